@@ -1,0 +1,404 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// MaxFileSize is the largest project file Zonewise reads. A 10,000-asset plant
+// is about 8 MB; anything far larger is not a project.
+const MaxFileSize = 32 << 20
+
+// FileExt is the conventional project file extension.
+const FileExt = ".zonewise.json"
+
+// Marshal encodes p as deterministic, indented JSON: collections sorted by
+// ID, nil collections written as [], no HTML escaping, trailing newline.
+// p itself is not changed.
+func Marshal(p *Project) ([]byte, error) {
+	q := normalized(p)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(q); err != nil {
+		return nil, fmt.Errorf("encode project %q: %w", p.Name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// normalized returns a shallow copy of p whose slices are sorted copies.
+func normalized(p *Project) *Project {
+	q := *p
+	q.SchemaVersion = SchemaVersion
+	q.NotApplicable = sortedCopy(p.NotApplicable, func(a, b FR) int { return int(a - b) })
+	q.Approvals = nonNil(p.Approvals)
+	q.Actors = sortedByID(p.Actors, func(x *ThreatActor) ID { return x.ID })
+	q.Zones = sortedByID(p.Zones, func(x *Zone) ID { return x.ID })
+	q.Conduits = sortedByID(p.Conduits, func(x *Conduit) ID { return x.ID })
+	q.Assets = sortedByID(p.Assets, func(x *Asset) ID { return x.ID })
+	q.Scenarios = sortedByID(p.Scenarios, func(x *ThreatScenario) ID { return x.ID })
+	q.Countermeasures = sortedByID(p.Countermeasures, func(x *CountermeasureInstance) ID { return x.ID })
+	q.Decisions = sortedByID(p.Decisions, func(x *Decision) ID { return x.ID })
+	q.SUC.Assumptions = nonNil(p.SUC.Assumptions)
+	q.SUC.ExternalInterfaces = nonNil(p.SUC.ExternalInterfaces)
+	q.Matrix.Likelihoods = nonNil(p.Matrix.Likelihoods)
+	q.Matrix.Consequences = nonNil(p.Matrix.Consequences)
+	q.Matrix.Categories = nonNil(p.Matrix.Categories)
+	q.Matrix.Cells = sortedCopy(p.Matrix.Cells, func(a, b RiskCell) int {
+		if a.Likelihood != b.Likelihood {
+			return a.Likelihood - b.Likelihood
+		}
+		return a.Consequence - b.Consequence
+	})
+	for i := range q.Zones {
+		z := &q.Zones[i]
+		z.EssentialFunctions = nonNil(z.EssentialFunctions)
+		z.AccessPoints = nonNil(z.AccessPoints)
+		z.Roles = nonNil(z.Roles)
+		z.Assumptions = nonNil(z.Assumptions)
+		z.SLTOverrides = sortedCopy(z.SLTOverrides, func(a, b SLOverride) int { return int(a.FR - b.FR) })
+		for j := range z.EssentialFunctions {
+			z.EssentialFunctions[j].Intolerant = nonNil(z.EssentialFunctions[j].Intolerant)
+		}
+	}
+	for i := range q.Conduits {
+		c := &q.Conduits[i]
+		c.ZoneIDs = nonNil(c.ZoneIDs)
+		c.Flows = nonNil(c.Flows)
+		c.AccessPoints = nonNil(c.AccessPoints)
+		c.Route = nonNil(c.Route)
+		c.SLTOverrides = sortedCopy(c.SLTOverrides, func(a, b SLOverride) int { return int(a.FR - b.FR) })
+	}
+	for i := range q.Assets {
+		q.Assets[i].FocusPoints = nonNil(q.Assets[i].FocusPoints)
+	}
+	for i := range q.Scenarios {
+		s := &q.Scenarios[i]
+		s.FRs = sortedCopy(s.FRs, func(a, b FR) int { return int(a - b) })
+		s.Consequences = nonNil(s.Consequences)
+		s.Techniques = nonNil(s.Techniques)
+		s.Countermeasures = nonNil(s.Countermeasures)
+	}
+	return &q
+}
+
+// sortedByID copies s (deeply enough that normalising nested slices of the
+// copy does not touch the original's headers) and sorts it by ID.
+func sortedByID[T any](s []T, id func(*T) ID) []T {
+	out := make([]T, len(s))
+	copy(out, s)
+	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(string(id(&a)), string(id(&b))) })
+	return out
+}
+
+func sortedCopy[T any](s []T, cmp func(a, b T) int) []T {
+	out := make([]T, len(s))
+	copy(out, s)
+	slices.SortStableFunc(out, cmp)
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Unmarshal decodes a project file's bytes strictly: unknown fields, wrong
+// types and wrong SL vector lengths are errors naming the object and field.
+// Older schema versions are migrated; newer ones are refused.
+func Unmarshal(data []byte) (*Project, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("file is empty, want a Zonewise project (JSON)")
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, describeJSONError(data, err, "project")
+	}
+	version, err := schemaVersionOf(top)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case version > SchemaVersion:
+		return nil, fmt.Errorf("schemaVersion is %d: the file was written by a newer Zonewise (this build reads up to %d); update Zonewise to open it", version, SchemaVersion)
+	case version < 1:
+		return nil, fmt.Errorf("schemaVersion is %d, want 1..%d", version, SchemaVersion)
+	case version < SchemaVersion:
+		data, err = migrate(data, version)
+		if err != nil {
+			return nil, err
+		}
+	}
+	var p Project
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, locateDecodeError(data, err)
+	}
+	if dec.More() {
+		return nil, errors.New("unexpected data after the project object")
+	}
+	return &p, nil
+}
+
+func schemaVersionOf(top map[string]json.RawMessage) (int, error) {
+	raw, ok := top["schemaVersion"]
+	if !ok {
+		return 0, errors.New(`field "schemaVersion" is missing: not a Zonewise project file`)
+	}
+	var v int
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return 0, fmt.Errorf(`field "schemaVersion" is %s, want a whole number`, truncate(string(raw), 40))
+	}
+	return v, nil
+}
+
+// collections maps each top-level array to its object kind and a strict
+// element decoder, so a decode error can name the object it is in.
+var collections = []struct {
+	key, kind string
+	decode    func([]byte) error
+}{
+	{"threatActors", "threat actor", strictInto[ThreatActor]},
+	{"zones", "zone", strictInto[Zone]},
+	{"conduits", "conduit", strictInto[Conduit]},
+	{"assets", "asset", strictInto[Asset]},
+	{"threatScenarios", "threat scenario", strictInto[ThreatScenario]},
+	{"countermeasures", "countermeasure", strictInto[CountermeasureInstance]},
+	{"decisions", "decision", strictInto[Decision]},
+}
+
+func strictInto[T any](data []byte) error {
+	var v T
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(&v)
+}
+
+// locateDecodeError re-decodes collection by collection, element by element,
+// to name the object in which err occurred. It runs only on failure.
+func locateDecodeError(data []byte, err error) error {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) == nil {
+		for _, c := range collections {
+			raw, ok := top[c.key]
+			if !ok {
+				continue
+			}
+			var items []json.RawMessage
+			if e := json.Unmarshal(raw, &items); e != nil {
+				return fmt.Errorf("field %q: %s", c.key, describeValueError(e, "an array of "+c.kind+"s"))
+			}
+			for i, item := range items {
+				if e := c.decode(item); e != nil {
+					return fmt.Errorf("%s: %s", objectLabel(c.kind, i, item), describeValueError(e, "an object"))
+				}
+			}
+		}
+	}
+	return fmt.Errorf("project: %s", describeValueError(err, "an object"))
+}
+
+// objectLabel names element i of a collection: kind, position, name and short ID.
+func objectLabel(kind string, i int, item []byte) string {
+	var head struct {
+		ID   any `json:"id"`
+		Name any `json:"name"`
+	}
+	_ = json.Unmarshal(item, &head)
+	label := fmt.Sprintf("%s #%d", kind, i+1)
+	if name, ok := head.Name.(string); ok && name != "" {
+		label += fmt.Sprintf(" %q", truncate(name, 60))
+	}
+	if id, ok := head.ID.(string); ok && id != "" {
+		label += fmt.Sprintf(" (%s)", ID(id).Short())
+	}
+	return label
+}
+
+// describeValueError turns encoding/json errors into "field X: ..." text.
+func describeValueError(err error, want string) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &te):
+		if te.Field == "" {
+			return fmt.Sprintf("got JSON %s, want %s", te.Value, want)
+		}
+		return fmt.Sprintf("field %q: got JSON %s, want %s", fieldPath(te.Field), te.Value, goTypeName(te.Type))
+	case errors.As(err, &se):
+		return "malformed JSON: " + se.Error()
+	case strings.HasPrefix(msg, "json: unknown field "):
+		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ") + " (not part of the Zonewise format)"
+	}
+	return strings.TrimPrefix(msg, "json: ")
+}
+
+// fieldPath drops the collection prefix that encoding/json puts in front of
+// nested field names ("zones.bounds.x" inside a zone is "bounds.x").
+func fieldPath(f string) string {
+	for _, c := range collections {
+		if rest, ok := strings.CutPrefix(f, c.key+"."); ok {
+			return rest
+		}
+	}
+	return f
+}
+
+func goTypeName(t reflect.Type) string {
+	if t == slVectorType {
+		return "an array of 7 whole numbers 0..4 (FR1..FR7)"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return t.String()
+}
+
+// describeJSONError reports a syntax error with line and column.
+func describeJSONError(data []byte, err error, what string) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(data, se.Offset)
+		return fmt.Errorf("malformed JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("%s: got JSON %s, want a JSON object", what, te.Value)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("malformed JSON: the file ends early (truncated?)")
+	}
+	return fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func lineCol(data []byte, offset int64) (int, int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// Load reads and decodes a project file. Errors name the file.
+func Load(path string) (*Project, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open project: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: read: %w", path, err)
+	}
+	p, err := Unmarshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// Save writes p to path atomically: the new content goes to a temporary file
+// in the same folder, is synced, and renamed over path. A previous file is
+// first kept as path + ".bak". If anything fails, path is untouched.
+func Save(path string, p *Project) error {
+	data, err := Marshal(p)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data, true)
+}
+
+// WriteFileAtomic replaces path with data so that a crash at any moment
+// leaves either the old or the new content. With backup, the old content is
+// first copied (atomically too) to path + ".bak".
+func WriteFileAtomic(path string, data []byte, backup bool) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+		if backup {
+			old, err := os.ReadFile(path)
+			if err != nil {
+				return fmt.Errorf("save %s: read previous version for backup: %w", path, err)
+			}
+			if err := writeReplace(path+".bak", old, mode); err != nil {
+				return fmt.Errorf("save %s: keep backup: %w", path, err)
+			}
+		}
+	}
+	if err := writeReplace(path, data, mode); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeReplace(path string, data []byte, mode os.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	if d, e := os.Open(dir); e == nil {
+		d.Sync() // best effort: persist the rename itself
+		d.Close()
+	}
+	return nil
+}

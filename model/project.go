@@ -1,0 +1,263 @@
+// Package model is the Zonewise domain: a project of zones, conduits, assets,
+// threat actors and scenarios, countermeasure instances and decisions, with
+// validation, the project file and undoable edit commands. It depends on the
+// standard library and google/uuid only.
+package model
+
+// SchemaVersion is the project file format this build writes.
+const SchemaVersion = 2
+
+// Project is one system under consideration (SUC) and everything known about it.
+// Every slice is kept sorted by ID when saved, so files are deterministic.
+type Project struct {
+	SchemaVersion int `json:"schemaVersion"`
+	ID            ID  `json:"id"`
+	Info
+
+	Actors          []ThreatActor            `json:"threatActors"`
+	Zones           []Zone                   `json:"zones"`
+	Conduits        []Conduit                `json:"conduits"`
+	Assets          []Asset                  `json:"assets"`
+	Scenarios       []ThreatScenario         `json:"threatScenarios"`
+	Countermeasures []CountermeasureInstance `json:"countermeasures"`
+	Decisions       []Decision               `json:"decisions"`
+}
+
+// Info is the project-level metadata and method settings. It is embedded in
+// Project (its fields appear at the top level of the file) so that one
+// UpdateInfo command can edit it as a whole.
+type Info struct {
+	Name     string `json:"name"`
+	Client   string `json:"client"`
+	Site     string `json:"site"`
+	Author   string `json:"author"`
+	Revision string `json:"revision"`
+	// Date is the document date, "YYYY-MM-DD".
+	Date           string `json:"date"`
+	Classification string `json:"classification"`
+	// ClientLogo is an optional PNG or JPEG image for document covers.
+	ClientLogo []byte `json:"clientLogo,omitempty"`
+
+	SUC       SUC        `json:"suc"`
+	Approvals []Approval `json:"approvals"`
+
+	Method SLTMethod `json:"sltMethod"`
+	// NotApplicable lists FRs the project declares out of scope: only these may
+	// get SL-T 0 in a zone that is in scope.
+	NotApplicable []FR       `json:"notApplicableFRs"`
+	Matrix        RiskMatrix `json:"riskMatrix"`
+}
+
+// SUC describes the system under consideration (IEC 62443-3-2 ZCR 1).
+type SUC struct {
+	Description string   `json:"description"`
+	Scope       string   `json:"scope"`
+	Assumptions []string `json:"assumptions"`
+	// ExternalInterfaces names connections that cross the SUC boundary.
+	ExternalInterfaces []string `json:"externalInterfaces"`
+}
+
+// Approval is one line of a document's approval block.
+type Approval struct {
+	Role  string `json:"role"` // prepared, reviewed, approved
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+}
+
+// Rect is a canvas rectangle in model units (points at 100 % zoom).
+type Rect struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Point is a canvas position in model units.
+type Point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// SLOverride replaces the derived SL-T of one FR with a justified value.
+type SLOverride struct {
+	FR            FR     `json:"fr"`
+	SL            int    `json:"sl"`
+	Justification string `json:"justification"`
+}
+
+// EssentialFunction is a safety, protection or availability function that
+// security measures must not disturb. Intolerant lists the countermeasure
+// impacts it cannot accept.
+type EssentialFunction struct {
+	Name       string        `json:"name"`
+	Kind       EssentialKind `json:"kind"`
+	Intolerant []Impact      `json:"intolerant"`
+	Notes      string        `json:"notes,omitempty"`
+}
+
+// Role is an account role in a zone, for the least-privilege principle.
+type Role struct {
+	Name       string `json:"name"`
+	Privileges string `json:"privileges"`
+	// Shared marks a shared or group account, itself a finding for FR1.
+	Shared bool `json:"shared,omitempty"`
+}
+
+// Zone groups assets that share security requirements.
+type Zone struct {
+	ID          ID       `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	ParentID    ID       `json:"parentId,omitempty"`
+	Type        ZoneType `json:"type"`
+	// PurdueLevel is 0..5, with 3.5 for the industrial DMZ.
+	PurdueLevel      float64 `json:"purdueLevel"`
+	Organisation     string  `json:"organisation"`
+	LogicalBoundary  string  `json:"logicalBoundary"`
+	PhysicalBoundary string  `json:"physicalBoundary"`
+	// SafetyDesignation is empty for non-safety zones, else e.g. "SIL 2 SIS".
+	SafetyDesignation  string              `json:"safetyDesignation,omitempty"`
+	OutOfScope         bool                `json:"outOfScope,omitempty"`
+	EssentialFunctions []EssentialFunction `json:"essentialFunctions"`
+	AccessPoints       []string            `json:"accessPoints"`
+	Roles              []Role              `json:"roles"`
+	Assumptions        []string            `json:"assumptions"`
+	SLTOverrides       []SLOverride        `json:"sltOverrides"`
+	Bounds             Rect                `json:"bounds"`
+}
+
+// IsSafety reports whether the zone is a safety (SIS) zone.
+func (z *Zone) IsSafety() bool { return z.Type == ZoneSafety || z.SafetyDesignation != "" }
+
+// DataFlow is one permitted communication through a conduit.
+type DataFlow struct {
+	Protocol  string `json:"protocol"`
+	Port      string `json:"port"` // number, range, or "any" (a least-privilege finding)
+	Transport string `json:"transport"`
+	From      ID     `json:"from"`
+	To        ID     `json:"to"`
+	// Initiator is the zone that opens the connection.
+	Initiator     ID     `json:"initiator"`
+	Bidirectional bool   `json:"bidirectional,omitempty"`
+	Purpose       string `json:"purpose,omitempty"`
+}
+
+// Conduit is the communication channel between two or more zones.
+type Conduit struct {
+	ID           ID           `json:"id"`
+	Name         string       `json:"name"`
+	Description  string       `json:"description"`
+	ZoneIDs      []ID         `json:"zoneIds"`
+	Type         ConduitType  `json:"type"`
+	Flows        []DataFlow   `json:"flows"`
+	AccessPoints []string     `json:"accessPoints"`
+	SLTOverrides []SLOverride `json:"sltOverrides"`
+	Route        []Point      `json:"route"`
+}
+
+// Exposure records the ways an asset can be reached besides its conduits.
+type Exposure struct {
+	RemoteAccess        bool `json:"remoteAccess,omitempty"`
+	Wireless            bool `json:"wireless,omitempty"`
+	RemovableMedia      bool `json:"removableMedia,omitempty"`
+	ExternallyReachable bool `json:"externallyReachable,omitempty"`
+}
+
+// FocusPoint is one checklist item of an asset class (see FocusPointKeys).
+type FocusPoint struct {
+	Key      string      `json:"key"`
+	Status   FocusStatus `json:"status"`
+	Evidence string      `json:"evidence,omitempty"`
+}
+
+// Asset is a component in exactly one zone.
+type Asset struct {
+	ID          ID            `json:"id"`
+	Name        string        `json:"name"`
+	Description string        `json:"description"`
+	Class       AssetClass    `json:"class"`
+	Function    AssetFunction `json:"function"`
+	ZoneID      ID            `json:"zoneId"`
+	Vendor      string        `json:"vendor"`
+	Model       string        `json:"model"`
+	Firmware    string        `json:"firmware"`
+	Criticality Criticality   `json:"criticality"`
+	Exposure    Exposure      `json:"exposure"`
+	// Transient marks devices connected only temporarily (laptops, USB tools).
+	Transient   bool         `json:"transient,omitempty"`
+	SLC         SLVector     `json:"slC"`
+	SLCSource   SLCSource    `json:"slCSource"`
+	SupplierSDL SupplierSDL  `json:"supplierSdl"`
+	FocusPoints []FocusPoint `json:"focusPoints"`
+	// Position is relative to the zone's top-left corner; zero means auto.
+	Position Point `json:"position"`
+}
+
+// ThreatActor is a profile with the capability SL it can defeat.
+type ThreatActor struct {
+	ID          ID     `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// Capability is 1..4: casual, simple means, sophisticated IACS-specific,
+	// sophisticated with extended resources.
+	Capability int    `json:"capability"`
+	Motivation string `json:"motivation"`
+}
+
+// Consequence is the severity of a scenario in one category.
+type Consequence struct {
+	Category ConsequenceCategory `json:"category"`
+	Level    int                 `json:"level"` // 1..len(matrix consequences)
+	Note     string              `json:"note,omitempty"`
+}
+
+// ThreatScenario is actor + entry point + target + affected FRs + consequences + likelihood.
+type ThreatScenario struct {
+	ID           ID            `json:"id"`
+	Name         string        `json:"name"`
+	Description  string        `json:"description"`
+	ActorID      ID            `json:"actorId"`
+	EntryPoint   string        `json:"entryPoint"`
+	TargetKind   TargetKind    `json:"targetKind"`
+	TargetID     ID            `json:"targetId"`
+	FRs          []FR          `json:"frs"`
+	Consequences []Consequence `json:"consequences"`
+	Likelihood   int           `json:"likelihood"` // 1..len(matrix likelihoods)
+	// Techniques cites MITRE ATT&CK for ICS technique IDs, e.g. "T0866".
+	Techniques []string  `json:"techniques"`
+	Treatment  Treatment `json:"treatment,omitempty"`
+	// TreatmentNote records why (required for accept, transfer and avoid).
+	TreatmentNote string `json:"treatmentNote,omitempty"`
+	// Countermeasures links countermeasure instances that mitigate this scenario.
+	Countermeasures []ID `json:"countermeasures"`
+	// TemplateID names the threat-library template it came from, if any.
+	TemplateID string `json:"templateId,omitempty"`
+}
+
+// CountermeasureInstance is a library measure applied to a zone, conduit or asset.
+type CountermeasureInstance struct {
+	ID         ID            `json:"id"`
+	MeasureID  string        `json:"measureId"`
+	TargetKind TargetKind    `json:"targetKind"`
+	TargetID   ID            `json:"targetId"`
+	Status     MeasureStatus `json:"status"`
+	// Reason is required when rejected.
+	Reason string `json:"reason,omitempty"`
+	Owner  string `json:"owner,omitempty"`
+	Due    string `json:"due,omitempty"`
+	Notes  string `json:"notes,omitempty"`
+}
+
+// Decision is a workshop decision log entry.
+type Decision struct {
+	ID ID `json:"id"`
+	// At is the time of the decision, RFC 3339.
+	At        string `json:"at"`
+	By        string `json:"by"`
+	Subject   string `json:"subject"`
+	Decision  string `json:"decision"`
+	Rationale string `json:"rationale"`
+	// ObjectID optionally links the zone, conduit, asset or scenario concerned.
+	ObjectID ID `json:"objectId,omitempty"`
+}
