@@ -1,0 +1,59 @@
+# Zonewise — build, run and test. `make run` and `make test` install the
+# Debian/Ubuntu packages a fresh machine lacks (as root or through sudo).
+
+SHELL   := /bin/bash
+GO      ?= go
+export LANG := en_US.UTF-8
+export LC_ALL :=
+
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null)
+COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X zonewise/cli.Version=$(VERSION) -X zonewise/cli.Commit=$(COMMIT)
+
+# Packages the cgo build of Fyne needs (X11 and Wayland back ends of GLFW).
+BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+              libwayland-dev libxkbcommon-dev
+# Packages for screenshots under Xvfb and for looking at PDFs.
+TEST_DEBS  := xvfb imagemagick poppler-utils xauth
+
+DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/...
+
+.PHONY: all build run test deps test-deps vet importcheck bench screenshots fuzz dist clean
+
+all: build
+
+zonewise: build
+
+build: deps
+	$(GO) build -ldflags "$(LDFLAGS)" -o zonewise .
+
+run: build
+	./zonewise
+
+deps:
+	@DEBS="$(BUILD_DEBS)" ./.ci/debs.sh
+
+test-deps:
+	@DEBS="$(BUILD_DEBS) $(TEST_DEBS)" ./.ci/debs.sh
+
+vet:
+	$(GO) vet ./...
+
+# The domain must not know the GUI (STYLE.md).
+importcheck:
+	@bad=$$($(GO) list -deps $(DOMAIN_PKGS) | grep '^fyne.io/' || true); \
+	if [ -n "$$bad" ]; then echo "domain packages import Fyne:"; echo "$$bad"; exit 1; fi; \
+	echo "importcheck: model, risk, render, templates, assets and cli import no fyne.io package"
+
+test: test-deps vet importcheck
+	$(GO) test -race -count=1 ./...
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	@echo "see issue 7"
+
+clean:
+	rm -rf zonewise dist out

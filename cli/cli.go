@@ -1,0 +1,167 @@
+// Package cli is the zonewise command line (DESIGN.md §4) apart from the GUI
+// commands, which main hands to package app. It never imports Fyne, so every
+// command runs and is tested headless, without cgo.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+)
+
+// Exit codes of the command-line contract.
+const (
+	ExitOK    = 0
+	ExitInput = 1 // bad input, with a message naming what is wrong
+	ExitUsage = 2
+)
+
+// Version and Commit are set by the linker (-X) in release builds.
+var (
+	Version = "0.1.0"
+	Commit  = "dev"
+)
+
+type command struct {
+	name  string
+	usage string // after "zonewise NAME "
+	help  string
+	run   func(env *env, args []string) int
+}
+
+// env carries the output streams of one invocation.
+type env struct {
+	stdout, stderr io.Writer
+	name           string // command name for messages
+}
+
+// errorf prints "zonewise NAME: msg" to stderr and returns ExitInput.
+func (e *env) errorf(format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "zonewise %s: %s\n", e.name, fmt.Sprintf(format, args...))
+	return ExitInput
+}
+
+// usagef prints a usage error and the command's usage line; returns ExitUsage.
+func (e *env) usagef(format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "zonewise %s: %s\n", e.name, fmt.Sprintf(format, args...))
+	if c, ok := commandByName(e.name); ok {
+		fmt.Fprintf(e.stderr, "usage: zonewise %s %s\n", c.name, c.usage)
+	}
+	return ExitUsage
+}
+
+var commands = []command{
+	{"open", "FILE", "open FILE in the GUI", nil},
+	{"sample", "[-o FILE]", "write the built-in sample plant project (stdout without -o)", runSample},
+	{"validate", "FILE", "exit 0 when valid; else exit 1, one line per problem", runValidate},
+	{"assess", "[--json] FILE", "SL-T/SL-C/SL-A/gap per zone and conduit, risks, proposals", runAssess},
+	{"requirements", "--sl V [--component CLASS] [--json]", "requirements selected by SL vector V (\"2,2,2,1,3,2,2\"); CLASS: application|embedded|host|network", runRequirements},
+	{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot", runRender},
+	{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
+	{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
+}
+
+func commandByName(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// IsGUI reports whether args ask for the GUI, and which file to open ("" for
+// the last project or the sample plant).
+func IsGUI(args []string) (gui bool, path string) {
+	switch {
+	case len(args) == 0:
+		return true, ""
+	case len(args) == 2 && args[0] == "open":
+		return true, args[1]
+	}
+	return false, ""
+}
+
+// Run executes a non-GUI command and returns its exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		printUsage(stdout)
+		return ExitOK
+	case "-v", "--version", "version":
+		fmt.Fprintf(stdout, "zonewise %s (%s)\n", Version, Commit)
+		return ExitOK
+	}
+	c, ok := commandByName(args[0])
+	if !ok || c.run == nil {
+		if ok { // "open" with a wrong number of arguments
+			fmt.Fprintf(stderr, "usage: zonewise open FILE\n")
+			return ExitUsage
+		}
+		fmt.Fprintf(stderr, "zonewise: unknown command %q\n", args[0])
+		printUsage(stderr)
+		return ExitUsage
+	}
+	return c.run(&env{stdout: stdout, stderr: stderr, name: c.name}, args[1:])
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage:")
+	fmt.Fprintln(w, "  zonewise                 GUI; opens the last project, else the built-in sample plant")
+	width := 0
+	for _, c := range commands {
+		width = max(width, len(c.name)+1+len(c.usage))
+	}
+	for _, c := range commands {
+		fmt.Fprintf(w, "  zonewise %-*s  %s\n", width, c.name+" "+c.usage, c.help)
+	}
+	fmt.Fprintln(w, "  zonewise --version")
+	fmt.Fprintln(w, "exit codes: 0 success, 1 bad input, 2 usage")
+}
+
+// newFlags returns a FlagSet that reports errors through env and allows
+// flags after positional arguments ("assess FILE --json").
+func (e *env) newFlags() *flag.FlagSet {
+	fs := flag.NewFlagSet(e.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags anywhere among args and returns the positional ones.
+// On error it prints usage and returns ok false.
+func (e *env) parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c, _ := commandByName(e.name)
+				fmt.Fprintf(e.stdout, "usage: zonewise %s %s\n  %s\n", c.name, c.usage, c.help)
+				fs.SetOutput(e.stdout)
+				fs.PrintDefaults()
+				return nil, ExitOK, false
+			}
+			return nil, e.usagef("%v", err), false
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		pos = append(pos, rest[0])
+		rest = rest[1:]
+		if len(rest) == 0 {
+			break
+		}
+	}
+	return pos, ExitOK, true
+}
+
+// notYet is used by commands whose issue has not landed.
+func notYet(e *env) int {
+	fmt.Fprintf(e.stderr, "zonewise %s: not yet available in this build\n", e.name)
+	return ExitUsage
+}

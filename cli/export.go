@@ -1,0 +1,3 @@
+package cli
+
+func runExport(e *env, args []string) int { return notYet(e) }

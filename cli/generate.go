@@ -1,0 +1,3 @@
+package cli
+
+func runGenerate(e *env, args []string) int { return notYet(e) }

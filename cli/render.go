@@ -1,0 +1,3 @@
+package cli
+
+func runRender(e *env, args []string) int { return notYet(e) }

@@ -1,0 +1,3 @@
+package cli
+
+func runSample(e *env, args []string) int { return notYet(e) }

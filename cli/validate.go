@@ -1,0 +1,3 @@
+package cli
+
+func runValidate(e *env, args []string) int { return notYet(e) }

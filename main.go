@@ -1,0 +1,21 @@
+// Zonewise is a desktop modeller for IEC 62443 risk analysis and zoning of
+// industrial control systems. main only wires the command line to the GUI.
+package main
+
+import (
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"zonewise/app"
+	"zonewise/cli"
+)
+
+func main() {
+	args := os.Args[1:]
+	if gui, path := cli.IsGUI(args); gui {
+		app.Run(fyneapp.NewWithID("eu.zonewise.app"), path)
+		return
+	}
+	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,49 @@
+package risk
+
+import "zonewise/model"
+
+// Effort is the rough cost class of a countermeasure: 1 low, 2 medium, 3 high.
+type Effort int
+
+// Measure is one countermeasure of the library.
+type Measure struct {
+	ID      string `json:"id"` // e.g. "CM-FW-DENY"
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+	// Requirements lists the IEC 62443-3-3 SR/RE IDs the measure supports.
+	Requirements []string `json:"requirements"`
+	// Max is the highest SL the measure can support per FR; 0 where it does
+	// not support that FR.
+	Max model.SLVector `json:"max"`
+	// Targets says what the measure is applied to: zones, conduits, assets.
+	Targets      []model.TargetKind  `json:"targets"`
+	ZoneTypes    []model.ZoneType    `json:"zoneTypes,omitempty"`    // empty: any
+	ConduitTypes []model.ConduitType `json:"conduitTypes,omitempty"` // empty: any
+	AssetClasses []model.AssetClass  `json:"assetClasses,omitempty"` // empty: any
+	// Impacts are what the measure may do to essential functions.
+	Impacts []model.Impact `json:"impacts,omitempty"`
+	Effort  Effort         `json:"effort"`
+}
+
+// ThreatTemplate is one entry of the threat library, from which candidate
+// scenarios are generated.
+type ThreatTemplate struct {
+	ID          string `json:"id"` // e.g. "TH-REMOTE-VENDOR"
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// Techniques are MITRE ATT&CK for ICS technique IDs, e.g. "T0866".
+	Techniques []string `json:"techniques"`
+	// Capability is the typical actor capability SL 1..4.
+	Capability   int                `json:"capability"`
+	FRs          []model.FR         `json:"frs"`
+	EntryPoints  []string           `json:"entryPoints"`
+	Targets      []model.TargetKind `json:"targets"`
+	AssetClasses []model.AssetClass `json:"assetClasses,omitempty"`
+	ZoneTypes    []model.ZoneType   `json:"zoneTypes,omitempty"`
+	// Requires lists exposures that must be present on the asset (or some
+	// asset of the zone): "remote-access", "wireless", "removable-media",
+	// "external".
+	Requires     []string            `json:"requires,omitempty"`
+	Likelihood   int                 `json:"likelihood"`
+	Consequences []model.Consequence `json:"consequences"`
+}

@@ -1,0 +1,153 @@
+package risk
+
+import "zonewise/model"
+
+// Rule names say which step of the method produced a number.
+const (
+	RuleActorCapability = "actor-capability" // SL-T from actor capability of an intolerable scenario
+	RuleRiskLevel       = "risk-level"       // SL-T from the unmitigated risk level
+	RuleInScopeMinimum  = "in-scope-minimum" // SL 1 floor for a zone in scope
+	RuleNotApplicable   = "not-applicable"   // the project declares the FR not applicable
+	RuleOverride        = "override"         // user override with justification
+	RuleConduitZones    = "conduit-zones"    // conduit SL-T from the zones it connects
+	RuleConduitScenario = "conduit-scenario" // conduit SL-T raised by a scenario on the conduit
+	RuleWeakestAsset    = "weakest-asset"    // zone SL-C from its weakest asset
+	RuleNoAssets        = "no-assets"        // zone without assets: SL-C 0
+	RuleCountermeasure  = "countermeasure"   // SL-A credit from an implemented countermeasure
+	RuleCapability      = "capability"       // SL-A from SL-C
+	RuleOutOfScope      = "out-of-scope"     // zone outside the SUC
+)
+
+// Reason explains one number: which rule, and the objects behind it.
+// Text is a plain sentence for people; it holds no markup.
+type Reason struct {
+	Rule       string   `json:"rule"`
+	ScenarioID model.ID `json:"scenarioId,omitempty"`
+	ActorID    model.ID `json:"actorId,omitempty"`
+	ObjectID   model.ID `json:"objectId,omitempty"`
+	Text       string   `json:"text"`
+}
+
+// Cell is one security level with the reasons for it.
+type Cell struct {
+	SL         int      `json:"sl"`
+	Overridden bool     `json:"overridden,omitempty"`
+	Reasons    []Reason `json:"reasons"`
+}
+
+// Cells is one Cell per FR, FR1..FR7.
+type Cells [7]Cell
+
+// Vector returns the levels alone.
+func (c *Cells) Vector() model.SLVector {
+	var v model.SLVector
+	for i := range c {
+		v[i] = c[i].SL
+	}
+	return v
+}
+
+// ZoneResult is the assessment of one zone.
+type ZoneResult struct {
+	ZoneID model.ID `json:"zoneId"`
+	Name   string   `json:"name"`
+	SLT    Cells    `json:"slT"`
+	SLC    Cells    `json:"slC"`
+	SLA    Cells    `json:"slA"`
+	// Gap is SL-T − SL-A per FR where positive.
+	Gap model.SLVector `json:"gap"`
+	// Requirements are the IEC 62443-3-3 SR/RE IDs selected by SL-T, in
+	// catalogue order (the CRS content).
+	Requirements []string `json:"requirements"`
+}
+
+// ConduitResult is the assessment of one conduit.
+type ConduitResult struct {
+	ConduitID    model.ID       `json:"conduitId"`
+	Name         string         `json:"name"`
+	SLT          Cells          `json:"slT"`
+	SLA          Cells          `json:"slA"`
+	Gap          model.SLVector `json:"gap"`
+	Requirements []string       `json:"requirements"`
+	// Findings are least-privilege findings, e.g. a flow with port "any".
+	Findings []string `json:"findings"`
+}
+
+// AssetResult is the component view of one asset.
+type AssetResult struct {
+	AssetID model.ID       `json:"assetId"`
+	Name    string         `json:"name"`
+	ZoneID  model.ID       `json:"zoneId"`
+	SLT     model.SLVector `json:"slT"` // the zone's SL-T
+	SLC     model.SLVector `json:"slC"`
+	Gap     model.SLVector `json:"gap"` // SL-T − SL-C where positive
+	// Requirements are the IEC 62443-4-2 CR/SAR/EDR/HDR/NDR IDs selected for
+	// the asset's class by its zone's SL-T.
+	Requirements []string `json:"requirements"`
+}
+
+// ScenarioResult is the risk of one threat scenario before and after
+// countermeasures.
+type ScenarioResult struct {
+	ScenarioID  model.ID                  `json:"scenarioId"`
+	Name        string                    `json:"name"`
+	Likelihood  int                       `json:"likelihood"`
+	Consequence int                       `json:"consequence"` // worst category
+	Category    model.ConsequenceCategory `json:"category"`
+	Unmitigated model.RiskLevel           `json:"unmitigated"`
+	// Tolerable reports whether the unmitigated risk is at or below the line.
+	Tolerable           bool            `json:"tolerable"`
+	ResidualLikelihood  int             `json:"residualLikelihood"`
+	ResidualConsequence int             `json:"residualConsequence"`
+	Residual            model.RiskLevel `json:"residual"`
+	ResidualTolerable   bool            `json:"residualTolerable"`
+	// Mitigations are the countermeasure instances credited (accepted or
+	// implemented) for this scenario.
+	Mitigations []model.ID `json:"mitigations"`
+	Reasons     []Reason   `json:"reasons"`
+}
+
+// GapClose is one FR gap a proposal closes: the target needs SL Need.
+type GapClose struct {
+	FR   model.FR `json:"fr"`
+	Need int      `json:"need"`
+}
+
+// Proposal is a compensating countermeasure proposed for a gap.
+type Proposal struct {
+	// ID is stable: "MEASURE@targetID".
+	ID         string           `json:"id"`
+	MeasureID  string           `json:"measureId"`
+	TargetKind model.TargetKind `json:"targetKind"`
+	TargetID   model.ID         `json:"targetId"`
+	Closes     []GapClose       `json:"closes"`
+	Effort     Effort           `json:"effort"`
+	Score      float64          `json:"score"`
+	Rank       int              `json:"rank"` // 1 is best, across the plant
+	// InstanceID and Status are set when the project already holds an
+	// instance of this measure on this target.
+	InstanceID model.ID            `json:"instanceId,omitempty"`
+	Status     model.MeasureStatus `json:"status"`
+}
+
+// Exclusion records a measure that would close a gap but conflicts with an
+// essential function of the target zone, and so is never proposed.
+type Exclusion struct {
+	MeasureID         string           `json:"measureId"`
+	TargetKind        model.TargetKind `json:"targetKind"`
+	TargetID          model.ID         `json:"targetId"`
+	EssentialFunction string           `json:"essentialFunction"`
+	Impact            model.Impact     `json:"impact"`
+	Reason            string           `json:"reason"`
+}
+
+// Result is the whole assessment of a project. All slices are in a stable
+// order (zones, conduits, assets and scenarios by name then ID; proposals by rank).
+type Result struct {
+	Zones      []ZoneResult     `json:"zones"`
+	Conduits   []ConduitResult  `json:"conduits"`
+	Assets     []AssetResult    `json:"assets"`
+	Scenarios  []ScenarioResult `json:"scenarios"`
+	Proposals  []Proposal       `json:"proposals"`
+	Exclusions []Exclusion      `json:"exclusions"`
+}
