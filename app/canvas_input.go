@@ -314,8 +314,8 @@ func (c *zoneCanvas) Scrolled(ev *fyne.ScrollEvent) {
 
 // FocusGained, FocusLost, TypedRune and TypedKey implement fyne.Focusable so
 // that Delete, Escape and the arrow keys work on the canvas.
-func (c *zoneCanvas) FocusGained()       {}
-func (c *zoneCanvas) FocusLost()         {}
+func (c *zoneCanvas) FocusGained() {}
+func (c *zoneCanvas) FocusLost()   {}
 func (c *zoneCanvas) TypedRune(r rune) {
 	switch r {
 	case '+', '=':

@@ -114,7 +114,9 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 	box.Add(heading("SL-T overrides"))
 	box.Add(pp.overrides(
 		func() []model.SLOverride { return z().SLTOverrides },
-		func(field string, mut func(*[]model.SLOverride)) { ed(field, func(z *model.Zone) { mut(&z.SLTOverrides) }) },
+		func(field string, mut func(*[]model.SLOverride)) {
+			ed(field, func(z *model.Zone) { mut(&z.SLTOverrides) })
+		},
 	))
 
 	box.Add(heading("Position on the canvas"))
@@ -278,7 +280,9 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	box.Add(heading("SL-T overrides"))
 	box.Add(pp.overrides(
 		func() []model.SLOverride { return c().SLTOverrides },
-		func(field string, mut func(*[]model.SLOverride)) { ed(field, func(c *model.Conduit) { mut(&c.SLTOverrides) }) },
+		func(field string, mut func(*[]model.SLOverride)) {
+			ed(field, func(c *model.Conduit) { mut(&c.SLTOverrides) })
+		},
 	))
 	return box
 }

@@ -198,7 +198,9 @@ func (t *projectTree) rebuild() {
 		add(nodeActors, "t:"+string(a.ID), fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability))
 	}
 	ds := slices.Clone(p.Decisions)
-	slices.SortFunc(ds, func(a, b model.Decision) int { return cmp.Or(strings.Compare(a.At, b.At), strings.Compare(string(a.ID), string(b.ID))) })
+	slices.SortFunc(ds, func(a, b model.Decision) int {
+		return cmp.Or(strings.Compare(a.At, b.At), strings.Compare(string(a.ID), string(b.ID)))
+	})
 	for _, d := range ds {
 		add(nodeDecisions, "d:"+string(d.ID), orUntitled(d.Subject))
 	}
