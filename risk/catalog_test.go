@@ -30,6 +30,12 @@ import (
 //	       items are CR vs EDR, and which are not required at SL 1.
 //	[OSC]  github.com/mraml/62443-4-2-Automation-Pilot, 62443-4-2 OSCAL
 //	       catalogue: CR list without CR 2.3.
+//	[ISA]  ISA Global Cybersecurity Alliance and ISASecure, "IIoT Component
+//	       Certification Based on the 62443 Standard", v1, 2021-10-07: SL-C of
+//	       SR 2.3 RE 1, SR 4.1 RE 2, SR 5.1 and its REs, SR 5.2, SR 5.4
+//	       (Tables 2, 3); SLs of many 4-2 items incl. EDR|HDR|NDR rows
+//	       (Tables 5, 6, 16, 18); EDR and HDR differ only in the text of 3.2,
+//	       3.11, 3.14 and by HDR 3.2 RE 1 (§4.8.2).
 //	[IDX]  public hadolint→IEC 62443 mapping study: "iec62443_clean.json:
 //	       requirements: 100" extracted from 3-3 (51 SRs + 49 REs).
 
@@ -139,7 +145,7 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"SR 2.1 RE 3", 2, 3, ""},
 		{"SR 2.1 RE 4", 2, 4, ""},
 		{"SR 2.2 RE 1", 2, 3, ""},
-		{"SR 2.3 RE 1", 2, 3, ""},
+		{"SR 2.3 RE 1", 2, 3, ""}, // also [ISA] Table 2
 		{"SR 2.4 RE 1", 2, 3, ""},
 		{"SR 2.6", 2, 2, ""},
 		{"SR 2.7", 2, 3, ""},
@@ -159,12 +165,12 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"SR 3.8", 3, 2, ""},
 		{"SR 3.8 RE 3", 3, 4, ""},
 		{"SR 3.9 RE 1", 3, 4, ""},
-		// FR 4, 3-3: [X33] §8.x; [DSL]. SR 4.1 RE 2 at SL 4 per [DSL]; [X33] says SL 3 (unresolved, see report).
+		// FR 4, 3-3: [X33] §8.x; [DSL]. SR 4.1 RE 2 at SL 4 per [ISA] Table 2 and [DSL]; [X33] says SL 3.
 		{"SR 4.1 RE 1", 4, 2, ""},
 		{"SR 4.1 RE 2", 4, 4, ""},
 		{"SR 4.2", 4, 2, ""},
 		{"SR 4.2 RE 1", 4, 3, ""},
-		// FR 5, 3-3: [X33] §9.x; [DSL].
+		// FR 5, 3-3: [X33] §9.x; [DSL]; [ISA] Tables 2 and 3.
 		{"SR 5.1 RE 1", 5, 2, ""},
 		{"SR 5.1 RE 2", 5, 3, ""},
 		{"SR 5.1 RE 3", 5, 4, ""},
@@ -183,7 +189,7 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"SR 7.6 RE 1", 7, 3, ""},
 		{"SR 7.8", 7, 2, ""},
 
-		// FR 1, 4-2: [X42] CR SL lists; [TUW] for CR 1.1; [DSL] (NDR 1.13 RE 1 at SL 3 in both).
+		// FR 1, 4-2: [X42] CR SL lists; [TUW] for CR 1.1; [DSL] (NDR 1.13 RE 1 at SL 3 in both); [ISA] Tables 6, 16 and §4.5.4 for the REs.
 		{"CR 1.1 RE 1", 1, 2, ""},
 		{"CR 1.1 RE 2", 1, 3, ""},
 		{"CR 1.2", 1, 2, ""},
@@ -195,7 +201,7 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"NDR 1.6 RE 1", 1, 2, model.ClassNetwork},
 		{"NDR 1.13", 1, 1, model.ClassNetwork},
 		{"NDR 1.13 RE 1", 1, 3, model.ClassNetwork},
-		// FR 2, 4-2: [X42]; [DSL]. CR 2.12 at SL 1 and CR 2.11 RE 1 at SL 2 differ from 3-3.
+		// FR 2, 4-2: [X42]; [DSL]; [ISA] Tables 5, 6. CR 2.12 at SL 1 and CR 2.11 RE 1 at SL 2 differ from 3-3.
 		{"CR 2.1 RE 2", 2, 2, ""},
 		{"CR 2.6", 2, 2, ""},
 		{"CR 2.7", 2, 3, ""},
@@ -209,7 +215,8 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"EDR 2.13", 2, 2, model.ClassEmbedded},
 		{"EDR 2.13 RE 1", 2, 3, model.ClassEmbedded},
 		{"HDR 2.13", 2, 2, model.ClassHost},
-		// FR 3, 4-2: [X42]; [SEW] (not required at SL 1: CR 3.8, 3.9, EDR 3.11-3.13); [DSL].
+		{"HDR 2.13 RE 1", 2, 3, model.ClassHost}, // [ISA] Table 6
+		// FR 3, 4-2: [X42]; [SEW] (not required at SL 1: CR 3.8, 3.9, EDR 3.11-3.13); [DSL]; [ISA] Table 16 for CR 3.1, 3.4 and the EDR|HDR|NDR 3.10-3.14 rows.
 		{"CR 3.1 RE 1", 3, 2, ""},
 		{"CR 3.3 RE 1", 3, 4, ""},
 		{"CR 3.4", 3, 1, ""},
@@ -231,8 +238,12 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"EDR 3.14", 3, 1, model.ClassEmbedded},
 		{"EDR 3.14 RE 1", 3, 2, model.ClassEmbedded},
 		{"HDR 3.14 RE 1", 3, 2, model.ClassHost},
+		{"HDR 3.10 RE 1", 3, 2, model.ClassHost},
+		{"HDR 3.11", 3, 2, model.ClassHost},
+		{"HDR 3.11 RE 1", 3, 3, model.ClassHost},
+		{"HDR 3.12", 3, 2, model.ClassHost},
 		{"NDR 3.11 RE 1", 3, 3, model.ClassNetwork},
-		// FR 4, 4-2: [X42]; [DSL].
+		// FR 4, 4-2: [X42]; [DSL]; [ISA] Table 16.
 		{"CR 4.1", 4, 1, ""},
 		{"CR 4.2", 4, 2, ""},
 		{"CR 4.2 RE 1", 4, 3, ""},
@@ -244,11 +255,11 @@ func TestCatalogueSpotChecks(t *testing.T) {
 		{"NDR 5.2 RE 2", 5, 3, model.ClassNetwork},
 		{"NDR 5.2 RE 3", 5, 3, model.ClassNetwork},
 		{"NDR 5.3", 5, 1, model.ClassNetwork},
-		// FR 6, 4-2: [X42] (CR 6.1 RE 1 among the SL 2 exclusions of Table B.1).
+		// FR 6, 4-2: [X42] (CR 6.1 RE 1 among the SL 2 exclusions of Table B.1); [ISA] Tables 6, 16, 18. CR 6.1 at SL 1: [DSL] only.
 		{"CR 6.1", 6, 1, ""},
 		{"CR 6.1 RE 1", 6, 3, ""},
 		{"CR 6.2", 6, 2, ""},
-		// FR 7, 4-2: [X42] incl. its Table B.1 FR 7 example.
+		// FR 7, 4-2: [X42] incl. its Table B.1 FR 7 example; [ISA] §4.4.4, Table 6.
 		{"CR 7.1 RE 1", 7, 2, ""},
 		{"CR 7.3 RE 1", 7, 2, ""},
 		{"CR 7.6 RE 1", 7, 3, ""},
