@@ -33,6 +33,8 @@ type view interface {
 func (u *ui) buildViews() []view {
 	return []view{
 		newCanvasView(u),
+		newThreatsView(u),
+		newSecurityLevelsView(u),
 		// Views built by the views helper go here, in this order:
 		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
 		// newRequirementsView(u), newDocumentsView(u),

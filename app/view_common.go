@@ -1,0 +1,245 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// Colours of the views. Text on these fills is always dark so that it reads
+// the same in the light and the dark theme and on a washed-out projector.
+var (
+	inkOnColour = color.NRGBA{20, 20, 20, 255}
+	riskColours = map[model.RiskLevel]color.NRGBA{
+		model.RiskLow:      {102, 187, 106, 255}, // green
+		model.RiskMedium:   {255, 235, 59, 255},  // yellow
+		model.RiskHigh:     {255, 152, 0, 255},   // orange
+		model.RiskCritical: {229, 57, 53, 255},   // red
+	}
+	gapColours = [4]color.NRGBA{
+		{200, 230, 201, 255}, // no gap: pale green
+		{255, 241, 118, 255}, // 1: yellow
+		{255, 183, 77, 255},  // 2: orange
+		{239, 83, 80, 255},   // 3 and more: red
+	}
+	noLevelColour = color.NRGBA{200, 200, 200, 255}
+)
+
+// riskColour is the fill of a risk level; grey when unknown.
+func riskColour(l model.RiskLevel) color.Color {
+	if c, ok := riskColours[l]; ok {
+		return c
+	}
+	return noLevelColour
+}
+
+// gapColour is the fill of a security level gap: 0 green, 1 yellow, 2
+// orange, 3 and more red.
+func gapColour(gap int) color.Color {
+	return gapColours[max(0, min(gap, 3))]
+}
+
+// em is a length in multiples of the current text size, so that widths
+// scale with the presentation mode.
+func em(n float32) float32 { return n * theme.TextSize() }
+
+// targetLabel names a zone, conduit or asset with its kind, e.g.
+// "Zone Cell 1"; "(missing)" when it is gone.
+func targetLabel(p *model.Project, k model.TargetKind, id model.ID) string {
+	name := ""
+	switch k {
+	case model.TargetZone:
+		if z := p.Zone(id); z != nil {
+			name = z.Name
+		}
+	case model.TargetConduit:
+		if c := p.Conduit(id); c != nil {
+			name = c.Name
+		}
+	case model.TargetAsset:
+		if a := p.Asset(id); a != nil {
+			name = a.Name
+		}
+	}
+	if name == "" {
+		name = "(missing)"
+	}
+	return k.Label() + " " + name
+}
+
+// frList writes FRs as "FR1, FR3".
+func frList(frs []model.FR) string {
+	s := make([]string, len(frs))
+	for i, f := range frs {
+		s[i] = f.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// scaleName is "3 Possible" for a level of a matrix scale, or the number.
+func scaleName(scale []model.ScaleLevel, level int) string {
+	for _, l := range scale {
+		if l.Level == level {
+			return fmt.Sprintf("%d %s", l.Level, l.Name)
+		}
+	}
+	if level == 0 {
+		return "–"
+	}
+	return fmt.Sprint(level)
+}
+
+// scaleOptions lists a scale as Select options ("1 Rare", …).
+func scaleOptions(scale []model.ScaleLevel) []string {
+	out := make([]string, len(scale))
+	for i, l := range scale {
+		out[i] = scaleName(scale, l.Level)
+	}
+	return out
+}
+
+// scaleLevel is the level of a Select option made by scaleOptions; 0 when
+// none.
+func scaleLevel(scale []model.ScaleLevel, option string) int {
+	for _, l := range scale {
+		if scaleName(scale, l.Level) == option {
+			return l.Level
+		}
+	}
+	return 0
+}
+
+// worstConsequence is a scenario's consequence: its worst category (the
+// first one when several share the worst level), or level 0 when it has none.
+func worstConsequence(s *model.ThreatScenario) (int, model.ConsequenceCategory) {
+	level, cat := 0, model.ConsequenceCategory("")
+	for _, c := range s.Consequences {
+		if c.Level > level {
+			level, cat = c.Level, c.Category
+		}
+	}
+	return level, cat
+}
+
+// withConsequence returns the consequences of s with the worst one set to
+// level: the category that decides the consequence gets the new level and
+// any category above it is lowered to it, so that the scenario's
+// consequence is the level picked. A scenario without consequences gets
+// one in the production category.
+func withConsequence(s *model.ThreatScenario, level int) []model.Consequence {
+	out := model.Clone(s.Consequences)
+	if len(out) == 0 {
+		return []model.Consequence{{Category: model.ConsequenceProduction, Level: level}}
+	}
+	_, worst := worstConsequence(s)
+	for i := range out {
+		if out[i].Category == worst || out[i].Level > level {
+			out[i].Level = level
+		}
+	}
+	return out
+}
+
+// colourBox is a coloured rectangle with centred dark text, the cell of the
+// heat maps and of the security level grid.
+type colourBox struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	lines [2]*canvas.Text
+	onTap func()
+	// selected draws a frame in the primary colour.
+	selected bool
+}
+
+func newColourBox() *colourBox {
+	b := &colourBox{bg: canvas.NewRectangle(noLevelColour)}
+	for i := range b.lines {
+		b.lines[i] = canvas.NewText("", inkOnColour)
+		b.lines[i].Alignment = fyne.TextAlignCenter
+	}
+	b.lines[0].TextStyle.Bold = true
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set changes fill and text; a second line is optional.
+func (b *colourBox) set(fill color.Color, first, second string) {
+	b.bg.FillColor = fill
+	b.lines[0].Text, b.lines[1].Text = first, second
+	b.Refresh()
+}
+
+// Tapped implements fyne.Tappable.
+func (b *colourBox) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+func (b *colourBox) CreateRenderer() fyne.WidgetRenderer {
+	return &colourBoxRenderer{b: b}
+}
+
+type colourBoxRenderer struct{ b *colourBox }
+
+func (r *colourBoxRenderer) Layout(s fyne.Size) {
+	b := r.b
+	inset := max(1, theme.Padding()/2)
+	b.bg.Resize(s.SubtractWidthHeight(2*inset, 2*inset))
+	b.bg.Move(fyne.NewPos(inset, inset))
+	b.bg.StrokeWidth = 0
+	if b.selected {
+		b.bg.StrokeColor, b.bg.StrokeWidth = theme.Color(theme.ColorNamePrimary), max(3, theme.Padding())
+	}
+	ts := theme.TextSize()
+	b.lines[0].TextSize = ts * 1.15
+	b.lines[1].TextSize = ts * 0.9
+	h0 := b.lines[0].MinSize().Height
+	if b.lines[1].Text == "" {
+		b.lines[0].Resize(fyne.NewSize(s.Width, h0))
+		b.lines[0].Move(fyne.NewPos(0, (s.Height-h0)/2))
+		b.lines[1].Hide()
+		return
+	}
+	b.lines[1].Show()
+	h1 := b.lines[1].MinSize().Height
+	top := (s.Height - h0 - h1) / 2
+	b.lines[0].Resize(fyne.NewSize(s.Width, h0))
+	b.lines[0].Move(fyne.NewPos(0, top))
+	b.lines[1].Resize(fyne.NewSize(s.Width, h1))
+	b.lines[1].Move(fyne.NewPos(0, top+h0))
+}
+
+func (r *colourBoxRenderer) MinSize() fyne.Size {
+	ts := theme.TextSize()
+	return fyne.NewSize(ts*3, ts*2.6)
+}
+
+func (r *colourBoxRenderer) Refresh() {
+	r.Layout(r.b.Size())
+	r.b.bg.Refresh()
+	for _, l := range r.b.lines {
+		l.Refresh()
+	}
+}
+
+func (r *colourBoxRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.b.bg, r.b.lines[0], r.b.lines[1]}
+}
+
+func (r *colourBoxRenderer) Destroy() {}
+
+// viewHeading is a bold label at the subheading size, for view sections.
+func viewHeading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}

@@ -1,0 +1,392 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// levelRow is one row of the security level grid: a zone, a conduit, or the
+// caption above the conduits.
+type levelRow struct {
+	kind model.TargetKind // "" for a caption
+	id   model.ID
+	name string
+}
+
+// levelPick is the cell the side panel explains.
+type levelPick struct {
+	kind model.TargetKind
+	id   model.ID
+	fr   model.FR
+}
+
+// levelsView is the zone × FR (and conduit × FR) grid of SL-T, SL-A and gap,
+// each cell explaining itself in the side panel.
+type levelsView struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	table    *widget.Table
+	rows     []levelRow
+	pick     levelPick
+	textSize float32
+
+	explain    *fyne.Container // the side panel's text
+	overrideB  *widget.Button
+	removeB    *widget.Button
+	notAssesed *widget.Label
+}
+
+func newSecurityLevelsView(u *ui) *levelsView {
+	v := &levelsView{u: u}
+	v.table = widget.NewTable(func() (int, int) { return len(v.rows), 8 }, v.createCell, v.updateCell)
+	v.table.ShowHeaderRow = true
+	v.table.StickyColumnCount = 1
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		l.Alignment = fyne.TextAlignCenter
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Col == 0:
+			l.SetText("Zone / conduit")
+		case id.Col >= 1 && id.Col <= 7:
+			fr := model.FR(id.Col)
+			l.SetText(fr.String() + " " + fr.Abbrev())
+		}
+	}
+	v.notAssesed = widget.NewLabel("")
+	v.notAssesed.Wrapping = fyne.TextWrapWord
+	v.notAssesed.Hide()
+
+	v.explain = container.NewVBox()
+	v.overrideB = widget.NewButtonWithIcon("Override…", theme.DocumentCreateIcon(), v.onOverride)
+	v.removeB = widget.NewButtonWithIcon("Remove override", theme.ContentUndoIcon(), v.onRemoveOverride)
+	side := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.overrideB, v.removeB), nil, nil,
+		container.NewVScroll(container.NewPadded(v.explain)))
+
+	top := container.NewVBox(levelsLegend(), v.notAssesed)
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, v.table), side)
+	split.Offset = 0.68
+	v.content = split
+	return v
+}
+
+// levelsLegend explains the colours and the override mark.
+func levelsLegend() fyne.CanvasObject {
+	chip := func(gap int, text string) fyne.CanvasObject {
+		r := canvas.NewRectangle(gapColour(gap))
+		r.SetMinSize(fyne.NewSize(em(1.4), em(1.4)))
+		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
+	}
+	return container.NewHBox(
+		widget.NewLabelWithStyle("Each cell: SL-T over SL-A and gap.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		chip(0, "no gap"), chip(1, "gap 1"), chip(2, "gap 2"), chip(3, "gap 3 or more"),
+		widget.NewLabel("* overridden SL-T"),
+	)
+}
+
+func (v *levelsView) title() string             { return "Security levels" }
+func (v *levelsView) object() fyne.CanvasObject { return v.content }
+
+func (v *levelsView) refresh() {
+	p := v.u.doc.Project
+	if ts := theme.TextSize(); ts != v.textSize {
+		v.textSize = ts
+		v.table.SetColumnWidth(0, em(13))
+		for c := 1; c <= 7; c++ {
+			v.table.SetColumnWidth(c, em(7.5))
+		}
+	}
+	v.rows = v.rows[:0]
+	if r := v.u.result; r != nil {
+		for _, z := range r.Zones {
+			v.rows = append(v.rows, levelRow{model.TargetZone, z.ZoneID, z.Name})
+		}
+		if len(r.Conduits) > 0 {
+			v.rows = append(v.rows, levelRow{name: "Conduits"})
+		}
+		for _, c := range r.Conduits {
+			v.rows = append(v.rows, levelRow{model.TargetConduit, c.ConduitID, c.Name})
+		}
+		v.notAssesed.Hide()
+	} else {
+		for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
+			v.rows = append(v.rows, levelRow{model.TargetZone, z.ID, z.Name})
+		}
+		msg := "Not assessed."
+		if v.u.resultErr != nil {
+			msg = "Not assessed: " + v.u.resultErr.Error()
+		}
+		v.notAssesed.SetText(msg)
+		v.notAssesed.Show()
+	}
+	// Follow a zone or conduit selected elsewhere.
+	if r := v.u.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
+		k := model.TargetZone
+		if r.Kind == kindConduit {
+			k = model.TargetConduit
+		}
+		if v.pick.id != r.ID {
+			v.pick = levelPick{k, r.ID, model.FR1}
+		}
+	}
+	v.table.Refresh()
+	v.refreshExplain()
+}
+
+// cells returns the SL-T, SL-A and gap of a zone or conduit; ok is false
+// when it was not assessed.
+func (v *levelsView) cells(k model.TargetKind, id model.ID) (slt, sla *risk.Cells, slc *risk.Cells, gap model.SLVector, ok bool) {
+	switch k {
+	case model.TargetZone:
+		if z := v.u.zoneResult(id); z != nil {
+			return &z.SLT, &z.SLA, &z.SLC, z.Gap, true
+		}
+	case model.TargetConduit:
+		if c := v.u.conduitResult(id); c != nil {
+			return &c.SLT, &c.SLA, nil, c.Gap, true
+		}
+	}
+	return nil, nil, nil, model.SLVector{}, false
+}
+
+func (v *levelsView) createCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewStack(l, newColourBox())
+}
+
+func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	l, box := c.Objects[0].(*widget.Label), c.Objects[1].(*colourBox)
+	if id.Row < 0 || id.Row >= len(v.rows) {
+		l.Hide()
+		box.Hide()
+		return
+	}
+	row := v.rows[id.Row]
+	if id.Col == 0 || row.kind == "" {
+		box.Hide()
+		l.TextStyle.Bold = row.kind == "" || v.pick.id == row.id
+		l.SetText("")
+		if id.Col == 0 {
+			l.SetText(orUntitled(row.name))
+		}
+		l.Show()
+		return
+	}
+	l.Hide()
+	fr := model.FR(id.Col)
+	box.onTap = func() { v.onCellTapped(levelPick{row.kind, row.id, fr}) }
+	box.selected = v.pick == levelPick{row.kind, row.id, fr}
+	slt, sla, _, gap, ok := v.cells(row.kind, row.id)
+	if !ok {
+		box.set(noLevelColour, "–", "")
+		box.Show()
+		return
+	}
+	i := fr - 1
+	mark := ""
+	if slt[i].Overridden {
+		mark = "*"
+	}
+	box.set(gapColour(gap[i]), fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("SL-A %d · gap %d", sla[i].SL, gap[i]))
+	box.Show()
+}
+
+// onCellTapped explains the cell and selects its zone or conduit.
+func (v *levelsView) onCellTapped(p levelPick) {
+	v.pick = p
+	k := kindZone
+	if p.kind == model.TargetConduit {
+		k = kindConduit
+	}
+	if v.u.sel.primary() != (ref{k, p.id}) {
+		v.u.selectOnly(ref{k, p.id}) // refreshes this view
+		return
+	}
+	v.table.Refresh()
+	v.refreshExplain()
+}
+
+// refreshExplain writes the side panel for the picked cell.
+func (v *levelsView) refreshExplain() {
+	v.explain.RemoveAll()
+	p := v.u.doc.Project
+	name := ""
+	var overrides []model.SLOverride
+	switch v.pick.kind {
+	case model.TargetZone:
+		if z := p.Zone(v.pick.id); z != nil {
+			name, overrides = z.Name, z.SLTOverrides
+		}
+	case model.TargetConduit:
+		if c := p.Conduit(v.pick.id); c != nil {
+			name, overrides = c.Name, c.SLTOverrides
+		}
+	}
+	if name == "" && v.pick.id == "" || !v.pick.fr.Valid() {
+		v.explain.Add(wrapLabel("Tap a cell to see why it has its levels."))
+		v.overrideB.Disable()
+		v.removeB.Disable()
+		return
+	}
+	fr := v.pick.fr
+	v.explain.Add(viewHeading(orUntitled(name)))
+	v.explain.Add(wrapLabel(fmt.Sprintf("%s %s (%s)", fr, fr.Title(), fr.Abbrev())))
+	hasOverride := slices.ContainsFunc(overrides, func(o model.SLOverride) bool { return o.FR == fr })
+	setEnabled(v.overrideB, true)
+	setEnabled(v.removeB, hasOverride)
+
+	slt, sla, slc, gap, ok := v.cells(v.pick.kind, v.pick.id)
+	if !ok {
+		v.explain.Add(wrapLabel("Not assessed."))
+		return
+	}
+	i := fr - 1
+	section := func(title string, c *risk.Cell) {
+		t := fmt.Sprintf("%s %d", title, c.SL)
+		if c.Overridden {
+			t += " (overridden)"
+		}
+		h := widget.NewLabel(t)
+		h.TextStyle.Bold = true
+		v.explain.Add(h)
+		if len(c.Reasons) == 0 {
+			v.explain.Add(wrapLabel("  No reason recorded."))
+		}
+		for _, r := range c.Reasons {
+			v.explain.Add(wrapLabel("• " + reasonSentence(p, r)))
+		}
+	}
+	section("SL-T", &slt[i])
+	if slc != nil {
+		section("SL-C", &slc[i])
+	}
+	section("SL-A", &sla[i])
+	g := widget.NewLabel(fmt.Sprintf("Gap %d", gap[i]))
+	g.TextStyle.Bold = true
+	v.explain.Add(g)
+	if gap[i] > 0 {
+		v.explain.Add(wrapLabel(fmt.Sprintf("SL-A is %d below SL-T: the Countermeasures view proposes measures for it.", gap[i])))
+	}
+}
+
+// reasonSentence is a reason's text followed by the scenario, actor and
+// rule behind it, where the text does not already name them.
+func reasonSentence(p *model.Project, r risk.Reason) string {
+	s := strings.TrimSpace(r.Text)
+	var extra []string
+	if r.ScenarioID != "" {
+		if sc := p.Scenario(r.ScenarioID); sc != nil && !strings.Contains(s, sc.Name) {
+			extra = append(extra, "scenario “"+sc.Name+"”")
+		}
+	}
+	if r.ActorID != "" {
+		if a := p.Actor(r.ActorID); a != nil && !strings.Contains(s, a.Name) {
+			extra = append(extra, "actor "+a.Name)
+		}
+	}
+	if r.Rule != "" {
+		extra = append(extra, "rule "+r.Rule)
+	}
+	if len(extra) > 0 {
+		s += " (" + strings.Join(extra, "; ") + ")"
+	}
+	return s
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// onOverride asks for an SL and a justification and sets the override.
+func (v *levelsView) onOverride() {
+	pk := v.pick
+	if !pk.fr.Valid() {
+		return
+	}
+	cur := model.SLOverride{FR: pk.fr, SL: -1}
+	for _, o := range v.overridesOf(pk) {
+		if o.FR == pk.fr {
+			cur = o
+		}
+	}
+	levels := []string{"0", "1", "2", "3", "4"}
+	sl := widget.NewSelect(levels, nil)
+	if cur.SL >= 0 {
+		sl.SetSelected(strconv.Itoa(cur.SL))
+	} else if slt, _, _, _, ok := v.cells(pk.kind, pk.id); ok {
+		sl.SetSelected(strconv.Itoa(slt[pk.fr-1].SL))
+	}
+	just := widget.NewMultiLineEntry()
+	just.Wrapping = fyne.TextWrapWord
+	just.SetMinRowsVisible(3)
+	just.SetText(cur.Justification)
+	just.Validator = requiredText("a justification")
+	d := dialog.NewForm(fmt.Sprintf("Override SL-T %s", pk.fr), "Override", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("SL-T", sl),
+		widget.NewFormItem("Justification", just),
+	}, func(ok bool) {
+		if !ok || sl.Selected == "" {
+			return
+		}
+		n, _ := strconv.Atoi(sl.Selected)
+		v.setOverride(pk, &model.SLOverride{FR: pk.fr, SL: n, Justification: strings.TrimSpace(just.Text)})
+	}, v.u.win)
+	d.Resize(fyne.NewSize(em(34), em(16)))
+	d.Show()
+}
+
+func (v *levelsView) onRemoveOverride() { v.setOverride(v.pick, nil) }
+
+func (v *levelsView) overridesOf(pk levelPick) []model.SLOverride {
+	p := v.u.doc.Project
+	switch pk.kind {
+	case model.TargetZone:
+		if z := p.Zone(pk.id); z != nil {
+			return z.SLTOverrides
+		}
+	case model.TargetConduit:
+		if c := p.Conduit(pk.id); c != nil {
+			return c.SLTOverrides
+		}
+	}
+	return nil
+}
+
+// setOverride replaces the override of the picked FR (nil removes it) with
+// one Update command of the zone or conduit.
+func (v *levelsView) setOverride(pk levelPick, o *model.SLOverride) {
+	mut := func(list *[]model.SLOverride) {
+		*list = slices.DeleteFunc(*list, func(x model.SLOverride) bool { return x.FR == pk.fr })
+		if o != nil {
+			*list = append(*list, *o)
+			slices.SortFunc(*list, func(a, b model.SLOverride) int { return int(a.FR) - int(b.FR) })
+		}
+	}
+	switch pk.kind {
+	case model.TargetZone:
+		edit(v.u, pk.id, "", func(z *model.Zone) { mut(&z.SLTOverrides) })
+	case model.TargetConduit:
+		edit(v.u, pk.id, "", func(c *model.Conduit) { mut(&c.SLTOverrides) })
+	}
+}

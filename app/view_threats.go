@@ -1,0 +1,412 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// Columns of the threat scenario table.
+const (
+	colScenarioName = iota
+	colScenarioActor
+	colScenarioTarget
+	colScenarioFRs
+	colScenarioLikelihood
+	colScenarioConsequence
+	colScenarioUnmitigated
+	colScenarioResidual
+	colScenarioTreatment
+	scenarioColumns
+)
+
+var scenarioHeaders = [scenarioColumns]string{"Scenario", "Actor", "Target", "FRs", "Likelihood", "Consequence", "Unmitigated", "Residual", "Treatment"}
+
+// scenarioWidths are the column widths in multiples of the text size.
+var scenarioWidths = [scenarioColumns]float32{14, 8, 10, 6, 8.5, 9, 6, 6, 7.5}
+
+// undecided is the treatment option for a scenario without a treatment.
+const undecided = "—"
+
+// threatsView is the threat scenario table beside the live risk matrix heat
+// maps (unmitigated and residual).
+type threatsView struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	table     *widget.Table
+	rows      []model.ID // scenario IDs in table order
+	selected  model.ID   // the scenario of the last tapped row
+	filter    heatCell   // the heat map cell the table is limited to; zero: all
+	filterBar *fyne.Container
+	filterMsg *widget.Label
+	deleteB   *widget.Button
+
+	unmitigated *riskHeatMap
+	residual    *riskHeatMap
+	textSize    float32 // the text size the column widths were set for
+}
+
+func newThreatsView(u *ui) *threatsView {
+	v := &threatsView{u: u}
+	v.table = widget.NewTable(v.tableSize, v.createCell, v.updateCell)
+	v.table.ShowHeaderRow = true
+	v.table.StickyColumnCount = 1
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < scenarioColumns {
+			o.(*widget.Label).SetText(scenarioHeaders[id.Col])
+		}
+	}
+	v.table.OnSelected = v.onRowSelected
+
+	v.unmitigated = newRiskHeatMap("Unmitigated risk", v.onHeatCellTapped)
+	v.residual = newRiskHeatMap("Residual risk (after accepted and implemented countermeasures)", nil)
+
+	v.deleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDelete)
+	bar := container.NewHBox(
+		widget.NewButtonWithIcon("Add scenario", theme.ContentAddIcon(), v.onAdd),
+		widget.NewButtonWithIcon("Add from threat library…", theme.ListIcon(), v.onAddFromLibrary),
+		v.deleteB,
+	)
+	v.filterMsg = widget.NewLabel("")
+	v.filterBar = container.NewHBox(v.filterMsg, widget.NewButton("Show all", func() { v.filter = heatCell{}; v.refresh() }))
+	v.filterBar.Hide()
+
+	maps := container.NewGridWithRows(2, v.unmitigated, v.residual)
+	left := container.NewBorder(container.NewVBox(bar, v.filterBar), nil, nil, nil, v.table)
+	split := container.NewHSplit(left, container.NewPadded(maps))
+	split.Offset = 0.66
+	v.content = split
+	return v
+}
+
+func (v *threatsView) title() string             { return "Threat scenarios" }
+func (v *threatsView) object() fyne.CanvasObject { return v.content }
+
+// refresh rebuilds the row order and redraws table and heat maps.
+func (v *threatsView) refresh() {
+	p := v.u.doc.Project
+	if ts := theme.TextSize(); ts != v.textSize {
+		v.textSize = ts
+		for i, w := range scenarioWidths {
+			v.table.SetColumnWidth(i, em(w))
+		}
+	}
+	v.rows = v.rows[:0]
+	unmit, resid := map[heatCell]int{}, map[heatCell]int{}
+	for i := range p.Scenarios {
+		s := &p.Scenarios[i]
+		cell := v.unmitigatedCell(s)
+		unmit[cell]++
+		if r := v.u.scenarioResult(s.ID); r != nil {
+			resid[heatCell{r.ResidualLikelihood, r.ResidualConsequence}]++
+		}
+		if v.filter == (heatCell{}) || v.filter == cell {
+			v.rows = append(v.rows, s.ID)
+		}
+	}
+	slices.SortFunc(v.rows, func(a, b model.ID) int {
+		return cmp.Or(strings.Compare(p.Scenario(a).Name, p.Scenario(b).Name), strings.Compare(string(a), string(b)))
+	})
+	if v.filter != (heatCell{}) {
+		v.filterMsg.SetText(fmt.Sprintf("Showing %d scenario(s) with likelihood %s and consequence %s.",
+			len(v.rows), scaleName(p.Matrix.Likelihoods, v.filter.L), scaleName(p.Matrix.Consequences, v.filter.C)))
+		v.filterBar.Show()
+	} else {
+		v.filterBar.Hide()
+	}
+	if p.Scenario(v.selected) == nil {
+		v.selected = ""
+	}
+	setEnabled(v.deleteB, v.selected != "")
+	v.table.Refresh()
+	v.unmitigated.set(p.Matrix, unmit, v.filter)
+	if v.u.result == nil {
+		v.residual.title = "Residual risk (not assessed)"
+	} else {
+		v.residual.title = "Residual risk (after accepted and implemented countermeasures)"
+	}
+	v.residual.set(p.Matrix, resid, heatCell{})
+}
+
+// unmitigatedCell is where a scenario sits in the risk matrix before
+// countermeasures: the engine's answer when there is one, else the
+// scenario's likelihood and worst consequence.
+func (v *threatsView) unmitigatedCell(s *model.ThreatScenario) heatCell {
+	if r := v.u.scenarioResult(s.ID); r != nil {
+		return heatCell{r.Likelihood, r.Consequence}
+	}
+	c, _ := worstConsequence(s)
+	return heatCell{s.Likelihood, c}
+}
+
+func (v *threatsView) tableSize() (int, int) { return len(v.rows), scenarioColumns }
+
+// scenarioCell is the template of every table cell: a label, a coloured
+// level box or a picker, one of them visible.
+type scenarioCell struct {
+	label *widget.Label
+	box   *canvas.Rectangle
+	boxT  *canvas.Text
+	pick  *widget.Select
+}
+
+func (v *threatsView) createCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	box := canvas.NewRectangle(color.Transparent)
+	bt := canvas.NewText("", inkOnColour)
+	bt.Alignment = fyne.TextAlignCenter
+	bt.TextStyle.Bold = true
+	pick := widget.NewSelect(nil, nil)
+	return container.NewStack(l, container.NewPadded(box), container.NewCenter(bt), pick)
+}
+
+// cellParts takes a cell made by createCell apart.
+func cellParts(o fyne.CanvasObject) scenarioCell {
+	c := o.(*fyne.Container)
+	return scenarioCell{
+		label: c.Objects[0].(*widget.Label),
+		box:   c.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle),
+		boxT:  c.Objects[2].(*fyne.Container).Objects[0].(*canvas.Text),
+		pick:  c.Objects[3].(*widget.Select),
+	}
+}
+
+func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := cellParts(o)
+	c.label.Hide()
+	c.box.Hide()
+	c.boxT.Hide()
+	c.pick.Hide()
+	if id.Row < 0 || id.Row >= len(v.rows) {
+		return
+	}
+	p := v.u.doc.Project
+	s := p.Scenario(v.rows[id.Row])
+	if s == nil {
+		return
+	}
+	r := v.u.scenarioResult(s.ID)
+	text := func(t string) {
+		c.label.SetText(t)
+		c.label.Show()
+	}
+	level := func(l model.RiskLevel) {
+		c.box.FillColor = riskColour(l)
+		c.boxT.Text = l.Label()
+		if l == "" {
+			c.boxT.Text = "–"
+		}
+		c.boxT.TextSize = theme.TextSize()
+		c.box.Show()
+		c.boxT.Show()
+		c.box.Refresh()
+		c.boxT.Refresh()
+	}
+	pick := func(options []string, selected string, changed func(string)) {
+		c.pick.OnChanged = nil
+		c.pick.Options = options
+		c.pick.SetSelected(selected)
+		c.pick.OnChanged = changed
+		c.pick.Show()
+	}
+	sid := s.ID
+	switch id.Col {
+	case colScenarioName:
+		text(orUntitled(s.Name))
+	case colScenarioActor:
+		if a := p.Actor(s.ActorID); a != nil {
+			text(a.Name)
+		} else {
+			text("(none)")
+		}
+	case colScenarioTarget:
+		text(targetLabel(p, s.TargetKind, s.TargetID))
+	case colScenarioFRs:
+		text(frList(s.FRs))
+	case colScenarioLikelihood:
+		pick(scaleOptions(p.Matrix.Likelihoods), scaleName(p.Matrix.Likelihoods, s.Likelihood), func(o string) { v.onLikelihoodChanged(sid, o) })
+	case colScenarioConsequence:
+		worst, _ := worstConsequence(s)
+		pick(scaleOptions(p.Matrix.Consequences), scaleName(p.Matrix.Consequences, worst), func(o string) { v.onConsequenceChanged(sid, o) })
+	case colScenarioUnmitigated:
+		if r != nil {
+			level(r.Unmitigated)
+		} else {
+			cell := v.unmitigatedCell(s)
+			level(p.Matrix.Level(cell.L, cell.C))
+		}
+	case colScenarioResidual:
+		if r != nil {
+			level(r.Residual)
+		} else {
+			level("")
+		}
+	case colScenarioTreatment:
+		options := []string{undecided}
+		for _, t := range model.Treatments() {
+			options = append(options, t.Label())
+		}
+		cur := undecided
+		if s.Treatment != "" {
+			cur = s.Treatment.Label()
+		}
+		pick(options, cur, func(o string) { v.onTreatmentChanged(sid, o) })
+	}
+}
+
+// onRowSelected selects the scenario of the tapped row in the whole window.
+func (v *threatsView) onRowSelected(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(v.rows) {
+		return
+	}
+	v.selected = v.rows[id.Row]
+	setEnabled(v.deleteB, true)
+	if !v.u.refreshing {
+		v.u.selectOnly(ref{kindScenario, v.selected})
+	}
+}
+
+// onHeatCellTapped limits the table to the scenarios of a matrix cell;
+// tapping the same cell again shows all.
+func (v *threatsView) onHeatCellTapped(c heatCell) {
+	if v.filter == c {
+		c = heatCell{}
+	}
+	v.filter = c
+	v.refresh()
+}
+
+func (v *threatsView) onLikelihoodChanged(id model.ID, option string) {
+	l := scaleLevel(v.u.doc.Project.Matrix.Likelihoods, option)
+	if s := v.u.doc.Project.Scenario(id); s == nil || l == 0 || s.Likelihood == l {
+		return
+	}
+	edit(v.u, id, "likelihood", func(s *model.ThreatScenario) { s.Likelihood = l })
+}
+
+func (v *threatsView) onConsequenceChanged(id model.ID, option string) {
+	l := scaleLevel(v.u.doc.Project.Matrix.Consequences, option)
+	s := v.u.doc.Project.Scenario(id)
+	if s == nil || l == 0 {
+		return
+	}
+	if worst, _ := worstConsequence(s); worst == l {
+		return
+	}
+	edit(v.u, id, "consequence", func(s *model.ThreatScenario) { s.Consequences = withConsequence(s, l) })
+}
+
+// onTreatmentChanged sets the treatment; accept, transfer and avoid ask
+// for the reason first (the note is required for them).
+func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
+	s := v.u.doc.Project.Scenario(id)
+	if s == nil {
+		return
+	}
+	var t model.Treatment
+	for _, x := range model.Treatments() {
+		if x.Label() == option {
+			t = x
+		}
+	}
+	if t == s.Treatment {
+		return
+	}
+	if t == "" || t == model.TreatmentMitigate {
+		edit(v.u, id, "treatment", func(s *model.ThreatScenario) { s.Treatment = t })
+		return
+	}
+	note := widget.NewMultiLineEntry()
+	note.SetText(s.TreatmentNote)
+	note.Wrapping = fyne.TextWrapWord
+	note.SetMinRowsVisible(3)
+	note.Validator = requiredText("a reason")
+	d := dialog.NewForm(t.Label()+" the risk of “"+orUntitled(s.Name)+"”", t.Label(), "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Why", note)}, func(ok bool) {
+			if !ok {
+				v.table.Refresh() // put the picker back
+				return
+			}
+			edit(v.u, id, "treatment", func(s *model.ThreatScenario) {
+				s.Treatment, s.TreatmentNote = t, strings.TrimSpace(note.Text)
+			})
+		}, v.u.win)
+	d.Resize(fyne.NewSize(em(36), em(16)))
+	d.Show()
+}
+
+// onAdd adds a scenario on the selected zone, conduit or asset (else the
+// first zone) and selects it for the properties panel.
+func (v *threatsView) onAdd() {
+	p := v.u.doc.Project
+	s := model.ThreatScenario{ID: model.NewID(), Name: "New threat scenario"}
+	switch r := v.u.sel.primary(); r.Kind {
+	case kindZone:
+		s.TargetKind, s.TargetID = model.TargetZone, r.ID
+	case kindConduit:
+		s.TargetKind, s.TargetID = model.TargetConduit, r.ID
+	case kindAsset:
+		s.TargetKind, s.TargetID = model.TargetAsset, r.ID
+	default:
+		if zs := sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }); len(zs) > 0 {
+			s.TargetKind, s.TargetID = model.TargetZone, zs[0].ID
+		}
+	}
+	if as := sortedByName(p.Actors, func(a *model.ThreatActor) string { return a.Name }); len(as) > 0 {
+		s.ActorID = as[0].ID
+	}
+	if n := len(p.Matrix.Likelihoods); n > 0 {
+		s.Likelihood = p.Matrix.Likelihoods[n/2].Level
+	}
+	if n := len(p.Matrix.Consequences); n > 0 {
+		s.Consequences = []model.Consequence{{Category: model.ConsequenceProduction, Level: p.Matrix.Consequences[n/2].Level}}
+	}
+	if v.u.do(&model.Add[model.ThreatScenario]{Item: s}) {
+		v.selected = s.ID
+		v.u.selectOnly(ref{kindScenario, s.ID})
+	}
+}
+
+// onDelete deletes the selected scenario after confirmation.
+func (v *threatsView) onDelete() {
+	s := v.u.doc.Project.Scenario(v.selected)
+	if s == nil {
+		return
+	}
+	id := s.ID
+	dialog.ShowConfirm("Delete threat scenario", "Delete “"+orUntitled(s.Name)+"”? Undo brings it back.", func(ok bool) {
+		if ok && v.u.do(&model.Remove[model.ThreatScenario]{ID: id}) {
+			v.selected = ""
+			v.table.UnselectAll()
+		}
+	}, v.u.win)
+}
+
+// requiredText is an entry validator that refuses blank text.
+func requiredText(what string) fyne.StringValidator {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("%s is required", what)
+		}
+		return nil
+	}
+}
