@@ -35,6 +35,7 @@ func (u *ui) buildViews() []view {
 		newCanvasView(u),
 		newThreatsView(u),
 		newSecurityLevelsView(u),
+		newCountermeasuresView(u),
 		// Views built by the views helper go here, in this order:
 		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
 		// newRequirementsView(u), newDocumentsView(u),

@@ -1,0 +1,401 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+var (
+	proposalHeaders = []string{"Rank", "Countermeasure", "Target", "Closes", "Effort", "Status"}
+	proposalWidths  = []float32{4, 17, 11, 11, 5.5, 8}
+	instanceHeaders = []string{"Countermeasure", "Target", "Status", "Reason / notes"}
+	instanceWidths  = []float32{17, 11, 8, 22}
+)
+
+// measuresView lists the ranked compensating countermeasures proposed for
+// the gaps, the countermeasures already in the project, and the measures not
+// proposed because of an essential function.
+type measuresView struct {
+	u       *ui
+	content fyne.CanvasObject
+	tabs    *container.AppTabs
+
+	proposals *widget.Table
+	propRows  []risk.Proposal
+	propPick  string // proposal ID
+	propInfo  *widget.Label
+
+	instances *widget.Table
+	instRows  []model.ID
+	instPick  model.ID
+	instInfo  *widget.Label
+
+	exclusions *fyne.Container
+	exclRows   []risk.Exclusion
+
+	acceptB, rejectB, implementB             *widget.Button
+	iAcceptB, iRejectB, iImplementB, iResetB *widget.Button
+	iDeleteB                                 *widget.Button
+	textSize                                 float32
+}
+
+func newCountermeasuresView(u *ui) *measuresView {
+	v := &measuresView{u: u}
+	v.proposals = newTextTable(proposalHeaders, func() int { return len(v.propRows) }, v.proposalText)
+	v.proposals.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.propRows) {
+			v.propPick = v.propRows[id.Row].ID
+			v.refreshProposalActions()
+		}
+	}
+	v.instances = newTextTable(instanceHeaders, func() int { return len(v.instRows) }, v.instanceText)
+	v.instances.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.instRows) {
+			v.instPick = v.instRows[id.Row]
+			v.refreshInstanceActions()
+			if !u.refreshing {
+				u.selectOnly(ref{kindCountermeasure, v.instPick})
+			}
+		}
+	}
+	v.exclusions = container.NewVBox()
+
+	v.acceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onProposal(model.StatusAccepted) })
+	v.acceptB.Importance = widget.HighImportance
+	v.rejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
+	v.implementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
+	v.propInfo = wrapLabel("")
+	propTop := container.NewVBox(container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
+
+	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
+	v.iRejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
+	v.iImplementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onInstance(model.StatusImplemented) })
+	v.iResetB = widget.NewButtonWithIcon("Back to proposed", theme.ContentUndoIcon(), func() { v.onInstance(model.StatusProposed) })
+	v.iDeleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDeleteInstance)
+	v.instInfo = wrapLabel("")
+	instTop := container.NewVBox(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB), v.instInfo)
+
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Proposals", container.NewBorder(propTop, nil, nil, nil, v.proposals)),
+		container.NewTabItem("In the project", container.NewBorder(instTop, nil, nil, nil, v.instances)),
+		container.NewTabItem("Not proposed", container.NewBorder(
+			wrapLabel("Measures that would close a gap but could disturb an essential function of the zone, and so are never proposed:"),
+			nil, nil, nil, container.NewVScroll(v.exclusions))),
+	)
+	v.content = v.tabs
+	return v
+}
+
+func (v *measuresView) title() string             { return "Countermeasures" }
+func (v *measuresView) object() fyne.CanvasObject { return v.content }
+
+func (v *measuresView) refresh() {
+	p := v.u.doc.Project
+	if ts := theme.TextSize(); ts != v.textSize {
+		v.textSize = ts
+		for i, w := range proposalWidths {
+			v.proposals.SetColumnWidth(i, em(w))
+		}
+		for i, w := range instanceWidths {
+			v.instances.SetColumnWidth(i, em(w))
+		}
+	}
+	v.propRows, v.exclRows = nil, nil
+	if r := v.u.result; r != nil {
+		v.propRows, v.exclRows = r.Proposals, r.Exclusions
+	}
+	v.instRows = v.instRows[:0]
+	for _, ci := range sortedByName(p.Countermeasures, func(c *model.CountermeasureInstance) string { return v.u.measureName(c.MeasureID) }) {
+		v.instRows = append(v.instRows, ci.ID)
+	}
+	v.tabs.Items[0].Text = fmt.Sprintf("Proposals (%d)", len(v.propRows))
+	v.tabs.Items[1].Text = fmt.Sprintf("In the project (%d)", len(v.instRows))
+	v.tabs.Items[2].Text = fmt.Sprintf("Not proposed (%d)", len(v.exclRows))
+	v.tabs.Refresh()
+	v.proposals.Refresh()
+	v.instances.Refresh()
+	v.exclusions.RemoveAll()
+	for i := range v.exclRows {
+		v.exclusions.Add(wrapLabel("• " + v.exclusionText(&v.exclRows[i])))
+	}
+	v.refreshProposalActions()
+	v.refreshInstanceActions()
+}
+
+// proposal returns the picked proposal, or nil.
+func (v *measuresView) proposal() *risk.Proposal {
+	for i := range v.propRows {
+		if v.propRows[i].ID == v.propPick {
+			return &v.propRows[i]
+		}
+	}
+	return nil
+}
+
+func (v *measuresView) refreshProposalActions() {
+	pr := v.proposal()
+	for _, b := range []*widget.Button{v.acceptB, v.rejectB, v.implementB} {
+		setEnabled(b, pr != nil)
+	}
+	switch {
+	case v.u.result == nil:
+		msg := "Not assessed."
+		if v.u.resultErr != nil {
+			msg = "Not assessed: " + v.u.resultErr.Error()
+		}
+		v.propInfo.SetText(msg)
+	case pr == nil && len(v.propRows) == 0:
+		v.propInfo.SetText("No gaps that the countermeasure library can close.")
+	case pr == nil:
+		v.propInfo.SetText("Ranked so that a small set closes the most gaps across the plant. Tap a row, then accept, reject or mark it implemented.")
+	default:
+		v.propInfo.SetText(v.measureInfo(pr.MeasureID, pr.TargetKind, pr.TargetID))
+	}
+}
+
+// measureInfo describes a library measure on a target in one paragraph.
+func (v *measuresView) measureInfo(measureID string, k model.TargetKind, id model.ID) string {
+	p := v.u.doc.Project
+	s := v.u.measureName(measureID) + " on " + targetLabel(p, k, id) + "."
+	if v.u.cat == nil {
+		return s
+	}
+	m, ok := v.u.cat.Measure(measureID)
+	if !ok {
+		return s
+	}
+	if m.Summary != "" {
+		s += " " + m.Summary
+	}
+	if len(m.Requirements) > 0 {
+		s += " Supports " + strings.Join(m.Requirements, ", ") + "."
+	}
+	if len(m.Impacts) > 0 {
+		var im []string
+		for _, i := range m.Impacts {
+			im = append(im, strings.ToLower(i.Label()))
+		}
+		s += " May cause: " + strings.Join(im, ", ") + "."
+	}
+	return s
+}
+
+func (v *measuresView) proposalText(row, col int) string {
+	pr := &v.propRows[row]
+	switch col {
+	case 0:
+		return fmt.Sprint(pr.Rank)
+	case 1:
+		return v.u.measureName(pr.MeasureID)
+	case 2:
+		return targetLabel(v.u.doc.Project, pr.TargetKind, pr.TargetID)
+	case 3:
+		return closesText(pr.Closes)
+	case 4:
+		return effortLabel(pr.Effort)
+	case 5:
+		if pr.Status == "" {
+			return model.StatusProposed.Label()
+		}
+		return pr.Status.Label()
+	}
+	return ""
+}
+
+// closesText writes the gaps a proposal closes as "FR1→2, FR5→3".
+func closesText(cs []risk.GapClose) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = fmt.Sprintf("%s→%d", c.FR, c.Need)
+	}
+	return strings.Join(s, ", ")
+}
+
+func effortLabel(e risk.Effort) string {
+	switch e {
+	case 1:
+		return "Low"
+	case 2:
+		return "Medium"
+	case 3:
+		return "High"
+	}
+	return "–"
+}
+
+func (v *measuresView) instanceText(row, col int) string {
+	p := v.u.doc.Project
+	ci := p.Countermeasure(v.instRows[row])
+	if ci == nil {
+		return ""
+	}
+	switch col {
+	case 0:
+		return v.u.measureName(ci.MeasureID)
+	case 1:
+		return targetLabel(p, ci.TargetKind, ci.TargetID)
+	case 2:
+		return ci.Status.Label()
+	case 3:
+		return strings.TrimSpace(ci.Reason + " " + ci.Notes)
+	}
+	return ""
+}
+
+func (v *measuresView) exclusionText(e *risk.Exclusion) string {
+	s := fmt.Sprintf("%s on %s: not proposed because %s", v.u.measureName(e.MeasureID), targetLabel(v.u.doc.Project, e.TargetKind, e.TargetID), strings.TrimSuffix(e.Reason, "."))
+	if e.EssentialFunction != "" {
+		s += fmt.Sprintf(" (essential function “%s”, %s)", e.EssentialFunction, strings.ToLower(e.Impact.Label()))
+	}
+	return s + "."
+}
+
+// onProposal accepts, rejects (asking the reason) or implements the
+// picked proposal: it updates the instance the project already holds for it,
+// else adds one.
+func (v *measuresView) onProposal(status model.MeasureStatus) {
+	pr := v.proposal()
+	if pr == nil {
+		return
+	}
+	pr2 := *pr
+	apply := func(reason string) {
+		if pr2.InstanceID != "" && v.u.doc.Project.Countermeasure(pr2.InstanceID) != nil {
+			v.setInstanceStatus(pr2.InstanceID, status, reason)
+			return
+		}
+		ci := model.CountermeasureInstance{ID: model.NewID(), MeasureID: pr2.MeasureID, TargetKind: pr2.TargetKind, TargetID: pr2.TargetID, Status: status, Reason: reason}
+		v.u.do(&model.Add[model.CountermeasureInstance]{Item: ci})
+	}
+	if status == model.StatusRejected {
+		v.askReason(v.u.measureName(pr2.MeasureID), apply)
+		return
+	}
+	apply("")
+}
+
+// askReason asks why a measure is rejected; the reason is required.
+func (v *measuresView) askReason(name string, done func(reason string)) {
+	reason := widget.NewMultiLineEntry()
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	reason.SetPlaceHolder("e.g. the vendor does not support it on this firmware")
+	reason.Validator = requiredText("a reason")
+	d := dialog.NewForm("Reject “"+name+"”", "Reject", "Cancel", []*widget.FormItem{widget.NewFormItem("Reason", reason)}, func(ok bool) {
+		if ok {
+			done(strings.TrimSpace(reason.Text))
+		}
+	}, v.u.win)
+	d.Resize(fyne.NewSize(em(34), em(14)))
+	d.Show()
+}
+
+// setInstanceStatus changes an instance's status (and reason) as one edit.
+func (v *measuresView) setInstanceStatus(id model.ID, status model.MeasureStatus, reason string) {
+	edit(v.u, id, "", func(ci *model.CountermeasureInstance) {
+		ci.Status = status
+		if status == model.StatusRejected {
+			ci.Reason = reason
+		} else {
+			ci.Reason = ""
+		}
+	})
+}
+
+func (v *measuresView) refreshInstanceActions() {
+	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	if ci == nil {
+		v.instPick = ""
+	}
+	setEnabled(v.iAcceptB, ci != nil && ci.Status != model.StatusAccepted)
+	setEnabled(v.iRejectB, ci != nil && ci.Status != model.StatusRejected)
+	setEnabled(v.iImplementB, ci != nil && ci.Status != model.StatusImplemented)
+	setEnabled(v.iResetB, ci != nil && ci.Status != model.StatusProposed)
+	setEnabled(v.iDeleteB, ci != nil)
+	if ci == nil {
+		v.instInfo.SetText("Tap a row to change its status. Accepted measures lower residual risk; implemented ones also raise SL-A.")
+		return
+	}
+	s := v.measureInfo(ci.MeasureID, ci.TargetKind, ci.TargetID)
+	if ci.Status == model.StatusRejected && ci.Reason != "" {
+		s += " Rejected because: " + ci.Reason
+	}
+	v.instInfo.SetText(s)
+}
+
+func (v *measuresView) onInstance(status model.MeasureStatus) {
+	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	if ci == nil {
+		return
+	}
+	id := ci.ID
+	if status == model.StatusRejected {
+		v.askReason(v.u.measureName(ci.MeasureID), func(reason string) { v.setInstanceStatus(id, status, reason) })
+		return
+	}
+	v.setInstanceStatus(id, status, "")
+}
+
+// onDeleteInstance removes the picked instance (and its links from
+// scenarios) after confirmation.
+func (v *measuresView) onDeleteInstance() {
+	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	if ci == nil {
+		return
+	}
+	id := ci.ID
+	dialog.ShowConfirm("Delete countermeasure", "Delete “"+v.u.measureName(ci.MeasureID)+"” on "+targetLabel(v.u.doc.Project, ci.TargetKind, ci.TargetID)+"? Undo brings it back.", func(ok bool) {
+		if !ok {
+			return
+		}
+		var cmds []model.Command
+		for _, s := range v.u.doc.Project.Scenarios {
+			if slices.Contains(s.Countermeasures, id) {
+				after := model.Clone(s)
+				after.Countermeasures = slices.DeleteFunc(after.Countermeasures, func(x model.ID) bool { return x == id })
+				cmds = append(cmds, &model.Update[model.ThreatScenario]{After: after})
+			}
+		}
+		cmds = append(cmds, &model.Remove[model.CountermeasureInstance]{ID: id})
+		if v.u.do(&model.Batch{Name: "Delete countermeasure", Commands: cmds}) {
+			v.instPick = ""
+			v.instances.UnselectAll()
+		}
+	}, v.u.win)
+}
+
+// newTextTable is a table of labels with a bold header row; text gives a
+// cell's text.
+func newTextTable(headers []string, rows func() int, text func(row, col int) string) *widget.Table {
+	t := widget.NewTable(func() (int, int) { return rows(), len(headers) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < rows() {
+			o.(*widget.Label).SetText(text(id.Row, id.Col))
+		}
+	})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(headers) {
+			o.(*widget.Label).SetText(headers[id.Col])
+		}
+	}
+	return t
+}
