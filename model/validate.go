@@ -110,6 +110,8 @@ type validator struct {
 	actors   map[ID]*ThreatActor
 	cms      map[ID]*CountermeasureInstance
 	all      map[ID]bool
+	// inCycle marks zones that are their own ancestor.
+	inCycle map[ID]bool
 }
 
 // Validate checks p and returns every problem found, sorted: errors first,
@@ -127,6 +129,7 @@ func Validate(p *Project) []Problem {
 		all:      make(map[ID]bool),
 	}
 	v.indexAndIDs()
+	v.findCycles()
 	v.project()
 	for i := range p.Actors {
 		v.actor(&p.Actors[i])
@@ -255,6 +258,31 @@ func (v *validator) indexAndIDs() {
 	}
 }
 
+// findCycles marks every zone on a parent cycle, in time linear in the number
+// of zones however deep the nesting.
+func (v *validator) findCycles() {
+	v.inCycle = map[ID]bool{}
+	const onPath, done = 1, 2
+	state := make(map[ID]int, len(v.zones))
+	for i := range v.p.Zones {
+		var path []ID
+		cur := v.zones[v.p.Zones[i].ID]
+		for cur != nil && state[cur.ID] == 0 {
+			state[cur.ID] = onPath
+			path = append(path, cur.ID)
+			cur = v.zones[cur.ParentID]
+		}
+		if cur != nil && state[cur.ID] == onPath {
+			for _, id := range path[slices.Index(path, cur.ID):] {
+				v.inCycle[id] = true
+			}
+		}
+		for _, id := range path {
+			state[id] = done
+		}
+	}
+}
+
 func (v *validator) name(s subject, name string) {
 	if strings.TrimSpace(name) == "" {
 		v.errorf(RuleEmptyName, s, "name", "is empty, want a name")
@@ -378,16 +406,8 @@ func (v *validator) zone(z *Zone) {
 			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own parent")
 		case v.zones[z.ParentID] == nil:
 			v.errorf(RuleDangling, s, "parentId", "no zone with ID %s", z.ParentID)
-		default:
-			// Walk up at most len(zones) steps: a longer walk means a cycle.
-			cur, steps := v.zones[z.ParentID], 0
-			for cur != nil && cur.ParentID != "" && steps <= len(v.zones) {
-				if cur.ParentID == z.ID {
-					v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own ancestor (via zone %q)", cur.Name)
-					break
-				}
-				cur, steps = v.zones[cur.ParentID], steps+1
-			}
+		case v.inCycle[z.ID]:
+			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own ancestor (through parent zone %q)", v.zones[z.ParentID].Name)
 		}
 	}
 	for i, ef := range z.EssentialFunctions {
