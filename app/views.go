@@ -36,6 +36,7 @@ func (u *ui) buildViews() []view {
 		newThreatsView(u),
 		newSecurityLevelsView(u),
 		newCountermeasuresView(u),
+		newRequirementsView(u),
 		// Views built by the views helper go here, in this order:
 		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
 		// newRequirementsView(u), newDocumentsView(u),

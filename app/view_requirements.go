@@ -1,0 +1,250 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// reqLine is one line of the requirements list: an FR heading or a
+// requirement.
+type reqLine struct {
+	heading bool
+	id      string
+	text    string
+}
+
+// requirementsView is the CRS: for a zone or conduit its SL-T and the
+// IEC 62443-3-3 SRs and REs it selects, and for an asset the IEC 62443-4-2
+// requirements of its class, grouped by FR.
+type requirementsView struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	target     *widget.Select
+	asset      *widget.Select
+	targets    []ref // parallel to target.Options
+	assets     []ref // parallel to asset.Options; the first is the zone itself
+	pick       ref   // zone or conduit shown
+	assetPick  model.ID
+	summary    *widget.Label
+	list       *widget.List
+	lines      []reqLine
+	refreshing bool
+}
+
+const zoneItself = "— the zone itself (IEC 62443-3-3) —"
+
+func newRequirementsView(u *ui) *requirementsView {
+	v := &requirementsView{u: u}
+	v.target = widget.NewSelect(nil, v.onTarget)
+	v.asset = widget.NewSelect(nil, v.onAsset)
+	v.summary = wrapLabel("")
+	v.summary.TextStyle.Bold = true
+	v.list = widget.NewList(func() int { return len(v.lines) }, func() fyne.CanvasObject {
+		id := widget.NewLabel("")
+		id.TextStyle.Bold = true
+		t := widget.NewLabel("")
+		t.Truncation = fyne.TextTruncateEllipsis
+		pad := canvas.NewRectangle(color.Transparent) // keeps the titles aligned
+		return container.NewBorder(nil, nil, container.NewStack(pad, id), nil, t)
+	}, v.updateLine)
+	top := container.NewVBox(
+		widget.NewForm(widget.NewFormItem("Zone or conduit", v.target), widget.NewFormItem("Component", v.asset)),
+		v.summary,
+	)
+	v.content = container.NewBorder(top, nil, nil, nil, v.list)
+	return v
+}
+
+func (v *requirementsView) title() string             { return "Requirements" }
+func (v *requirementsView) object() fyne.CanvasObject { return v.content }
+
+func (v *requirementsView) refresh() {
+	p := v.u.doc.Project
+	v.refreshing = true
+	defer func() { v.refreshing = false }()
+
+	// Follow the selection elsewhere in the window.
+	switch r := v.u.sel.primary(); r.Kind {
+	case kindZone, kindConduit:
+		v.pick, v.assetPick = r, ""
+	case kindAsset:
+		if a := p.Asset(r.ID); a != nil {
+			v.pick, v.assetPick = ref{kindZone, a.ZoneID}, a.ID
+		}
+	}
+	var opts []string
+	v.targets = v.targets[:0]
+	for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
+		opts = append(opts, "Zone "+orUntitled(z.Name))
+		v.targets = append(v.targets, ref{kindZone, z.ID})
+	}
+	for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
+		opts = append(opts, "Conduit "+orUntitled(c.Name))
+		v.targets = append(v.targets, ref{kindConduit, c.ID})
+	}
+	if !v.pick.exists(p) && len(v.targets) > 0 {
+		v.pick, v.assetPick = v.targets[0], ""
+	}
+	v.target.Options = opts
+	v.target.ClearSelected()
+	for i, t := range v.targets {
+		if t == v.pick {
+			v.target.SetSelected(opts[i])
+		}
+	}
+
+	aopts := []string{zoneItself}
+	v.assets = []ref{{}}
+	if v.pick.Kind == kindZone {
+		for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
+			if a.ZoneID == v.pick.ID {
+				aopts = append(aopts, orUntitled(a.Name)+" ("+a.Class.Label()+")")
+				v.assets = append(v.assets, ref{kindAsset, a.ID})
+			}
+		}
+	}
+	if v.pick.Kind != kindZone || p.Asset(v.assetPick) == nil {
+		v.assetPick = ""
+	}
+	v.asset.Options = aopts
+	sel := aopts[0]
+	for i, a := range v.assets {
+		if a.ID != "" && a.ID == v.assetPick {
+			sel = aopts[i]
+		}
+	}
+	v.asset.SetSelected(sel)
+	setSelectEnabled(v.asset, v.pick.Kind == kindZone)
+	v.build()
+	v.list.Refresh()
+}
+
+func setSelectEnabled(s *widget.Select, on bool) {
+	if on && s.Disabled() {
+		s.Enable()
+	} else if !on && !s.Disabled() {
+		s.Disable()
+	}
+}
+
+func (v *requirementsView) onTarget(opt string) {
+	if v.refreshing {
+		return
+	}
+	for i, o := range v.target.Options {
+		if o == opt && i < len(v.targets) {
+			v.pick, v.assetPick = v.targets[i], ""
+		}
+	}
+	v.refresh()
+}
+
+func (v *requirementsView) onAsset(opt string) {
+	if v.refreshing {
+		return
+	}
+	for i, o := range v.asset.Options {
+		if o == opt && i < len(v.assets) {
+			v.assetPick = v.assets[i].ID
+		}
+	}
+	v.refresh()
+}
+
+// build makes the lines for the picked zone, conduit or asset.
+func (v *requirementsView) build() {
+	v.lines = v.lines[:0]
+	p := v.u.doc.Project
+	var slt model.SLVector
+	var ids []string
+	what := ""
+	switch {
+	case v.u.result == nil:
+		msg := "Not assessed, so no SL-T yet."
+		if v.u.resultErr != nil {
+			msg = "Not assessed: " + v.u.resultErr.Error()
+		}
+		v.summary.SetText(msg)
+		return
+	case v.assetPick != "":
+		r := v.u.assetResult(v.assetPick)
+		a := p.Asset(v.assetPick)
+		if r == nil || a == nil {
+			break
+		}
+		slt, ids = r.SLT, r.Requirements
+		what = fmt.Sprintf("%s, %s: IEC 62443-4-2 component requirements (CR and %s) for its zone's", orUntitled(a.Name), strings.ToLower(a.Class.Label()), a.Class.Prefix())
+	case v.pick.Kind == kindZone:
+		if r := v.u.zoneResult(v.pick.ID); r != nil {
+			slt, ids = r.SLT.Vector(), r.Requirements
+			what = "Zone " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
+		}
+	case v.pick.Kind == kindConduit:
+		if r := v.u.conduitResult(v.pick.ID); r != nil {
+			slt, ids = r.SLT.Vector(), r.Requirements
+			what = "Conduit " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
+		}
+	}
+	if what == "" {
+		v.summary.SetText("Pick a zone or conduit.")
+		return
+	}
+	v.summary.SetText(fmt.Sprintf("%s SL-T %s — %d requirements", what, slVectorText(slt), len(ids)))
+	byFR := [8][]risk.Requirement{}
+	for _, id := range ids {
+		if v.u.cat == nil {
+			break
+		}
+		if r, ok := v.u.cat.Requirement(id); ok && r.FR.Valid() {
+			byFR[r.FR] = append(byFR[r.FR], r)
+		}
+	}
+	for _, fr := range model.AllFRs {
+		v.lines = append(v.lines, reqLine{heading: true, id: fr.String(), text: fmt.Sprintf("%s — SL-T %d, %d requirements", fr.Title(), slt.Get(fr), len(byFR[fr]))})
+		for _, r := range byFR[fr] {
+			v.lines = append(v.lines, reqLine{id: r.ID, text: r.Title})
+		}
+	}
+}
+
+// slVectorText writes an SL vector as "2 2 2 1 3 2 2".
+func slVectorText(v model.SLVector) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = fmt.Sprint(x)
+	}
+	return "[" + strings.Join(s, " ") + "]"
+}
+
+func (v *requirementsView) updateLine(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.lines) {
+		return
+	}
+	ln := v.lines[i]
+	c := o.(*fyne.Container)
+	t := c.Objects[0].(*widget.Label)
+	left := c.Objects[1].(*fyne.Container)
+	left.Objects[0].(*canvas.Rectangle).SetMinSize(fyne.NewSize(em(8), 1))
+	id := left.Objects[1].(*widget.Label)
+	id.SetText(ln.id)
+	t.TextStyle.Bold = ln.heading
+	if ln.heading {
+		id.Importance = widget.HighImportance
+		t.Importance = widget.HighImportance
+	} else {
+		id.Importance = widget.MediumImportance
+		t.Importance = widget.MediumImportance
+	}
+	t.SetText(ln.text)
+	id.Refresh()
+}
