@@ -37,6 +37,7 @@ func (u *ui) buildViews() []view {
 		newSecurityLevelsView(u),
 		newCountermeasuresView(u),
 		newRequirementsView(u),
+		newDocumentsView(u),
 		// Views built by the views helper go here, in this order:
 		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
 		// newRequirementsView(u), newDocumentsView(u),

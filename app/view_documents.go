@@ -1,0 +1,327 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// docKind is one deliverable of the Documents view.
+type docKind struct {
+	kind, title string
+}
+
+// docKinds are the deliverables in export order (DESIGN.md §6).
+var docKinds = []docKind{
+	{"risk-report", "Risk assessment report (PDF)"},
+	{"crs", "Zones & conduits CRS (PDF)"},
+	{"policies", "Security policies (PDF)"},
+	{"procedures", "Procedures (PDF)"},
+	{"self-assessment", "Self-assessment questionnaire (PDF)"},
+	{"registers", "Registers: risk register, asset inventory, action plan (XLSX + CSV)"},
+}
+
+// docFile is one file of an export.
+type docFile struct {
+	name string
+	data []byte
+}
+
+// docEngine is what the Documents view needs from render/document. Its
+// fields are nil while that package is not in this build.
+var docEngine struct {
+	// render returns the files of one kind, named as they are written.
+	render func(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) ([]docFile, error)
+	// markdown returns the text of a template kind before layout, for the
+	// preview.
+	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
+}
+
+// documentsView picks deliverables, previews one and exports the picked
+// ones to a folder in the background.
+type documentsView struct {
+	u       *ui
+	content fyne.CanvasObject
+
+	checks    []*widget.Check
+	exportB   *widget.Button
+	progress  *widget.ProgressBar
+	status    *widget.Label
+	previewOf *widget.Select
+	outline   *widget.Label
+	preview   *widget.RichText
+	exporting bool
+	// previewSeq drops the results of previews overtaken by a newer one.
+	previewSeq int
+	// previewKind is the kind shown; previewFor the edit count it shows.
+	previewKind string
+}
+
+func newDocumentsView(u *ui) *documentsView {
+	v := &documentsView{u: u}
+	list := container.NewVBox(viewHeading("Documents"))
+	var titles []string
+	for _, k := range docKinds {
+		c := widget.NewCheck(k.title, func(bool) { v.refreshActions() })
+		c.SetChecked(true)
+		v.checks = append(v.checks, c)
+		list.Add(c)
+		if k.kind != "registers" {
+			titles = append(titles, k.title)
+		}
+	}
+	v.exportB = widget.NewButtonWithIcon("Export to folder…", theme.FolderOpenIcon(), v.onExport)
+	v.exportB.Importance = widget.HighImportance
+	v.progress = widget.NewProgressBar()
+	v.progress.Hide()
+	v.status = wrapLabel("")
+	list.Add(container.NewHBox(
+		widget.NewButton("All", func() { v.checkAll(true) }),
+		widget.NewButton("None", func() { v.checkAll(false) }),
+	))
+	list.Add(widget.NewSeparator())
+	list.Add(v.exportB)
+	list.Add(v.progress)
+	list.Add(v.status)
+
+	v.previewOf = widget.NewSelect(titles, func(string) { v.startPreview() })
+	v.outline = wrapLabel("")
+	v.preview = widget.NewRichText()
+	v.preview.Wrapping = fyne.TextWrapWord
+	right := container.NewBorder(
+		container.NewVBox(widget.NewForm(widget.NewFormItem("Preview", v.previewOf)), v.outline, widget.NewSeparator()),
+		nil, nil, nil, container.NewVScroll(v.preview))
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(list)), container.NewPadded(right))
+	split.Offset = 0.34
+	v.content = split
+	return v
+}
+
+func (v *documentsView) title() string             { return "Documents" }
+func (v *documentsView) object() fyne.CanvasObject { return v.content }
+
+func (v *documentsView) refresh() {
+	v.refreshActions()
+	if v.previewOf.Selected == "" && len(v.previewOf.Options) > 0 {
+		v.previewOf.SetSelected(v.previewOf.Options[0]) // starts the preview
+		return
+	}
+	v.startPreview()
+}
+
+func (v *documentsView) checkAll(on bool) {
+	for _, c := range v.checks {
+		c.SetChecked(on)
+	}
+}
+
+// picked lists the ticked kinds.
+func (v *documentsView) picked() []string {
+	var out []string
+	for i, c := range v.checks {
+		if c.Checked {
+			out = append(out, docKinds[i].kind)
+		}
+	}
+	return out
+}
+
+func (v *documentsView) refreshActions() {
+	ok := docEngine.render != nil && !v.exporting && len(v.picked()) > 0
+	setEnabled(v.exportB, ok)
+	if docEngine.render == nil {
+		v.status.SetText("Document export is not in this build.")
+	}
+}
+
+// startPreview renders the picked document's text in the background.
+func (v *documentsView) startPreview() {
+	kind := ""
+	for _, k := range docKinds {
+		if k.title == v.previewOf.Selected {
+			kind = k.kind
+		}
+	}
+	if kind == "" {
+		return
+	}
+	if docEngine.markdown == nil {
+		v.outline.SetText("Document preview is not in this build.")
+		return
+	}
+	v.previewSeq++
+	seq := v.previewSeq
+	p := model.CloneProject(v.u.doc.Project)
+	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	type previewed struct {
+		md    string
+		pages int
+	}
+	if v.previewKind != kind {
+		v.outline.SetText("Rendering the preview…")
+	}
+	background(func() (previewed, error) {
+		md, err := docEngine.markdown(p, r, cat, kind, path)
+		if err != nil {
+			return previewed{}, err
+		}
+		files, err := docEngine.render(context.Background(), p, r, cat, kind, path)
+		if err != nil {
+			return previewed{}, err
+		}
+		pages := 0
+		for _, f := range files {
+			pages += pdfPageCount(f.data)
+		}
+		return previewed{md, pages}, nil
+	}, func(res previewed, err error) {
+		if seq != v.previewSeq {
+			return
+		}
+		v.previewKind = kind
+		if err != nil {
+			v.outline.SetText("The document cannot be rendered: " + err.Error())
+			v.preview.ParseMarkdown("")
+			return
+		}
+		v.outline.SetText(fmt.Sprintf("%d pages in the PDF · %s\nThe preview shows the document's text and structure, not page images.", res.pages, outlineOf(res.md)))
+		v.preview.ParseMarkdown(previewMarkdown(res.md))
+	})
+}
+
+// pdfPageCount counts the page objects of a PDF.
+func pdfPageCount(b []byte) int {
+	n := bytes.Count(b, []byte("/Type /Page"))
+	return n - bytes.Count(b, []byte("/Type /Pages"))
+}
+
+// outlineOf lists the top-level headings of Markdown ("1 Scope · 2 …").
+func outlineOf(md string) string {
+	var hs []string
+	for _, ln := range strings.Split(md, "\n") {
+		if strings.HasPrefix(ln, "# ") {
+			hs = append(hs, strings.TrimSpace(strings.TrimPrefix(ln, "# ")))
+		}
+	}
+	if len(hs) == 0 {
+		return "no chapters"
+	}
+	return fmt.Sprintf("%d chapters: %s", len(hs), strings.Join(hs, " · "))
+}
+
+// previewMarkdown drops the fenced zw-* blocks (charts and figures the PDF
+// draws) that would show as raw text, leaving a note in their place.
+func previewMarkdown(md string) string {
+	var out []string
+	in := false
+	for _, ln := range strings.Split(md, "\n") {
+		t := strings.TrimSpace(ln)
+		switch {
+		case !in && strings.HasPrefix(t, "```zw-"):
+			in = true
+			out = append(out, "*[chart or figure: "+strings.TrimPrefix(t, "```")+", drawn in the PDF]*")
+		case in && strings.HasPrefix(t, "```"):
+			in = false
+		case !in:
+			out = append(out, ln)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// onExport asks for a folder and exports the picked documents into it.
+func (v *documentsView) onExport() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			v.u.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		v.exportTo(dir.Path(), nil)
+	}, v.u.win)
+	d.Resize(fyne.NewSize(em(50), em(34)))
+	d.Show()
+}
+
+// exportTo renders and writes the picked documents into dir on a
+// goroutine, with progress; done (for tests) runs on the UI goroutine at
+// the end with the files written and the error.
+func (v *documentsView) exportTo(dir string, done func([]string, error)) {
+	kinds := v.picked()
+	if docEngine.render == nil || v.exporting || len(kinds) == 0 {
+		return
+	}
+	v.exporting = true
+	v.refreshActions()
+	v.progress.SetValue(0)
+	v.progress.Show()
+	v.status.SetText("Exporting…")
+	p := model.CloneProject(v.u.doc.Project)
+	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	go func() {
+		var written []string
+		var err error
+		for i, kind := range kinds {
+			fyne.Do(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
+			var files []docFile
+			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
+			if err != nil {
+				err = fmt.Errorf("%s: %w", kind, err)
+				break
+			}
+			for _, f := range files {
+				out := filepath.Join(dir, f.name)
+				if err = model.WriteFileAtomic(out, f.data, false); err != nil {
+					err = fmt.Errorf("write %s: %w", out, err)
+					break
+				}
+				written = append(written, out)
+			}
+			if err != nil {
+				break
+			}
+			frac := float64(i+1) / float64(len(kinds))
+			fyne.Do(func() { v.progress.SetValue(frac) })
+		}
+		fyne.Do(func() { v.exportDone(dir, written, err, done) })
+	}()
+}
+
+func (v *documentsView) exportDone(dir string, written []string, err error, done func([]string, error)) {
+	v.exporting = false
+	v.progress.Hide()
+	v.refreshActions()
+	if err != nil {
+		v.status.SetText("Export failed.")
+		msg := "Export stopped: " + err.Error()
+		if len(written) > 0 {
+			msg += "\n\nWritten before the failure:\n" + strings.Join(written, "\n")
+		}
+		dialog.ShowError(errors.New(msg), v.u.win)
+	} else {
+		v.status.SetText(fmt.Sprintf("Exported %d files to %s.", len(written), dir))
+		names := make([]string, len(written))
+		for i, w := range written {
+			names[i] = filepath.Base(w)
+		}
+		l := wrapLabel(fmt.Sprintf("%d files written to %s:\n\n%s", len(written), dir, strings.Join(names, "\n")))
+		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.u.win)
+	}
+	if done != nil {
+		done(written, err)
+	}
+}
