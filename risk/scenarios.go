@@ -21,19 +21,34 @@ func Exposures() []string {
 	return []string{ExposureRemoteAccess, ExposureWireless, ExposureRemovableMedia, ExposureExternal}
 }
 
-func validExposure(e string) bool { return slices.Contains(Exposures(), e) }
+func validExposure(e string) bool { return exposureIndex(e) >= 0 }
+
+// exposureIndex is e's position in Exposures(), or -1.
+func exposureIndex(e string) int {
+	switch e {
+	case ExposureRemoteAccess:
+		return 0
+	case ExposureWireless:
+		return 1
+	case ExposureRemovableMedia:
+		return 2
+	case ExposureExternal:
+		return 3
+	}
+	return -1
+}
 
 // exposureSet is a set of exposures, indexed like Exposures().
 type exposureSet [4]bool
 
 func (s *exposureSet) add(e string) {
-	if i := slices.Index(Exposures(), e); i >= 0 {
+	if i := exposureIndex(e); i >= 0 {
 		s[i] = true
 	}
 }
 
 func (s exposureSet) has(e string) bool {
-	i := slices.Index(Exposures(), e)
+	i := exposureIndex(e)
 	return i >= 0 && s[i]
 }
 
@@ -230,11 +245,41 @@ func CandidateScenarios(p *model.Project, cat *Catalog, kind model.TargetKind, i
 	if p == nil || cat == nil {
 		return nil
 	}
+	return candidates(p, cat, kind, id, existingScenarios(p))
+}
+
+// CandidateScenariosInZone proposes threat scenarios for a zone and for each
+// of its assets (by name, then ID), without duplicates: the bulk form of
+// CandidateScenarios.
+func CandidateScenariosInZone(p *model.Project, cat *Catalog, zoneID model.ID) []model.ThreatScenario {
+	if p == nil || cat == nil {
+		return nil
+	}
+	existing := existingScenarios(p)
+	out := candidates(p, cat, model.TargetZone, zoneID, existing)
+	var assets []*model.Asset
+	for i := range p.Assets {
+		if p.Assets[i].ZoneID == zoneID {
+			assets = append(assets, &p.Assets[i])
+		}
+	}
+	slices.SortFunc(assets, func(a, b *model.Asset) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
+	})
+	for _, a := range assets {
+		out = append(out, candidates(p, cat, model.TargetAsset, a.ID, existing)...)
+	}
+	return out
+}
+
+// candidates generates the scenarios for one target, skipping and then
+// recording in existing every template@target and ID it produces, so that
+// several calls sharing existing never repeat a scenario.
+func candidates(p *model.Project, cat *Catalog, kind model.TargetKind, id model.ID, existing map[string]bool) []model.ThreatScenario {
 	t, ok := describeTarget(p, kind, id)
 	if !ok {
 		return nil
 	}
-	existing := existingScenarios(p)
 	var out []model.ThreatScenario
 	for i := range cat.Threats {
 		th := &cat.Threats[i]
@@ -248,38 +293,6 @@ func CandidateScenarios(p *model.Project, cat *Catalog, kind model.TargetKind, i
 		}
 		existing[key], existing[string(sid)] = true, true
 		out = append(out, instantiate(p, th, &t, sid))
-	}
-	return out
-}
-
-// CandidateScenariosInZone proposes threat scenarios for a zone and for each
-// of its assets (by name, then ID), without duplicates: the bulk form of
-// CandidateScenarios.
-func CandidateScenariosInZone(p *model.Project, cat *Catalog, zoneID model.ID) []model.ThreatScenario {
-	if p == nil || cat == nil {
-		return nil
-	}
-	out := CandidateScenarios(p, cat, model.TargetZone, zoneID)
-	var assets []*model.Asset
-	for i := range p.Assets {
-		if p.Assets[i].ZoneID == zoneID {
-			assets = append(assets, &p.Assets[i])
-		}
-	}
-	slices.SortFunc(assets, func(a, b *model.Asset) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
-	})
-	seen := map[model.ID]bool{}
-	for _, s := range out {
-		seen[s.ID] = true
-	}
-	for _, a := range assets {
-		for _, s := range CandidateScenarios(p, cat, model.TargetAsset, a.ID) {
-			if !seen[s.ID] {
-				seen[s.ID] = true
-				out = append(out, s)
-			}
-		}
 	}
 	return out
 }
