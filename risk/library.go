@@ -40,7 +40,9 @@ type Measure struct {
 	// Requirements lists the IEC 62443-3-3 SR/RE IDs the measure supports.
 	Requirements []string `json:"requirements"`
 	// Max is the highest SL the measure can support per FR; 0 where it does
-	// not support that FR.
+	// not support that FR. The library sets it to the level at which the
+	// measure is a principal control for the FR, never below the level of
+	// the requirements it lists.
 	Max model.SLVector `json:"max"`
 	// Targets says what the measure is applied to: zones, conduits, assets.
 	Targets      []model.TargetKind  `json:"targets"`
@@ -69,9 +71,11 @@ type ThreatTemplate struct {
 	ZoneTypes    []model.ZoneType   `json:"zoneTypes,omitempty"`
 	// ConduitTypes restricts conduit targets to these conduit types; empty: any.
 	ConduitTypes []model.ConduitType `json:"conduitTypes,omitempty"`
-	// Requires lists exposures that must be present on the asset (or some
-	// asset of the zone): "remote-access", "wireless", "removable-media",
-	// "external".
+	// Requires lists exposures that must all be present on the target:
+	// "remote-access", "wireless", "removable-media", "external" (see
+	// Exposures). An asset has its own exposure and its zone type's; a zone
+	// has that of any of its assets, of its type and of its conduits' types;
+	// a conduit has its type's.
 	Requires     []string            `json:"requires,omitempty"`
 	Likelihood   int                 `json:"likelihood"`
 	Consequences []model.Consequence `json:"consequences"`
