@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,6 +147,32 @@ func TestMeasuresDeclareTheirImpacts(t *testing.T) {
 			t.Errorf("CM-IDS impacts are %v, want none", m.Impacts)
 		}
 	})
+}
+
+// Every gap a zone can have (FR1..FR7 at SL 1..4) and every gap a conduit
+// can have up to SL 3 has at least one library measure that could close it,
+// so that the proposals never come back empty for want of a measure.
+func TestEveryGapHasSomeMeasure(t *testing.T) {
+	cat := builtinCatalog(t)
+	for _, c := range []struct {
+		kind model.TargetKind
+		upTo int
+	}{{model.TargetZone, 4}, {model.TargetConduit, 3}} {
+		for _, fr := range model.AllFRs {
+			for sl := 1; sl <= c.upTo; sl++ {
+				found := false
+				for _, m := range cat.Measures {
+					if m.Max.Get(fr) >= sl && slices.Contains(m.Targets, c.kind) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("no measure for a %s reaches %s SL %d", c.kind, fr, sl)
+				}
+			}
+		}
+	}
 }
 
 // The requirement IDs must exist in the IEC 62443-3-3 catalogue, belong to
