@@ -223,6 +223,27 @@ func (t *scenarioTarget) matches(th *ThreatTemplate) bool {
 	return true
 }
 
+// TargetExposures lists, in Exposures() order, the exposures that candidate
+// generation sees on a zone, asset or conduit (see ThreatTemplate.Requires),
+// so that the GUI and reports can say why a template applies. It is nil for
+// an unknown or out-of-scope target.
+func TargetExposures(p *model.Project, kind model.TargetKind, id model.ID) []string {
+	if p == nil {
+		return nil
+	}
+	t, ok := describeTarget(p, kind, id)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range Exposures() {
+		if t.exposure.has(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // ScenarioID is the stable ID of the scenario generated from a threat
 // template for a target: the same template and target always give the same ID.
 func ScenarioID(templateID string, target model.ID) model.ID {

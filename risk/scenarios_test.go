@@ -520,6 +520,40 @@ func TestCandidateScenariosInZoneCoverTheZoneAndItsAssets(t *testing.T) {
 	}
 }
 
+func TestTargetExposures(t *testing.T) {
+	p := testPlant()
+	for _, c := range []struct {
+		name string
+		kind model.TargetKind
+		key  string
+		want []string
+	}{
+		{"an asset has its own exposure", model.TargetAsset, "hist", []string{ExposureRemoteAccess}},
+		{"an asset without exposure in a plain zone has none", model.TargetAsset, "plc", nil},
+		{"an asset in a wireless zone is exposed to radio", model.TargetAsset, "ap", []string{ExposureWireless}},
+		{"the enterprise zone is exposed externally by its type", model.TargetZone, "ent", []string{ExposureExternal}},
+		{"a zone has its assets' and its conduits' exposures", model.TargetZone, "ctl", []string{ExposureWireless}},
+		{"the supervisory zone has its HMI's removable media", model.TargetZone, "sup", []string{ExposureRemovableMedia}},
+		{"a VPN conduit is remote access", model.TargetConduit, "c-vpn", []string{ExposureRemoteAccess}},
+		{"a routed conduit has none", model.TargetConduit, "c-ctl", nil},
+		{"an out-of-scope zone has none", model.TargetZone, "old", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := TargetExposures(p, c.kind, pid(c.key)); !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	t.Run("a transient asset carries removable media", func(t *testing.T) {
+		q := testPlant()
+		a, _ := model.Find[model.Asset](q, pid("plc"))
+		a.Transient = true
+		if got := TargetExposures(q, model.TargetAsset, pid("plc")); !reflect.DeepEqual(got, []string{ExposureRemovableMedia}) {
+			t.Errorf("got %v", got)
+		}
+	})
+}
+
 func BenchmarkCandidateScenariosInZone(b *testing.B) {
 	cat := builtinCatalog(b)
 	p := testPlant()
