@@ -149,26 +149,48 @@ func TestMeasuresDeclareTheirImpacts(t *testing.T) {
 	})
 }
 
-// Every gap a zone can have (FR1..FR7 at SL 1..4) and every gap a conduit
-// can have up to SL 3 has at least one library measure that could close it,
-// so that the proposals never come back empty for want of a measure.
-func TestEveryGapHasSomeMeasure(t *testing.T) {
+// Every gap a zone can have (FR1..FR7 at SL 1..4) has at least one library
+// measure that could close it, and in OT zones and on routed or firewalled
+// conduits at least two, so that a rejected proposal always has an
+// alternative. The exception is FR5 at SL 4 on a conduit, which in practice
+// only a unidirectional gateway reaches.
+func TestEveryGapHasMeasures(t *testing.T) {
 	cat := builtinCatalog(t)
-	for _, c := range []struct {
-		kind model.TargetKind
-		upTo int
-	}{{model.TargetZone, 4}, {model.TargetConduit, 3}} {
-		for _, fr := range model.AllFRs {
-			for sl := 1; sl <= c.upTo; sl++ {
-				found := false
-				for _, m := range cat.Measures {
-					if m.Max.Get(fr) >= sl && slices.Contains(m.Targets, c.kind) {
-						found = true
-						break
-					}
+	count := func(kind model.TargetKind, zt model.ZoneType, ct model.ConduitType, fr model.FR, sl int) int {
+		n := 0
+		for _, m := range cat.Measures {
+			if m.Max.Get(fr) < sl || !slices.Contains(m.Targets, kind) {
+				continue
+			}
+			if kind == model.TargetZone && len(m.ZoneTypes) > 0 && !slices.Contains(m.ZoneTypes, zt) {
+				continue
+			}
+			if kind == model.TargetConduit && len(m.ConduitTypes) > 0 && !slices.Contains(m.ConduitTypes, ct) {
+				continue
+			}
+			n++
+		}
+		return n
+	}
+	ot := []model.ZoneType{model.ZoneSupervisory, model.ZoneControl, model.ZoneSafety, model.ZoneField}
+	for _, fr := range model.AllFRs {
+		for sl := 1; sl <= 4; sl++ {
+			for _, zt := range model.ZoneTypes() {
+				want := 1
+				if slices.Contains(ot, zt) {
+					want = 2
 				}
-				if !found {
-					t.Errorf("no measure for a %s reaches %s SL %d", c.kind, fr, sl)
+				if n := count(model.TargetZone, zt, "", fr, sl); n < want {
+					t.Errorf("%s zone: %d measures reach %s SL %d, want at least %d", zt, n, fr, sl, want)
+				}
+			}
+			for _, ct := range []model.ConduitType{model.ConduitRouted, model.ConduitFirewall} {
+				want := 2
+				if fr == model.FR5 && sl == 4 {
+					want = 1
+				}
+				if n := count(model.TargetConduit, "", ct, fr, sl); n < want {
+					t.Errorf("%s conduit: %d measures reach %s SL %d, want at least %d", ct, n, fr, sl, want)
 				}
 			}
 		}
