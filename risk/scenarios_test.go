@@ -382,14 +382,15 @@ func TestCandidateScenarioFields(t *testing.T) {
 	})
 	t.Run("the actor is the closest capability not below the template's", func(t *testing.T) {
 		for _, c := range []struct {
+			asset    string
 			template string
 			actor    string
 		}{
-			{"TH-CASUAL-CHANGE", "actor-casual"}, // capability 1
-			{"TH-REMOTE-VENDOR", "actor-crime"},  // capability 2
-			{"TH-DMZ-PIVOT", "actor-apt"},        // capability 3
+			{"scada", "TH-DEFAULT-CREDS", "actor-casual"}, // capability 1
+			{"hist", "TH-REMOTE-VENDOR", "actor-crime"},   // capability 2
+			{"hist", "TH-DMZ-PIVOT", "actor-apt"},         // capability 3
 		} {
-			s := byTemplate(t, CandidateScenarios(p, cat, model.TargetAsset, pid("hist")), c.template)
+			s := byTemplate(t, CandidateScenarios(p, cat, model.TargetAsset, pid(c.asset)), c.template)
 			if th, _ := cat.Threat(c.template); s.ActorID != pid(c.actor) {
 				t.Errorf("%s (capability %d): actor %s, want %s", c.template, th.Capability, s.ActorID.Short(), c.actor)
 			}
