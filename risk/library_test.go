@@ -317,6 +317,9 @@ func TestTechniqueTable(t *testing.T) {
 	if v := AttackVersion(); v != "18.1" {
 		t.Errorf("ATT&CK version is %q, want 18.1", v)
 	}
+	if !slices.IsSortedFunc(Techniques(), func(a, b Technique) int { return strings.Compare(a.ID, b.ID) }) {
+		t.Error("the table is not in ID order")
+	}
 	if n := len(Techniques()); n != 83 {
 		t.Errorf("table has %d techniques, want the 83 of ATT&CK for ICS v18.1", n)
 	}
