@@ -13,8 +13,8 @@ import (
 )
 
 // zoneCandidates proposes threat scenarios from the threat library for a
-// zone and its assets. It is nil while the library is not in this build.
-var zoneCandidates func(p *model.Project, cat *risk.Catalog, zoneID model.ID) []model.ThreatScenario
+// zone and its assets (risk.CandidateScenarios for each, without duplicates).
+var zoneCandidates = risk.CandidateScenariosInZone
 
 // libraryPick is the state of the "Add from threat library" dialog.
 type libraryPick struct {
@@ -30,7 +30,7 @@ type libraryPick struct {
 // onAddFromLibrary opens the dialog: pick a zone, tick the candidate
 // scenarios for it and its assets, add them as one undo step.
 func (v *threatsView) onAddFromLibrary() {
-	if zoneCandidates == nil || v.u.cat == nil || len(v.u.cat.Threats) == 0 {
+	if v.u.cat == nil || len(v.u.cat.Threats) == 0 {
 		v.u.showInfo("Threat library", "The threat library is not available in this build.")
 		return
 	}
