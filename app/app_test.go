@@ -323,6 +323,9 @@ func formField(o fyne.CanvasObject, label string) fyne.CanvasObject {
 	case *widget.Form:
 		for _, it := range v.Items {
 			if it.Text == label {
+				if c, ok := it.Widget.(*fyne.Container); ok && len(c.Objects) == 1 {
+					return c.Objects[0] // narrow() wrapper
+				}
 				return it.Widget
 			}
 			if w := formField(it.Widget, label); w != nil {

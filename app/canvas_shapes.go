@@ -126,7 +126,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	}
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
 	pad := 8 * zoom
-	ts := textSize(15, zoom)
+	ts := textSize(17, zoom)
 	setText(s.name, orUntitled(z.Name), tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
@@ -135,13 +135,13 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if z.OutOfScope {
 		kind += " · out of scope"
 	}
-	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(12, zoom), withAlpha(fg, 200), false)
+	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(13, zoom), withAlpha(fg, 200), false)
 
 	if badge == "" {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
-		bs := textSize(12, zoom)
+		bs := textSize(13, zoom)
 		m := fyne.MeasureText(badge, bs, fyne.TextStyle{Monospace: true, Bold: true})
 		bw, bh := m.Width+10*zoom, m.Height+4*zoom
 		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, tl.Y+pad*0.6)
@@ -226,7 +226,7 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 	letter, col := classGlyph(a.Class)
 	g := size.Height - 6*zoom
 	setRect(s.glyphBg, tl.Add(fyne.NewPos(3*zoom, 3*zoom)), fyne.NewSize(g, g), col, color.Transparent, 0, 3*zoom)
-	ts := textSize(13, zoom)
+	ts := textSize(14, zoom)
 	gm := fyne.MeasureText(letter, ts, fyne.TextStyle{Bold: true})
 	setText(s.glyph, letter, tl.Add(fyne.NewPos(3*zoom+(g-gm.Width)/2, 3*zoom+(g-gm.Height)/2)), ts, color.White, true)
 	name := ellipsize(orUntitled(a.Name), size.Width-g-12*zoom, ts)
@@ -368,7 +368,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(12, c.zoom)
+	ts := textSize(13, c.zoom)
 	text := orUntitled(cd.Name)
 	if short := conduitShort(cd.Type); short != "" {
 		text += " · " + short
