@@ -46,7 +46,7 @@ type ui struct {
 	// failed (the error is in resultErr).
 	result    *risk.Result
 	resultErr error
-	problems  []problem
+	problems  []model.Problem
 
 	sel selection
 

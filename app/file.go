@@ -69,7 +69,7 @@ func (u *ui) openStartup(path string) error {
 		}
 		// the last project moved or broke: the sample opens silently
 	}
-	u.setDocument(newUnsavedDocument(sampleProject()))
+	u.setDocument(newUnsavedDocument(model.Sample()))
 	return startErr
 }
 
@@ -271,7 +271,7 @@ func (u *ui) exportSample() {
 		path := w.URI().Path()
 		w.Close()
 		os.Remove(path)
-		if err := model.Save(path, sampleProject()); err != nil {
+		if err := model.Save(path, model.Sample()); err != nil {
 			u.showError(err)
 			return
 		}
