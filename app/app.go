@@ -46,7 +46,7 @@ type ui struct {
 	// failed (the error is in resultErr).
 	result    *risk.Result
 	resultErr error
-	problems  []problem
+	problems  []model.Problem
 
 	sel selection
 
@@ -104,11 +104,11 @@ func newUI(a fyne.App) *ui {
 
 	centre := container.NewBorder(u.guide.object(), nil, nil, nil, u.tabs)
 	right := container.NewHSplit(centre, u.props.object())
-	right.Offset = 0.72
+	right.Offset = 0.7
 	main := container.NewHSplit(u.tree.object(), right)
 	main.Offset = 0.18
 	body := container.NewVSplit(main, u.problemL.object())
-	body.Offset = 0.84
+	body.Offset = 0.87
 	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()

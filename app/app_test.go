@@ -23,7 +23,7 @@ func newTestUI(t *testing.T) *ui {
 	t.Setenv("ZONEWISE_RECOVERY_DIR", t.TempDir())
 	a := test.NewTempApp(t)
 	u := newUI(a)
-	u.setDocument(newUnsavedDocument(sampleProject()))
+	u.setDocument(newUnsavedDocument(testPlant()))
 	u.win.Resize(fyne.NewSize(1500, 920))
 	u.canvas.Resize(fyne.NewSize(900, 600))
 	u.canvas.zoom, u.canvas.offset = 1, fyne.Position{}
@@ -317,12 +317,49 @@ func TestDeleteSelection(t *testing.T) {
 	}
 }
 
+func TestDeleteCascades(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	before := saved(t, p)
+	ctl := model.StableID("z-ctl")
+	t.Run("a zone with children asks first", func(t *testing.T) {
+		u.selectOnly(ref{kindZone, ctl})
+		u.deleteSelection()
+		if p.Zone(ctl) == nil {
+			t.Fatal("deleted without asking")
+		}
+		if len(u.win.Canvas().Overlays().List()) == 0 {
+			t.Error("no confirmation dialog")
+		}
+	})
+	t.Run("the cascade takes nested zones, assets and conduits in one undo step", func(t *testing.T) {
+		cmd, extra, err := deleteCommand(p, []ref{{kindZone, ctl}, {kindAsset, model.StableID("a-plc")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(extra, "1 zone") || !strings.Contains(extra, "2 assets") || !strings.Contains(extra, "1 conduit") {
+			t.Errorf("extra %q, want 1 zone, 2 assets, 1 conduit", extra)
+		}
+		u.applyDelete(cmd)
+		if p.Zone(ctl) != nil || p.Zone(model.StableID("z-cell")) != nil || p.Asset(model.StableID("a-plc")) != nil || p.Conduit(model.StableID("c-2")) != nil {
+			t.Error("something survived the cascade")
+		}
+		u.undo()
+		if !bytes.Equal(saved(t, p), before) {
+			t.Error("one undo did not restore the project")
+		}
+	})
+}
+
 // formField finds the widget of the form item labelled label under o.
 func formField(o fyne.CanvasObject, label string) fyne.CanvasObject {
 	switch v := o.(type) {
 	case *widget.Form:
 		for _, it := range v.Items {
 			if it.Text == label {
+				if c, ok := it.Widget.(*fyne.Container); ok && len(c.Objects) == 1 {
+					return c.Objects[0] // narrow() wrapper
+				}
 				return it.Widget
 			}
 			if w := formField(it.Widget, label); w != nil {

@@ -12,24 +12,29 @@ var assess = func(p *model.Project, cat *risk.Catalog) (*risk.Result, error) {
 	return nil, errors.New("the risk engine is not in this build yet")
 }
 
-// problem is one validation finding shown in the problems list.
-type problem struct {
-	Error    bool
-	ObjectID model.ID
-	Text     string
-}
+// validate lists the project's problems (errors first).
+func validate(p *model.Project) []model.Problem { return model.Validate(p) }
 
-// validate lists the project's problems.
-func validate(p *model.Project) []problem { return nil }
-
-func countErrors(ps []problem) int {
+func countErrors(ps []model.Problem) int {
 	n := 0
 	for _, p := range ps {
-		if p.Error {
+		if p.Severity == model.SeverityError {
 			n++
 		}
 	}
 	return n
+}
+
+// problemText is one line of the problems list.
+func problemText(p model.Problem) string {
+	s := p.Kind
+	if p.Object != "" {
+		s += " “" + p.Object + "”"
+	}
+	if p.Field != "" {
+		s += ", " + p.Field
+	}
+	return s + ": " + p.Message
 }
 
 // zoneResult returns the latest assessment of a zone, or nil.

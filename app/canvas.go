@@ -27,7 +27,7 @@ const (
 
 // Sizes in model units (points at 100 % zoom).
 const (
-	assetW, assetH   = 170.0, 28.0
+	assetW, assetH   = 180.0, 32.0
 	assetGap         = 6.0
 	zoneHeader       = 58.0
 	minZoneW         = 120.0
@@ -45,6 +45,9 @@ type zoneCanvas struct {
 	zoom   float32
 	offset fyne.Position // screen = model × zoom + offset
 	fitted bool          // fit to window once the widget has a size
+	// userView is set once the user pans or zooms: until then the plant
+	// is fitted to the window whenever the window's size changes.
+	userView bool
 
 	tool        tool
 	assetClass  model.AssetClass
@@ -57,7 +60,7 @@ type zoneCanvas struct {
 	layer    *fyne.Container
 	rubber   *canvas.Rectangle
 	ghost    *canvas.Line
-	hint     *canvas.Text
+	hint     *widget.Label
 	zones    map[model.ID]*zoneShape
 	assets   map[model.ID]*assetShape
 	conduits map[model.ID]*conduitShape
@@ -76,7 +79,7 @@ func newZoneCanvas(u *ui) *zoneCanvas {
 		layer:    container.NewWithoutLayout(),
 		rubber:   canvas.NewRectangle(color.Transparent),
 		ghost:    canvas.NewLine(color.Black),
-		hint:     canvas.NewText("", color.Black),
+		hint:     widget.NewLabel(""),
 		zones:    map[model.ID]*zoneShape{},
 		assets:   map[model.ID]*assetShape{},
 		conduits: map[model.ID]*conduitShape{},
@@ -85,7 +88,7 @@ func newZoneCanvas(u *ui) *zoneCanvas {
 	c.rubber.Hide()
 	c.ghost.StrokeWidth = 2
 	c.ghost.Hide()
-	c.hint.TextSize = 13
+	c.hint.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -100,8 +103,7 @@ type zoneCanvasRenderer struct{ c *zoneCanvas }
 func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 	r.c.bg.Resize(s)
 	r.c.layer.Resize(s)
-	r.c.hint.Move(fyne.NewPos(10, s.Height-24))
-	if !r.c.fitted && s.Width > 50 && s.Height > 50 {
+	if (!r.c.fitted || !r.c.userView) && s.Width > 50 && s.Height > 50 {
 		r.c.fitted = true
 		r.c.fit()
 	}
@@ -113,7 +115,7 @@ func (r *zoneCanvasRenderer) Refresh() {
 	r.c.refresh()
 }
 func (r *zoneCanvasRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.c.bg, r.c.layer, r.c.hint}
+	return []fyne.CanvasObject{r.c.bg, r.c.layer}
 }
 func (r *zoneCanvasRenderer) Destroy() {}
 
@@ -128,7 +130,7 @@ func (c *zoneCanvas) toModel(p fyne.Position) (float64, float64) {
 
 // resetView forgets pan and zoom for a new document.
 func (c *zoneCanvas) resetView() {
-	c.zoom, c.offset, c.connectFrom = 1, fyne.Position{}, ""
+	c.zoom, c.offset, c.connectFrom, c.userView = 1, fyne.Position{}, "", false
 	c.drag = dragState{}
 	for id := range c.zones {
 		delete(c.zones, id)
@@ -181,6 +183,7 @@ func (c *zoneCanvas) fit() {
 
 // zoomBy zooms by factor around the widget position at.
 func (c *zoneCanvas) zoomBy(factor float32, at fyne.Position) {
+	c.userView = true
 	nz := min(max(c.zoom*factor, minZoom), maxZoom)
 	mx, my := c.toModel(at)
 	c.zoom = nz
@@ -380,9 +383,9 @@ func (c *zoneCanvas) refresh() {
 	c.rubber.StrokeColor = sel
 	c.rubber.FillColor = withAlpha(sel, 40)
 	c.ghost.StrokeColor = sel
-	c.hint.Color = theme.Color(theme.ColorNamePlaceHolder)
-	c.hint.Text = c.hintText()
-	c.hint.Refresh()
+	if h := c.hintText(); c.hint.Text != h {
+		c.hint.SetText(h)
+	}
 
 	if !sameObjects(order, c.order) {
 		c.order = order
@@ -456,7 +459,10 @@ func isDark() bool {
 	return r+g+b < 3*0x8000
 }
 
+// canvasTextScale enlarges canvas text in presentation mode.
+var canvasTextScale float32 = 1
+
 // textSize scales a model text size by zoom, within readable limits.
 func textSize(base float32, zoom float32) float32 {
-	return min(max(base*zoom, 7), 40)
+	return min(max(base*zoom*canvasTextScale, 8), 48)
 }

@@ -177,6 +177,7 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 	dmy := float64((c.drag.cur.Y - c.drag.start.Y) / c.zoom)
 	switch c.drag.kind {
 	case dragPan:
+		c.userView = true
 		c.offset = c.offset.Add(c.drag.cur.Subtract(prev))
 		c.refresh()
 	case dragDraw:
@@ -308,6 +309,7 @@ func (c *zoneCanvas) Scrolled(ev *fyne.ScrollEvent) {
 		c.zoomBy(f, ev.Position)
 		return
 	}
+	c.userView = true
 	c.offset = c.offset.Add(fyne.NewPos(ev.Scrolled.DX, ev.Scrolled.DY))
 	c.refresh()
 }
@@ -328,6 +330,10 @@ func (c *zoneCanvas) TypedRune(r rune) {
 // TypedKey handles Delete, Escape, arrows (pan) and F5.
 func (c *zoneCanvas) TypedKey(ev *fyne.KeyEvent) {
 	const step = 60
+	switch ev.Name {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown:
+		c.userView = true
+	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		c.u.deleteSelection()

@@ -101,6 +101,9 @@ func sameColor(a, b color.Color) bool {
 type zoneShape struct {
 	rect, badgeBg, handle *canvas.Rectangle
 	name, kind, badge     *canvas.Text
+	badgeFor              string
+	badgeTS               float32
+	badgeSize             fyne.Size
 }
 
 func newZoneShape() *zoneShape {
@@ -126,7 +129,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	}
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
 	pad := 8 * zoom
-	ts := textSize(15, zoom)
+	ts := textSize(17, zoom)
 	setText(s.name, orUntitled(z.Name), tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
@@ -135,14 +138,18 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if z.OutOfScope {
 		kind += " · out of scope"
 	}
-	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(12, zoom), withAlpha(fg, 200), false)
+	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(13, zoom), withAlpha(fg, 200), false)
 
 	if badge == "" {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
-		bs := textSize(12, zoom)
-		m := fyne.MeasureText(badge, bs, fyne.TextStyle{Monospace: true, Bold: true})
+		bs := textSize(13, zoom)
+		if s.badgeFor != badge || s.badgeTS != bs {
+			s.badgeFor, s.badgeTS = badge, bs
+			s.badgeSize = fyne.MeasureText(badge, bs, fyne.TextStyle{Monospace: true, Bold: true})
+		}
+		m := s.badgeSize
 		bw, bh := m.Width+10*zoom, m.Height+4*zoom
 		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, tl.Y+pad*0.6)
 		if bpos.X < tl.X+size.Width/2 { // narrow zone: badge under the type line
@@ -179,6 +186,12 @@ func trimFloat(f float64) string {
 type assetShape struct {
 	rect, glyphBg *canvas.Rectangle
 	glyph, name   *canvas.Text
+	// the last fitted name, to measure text only when name or size change
+	fitFor   string
+	fitWidth float32
+	fitText  string
+	glyphM   fyne.Size
+	glyphTS  float32
 }
 
 func newAssetShape() *assetShape {
@@ -226,11 +239,17 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 	letter, col := classGlyph(a.Class)
 	g := size.Height - 6*zoom
 	setRect(s.glyphBg, tl.Add(fyne.NewPos(3*zoom, 3*zoom)), fyne.NewSize(g, g), col, color.Transparent, 0, 3*zoom)
-	ts := textSize(13, zoom)
-	gm := fyne.MeasureText(letter, ts, fyne.TextStyle{Bold: true})
+	ts := textSize(14, zoom)
+	if s.glyphTS != ts || s.glyph.Text != letter {
+		s.glyphM, s.glyphTS = fyne.MeasureText(letter, ts, fyne.TextStyle{Bold: true}), ts
+	}
+	gm := s.glyphM
 	setText(s.glyph, letter, tl.Add(fyne.NewPos(3*zoom+(g-gm.Width)/2, 3*zoom+(g-gm.Height)/2)), ts, color.White, true)
-	name := ellipsize(orUntitled(a.Name), size.Width-g-12*zoom, ts)
-	setText(s.name, name, tl.Add(fyne.NewPos(g+9*zoom, (size.Height-gm.Height)/2)), ts, fg, false)
+	full, width := orUntitled(a.Name), size.Width-g-12*zoom
+	if s.fitFor != full || s.fitWidth != width {
+		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts)
+	}
+	setText(s.name, s.fitText, tl.Add(fyne.NewPos(g+9*zoom, (size.Height-gm.Height)/2)), ts, fg, false)
 }
 
 // ellipsize shortens s to fit width at text size ts.
@@ -252,10 +271,13 @@ func ellipsize(s string, width, ts float32) string {
 // conduitShape draws one conduit: lines between the borders of its zones
 // (a hub when it joins more than two), styled by type, and a label.
 type conduitShape struct {
-	lines   []*canvas.Line
-	used    int
-	labelBg *canvas.Rectangle
-	label   *canvas.Text
+	labelFor  string
+	labelTS   float32
+	labelSize fyne.Size
+	lines     []*canvas.Line
+	used      int
+	labelBg   *canvas.Rectangle
+	label     *canvas.Text
 	// segments in screen coordinates, for hit tests
 	segs [][2]fyne.Position
 }
@@ -368,12 +390,15 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(12, c.zoom)
+	ts := textSize(13, c.zoom)
 	text := orUntitled(cd.Name)
 	if short := conduitShort(cd.Type); short != "" {
 		text += " · " + short
 	}
-	m := fyne.MeasureText(text, ts, fyne.TextStyle{})
+	if s.labelFor != text || s.labelTS != ts {
+		s.labelFor, s.labelTS, s.labelSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{})
+	}
+	m := s.labelSize
 	pos := fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2-2)
 	setRect(s.labelBg, pos, fyne.NewSize(m.Width+8, m.Height+4), withAlpha(invert(fg), 225), col, 1, 4)
 	setText(s.label, text, pos.Add(fyne.NewPos(4, 2)), ts, fg, selected)

@@ -2,127 +2,137 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
+
+	"fyne.io/fyne/v2/dialog"
 
 	"zonewise/model"
 )
 
-// deleteSelection removes the selected objects as one undo step.
+// deleteSelection removes the selected objects and everything that would
+// dangle without them (model.RemoveCascade) as one undo step. When the
+// cascade removes more than what is selected, it asks first.
 func (u *ui) deleteSelection() {
-	if len(u.sel.items) == 0 {
+	refs := u.sel.items
+	if len(refs) == 0 || (len(refs) == 1 && refs[0].Kind == kindProject) {
 		return
 	}
-	cmds, blocked := deleteCommands(u.doc.Project, u.sel.items)
-	if len(blocked) > 0 {
-		u.showInfo("Cannot delete", "These objects are still used:\n\n"+strings.Join(blocked, "\n"))
+	cmd, extra, err := deleteCommand(u.doc.Project, refs)
+	if err != nil {
+		u.showError(err)
 		return
 	}
-	if len(cmds) == 0 {
+	if extra == "" {
+		u.applyDelete(cmd)
 		return
 	}
-	name := "Delete"
-	if len(u.sel.items) == 1 {
-		name = cmds[len(cmds)-1].Label()
-	} else {
-		name = fmt.Sprintf("Delete %d objects", len(u.sel.items))
-	}
-	if u.do(&model.Batch{Name: name, Commands: cmds}) {
+	d := dialog.NewConfirm("Delete", fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
+		func(ok bool) {
+			if ok {
+				u.applyDelete(cmd)
+			}
+		}, u.win)
+	d.SetConfirmText("Delete")
+	d.Show()
+}
+
+func (u *ui) applyDelete(cmd model.Command) {
+	if u.do(cmd) {
 		u.sel.clear()
 		u.onSelectionChanged()
 	}
 }
 
-// deleteCommands returns the commands that delete refs, dependents first,
-// or the objects that still have dependents outside the selection.
-func deleteCommands(p *model.Project, refs []ref) ([]model.Command, []string) {
-	gone := map[model.ID]bool{}
+// deleteCommand builds one Batch of cascading removals of refs. Each
+// cascade is computed on a scratch copy after the previous ones, so that
+// objects reached by two cascades (a zone and its asset, both selected) are
+// removed once. extra describes what goes beyond the selection ("" if
+// nothing).
+func deleteCommand(p *model.Project, refs []ref) (model.Command, string, error) {
+	scratch := model.CloneProject(p)
+	var cmds []model.Command
 	for _, r := range refs {
-		gone[r.ID] = true
+		if !r.exists(scratch) {
+			continue // already taken by an earlier cascade
+		}
+		c, err := removeCascade(scratch, r)
+		if err != nil {
+			return nil, "", err
+		}
+		if c == nil {
+			continue
+		}
+		if err := c.Apply(scratch); err != nil {
+			return nil, "", err
+		}
+		cmds = append(cmds, c)
 	}
-	var blocked []string
-	users := func(r ref) []string {
-		var out []string
-		use := func(kind, name string, id model.ID) {
-			if !gone[id] {
-				out = append(out, kind+" "+orUntitled(name))
+	name := "Delete"
+	if len(refs) == 1 && len(cmds) == 1 {
+		name = "Delete " + kindNoun(refs[0].Kind)
+	} else if len(refs) > 1 {
+		name = fmt.Sprintf("Delete %d objects", len(refs))
+	}
+	return &model.Batch{Name: name, Commands: cmds}, beyond(p, scratch, refs), nil
+}
+
+func removeCascade(p *model.Project, r ref) (model.Command, error) {
+	switch r.Kind {
+	case kindZone:
+		return model.RemoveCascade[model.Zone](p, r.ID)
+	case kindConduit:
+		return model.RemoveCascade[model.Conduit](p, r.ID)
+	case kindAsset:
+		return model.RemoveCascade[model.Asset](p, r.ID)
+	case kindActor:
+		return model.RemoveCascade[model.ThreatActor](p, r.ID)
+	case kindScenario:
+		return model.RemoveCascade[model.ThreatScenario](p, r.ID)
+	case kindDecision:
+		return model.RemoveCascade[model.Decision](p, r.ID)
+	case kindCountermeasure:
+		return model.RemoveCascade[model.CountermeasureInstance](p, r.ID)
+	}
+	return nil, nil
+}
+
+func kindNoun(k kind) string {
+	return map[kind]string{kindZone: "zone", kindConduit: "conduit", kindAsset: "asset", kindActor: "threat actor",
+		kindScenario: "threat scenario", kindDecision: "decision", kindCountermeasure: "countermeasure"}[k]
+}
+
+// beyond lists, as "3 assets, 1 conduit", the objects removed from before to
+// after that were not selected.
+func beyond(before, after *model.Project, refs []ref) string {
+	selected := map[model.ID]bool{}
+	for _, r := range refs {
+		selected[r.ID] = true
+	}
+	var parts []string
+	count := func(noun string, ids []model.ID, still func(model.ID) bool) {
+		n := 0
+		for _, id := range ids {
+			if !selected[id] && !still(id) {
+				n++
 			}
 		}
-		for _, s := range p.Scenarios {
-			if s.TargetID == r.ID || s.ActorID == r.ID || slices.Contains(s.Countermeasures, r.ID) {
-				use("threat scenario", s.Name, s.ID)
-			}
+		if n == 1 {
+			parts = append(parts, "1 "+noun)
+		} else if n > 1 {
+			parts = append(parts, fmt.Sprintf("%d %ss", n, noun))
 		}
-		for _, c := range p.Countermeasures {
-			if c.TargetID == r.ID {
-				use("countermeasure", c.MeasureID, c.ID)
-			}
-		}
-		if r.Kind == kindZone {
-			for _, z := range p.Zones {
-				if z.ParentID == r.ID {
-					use("zone", z.Name, z.ID)
-				}
-			}
-			for _, a := range p.Assets {
-				if a.ZoneID == r.ID {
-					use("asset", a.Name, a.ID)
-				}
-			}
-			for _, c := range p.Conduits {
-				if slices.Contains(c.ZoneIDs, r.ID) {
-					use("conduit", c.Name, c.ID)
-				}
-			}
+	}
+	ids := func(n int, id func(int) model.ID) []model.ID {
+		out := make([]model.ID, n)
+		for i := range out {
+			out[i] = id(i)
 		}
 		return out
 	}
-	rank := map[kind]int{kindDecision: 0, kindScenario: 1, kindCountermeasure: 2, kindAsset: 3, kindConduit: 4, kindZone: 5, kindActor: 6}
-	sorted := slices.Clone(refs)
-	slices.SortStableFunc(sorted, func(a, b ref) int {
-		if rank[a.Kind] != rank[b.Kind] {
-			return rank[a.Kind] - rank[b.Kind]
-		}
-		if a.Kind == kindZone { // children before parents
-			return zoneDepthOf(p, b.ID) - zoneDepthOf(p, a.ID)
-		}
-		return 0
-	})
-	var cmds []model.Command
-	for _, r := range sorted {
-		if us := users(r); len(us) > 0 {
-			blocked = append(blocked, fmt.Sprintf("%s: used by %s", orUntitled(r.name(p)), strings.Join(us, ", ")))
-			continue
-		}
-		switch r.Kind {
-		case kindZone:
-			cmds = append(cmds, &model.Remove[model.Zone]{ID: r.ID})
-		case kindConduit:
-			cmds = append(cmds, &model.Remove[model.Conduit]{ID: r.ID})
-		case kindAsset:
-			cmds = append(cmds, &model.Remove[model.Asset]{ID: r.ID})
-		case kindActor:
-			cmds = append(cmds, &model.Remove[model.ThreatActor]{ID: r.ID})
-		case kindScenario:
-			cmds = append(cmds, &model.Remove[model.ThreatScenario]{ID: r.ID})
-		case kindDecision:
-			cmds = append(cmds, &model.Remove[model.Decision]{ID: r.ID})
-		case kindCountermeasure:
-			cmds = append(cmds, &model.Remove[model.CountermeasureInstance]{ID: r.ID})
-		}
-	}
-	return cmds, blocked
-}
-
-func zoneDepthOf(p *model.Project, id model.ID) int {
-	d := 0
-	for z := p.Zone(id); z != nil && z.ParentID != "" && d <= len(p.Zones); d++ {
-		z = p.Zone(z.ParentID)
-	}
-	return d
-}
-
-// autoLayout is wired to render.Layout when the diagram package lands.
-func (u *ui) autoLayout() {
-	u.showInfo("Auto-layout", "Auto-layout through Graphviz is not in this build yet.")
+	count("zone", ids(len(before.Zones), func(i int) model.ID { return before.Zones[i].ID }), func(id model.ID) bool { return after.Zone(id) != nil })
+	count("asset", ids(len(before.Assets), func(i int) model.ID { return before.Assets[i].ID }), func(id model.ID) bool { return after.Asset(id) != nil })
+	count("conduit", ids(len(before.Conduits), func(i int) model.ID { return before.Conduits[i].ID }), func(id model.ID) bool { return after.Conduit(id) != nil })
+	count("threat scenario", ids(len(before.Scenarios), func(i int) model.ID { return before.Scenarios[i].ID }), func(id model.ID) bool { return after.Scenario(id) != nil })
+	count("countermeasure", ids(len(before.Countermeasures), func(i int) model.ID { return before.Countermeasures[i].ID }), func(id model.ID) bool { return after.Countermeasure(id) != nil })
+	return strings.Join(parts, ", ")
 }

@@ -69,7 +69,7 @@ func (u *ui) openStartup(path string) error {
 		}
 		// the last project moved or broke: the sample opens silently
 	}
-	u.setDocument(newUnsavedDocument(sampleProject()))
+	u.setDocument(newUnsavedDocument(model.Sample()))
 	return startErr
 }
 
@@ -87,11 +87,14 @@ func (u *ui) afterShow(startErr error) {
 	if startErr != nil {
 		dialog.ShowError(startErr, u.win)
 	}
-	if !u.prefs.p.Bool(prefGuideShown) {
+	// ZONEWISE_NO_GUIDE=1 and ZONEWISE_VIEW=<view key> are for
+	// make screenshots: no first-run guide, and the window on one view.
+	if !u.prefs.p.Bool(prefGuideShown) && os.Getenv("ZONEWISE_NO_GUIDE") == "" {
 		u.guide.show()
 	}
-	if tab := os.Getenv("ZONEWISE_SCREENSHOT_TAB"); tab != "" {
-		u.selectView(tab)
+	if v := os.Getenv("ZONEWISE_VIEW"); v != "" {
+		u.win.Resize(fyne.NewSize(1600, 1000))
+		u.selectView(v)
 	}
 	u.offerRecovery()
 }
@@ -268,7 +271,7 @@ func (u *ui) exportSample() {
 		path := w.URI().Path()
 		w.Close()
 		os.Remove(path)
-		if err := model.Save(path, sampleProject()); err != nil {
+		if err := model.Save(path, model.Sample()); err != nil {
 			u.showError(err)
 			return
 		}

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
 )
 
 // problemsPanel lists the validation problems; clicking one selects the
@@ -32,8 +34,10 @@ func newProblemsPanel(u *ui) *problemsPanel {
 			}
 			p := pp.u.problems[i]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(p.Text)
-			if p.Error {
+			if t := problemText(p); c.Objects[0].(*widget.Label).Text != t {
+				c.Objects[0].(*widget.Label).SetText(t)
+			}
+			if p.Severity == model.SeverityError {
 				c.Objects[1].(*widget.Icon).SetResource(theme.ErrorIcon())
 			} else {
 				c.Objects[1].(*widget.Icon).SetResource(theme.WarningIcon())

@@ -32,7 +32,7 @@ type propertiesPanel struct {
 
 func newPropertiesPanel(u *ui) *propertiesPanel {
 	pp := &propertiesPanel{u: u, header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	pp.scroll = container.NewScroll(widget.NewLabel("")) // both ways: a wide form must not squeeze the canvas
+	pp.scroll = container.NewVScroll(widget.NewLabel(""))
 	pp.built = ref{Kind: -1}
 	return pp
 }
@@ -294,7 +294,7 @@ func intLabel(i int, name func(int) string) string {
 
 // slVector edits seven levels 0..4 as seven small selects, FR1..FR7.
 func (f *fieldSet) slVector(get func() model.SLVector, set func(fr model.FR, sl int)) fyne.CanvasObject {
-	grid := container.NewGridWithColumns(7)
+	grid := container.NewGridWithColumns(4) // two rows: narrow enough for the side panel
 	for _, fr := range model.AllFRs {
 		s := f.intChoice(0, model.MaxSL, nil, func() int { return get().Get(fr) }, func(sl int) { set(fr, sl) })
 		grid.Add(container.NewBorder(widget.NewLabelWithStyle(fr.Abbrev(), fyne.TextAlignCenter, fyne.TextStyle{}), nil, nil, nil, s))
@@ -304,7 +304,7 @@ func (f *fieldSet) slVector(get func() model.SLVector, set func(fr model.FR, sl 
 
 // frChecks edits a set of FRs as seven checks.
 func (f *fieldSet) frChecks(get func() []model.FR, set func([]model.FR)) fyne.CanvasObject {
-	box := container.NewGridWithColumns(4)
+	box := container.NewGridWithColumns(3)
 	for _, fr := range model.AllFRs {
 		box.Add(f.check(fr.String()+" "+fr.Abbrev(), func() bool { return slices.Contains(get(), fr) }, func(on bool) {
 			var out []model.FR
@@ -322,7 +322,10 @@ func (f *fieldSet) frChecks(get func() []model.FR, set func([]model.FR)) fyne.Ca
 // form lays out labelled fields.
 func form(items ...*widget.FormItem) *widget.Form { return widget.NewForm(items...) }
 
-func item(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(label, w) }
+// item is one labelled row; its widget may shrink to the panel's width.
+func item(label string, w fyne.CanvasObject) *widget.FormItem {
+	return widget.NewFormItem(label, narrow(w, 220))
+}
 
 func heading(s string) fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -383,4 +386,27 @@ func (f *fieldSet) idChoice(options func() ([]string, []model.ID), get func() mo
 			set(ids[i])
 		}
 	})
+}
+
+// narrowLayout lets a widget whose natural width is large (a select with a
+// long option) shrink to the panel: it asks for at most maxWidth.
+type narrowLayout struct{ maxWidth float32 }
+
+func (l narrowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(s)
+	}
+}
+
+func (l narrowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(min(m.Width, l.maxWidth), m.Height)
+}
+
+func narrow(o fyne.CanvasObject, maxWidth float32) fyne.CanvasObject {
+	return container.New(narrowLayout{maxWidth}, o)
 }

@@ -45,13 +45,13 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		item("Criticality", enumChoice(f, model.Criticalities(), model.Criticality.Label, func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
 			ed("criticality", func(a *model.Asset) { a.Criticality = v })
 		})),
-		item("Exposure", container.NewGridWithColumns(2,
+		item("Exposure", container.NewVBox(
 			exp("Remote access", func(a *model.Asset) *bool { return &a.Exposure.RemoteAccess }),
 			exp("Wireless", func(a *model.Asset) *bool { return &a.Exposure.Wireless }),
 			exp("Removable media", func(a *model.Asset) *bool { return &a.Exposure.RemovableMedia }),
 			exp("Externally reachable", func(a *model.Asset) *bool { return &a.Exposure.ExternallyReachable }),
 		)),
-		item("", f.check("Transient device (connected only temporarily)", func() bool { return a().Transient }, func(b bool) { ed("transient", func(a *model.Asset) { a.Transient = b }) })),
+		item("", f.check("Transient device", func() bool { return a().Transient }, func(b bool) { ed("transient", func(a *model.Asset) { a.Transient = b }) })),
 	))
 	box.Add(heading("Security level capability (SL-C)"))
 	box.Add(f.slVector(func() model.SLVector { return a().SLC }, func(fr model.FR, sl int) {

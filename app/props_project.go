@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -52,7 +54,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 				editInfo(u, fmt.Sprintf("approval %d %s", i+1, field), func(in *model.Info) { *p(&in.Approvals[i]) = s })
 			})
 		}
-		box.Add(container.NewGridWithColumns(5,
+		box.Add(narrow(container.NewGridWithColumns(5,
 			aStr("role", func(a *model.Approval) *string { return &a.Role }),
 			aStr("name", func(a *model.Approval) *string { return &a.Name }),
 			aStr("title", func(a *model.Approval) *string { return &a.Title }),
@@ -60,7 +62,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 			smallButton("", theme.DeleteIcon(), func() {
 				editInfo(u, "approvals", func(in *model.Info) { in.Approvals = slices.Delete(in.Approvals, i, i+1) })
 			}),
-		))
+		), 300))
 	}
 	box.Add(smallButton("Add approval", theme.ContentAddIcon(), func() {
 		editInfo(u, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: "Reviewed"}) })
@@ -101,23 +103,19 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 	scale("Likelihood", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Likelihoods })
 	scale("Consequence", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Consequences })
 
-	box.Add(widget.NewLabel("Risk level per cell (rows: likelihood, highest first; columns: consequence 1..n)"))
+	cellHelp := widget.NewLabel("Risk level per cell; rows: likelihood (highest first), columns: consequence. L low, M medium, H high, C critical; click a cell to change it.")
+	cellHelp.Wrapping = fyne.TextWrapWord
+	box.Add(cellHelp)
 	nC := len(m().Consequences)
 	grid := container.NewGridWithColumns(nC + 1)
 	grid.Add(widget.NewLabel(""))
 	for c := 1; c <= nC; c++ {
 		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("C%d", c), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
-	levels := append([]model.RiskLevel{""}, model.RiskLevels()...)
 	for l := len(m().Likelihoods); l >= 1; l-- {
 		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("L%d", l), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 		for c := 1; c <= nC; c++ {
-			grid.Add(enumChoice(f, levels, func(r model.RiskLevel) string {
-				if r == "" {
-					return "—"
-				}
-				return r.Label()
-			}, func() model.RiskLevel { return m().Level(l, c) }, func(r model.RiskLevel) {
+			grid.Add(f.riskCell(func() model.RiskLevel { return m().Level(l, c) }, func(r model.RiskLevel) {
 				editInfo(u, fmt.Sprintf("risk cell L%d C%d", l, c), func(in *model.Info) { setRiskCell(&in.Matrix, l, c, r) })
 			}))
 		}
@@ -202,4 +200,45 @@ func (pp *propertiesPanel) buildCountermeasure(id model.ID) fyne.CanvasObject {
 		item("Due", str("due", func(c *model.CountermeasureInstance) *string { return &c.Due })),
 		item("Notes", f.multiline(func() string { return c().Notes }, func(s string) { ed("notes", func(c *model.CountermeasureInstance) { c.Notes = s }) })),
 	)
+}
+
+// riskCell is a compact matrix cell: a button showing the level in its
+// colour; each click moves to the next level.
+func (f *fieldSet) riskCell(get func() model.RiskLevel, set func(model.RiskLevel)) fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = 4
+	b := widget.NewButton("", func() {
+		levels := model.RiskLevels()
+		i := slices.Index(levels, get())
+		set(levels[(i+1)%len(levels)])
+	})
+	b.Importance = widget.LowImportance
+	f.loaders = append(f.loaders, func() {
+		l := get()
+		text := "—"
+		if l != "" {
+			text = l.Label()[:1] // L, M, H, C: the colour says the rest
+		}
+		if b.Text != text {
+			b.SetText(text)
+		}
+		bg.FillColor = riskColor(l)
+		bg.Refresh()
+	})
+	return container.NewStack(bg, b)
+}
+
+// riskColor is the heat-map colour of a risk level.
+func riskColor(l model.RiskLevel) color.Color {
+	switch l {
+	case model.RiskLow:
+		return color.NRGBA{60, 170, 90, 150}
+	case model.RiskMedium:
+		return color.NRGBA{240, 200, 0, 160}
+	case model.RiskHigh:
+		return color.NRGBA{245, 130, 20, 170}
+	case model.RiskCritical:
+		return color.NRGBA{220, 40, 40, 180}
+	}
+	return color.Transparent
 }

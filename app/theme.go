@@ -55,6 +55,7 @@ func (s *themeState) apply(a fyne.App) {
 	if s.presentation {
 		scale = presentationScale
 	}
+	canvasTextScale = scale
 	a.Settings().SetTheme(&zwTheme{base: theme.DefaultTheme(), variant: s.variant, scale: scale})
 }
 

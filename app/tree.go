@@ -101,8 +101,12 @@ func (t *projectTree) updateNode(uid string, _ bool, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	l := c.Objects[0].(*widget.Label)
 	icon := c.Objects[1].(*widget.Icon)
-	l.SetText(t.labels[uid])
-	icon.SetResource(nodeIcon(uid))
+	if text := t.labels[uid]; l.Text != text { // SetText re-measures: skip when unchanged
+		l.SetText(text)
+	}
+	if r := nodeIcon(uid); icon.Resource != r {
+		icon.SetResource(r)
+	}
 }
 
 func nodeIcon(uid string) fyne.Resource {
@@ -233,12 +237,21 @@ func orUntitled(s string) string {
 	return s
 }
 
-// sortedByName returns pointers into s sorted by name, then by position.
+// sortedByName returns pointers into s sorted by name (case-insensitive),
+// then by position. Keys are computed once: this runs on every refresh.
 func sortedByName[T any](s []T, name func(*T) string) []*T {
-	out := make([]*T, len(s))
-	for i := range s {
-		out[i] = &s[i]
+	type keyed struct {
+		key string
+		p   *T
 	}
-	slices.SortStableFunc(out, func(a, b *T) int { return strings.Compare(strings.ToLower(name(a)), strings.ToLower(name(b))) })
+	ks := make([]keyed, len(s))
+	for i := range s {
+		ks[i] = keyed{strings.ToLower(name(&s[i])), &s[i]}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	out := make([]*T, len(s))
+	for i := range ks {
+		out[i] = ks[i].p
+	}
 	return out
 }

@@ -17,11 +17,14 @@ import (
 // buildViews below. A view reads u.doc.Project and u.result (the latest
 // risk.Result, nil when the engine failed: u.resultErr says why), edits only
 // through u.do(command), selects with u.selectOnly(ref{kind, id}), and runs
-// long work with u.background. refresh is called after every model change
+// long work with background(work, done). refresh is called after every model change
 // and selection change while the tab is visible, and when the tab is shown.
 type view interface {
-	// title is the tab label, also the value of ZONEWISE_SCREENSHOT_TAB
-	// that selects it at start.
+	// key is a short stable name: "canvas", "threats", "levels",
+	// "countermeasures", "requirements", "documents". ZONEWISE_VIEW=<key>
+	// opens the window on that view (make screenshots uses it).
+	key() string
+	// title is the tab label.
 	title() string
 	// object is the view's content, built once by the constructor.
 	object() fyne.CanvasObject
@@ -44,10 +47,11 @@ func (u *ui) buildViews() []view {
 	}
 }
 
-// selectView shows the tab with the given title; false when there is none.
-func (u *ui) selectView(title string) bool {
+// selectView shows the tab with the given key or title; false when there
+// is none.
+func (u *ui) selectView(name string) bool {
 	for i, v := range u.views {
-		if v.title() == title {
+		if v.key() == name || v.title() == name {
 			u.tabs.SelectIndex(i)
 			return true
 		}
@@ -73,10 +77,9 @@ func newCanvasView(u *ui) *canvasView {
 	}
 	palette := container.NewHBox(
 		toolButton("Select", theme.NavigateBackIcon(), toolSelect),
-		toolButton("Hand", theme.ViewRestoreIcon(), toolPan),
+		toolButton("", theme.ViewRestoreIcon(), toolPan),
 		toolButton("Connect", theme.MoreHorizontalIcon(), toolConnect),
 		widget.NewSeparator(),
-		widget.NewLabel("Add asset:"),
 	)
 	for _, cl := range model.AssetClasses() {
 		letter, _ := classGlyph(cl)
@@ -87,14 +90,16 @@ func newCanvasView(u *ui) *canvasView {
 		v.classes[cl] = b
 		palette.Add(b)
 	}
-	palette.Add(widget.NewSeparator())
-	palette.Add(widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.zoomBy(1/1.25, c.centre()) }))
-	palette.Add(widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.zoomBy(1.25, c.centre()) }))
-	palette.Add(widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), c.fit))
-	palette.Add(widget.NewButtonWithIcon("Auto-layout", theme.GridIcon(), u.autoLayout))
+	view := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.zoomBy(1/1.25, c.centre()) }),
+		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.zoomBy(1.25, c.centre()) }),
+		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), c.fit),
+		widget.NewButtonWithIcon("Layout", theme.GridIcon(), u.autoLayout),
+	)
 	scroll := container.NewScroll(c) // clips the drawing to the tab
 	scroll.Direction = container.ScrollNone
-	v.content = container.NewBorder(container.NewHScroll(palette), nil, nil, nil, scroll)
+	top := container.NewBorder(nil, nil, nil, view, container.NewHScroll(palette))
+	v.content = container.NewBorder(top, c.hint, nil, nil, scroll)
 	v.refreshTools()
 	return v
 }
@@ -102,7 +107,7 @@ func newCanvasView(u *ui) *canvasView {
 func shortClass(c model.AssetClass) string {
 	switch c {
 	case model.ClassApplication:
-		return "Application"
+		return "App"
 	case model.ClassEmbedded:
 		return "Embedded"
 	case model.ClassHost:
@@ -113,6 +118,7 @@ func shortClass(c model.AssetClass) string {
 	return string(c)
 }
 
+func (v *canvasView) key() string               { return "canvas" }
 func (v *canvasView) title() string             { return "Zones & conduits" }
 func (v *canvasView) object() fyne.CanvasObject { return v.content }
 func (v *canvasView) refresh()                  { v.refreshTools() }

@@ -2,8 +2,9 @@ package app
 
 import "zonewise/model"
 
-// sampleProject is a small plant for development until model.Sample lands.
-func sampleProject() *model.Project {
+// testPlant is a small plant whose IDs and geometry the tests rely on
+// (the built-in sample may change).
+func testPlant() *model.Project {
 	p := model.New("Sample water works")
 	ent := model.Zone{ID: model.StableID("z-ent"), Name: "Enterprise", Type: model.ZoneEnterprise, PurdueLevel: 4, Bounds: model.Rect{X: 40, Y: 40, W: 520, H: 160}}
 	dmz := model.Zone{ID: model.StableID("z-dmz"), Name: "OT DMZ", Type: model.ZoneDMZ, PurdueLevel: 3.5, Bounds: model.Rect{X: 40, Y: 260, W: 520, H: 140}}
