@@ -109,6 +109,7 @@ func newDocumentsView(u *ui) *documentsView {
 	return v
 }
 
+func (v *documentsView) key() string               { return "documents" }
 func (v *documentsView) title() string             { return "Documents" }
 func (v *documentsView) object() fyne.CanvasObject { return v.content }
 

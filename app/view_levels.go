@@ -101,6 +101,7 @@ func levelsLegend() fyne.CanvasObject {
 	)
 }
 
+func (v *levelsView) key() string               { return "levels" }
 func (v *levelsView) title() string             { return "Security levels" }
 func (v *levelsView) object() fyne.CanvasObject { return v.content }
 

@@ -96,6 +96,7 @@ func newCountermeasuresView(u *ui) *measuresView {
 	return v
 }
 
+func (v *measuresView) key() string               { return "countermeasures" }
 func (v *measuresView) title() string             { return "Countermeasures" }
 func (v *measuresView) object() fyne.CanvasObject { return v.content }
 

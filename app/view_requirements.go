@@ -65,6 +65,7 @@ func newRequirementsView(u *ui) *requirementsView {
 	return v
 }
 
+func (v *requirementsView) key() string               { return "requirements" }
 func (v *requirementsView) title() string             { return "Requirements" }
 func (v *requirementsView) object() fyne.CanvasObject { return v.content }
 

@@ -97,6 +97,7 @@ func newThreatsView(u *ui) *threatsView {
 	return v
 }
 
+func (v *threatsView) key() string               { return "threats" }
 func (v *threatsView) title() string             { return "Threat scenarios" }
 func (v *threatsView) object() fyne.CanvasObject { return v.content }
 
