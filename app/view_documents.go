@@ -74,8 +74,9 @@ func newDocumentsView(u *ui) *documentsView {
 	list := container.NewVBox(viewHeading("Documents"))
 	var titles []string
 	for _, k := range docKinds {
-		c := widget.NewCheck(k.title, func(bool) { v.refreshActions() })
+		c := widget.NewCheck(k.title, nil)
 		c.SetChecked(true)
+		c.OnChanged = func(bool) { v.refreshActions() }
 		v.checks = append(v.checks, c)
 		list.Add(c)
 		if k.kind != "registers" {
