@@ -17,24 +17,25 @@ import (
 	"zonewise/model"
 )
 
-// Columns of the threat scenario table.
+// Columns of the threat scenario table: what a workshop changes first,
+// then what identifies the scenario.
 const (
 	colScenarioName = iota
-	colScenarioActor
-	colScenarioTarget
-	colScenarioFRs
 	colScenarioLikelihood
 	colScenarioConsequence
 	colScenarioUnmitigated
 	colScenarioResidual
 	colScenarioTreatment
+	colScenarioActor
+	colScenarioTarget
+	colScenarioFRs
 	scenarioColumns
 )
 
-var scenarioHeaders = [scenarioColumns]string{"Scenario", "Actor", "Target", "FRs", "Likelihood", "Consequence", "Unmitigated", "Residual", "Treatment"}
+var scenarioHeaders = [scenarioColumns]string{"Scenario", "Likelihood", "Consequence", "Unmitigated", "Residual", "Treatment", "Actor", "Target", "FRs"}
 
 // scenarioWidths are the column widths in multiples of the text size.
-var scenarioWidths = [scenarioColumns]float32{14, 8, 10, 6, 8.5, 9, 6, 6, 7.5}
+var scenarioWidths = [scenarioColumns]float32{14, 8.5, 9, 7.5, 7.5, 7.5, 9, 11, 7}
 
 // undecided is the treatment option for a scenario without a treatment.
 const undecided = "—"
