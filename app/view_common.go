@@ -219,7 +219,7 @@ func (r *colourBoxRenderer) Layout(s fyne.Size) {
 
 func (r *colourBoxRenderer) MinSize() fyne.Size {
 	ts := theme.TextSize()
-	return fyne.NewSize(ts*3, ts*2.6)
+	return fyne.NewSize(ts*3, ts*3.3)
 }
 
 func (r *colourBoxRenderer) Refresh() {

@@ -77,12 +77,13 @@ func newSecurityLevelsView(u *ui) *levelsView {
 	v.explain = container.NewVBox()
 	v.overrideB = widget.NewButtonWithIcon("Override…", theme.DocumentCreateIcon(), v.onOverride)
 	v.removeB = widget.NewButtonWithIcon("Remove override", theme.ContentUndoIcon(), v.onRemoveOverride)
-	side := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.overrideB, v.removeB), nil, nil,
-		container.NewVScroll(container.NewPadded(v.explain)))
+	// The explanation sits below the grid so that all seven FRs fit the width.
+	below := container.NewBorder(nil, nil, nil, container.NewVBox(v.overrideB, v.removeB),
+		container.NewVScroll(v.explain))
 
 	top := container.NewVBox(levelsLegend(), v.notAssesed)
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, v.table), side)
-	split.Offset = 0.68
+	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.table), below)
+	split.Offset = 0.66
 	v.content = split
 	return v
 }
@@ -95,9 +96,9 @@ func levelsLegend() fyne.CanvasObject {
 		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
 	}
 	return container.NewHBox(
-		widget.NewLabelWithStyle("Each cell: SL-T over SL-A and gap.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		chip(0, "no gap"), chip(1, "gap 1"), chip(2, "gap 2"), chip(3, "gap 3 or more"),
-		widget.NewLabel("* overridden SL-T"),
+		widget.NewLabelWithStyle("SL-T, then SL-A (A) and gap", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		chip(0, "0"), chip(1, "1"), chip(2, "2"), chip(3, "≥3"),
+		widget.NewLabel("* overridden"),
 	)
 }
 
@@ -109,9 +110,9 @@ func (v *levelsView) refresh() {
 	p := v.u.doc.Project
 	if ts := theme.TextSize(); ts != v.textSize {
 		v.textSize = ts
-		v.table.SetColumnWidth(0, em(13))
+		v.table.SetColumnWidth(0, em(11))
 		for c := 1; c <= 7; c++ {
-			v.table.SetColumnWidth(c, em(7.5))
+			v.table.SetColumnWidth(c, em(6))
 		}
 	}
 	v.rows = v.rows[:0]
@@ -207,7 +208,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if slt[i].Overridden {
 		mark = "*"
 	}
-	box.set(gapColour(gap[i]), fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("SL-A %d · gap %d", sla[i].SL, gap[i]))
+	box.set(gapColour(gap[i]), fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
 	box.Show()
 }
 
