@@ -17,7 +17,7 @@ import (
 
 var (
 	proposalHeaders = []string{"Rank", "Countermeasure", "Target", "Closes", "Effort", "Status"}
-	proposalWidths  = []float32{4, 17, 11, 11, 5.5, 8}
+	proposalWidths  = []float32{3.5, 15, 11, 13, 5, 7}
 	instanceHeaders = []string{"Countermeasure", "Target", "Status", "Reason / notes"}
 	instanceWidths  = []float32{17, 11, 8, 22}
 )
