@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -62,6 +64,16 @@ type documentsView struct {
 	previewOf *widget.Select
 	outline   *widget.Label
 	preview   *widget.RichText
+	pageImg   *canvas.Image
+	pageMsg   *widget.Label
+	pageNo    *widget.Label
+	prevB     *widget.Button
+	nextB     *widget.Button
+	// pdf is the previewed document, page the page shown (0-based).
+	pdf       []byte
+	pages     int
+	page      int
+	pageSeq   int
 	exporting bool
 	// previewSeq drops the results of previews overtaken by a newer one.
 	previewSeq int
@@ -101,9 +113,23 @@ func newDocumentsView(u *ui) *documentsView {
 	v.outline = wrapLabel("")
 	v.preview = widget.NewRichText()
 	v.preview.Wrapping = fyne.TextWrapWord
+	v.pageImg = canvas.NewImageFromImage(nil)
+	v.pageImg.FillMode = canvas.ImageFillContain
+	v.pageImg.ScaleMode = canvas.ImageScaleSmooth
+	v.pageMsg = wrapLabel("")
+	v.pageMsg.Alignment = fyne.TextAlignCenter
+	v.pageNo = widget.NewLabel("")
+	v.prevB = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { v.showPage(v.page - 1) })
+	v.nextB = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { v.showPage(v.page + 1) })
+	nav := container.NewCenter(container.NewHBox(v.prevB, v.pageNo, v.nextB))
+	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewCenter(v.pageMsg)))
+	inner := container.NewAppTabs(
+		container.NewTabItem("Pages", pagesTab),
+		container.NewTabItem("Text", container.NewVScroll(v.preview)),
+	)
 	right := container.NewBorder(
-		container.NewVBox(widget.NewForm(widget.NewFormItem("Preview", v.previewOf)), v.outline, widget.NewSeparator()),
-		nil, nil, nil, container.NewVScroll(v.preview))
+		container.NewVBox(widget.NewForm(widget.NewFormItem("Preview", v.previewOf)), v.outline),
+		nil, nil, nil, inner)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(list)), container.NewPadded(right))
 	split.Offset = 0.34
 	v.content = split
@@ -168,8 +194,8 @@ func (v *documentsView) startPreview() {
 	p := model.CloneProject(v.u.doc.Project)
 	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
 	type previewed struct {
-		md    string
-		pages int
+		md  string
+		pdf []byte
 	}
 	if v.previewKind != kind {
 		v.outline.SetText("Rendering the preview…")
@@ -183,23 +209,74 @@ func (v *documentsView) startPreview() {
 		if err != nil {
 			return previewed{}, err
 		}
-		pages := 0
-		for _, f := range files {
-			pages += pdfPageCount(f.data)
+		var pdf []byte
+		if len(files) > 0 {
+			pdf = files[0].data
 		}
-		return previewed{md, pages}, nil
+		return previewed{md, pdf}, nil
 	}, func(res previewed, err error) {
 		if seq != v.previewSeq {
 			return
+		}
+		if v.previewKind != kind {
+			v.page = 0
 		}
 		v.previewKind = kind
 		if err != nil {
 			v.outline.SetText("The document cannot be rendered: " + err.Error())
 			v.preview.ParseMarkdown("")
+			v.pdf, v.pages = nil, 0
+			v.showPage(0)
 			return
 		}
-		v.outline.SetText(fmt.Sprintf("%d pages in the PDF · %s\nThe preview shows the document's text and structure, not page images.", res.pages, outlineOf(res.md)))
+		v.pdf, v.pages = res.pdf, pdfPageCount(res.pdf)
+		v.outline.SetText(outlineOf(res.md))
 		v.preview.ParseMarkdown(previewMarkdown(res.md))
+		v.showPage(v.page)
+	})
+}
+
+// previewDPI is the resolution of the page images.
+const previewDPI = 110
+
+// showPage renders page i (0-based) of the previewed PDF in the background.
+func (v *documentsView) showPage(i int) {
+	v.pageSeq++
+	seq := v.pageSeq
+	if v.pdf == nil {
+		v.pageImg.Image = nil
+		v.pageImg.Refresh()
+		v.pageNo.SetText("")
+		setEnabled(v.prevB, false)
+		setEnabled(v.nextB, false)
+		return
+	}
+	i = max(0, min(i, v.pages-1))
+	v.page = i
+	v.pageNo.SetText(fmt.Sprintf("Page %d of %d", i+1, v.pages))
+	setEnabled(v.prevB, i > 0)
+	setEnabled(v.nextB, i < v.pages-1)
+	if !pdfPages.ready() {
+		v.pageMsg.SetText("Preparing page images… The first time, compiling the PDF renderer takes up to a minute; the Text tab is ready now.")
+		v.pageMsg.Show()
+	}
+	pdf := v.pdf
+	background(func() (image.Image, error) {
+		img, _, err := pdfPages.render(pdf, i, previewDPI)
+		return img, err
+	}, func(img image.Image, err error) {
+		if seq != v.pageSeq {
+			return
+		}
+		if err != nil {
+			v.pageMsg.SetText("No page image: " + err.Error())
+			v.pageMsg.Show()
+			v.pageImg.Image = nil
+		} else {
+			v.pageMsg.Hide()
+			v.pageImg.Image = img
+		}
+		v.pageImg.Refresh()
 	})
 }
 
