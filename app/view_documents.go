@@ -51,6 +51,14 @@ var docEngine struct {
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
 }
 
+// previewKey identifies what a preview was made from.
+type previewKey struct {
+	kind   string
+	doc    *model.Document
+	result *risk.Result
+	undo   string
+}
+
 // documentsView picks deliverables, previews one and exports the picked
 // ones to a folder in the background.
 type documentsView struct {
@@ -77,8 +85,9 @@ type documentsView struct {
 	exporting bool
 	// previewSeq drops the results of previews overtaken by a newer one.
 	previewSeq int
-	// previewKind is the kind shown; previewFor the edit count it shows.
+	// previewKind is the kind shown; previewFor what it was made from.
 	previewKind string
+	previewFor  previewKey
 }
 
 func newDocumentsView(u *ui) *documentsView {
@@ -189,6 +198,13 @@ func (v *documentsView) startPreview() {
 		v.outline.SetText("Document preview is not in this build.")
 		return
 	}
+	// A selection change or a tab switch leaves the document as it was:
+	// every edit makes a new assessment.
+	key := previewKey{kind, v.u.doc, v.u.result, v.u.doc.History().UndoLabel()}
+	if key == v.previewFor {
+		return
+	}
+	v.previewFor = key
 	v.previewSeq++
 	seq := v.previewSeq
 	p := model.CloneProject(v.u.doc.Project)
@@ -223,6 +239,7 @@ func (v *documentsView) startPreview() {
 		}
 		v.previewKind = kind
 		if err != nil {
+			v.previewFor = previewKey{} // try again on the next refresh
 			v.outline.SetText("The document cannot be rendered: " + err.Error())
 			v.preview.ParseMarkdown("")
 			v.pdf, v.pages = nil, 0
