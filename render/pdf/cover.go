@@ -1,0 +1,244 @@
+package pdf
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// cover draws the title page: client logo, title, subtitle and the
+// document's particulars. It has no running header or footer.
+func (r *renderer) cover() {
+	m := r.doc.Meta
+	f := r.f
+	f.AddPage()
+	x, w := marginLeft, pageW-marginLeft-marginRight
+
+	// a navy band at the top and a thin accent line under it
+	r.fillColor(colHeading)
+	f.Rect(0, 0, pageW, 14, "F")
+	r.fillColor(colAccent)
+	f.Rect(0, 14, pageW, 1.2, "F")
+
+	top := 30.0
+	if len(m.Logo) > 0 {
+		r.placeImage("logo", m.Logo, pageW-marginRight, top, 55, 28, alignRight)
+	}
+	if m.Client != "" {
+		lines := r.layout(r.textFrags(strings.ToUpper(m.Client), stBold, 10, colMuted), w-65)
+		y := top
+		for _, l := range lines[:min(len(lines), 3)] {
+			r.drawLine(l, x, y, 5)
+			y += 5
+		}
+	}
+
+	// title block
+	y := 92.0
+	title := m.Title
+	if title == "" {
+		title = "Untitled document"
+	}
+	for _, l := range firstLines(r.layout(r.textFrags(title, stBold, 26, colHeading), w), 4) {
+		r.drawLine(l, x, y, 11.5)
+		y += 11.5
+	}
+	y += 3
+	r.fillColor(colAccent)
+	f.Rect(x, y, 30, 1.4, "F")
+	y += 7
+	if m.Subtitle != "" {
+		for _, l := range firstLines(r.layout(r.textFrags(m.Subtitle, 0, 14, colMuted), w), 3) {
+			r.drawLine(l, x, y, 7)
+			y += 7
+		}
+	}
+
+	// particulars
+	rows := [][2]string{
+		{"Client", m.Client}, {"Project", m.Project}, {"Site", m.Site},
+		{"Author", m.Author}, {"Revision", m.Revision}, {"Date", m.Date},
+		{"Classification", m.Classification},
+	}
+	y = max(y+14, 185.0)
+	const labelW = 38.0
+	r.drawColor(colRule)
+	f.SetLineWidth(0.2)
+	for _, row := range rows {
+		if row[1] == "" {
+			continue
+		}
+		lines := firstLines(r.layout(r.textFrags(row[1], 0, 10.5, colText), w-labelW), 3)
+		h := float64(len(lines))*5.4 + 3
+		if y+h > pageH-34 {
+			break
+		}
+		f.Line(x, y, x+w, y)
+		for _, l := range r.layout(r.textFrags(row[0], 0, 8.5, colMuted), labelW-2)[:1] {
+			r.drawLine(l, x, y+1.5, 5.4)
+		}
+		for i, l := range lines {
+			r.drawLine(l, x+labelW, y+1.5+float64(i)*5.4, 5.4)
+		}
+		y += h
+	}
+	f.Line(x, y, x+w, y)
+
+	// classification band at the bottom
+	r.fillColor(colHeading)
+	f.Rect(0, pageH-16, pageW, 16, "F")
+	if m.Classification != "" {
+		ls := r.layout(r.textFrags(strings.ToUpper(m.Classification), stBold, 9, colWhite), w)
+		r.drawLine(ls[0], x, pageH-10.5, 5)
+	}
+	r.resetStyle()
+}
+
+// firstLines keeps at most n lines, ending the last kept one with "…" when
+// some were dropped.
+func firstLines(ls []line, n int) []line {
+	if len(ls) <= n {
+		return ls
+	}
+	ls = ls[:n]
+	last := ls[n-1]
+	if k := len(last.items); k > 0 {
+		items := append([]placed(nil), last.items...)
+		items[k-1].text += " …"
+		last.items = items
+		ls[n-1] = last
+	}
+	return ls
+}
+
+// tocEntry layout constants: indentation per level and the width kept
+// for the page number.
+const (
+	tocIndent = 8.0
+	tocPageW  = 12.0
+)
+
+// toc draws the table of contents. Its layout does not depend on the page
+// numbers, so the first pass (without numbers) has the same page count.
+func (r *renderer) toc() {
+	r.newPage()
+	r.x, r.w = marginLeft, pageW-marginLeft-marginRight
+	r.setFont(faceBold, headingStyle[0].size)
+	lh := headingStyle[0].size * ptToMM * 1.35
+	r.drawLine(r.layout(r.textFrags("Contents", stBold, headingStyle[0].size, colHeading), r.w)[0], r.x, r.y, lh)
+	r.y += lh
+	r.drawColor(colAccent)
+	r.f.SetLineWidth(0.35)
+	r.f.Line(r.x, r.y+0.8, r.x+r.w, r.y+0.8)
+	r.y += 7
+	for i, h := range r.heads {
+		if h.level > tocDepth {
+			continue
+		}
+		st, size, lh := style(0), sizeBody, lineBody
+		if h.level == 1 {
+			st = stBold
+			if i > 0 {
+				r.y += 1.8
+			}
+		} else if h.level == 3 {
+			size, lh = 9.5, 4.7
+		}
+		indent := float64(h.level-1) * tocIndent
+		numW := 0.0
+		if h.number != "" {
+			r.setFont(st.face(), size)
+			numW = max(r.f.GetStringWidth(h.number)+3, 9+float64(h.level-1)*2.5)
+		}
+		textW := r.w - indent - numW - tocPageW - 4
+		lines := r.layout(r.textFrags(h.text, st, size, colText), textW)
+		height := float64(len(lines)) * lh
+		r.ensure(height)
+		top := r.y
+		tx := r.x + indent
+		if h.number != "" {
+			r.setFont(st.face(), size)
+			r.textColor(colText)
+			r.f.Text(tx, r.y+lh/2+size*ptToMM*0.34, h.number)
+		}
+		for _, l := range lines {
+			r.drawLine(l, tx+numW, r.y, lh)
+			r.y += lh
+		}
+		// dot leader from the end of the last line to the page number
+		last := lines[len(lines)-1]
+		base := r.y - lh + lh/2 + size*ptToMM*0.34
+		r.setFont(faceRegular, size)
+		r.textColor(colRule)
+		dotW := r.f.GetStringWidth(".")
+		from := tx + numW + last.w + 2
+		to := r.x + r.w - tocPageW
+		if n := int((to - from) / (dotW * 2)); n > 0 {
+			r.f.Text(to-float64(n)*dotW*2, base, strings.Repeat(". ", n))
+		}
+		if r.pages != nil {
+			p := strconv.Itoa(r.pages[i])
+			r.setFont(st.face(), size)
+			r.textColor(colText)
+			r.f.Text(r.x+r.w-r.f.GetStringWidth(p), base, p)
+		}
+		r.f.Link(r.x, top, r.w, r.y-top, r.headLinks[i])
+	}
+}
+
+// headerFooter draws the running header and footer of a body page.
+func (r *renderer) headerFooter() {
+	m := r.doc.Meta
+	f := r.f
+	x, w := marginLeft, pageW-marginLeft-marginRight
+	page := f.PageNo()
+
+	// header: title left, classification right, rule under both
+	class := clean(m.Classification, faceBold)
+	classW := 0.0
+	if class != "" {
+		r.setFont(faceBold, 8)
+		classW = min(r.f.GetStringWidth(class), w/3)
+		ls := r.layout(r.textFrags(strings.ToUpper(class), stBold, 8, colAccent), w/3)
+		ls = firstLines(ls, 1)
+		r.drawLine(ls[0], x+w-ls[0].w, headerY-4, 4)
+	}
+	if m.Title != "" {
+		ls := firstLines(r.layout(r.textFrags(m.Title, 0, 8, colMuted), w-classW-8), 1)
+		r.drawLine(ls[0], x, headerY-4, 4)
+	}
+	r.drawColor(colRule)
+	f.SetLineWidth(0.2)
+	f.Line(x, headerY+1.5, x+w, headerY+1.5)
+
+	// footer: client left, revision and date centre, page right
+	f.Line(x, footerY-4.5, x+w, footerY-4.5)
+	pageText := "Page " + strconv.Itoa(page)
+	if r.total > 0 {
+		pageText += " of " + strconv.Itoa(r.total)
+	}
+	r.setFont(faceRegular, 8)
+	pw := r.f.GetStringWidth(pageText)
+	r.textColor(colMuted)
+	r.f.Text(x+w-pw, footerY, pageText)
+	var mid bytes.Buffer
+	if m.Revision != "" {
+		mid.WriteString("Revision " + m.Revision)
+	}
+	if m.Date != "" {
+		if mid.Len() > 0 {
+			mid.WriteString("  ·  ")
+		}
+		mid.WriteString(m.Date)
+	}
+	colW := (w - pw - 6) / 2
+	if m.Client != "" {
+		ls := firstLines(r.layout(r.textFrags(m.Client, 0, 8, colMuted), colW), 1)
+		r.drawLine(ls[0], x, footerY-2.8, 4)
+	}
+	if mid.Len() > 0 {
+		ls := firstLines(r.layout(r.textFrags(mid.String(), 0, 8, colMuted), colW), 1)
+		r.drawLine(ls[0], x+w/2-ls[0].w/2, footerY-2.8, 4)
+	}
+	r.resetStyle()
+}

@@ -1,0 +1,315 @@
+// Package pdf lays out Markdown as a client-ready A4 PDF: cover page, table
+// of contents, numbered headings, tables that break across pages, figures,
+// charts and an approval block, with the DejaVu fonts embedded so that any
+// European text prints. Output is deterministic: the same Document gives the
+// same bytes.
+//
+// Markdown is CommonMark with GFM tables. Additions:
+//
+//   - A heading whose text starts with "~" is not numbered ("## ~Appendix").
+//     Headings of level 1..3 are numbered 1, 1.1, 1.1.1 and listed in the
+//     table of contents; deeper ones are neither.
+//   - "<!-- pagebreak -->" or a line "\newpage" starts a new page.
+//   - "![caption](figure:NAME)" draws Document.Figures[NAME] at full text
+//     width with the caption "Figure n: caption"; "![caption](image:NAME)"
+//     places Document.Images[NAME] (PNG or JPEG) scaled to fit. A name that
+//     is not in the map is an error. Other image URLs print their caption.
+//   - Fenced code blocks with the info strings zw-heatmap, zw-bars,
+//     zw-matrix and zw-approval draw charts and the approval block; see
+//     extensions.go for their exact syntax.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"slices"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Meta describes the document for its cover page, running header and
+// footer, approval block and PDF metadata. Every field is optional.
+type Meta struct {
+	Title          string
+	Subtitle       string
+	Client         string
+	Project        string
+	Site           string
+	Author         string
+	Revision       string
+	Date           string // "2006-01-02" (or RFC 3339); also the PDF creation date
+	Classification string // e.g. "Confidential"; printed on every page
+	Logo           []byte // client logo, PNG or JPEG, shown on the cover
+	Approvals      []Approval
+}
+
+// Approval is one line of the approval block. Empty fields leave a blank to
+// fill in by hand.
+type Approval struct {
+	Role  string // "Prepared", "Reviewed", "Approved"
+	Name  string
+	Title string // job title or organisation
+	Date  string
+}
+
+// Figure is a vector drawing placed by "![caption](figure:NAME)". Draw
+// paints it with its top-left corner at (x, y), w millimetres wide, and
+// returns the height it used. It may change colours, fonts and line
+// widths; the renderer restores its own afterwards. Fonts registered by
+// the renderer: family "DejaVu" (styles "", "B", "I", "BI") and "DejaVuMono".
+type Figure interface {
+	Draw(f *fpdf.Fpdf, x, y, w float64) (h float64)
+}
+
+// Sizer may be implemented by a Figure to report its height at width w
+// before drawing. With it the renderer moves a figure that does not fit to
+// the next page and shrinks one taller than a page; without it the figure
+// starts a new page unless at least half a page is free.
+type Sizer interface {
+	Height(w float64) float64
+}
+
+// Document is everything Render needs.
+type Document struct {
+	Meta     Meta
+	Markdown []byte
+	Figures  map[string]Figure
+	Images   map[string][]byte // PNG or JPEG bytes by name
+}
+
+// Font family names registered in every document, for Figures.
+const (
+	FontSans = "DejaVu"
+	FontMono = "DejaVuMono"
+)
+
+// Render lays out d and returns the PDF bytes. It renders twice: once to
+// learn the page of every heading, then with those page numbers in the
+// table of contents (whose length does not depend on the numbers).
+func Render(d *Document) ([]byte, error) {
+	if d == nil {
+		return nil, fmt.Errorf("render pdf: nil document")
+	}
+	if err := loadFonts(); err != nil {
+		return nil, fmt.Errorf("render pdf: load fonts: %w", err)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	root := md.Parser().Parse(text.NewReader(d.Markdown))
+	heads := collectHeadings(root, d.Markdown)
+
+	// pages holds the page of every heading and, last, the page count;
+	// nil on the first pass, whose TOC leaves the numbers blank.
+	var pages []int
+	for range 4 {
+		out, got, err := renderPass(d, root, heads, pages, pages != nil)
+		if err != nil {
+			return nil, err
+		}
+		if pages != nil && slices.Equal(got, pages) {
+			return out, nil
+		}
+		pages = got
+	}
+	return nil, fmt.Errorf("render pdf: table of contents page numbers do not settle")
+}
+
+// renderPass lays out the whole document once. It returns the PDF (only
+// when output is true) and the page on which each heading landed.
+func renderPass(d *Document, root ast.Node, heads []heading, pages []int, output bool) ([]byte, []int, error) {
+	r := newRenderer(d, heads, pages)
+	r.cover()
+	r.toc()
+	r.body(root)
+	if !r.approvalPlaced {
+		r.approvalBlock(true)
+	}
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	if err := r.f.Error(); err != nil {
+		return nil, nil, fmt.Errorf("render pdf: %w", err)
+	}
+	got := append(r.headPages, r.f.PageNo())
+	if !output {
+		return nil, got, nil
+	}
+	var buf bytes.Buffer
+	if err := r.f.Output(&buf); err != nil {
+		return nil, nil, fmt.Errorf("render pdf: write: %w", err)
+	}
+	return buf.Bytes(), got, nil
+}
+
+// docTime turns Meta.Date into the fixed PDF creation date; an unparsable
+// or empty date gives a fixed epoch so output stays reproducible.
+func docTime(s string) time.Time {
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04", "02.01.2006", "2 January 2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// renderer holds the state of one layout pass.
+type renderer struct {
+	f   *fpdf.Fpdf
+	doc *Document
+	src []byte
+	err error
+
+	// content box: x of the left edge and width, after indentation
+	x, w float64
+	y    float64
+
+	heads     []heading
+	pages     []int // pages from the previous pass, nil on the first
+	total     int   // page count from the previous pass, 0 on the first
+	headPages []int // pages found in this pass
+	headIdx   int
+	headLinks []int
+
+	imgSize        map[string]image.Point // registered images by name
+	figN           int
+	imgN           int
+	approvalPlaced bool
+	marker         string // list marker waiting for the first line of an item
+	listDepth      int
+	outlineLevel   int
+}
+
+func newRenderer(d *Document, heads []heading, pages []int) *renderer {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCatalogSort(true)
+	t := docTime(d.Meta.Date)
+	f.SetCreationDate(t)
+	f.SetModificationDate(t)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(marginLeft, marginTop, marginRight)
+	f.SetCellMargin(0)
+	f.SetCompression(true)
+	m := d.Meta
+	f.SetTitle(clean(m.Title, faceRegular), true)
+	f.SetAuthor(clean(m.Author, faceRegular), true)
+	subject := m.Subtitle
+	if subject == "" {
+		subject = m.Project
+	}
+	f.SetSubject(clean(subject, faceRegular), true)
+	f.SetKeywords(clean(joinNonEmpty(", ", m.Client, m.Project, m.Site), faceRegular), true)
+	f.SetCreator("Zonewise", true)
+	f.SetProducer("Zonewise", true)
+	f.AddUTF8FontFromBytes(FontSans, "", fontBytes[faceRegular])
+	f.AddUTF8FontFromBytes(FontSans, "B", fontBytes[faceBold])
+	f.AddUTF8FontFromBytes(FontSans, "I", fontBytes[faceItalic])
+	f.AddUTF8FontFromBytes(FontSans, "BI", fontBytes[faceBoldItalic])
+	f.AddUTF8FontFromBytes(FontMono, "", fontBytes[faceMono])
+	r := &renderer{
+		f: f, doc: d, src: d.Markdown,
+		heads:        heads,
+		headPages:    make([]int, len(heads)),
+		headLinks:    make([]int, len(heads)),
+		outlineLevel: -1,
+	}
+	if len(pages) == len(heads)+1 {
+		r.pages, r.total = pages[:len(heads)], pages[len(heads)]
+	}
+	for i := range heads {
+		r.headLinks[i] = f.AddLink()
+	}
+	return r
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return joinStrings(out, sep)
+}
+
+func joinStrings(parts []string, sep string) string {
+	var b bytes.Buffer
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// fail records the first error of the pass.
+func (r *renderer) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+// newPage starts a body page with header and footer and puts the cursor
+// at the top of the text area.
+func (r *renderer) newPage() {
+	r.f.AddPage()
+	r.headerFooter()
+	r.y = marginTop
+}
+
+// bottom is the lowest y text may reach.
+func (r *renderer) bottom() float64 { return pageH - marginBottom }
+
+// ensure starts a new page unless h millimetres are left.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > r.bottom() {
+		r.newPage()
+	}
+}
+
+// atTop reports whether nothing has been drawn on the page yet.
+func (r *renderer) atTop() bool { return r.y <= marginTop+0.01 }
+
+// space adds vertical space, but never at the top of a page.
+func (r *renderer) space(h float64) {
+	if r.atTop() {
+		return
+	}
+	r.y += h
+	if r.y > r.bottom() {
+		r.newPage()
+	}
+}
+
+func (r *renderer) setFont(fc face, size float64) {
+	switch fc {
+	case faceBold:
+		r.f.SetFont(FontSans, "B", size)
+	case faceItalic:
+		r.f.SetFont(FontSans, "I", size)
+	case faceBoldItalic:
+		r.f.SetFont(FontSans, "BI", size)
+	case faceMono:
+		r.f.SetFont(FontMono, "", size)
+	default:
+		r.f.SetFont(FontSans, "", size)
+	}
+}
+
+func (r *renderer) textColor(c rgb) { r.f.SetTextColor(c.r, c.g, c.b) }
+func (r *renderer) fillColor(c rgb) { r.f.SetFillColor(c.r, c.g, c.b) }
+func (r *renderer) drawColor(c rgb) { r.f.SetDrawColor(c.r, c.g, c.b) }
+
+// resetStyle restores the renderer's drawing state, e.g. after a Figure.
+func (r *renderer) resetStyle() {
+	r.textColor(colText)
+	r.drawColor(colRule)
+	r.fillColor(colWhite)
+	r.f.SetLineWidth(0.2)
+	r.setFont(faceRegular, sizeBody)
+}

@@ -1,0 +1,289 @@
+package pdf
+
+import (
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// cell is one table cell: its text and, optionally, its own background.
+type cell struct {
+	frags []frag
+	fill  *rgb
+	align align
+	// signature draws a line to sign on near the bottom of the cell
+	signature bool
+}
+
+// grid is a table ready for layout. Tables, heat maps and the approval
+// block all use it.
+type grid struct {
+	header []cell
+	rows   [][]cell
+	// widths, when set, are the column widths as fractions of the text
+	// width; otherwise they come from the content.
+	widths []float64
+	zebra  bool
+	// minRowH is the least height of a body row (for signatures).
+	minRowH float64
+	// headFill is the header background (default navy).
+	headFill rgb
+}
+
+const (
+	cellPadX = 1.8
+	cellPadY = 1.5
+)
+
+// table lays out a GFM table.
+func (r *renderer) table(t *east.Table) {
+	var g grid
+	g.zebra = true
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			tc, ok := c.(*east.TableCell)
+			if !ok {
+				continue
+			}
+			var cl cell
+			switch tc.Alignment {
+			case east.AlignRight:
+				cl.align = alignRight
+			case east.AlignCenter:
+				cl.align = alignCenter
+			}
+			if _, head := row.(*east.TableHeader); head {
+				cl.frags = r.frags(r.collectSpans(tc, stBold, "", nil), sizeTable, colWhite, 0)
+			} else {
+				cl.frags = r.frags(r.collectSpans(tc, 0, "", nil), sizeTable, colText, 0)
+			}
+			cells = append(cells, cl)
+		}
+		if _, head := row.(*east.TableHeader); head {
+			g.header = cells
+		} else {
+			g.rows = append(g.rows, cells)
+		}
+	}
+	r.drawGrid(g)
+}
+
+// columnWidths sizes columns from their content: every column gets at
+// least its longest word (capped), and the rest of the width goes to the
+// columns with the most text.
+func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
+	out := make([]float64, n)
+	if len(g.widths) == n {
+		for i, f := range g.widths {
+			out[i] = f * avail
+		}
+		return out
+	}
+	minW := make([]float64, n)
+	maxW := make([]float64, n)
+	measure := func(cells []cell) {
+		for i := 0; i < n && i < len(cells); i++ {
+			fr := cells[i].frags
+			word, total := 0.0, 0.0
+			longest := 0.0
+			for j, f := range fr {
+				if j > 0 && !f.glue {
+					r.setFont(f.st.face(), f.size)
+					total += r.f.GetStringWidth(" ")
+					word = 0
+				}
+				word += f.w
+				total += f.w
+				longest = max(longest, word)
+			}
+			minW[i] = max(minW[i], min(longest, avail*0.3))
+			maxW[i] = max(maxW[i], total)
+		}
+	}
+	measure(g.header)
+	for _, row := range g.rows {
+		measure(row)
+	}
+	pad := 2 * cellPadX
+	sumMin, sumMax := 0.0, 0.0
+	for i := range n {
+		minW[i] += pad + 0.5
+		maxW[i] = max(maxW[i]+pad+0.5, minW[i])
+		sumMin += minW[i]
+		sumMax += maxW[i]
+	}
+	switch {
+	case sumMax <= avail:
+		// everything fits on one line: spread the slack evenly by content
+		for i := range n {
+			out[i] = maxW[i] + (avail-sumMax)*maxW[i]/sumMax
+		}
+	case sumMin >= avail:
+		for i := range n {
+			out[i] = minW[i] * avail / sumMin
+		}
+	default:
+		extra := avail - sumMin
+		for i := range n {
+			out[i] = minW[i] + extra*(maxW[i]-minW[i])/(sumMax-sumMin)
+		}
+	}
+	return out
+}
+
+// drawGrid lays out a table at the cursor. Rows that do not fit move to
+// the next page under a repeated header; a row taller than a page is split.
+func (r *renderer) drawGrid(g grid) {
+	n := len(g.header)
+	for _, row := range g.rows {
+		n = max(n, len(row))
+	}
+	if n == 0 {
+		return
+	}
+	if g.headFill == (rgb{}) {
+		g.headFill = colTableHead
+	}
+	widths := r.columnWidths(g, n, r.w)
+	layoutRow := func(cells []cell) [][]line {
+		out := make([][]line, n)
+		for i := range n {
+			if i < len(cells) {
+				out[i] = r.layout(cells[i].frags, widths[i]-2*cellPadX)
+			} else {
+				out[i] = []line{{}}
+			}
+		}
+		return out
+	}
+	rowLines := func(ls [][]line) int {
+		m := 1
+		for _, l := range ls {
+			m = max(m, len(l))
+		}
+		return m
+	}
+	var head [][]line
+	headH := 0.0
+	if len(g.header) > 0 {
+		head = layoutRow(g.header)
+		headH = float64(rowLines(head))*lineTable + 2*cellPadY
+	}
+	drawHead := func() {
+		if head == nil {
+			return
+		}
+		r.drawRow(g.header, head, widths, 0, rowLines(head), headH, &g.headFill)
+		r.y += headH
+	}
+	r.space(1)
+	first := true
+	for ri, row := range g.rows {
+		ls := layoutRow(row)
+		lines := rowLines(ls)
+		h := max(float64(lines)*lineTable+2*cellPadY, g.minRowH)
+		var fill *rgb
+		if g.zebra && ri%2 == 1 {
+			fill = &colZebra
+		}
+		if first {
+			// keep the header with the first row
+			if r.y+headH+min(h, 3*lineTable+2*cellPadY) > r.bottom() {
+				r.newPage()
+			}
+			drawHead()
+			first = false
+		}
+		fresh := false // just started a page: never start another before drawing
+		for from := 0; from < lines; {
+			avail := r.bottom() - r.y
+			fits := int((avail - 2*cellPadY) / lineTable)
+			if from == 0 && h <= avail {
+				fits = lines
+			}
+			if !fresh && (fits <= 0 || (from == 0 && fits < lines && (fits < 3 || h <= r.bottom()-marginTop-headH))) {
+				// move the row (or the rest of it) to the next page
+				r.newPage()
+				drawHead()
+				fresh = true
+				continue
+			}
+			fits = max(fits, 1)
+			to := min(lines, from+fits)
+			rh := float64(to-from)*lineTable + 2*cellPadY
+			if from == 0 && to == lines {
+				rh = h
+			}
+			r.drawRow(row, ls, widths, from, to, rh, fill)
+			r.y += rh
+			from = to
+			fresh = false
+			if from < lines {
+				r.newPage()
+				drawHead()
+				fresh = true
+			}
+		}
+	}
+	if first {
+		r.ensure(headH)
+		drawHead()
+	}
+	r.drawColor(colHeading)
+	r.f.SetLineWidth(0.3)
+	r.f.Line(r.x, r.y, r.x+sum(widths), r.y)
+	r.space(paraSpacing + 1.5)
+}
+
+// drawRow draws lines [from, to) of each cell of a row with its top at
+// the cursor, rh high.
+func (r *renderer) drawRow(cells []cell, ls [][]line, widths []float64, from, to int, rh float64, fill *rgb) {
+	x := r.x
+	total := sum(widths)
+	if fill != nil {
+		r.fillColor(*fill)
+		r.f.Rect(x, r.y, total, rh, "F")
+	}
+	for i, w := range widths {
+		if i < len(cells) && cells[i].fill != nil {
+			r.fillColor(*cells[i].fill)
+			r.f.Rect(x+0.25, r.y+0.25, w-0.5, rh-0.5, "F")
+		}
+		if i < len(cells) && cells[i].signature && to == len(ls[i]) || (i < len(cells) && cells[i].signature && len(ls[i]) <= 1) {
+			r.drawColor(colMuted)
+			r.f.SetLineWidth(0.2)
+			r.f.Line(x+cellPadX, r.y+rh-3.5, x+w-cellPadX, r.y+rh-3.5)
+		}
+		a := alignLeft
+		if i < len(cells) {
+			a = cells[i].align
+		}
+		y := r.y + cellPadY
+		for k := from; k < to && k < len(ls[i]); k++ {
+			l := ls[i][k]
+			lx := x + cellPadX
+			switch a {
+			case alignRight:
+				lx = x + w - cellPadX - l.w
+			case alignCenter:
+				lx = x + (w-l.w)/2
+			}
+			r.drawLine(l, lx, y, lineTable)
+			y += lineTable
+		}
+		x += w
+	}
+	r.drawColor(colRule)
+	r.f.SetLineWidth(0.15)
+	r.f.Line(r.x, r.y+rh, r.x+total, r.y+rh)
+}
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+var _ ast.Node = (*east.Table)(nil)
