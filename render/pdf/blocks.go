@@ -146,6 +146,9 @@ func (r *renderer) list(l *ast.List) {
 	if l.IsOrdered() {
 		indent = 7.5
 	}
+	if r.w-indent < 50 {
+		indent = 0 // deeply nested: stop indenting rather than squeeze the text
+	}
 	bullets := []string{"•", "–", "◦"}
 	n := 0
 	for item := l.FirstChild(); item != nil && r.err == nil; item = item.NextSibling() {

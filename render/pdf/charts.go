@@ -132,8 +132,67 @@ func (r *renderer) heatmap(rows [][]string, opts map[string]string) error {
 			g.rows = append(g.rows, cells)
 		}
 	}
+	g.widths = r.labelledWidths(g)
+	g.vcenter = true
 	r.drawGrid(g)
 	return nil
+}
+
+// labelledWidths gives the first column the width of its longest label
+// (between 18 % and 35 % of the text width) and splits the rest evenly.
+func (r *renderer) labelledWidths(g grid) []float64 {
+	n := len(g.header)
+	for _, row := range g.rows {
+		n = max(n, len(row))
+	}
+	if n < 2 {
+		return nil
+	}
+	longest := 0.0
+	for _, row := range append([][]cell{g.header}, g.rows...) {
+		if len(row) == 0 {
+			continue
+		}
+		w := 0.0
+		for i, f := range row[0].frags {
+			if i > 0 && !f.glue {
+				w += 2
+			}
+			w += f.w
+		}
+		longest = max(longest, w)
+	}
+	first := min(max((longest+2*cellPadX+1)/r.w, 0.18), 0.35)
+	out := make([]float64, n)
+	out[0] = first
+	for i := 1; i < n; i++ {
+		out[i] = (1 - first) / float64(n-1)
+	}
+	return out
+}
+
+// fitHeader shrinks the font of header cells whose longest word is wider
+// than their column, so that "Catastrophic" is not cut.
+func (r *renderer) fitHeader(cells []cell, widths []float64) {
+	for i := range cells {
+		if i >= len(widths) {
+			return
+		}
+		avail := widths[i]*r.w - 2*cellPadX - 0.5
+		widest := 0.0
+		for _, f := range cells[i].frags {
+			widest = max(widest, f.w)
+		}
+		if widest <= avail || widest == 0 {
+			continue
+		}
+		scale := max(avail/widest, 0.7)
+		for j := range cells[i].frags {
+			f := &cells[i].frags[j]
+			f.size *= scale
+			f.w *= scale
+		}
+	}
 }
 
 // bars lays out a zw-bars block.
@@ -227,22 +286,6 @@ func (r *renderer) matrix(rows [][]string, opts map[string]string) error {
 	}
 	n := len(rows[0])
 	var g grid
-	first := 0.24
-	if n > 1 {
-		g.widths = make([]float64, n)
-		g.widths[0] = first
-		for i := 1; i < n; i++ {
-			g.widths[i] = (1 - first) / float64(n-1)
-		}
-	}
-	if x := opts["x"]; x != "" {
-		// the consequence axis title over the level columns
-		r.space(1)
-		r.ensure(lineTable * 3)
-		l := firstLines(r.layout(r.textFrags(x, stBold, sizeSmall, colMuted), r.w*(1-first)), 1)[0]
-		r.drawLine(l, r.x+r.w*first+(r.w*(1-first)-l.w)/2, r.y, lineTable)
-		r.y += lineTable
-	}
 	for i, row := range rows {
 		var cells []cell
 		for j := 0; j < n; j++ {
@@ -273,7 +316,19 @@ func (r *renderer) matrix(rows [][]string, opts map[string]string) error {
 			g.rows = append(g.rows, cells)
 		}
 	}
+	g.widths = r.labelledWidths(g)
 	g.minRowH = 9
+	g.vcenter = true
+	first := g.widths[0]
+	r.fitHeader(g.header, g.widths)
+	if x := opts["x"]; x != "" {
+		// the consequence axis title over the level columns
+		r.space(1)
+		r.ensure(lineTable * 3)
+		l := firstLines(r.layout(r.textFrags(x, stBold, sizeSmall, colMuted), r.w*(1-first)), 1)[0]
+		r.drawLine(l, r.x+r.w*first+(r.w*(1-first)-l.w)/2, r.y, lineTable)
+		r.y += lineTable
+	}
 	r.drawGrid(g)
 	if y := opts["y"]; y != "" {
 		r.y -= paraSpacing + 1.5

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 )
@@ -188,24 +187,21 @@ func (r *renderer) toc() {
 
 // headerFooter draws the running header and footer of a body page.
 func (r *renderer) headerFooter() {
-	m := r.doc.Meta
 	f := r.f
 	x, w := marginLeft, pageW-marginLeft-marginRight
 	page := f.PageNo()
 
-	// header: title left, classification right, rule under both
-	class := clean(m.Classification, faceBold)
-	classW := 0.0
-	if class != "" {
-		r.setFont(faceBold, 8)
-		classW = min(r.f.GetStringWidth(class), w/3)
-		ls := r.layout(r.textFrags(strings.ToUpper(class), stBold, 8, colAccent), w/3)
-		ls = firstLines(ls, 1)
-		r.drawLine(ls[0], x+w-ls[0].w, headerY-4, 4)
+	// header: title left, classification right, rule under both; laid
+	// out once per document (a title may be hostile and huge)
+	if r.running == nil {
+		r.running = r.runningLines()
 	}
-	if m.Title != "" {
-		ls := firstLines(r.layout(r.textFrags(m.Title, 0, 8, colMuted), w-classW-8), 1)
-		r.drawLine(ls[0], x, headerY-4, 4)
+	rl := r.running
+	if rl.class != nil {
+		r.drawLine(*rl.class, x+w-rl.class.w, headerY-4, 4)
+	}
+	if rl.title != nil {
+		r.drawLine(*rl.title, x, headerY-4, 4)
 	}
 	r.drawColor(colRule)
 	f.SetLineWidth(0.2)
@@ -217,28 +213,66 @@ func (r *renderer) headerFooter() {
 	if r.total > 0 {
 		pageText += " of " + strconv.Itoa(r.total)
 	}
-	r.setFont(faceRegular, 8)
-	pw := r.f.GetStringWidth(pageText)
-	r.textColor(colMuted)
-	r.f.Text(x+w-pw, footerY, pageText)
-	var mid bytes.Buffer
-	if m.Revision != "" {
-		mid.WriteString("Revision " + m.Revision)
+	pl := r.layout(r.textFrags(pageText, 0, 8, colMuted), w)[0]
+	pw := pl.w
+	r.drawLine(pl, x+w-pw, footerY-2.8, 4)
+	if rl.client != nil {
+		r.drawLine(*rl.client, x, footerY-2.8, 4)
 	}
-	if m.Date != "" {
-		if mid.Len() > 0 {
-			mid.WriteString("  ·  ")
-		}
-		mid.WriteString(m.Date)
-	}
-	colW := (w - pw - 6) / 2
-	if m.Client != "" {
-		ls := firstLines(r.layout(r.textFrags(m.Client, 0, 8, colMuted), colW), 1)
-		r.drawLine(ls[0], x, footerY-2.8, 4)
-	}
-	if mid.Len() > 0 {
-		ls := firstLines(r.layout(r.textFrags(mid.String(), 0, 8, colMuted), colW), 1)
-		r.drawLine(ls[0], x+w/2-ls[0].w/2, footerY-2.8, 4)
+	if rl.mid != nil {
+		r.drawLine(*rl.mid, x+w/2-rl.mid.w/2, footerY-2.8, 4)
 	}
 	r.resetStyle()
+}
+
+// running holds the laid-out parts of header and footer that are the same
+// on every page.
+type running struct {
+	title, class, client, mid *line
+}
+
+// runningLines lays out the header and footer texts, one line each.
+func (r *renderer) runningLines() *running {
+	m := r.doc.Meta
+	w := pageW - marginLeft - marginRight
+	one := func(s string, st style, color rgb, width float64) *line {
+		s = truncate(s, 300)
+		if s == "" {
+			return nil
+		}
+		l := firstLines(r.layout(r.textFrags(s, st, 8, color), width), 1)[0]
+		return &l
+	}
+	var rl running
+	classW := 0.0
+	if rl.class = one(strings.ToUpper(m.Classification), stBold, colAccent, w/3); rl.class != nil {
+		classW = rl.class.w
+	}
+	rl.title = one(m.Title, 0, colMuted, w-classW-8)
+	mid := ""
+	if m.Revision != "" {
+		mid = "Revision " + truncate(m.Revision, 40)
+	}
+	if m.Date != "" {
+		if mid != "" {
+			mid += "  ·  "
+		}
+		mid += truncate(m.Date, 40)
+	}
+	colW := (w - 30) / 2
+	rl.client = one(m.Client, 0, colMuted, colW)
+	rl.mid = one(mid, 0, colMuted, colW)
+	return &rl
+}
+
+// truncate cuts s to at most n runes.
+func truncate(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
 }

@@ -196,6 +196,7 @@ func (r *renderer) textFrags(s string, st style, size float64, color rgb) []frag
 // layout breaks frags into lines no wider than width. A word wider than a
 // line is cut between characters.
 func (r *renderer) layout(frags []frag, width float64) []line {
+	width = max(width, 5)
 	var lines []line
 	var cur line
 	flush := func() {

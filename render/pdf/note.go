@@ -87,6 +87,7 @@ func (r *renderer) code(src string) {
 
 // cutLines cuts one unbreakable fragment into lines of at most width.
 func (r *renderer) cutLines(fr []frag, width float64) []line {
+	width = max(width, 5)
 	if len(fr) == 0 {
 		return []line{{}}
 	}

@@ -176,6 +176,9 @@ type renderer struct {
 	headLinks []int
 
 	imgSize        map[string]image.Point // registered images by name
+	running        *running               // header and footer lines
+	curFace        face                   // the font set last, to skip repeats
+	curSize        float64
 	figN           int
 	imgN           int
 	approvalPlaced bool
@@ -287,6 +290,10 @@ func (r *renderer) space(h float64) {
 }
 
 func (r *renderer) setFont(fc face, size float64) {
+	if r.curFace == fc && r.curSize == size {
+		return // SetFont is costly in fpdf, and text switches fonts often
+	}
+	r.curFace, r.curSize = fc, size
 	switch fc {
 	case faceBold:
 		r.f.SetFont(FontSans, "B", size)
@@ -307,6 +314,7 @@ func (r *renderer) drawColor(c rgb) { r.f.SetDrawColor(c.r, c.g, c.b) }
 
 // resetStyle restores the renderer's drawing state, e.g. after a Figure.
 func (r *renderer) resetStyle() {
+	r.curSize = 0 // a Figure may have changed the font
 	r.textColor(colText)
 	r.drawColor(colRule)
 	r.fillColor(colWhite)

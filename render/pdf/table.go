@@ -27,6 +27,8 @@ type grid struct {
 	minRowH float64
 	// headFill is the header background (default navy).
 	headFill rgb
+	// vcenter centres cell text vertically (heat maps, matrices).
+	vcenter bool
 }
 
 const (
@@ -173,7 +175,7 @@ func (r *renderer) drawGrid(g grid) {
 		if head == nil {
 			return
 		}
-		r.drawRow(g.header, head, widths, 0, rowLines(head), headH, &g.headFill)
+		r.drawRow(&g, g.header, head, widths, 0, rowLines(head), headH, &g.headFill)
 		r.y += headH
 	}
 	r.space(1)
@@ -214,7 +216,7 @@ func (r *renderer) drawGrid(g grid) {
 			if from == 0 && to == lines {
 				rh = h
 			}
-			r.drawRow(row, ls, widths, from, to, rh, fill)
+			r.drawRow(&g, row, ls, widths, from, to, rh, fill)
 			r.y += rh
 			from = to
 			fresh = false
@@ -237,7 +239,7 @@ func (r *renderer) drawGrid(g grid) {
 
 // drawRow draws lines [from, to) of each cell of a row with its top at
 // the cursor, rh high.
-func (r *renderer) drawRow(cells []cell, ls [][]line, widths []float64, from, to int, rh float64, fill *rgb) {
+func (r *renderer) drawRow(g *grid, cells []cell, ls [][]line, widths []float64, from, to int, rh float64, fill *rgb) {
 	x := r.x
 	total := sum(widths)
 	if fill != nil {
@@ -259,6 +261,9 @@ func (r *renderer) drawRow(cells []cell, ls [][]line, widths []float64, from, to
 			a = cells[i].align
 		}
 		y := r.y + cellPadY
+		if g.vcenter && from == 0 && to >= len(ls[i]) {
+			y += (rh - 2*cellPadY - float64(len(ls[i]))*lineTable) / 2
+		}
 		for k := from; k < to && k < len(ls[i]); k++ {
 			l := ls[i][k]
 			lx := x + cellPadX
