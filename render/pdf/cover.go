@@ -117,8 +117,17 @@ const (
 	tocPageW  = 12.0
 )
 
+// tocMark is where a page number goes in the contents, filled in by finish.
+type tocMark struct {
+	head        int // index into renderer.heads
+	page        int
+	base, right float64
+	st          style
+	size        float64
+}
+
 // toc draws the table of contents. Its layout does not depend on the page
-// numbers, so the first pass (without numbers) has the same page count.
+// numbers: they are right-aligned in a column kept free for them.
 func (r *renderer) toc() {
 	r.newPage()
 	r.x, r.w = marginLeft, pageW-marginLeft-marginRight
@@ -175,12 +184,7 @@ func (r *renderer) toc() {
 		if n := int((to - from) / (dotW * 2)); n > 0 {
 			r.f.Text(to-float64(n)*dotW*2, base, strings.Repeat(". ", n))
 		}
-		if r.pages != nil {
-			p := strconv.Itoa(r.pages[i])
-			r.setFont(st.face(), size)
-			r.textColor(colText)
-			r.f.Text(r.x+r.w-r.f.GetStringWidth(p), base, p)
-		}
+		r.tocMarks = append(r.tocMarks, tocMark{head: i, page: r.f.PageNo(), base: base, right: r.x + r.w, st: st, size: size})
 		r.f.Link(r.x, top, r.w, r.y-top, r.headLinks[i])
 	}
 }
@@ -209,10 +213,7 @@ func (r *renderer) headerFooter() {
 
 	// footer: client left, revision and date centre, page right
 	f.Line(x, footerY-4.5, x+w, footerY-4.5)
-	pageText := "Page " + strconv.Itoa(page)
-	if r.total > 0 {
-		pageText += " of " + strconv.Itoa(r.total)
-	}
+	pageText := "Page " + strconv.Itoa(page) + " of " + strconv.Itoa(r.total)
 	pl := r.layout(r.textFrags(pageText, 0, 8, colMuted), w)[0]
 	pw := pl.w
 	r.drawLine(pl, x+w-pw, footerY-2.8, 4)

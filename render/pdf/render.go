@@ -23,12 +23,11 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"slices"
+	"strconv"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
@@ -83,15 +82,18 @@ type Document struct {
 	Images   map[string][]byte // PNG or JPEG bytes by name
 }
 
-// Font family names registered in every document, for Figures.
+// Font family names for Figures: FontSans with styles "" and "B" is
+// registered in every document; "I", "BI" and FontMono only once the
+// document's text has used them.
 const (
 	FontSans = "DejaVu"
 	FontMono = "DejaVuMono"
 )
 
-// Render lays out d and returns the PDF bytes. It renders twice: once to
-// learn the page of every heading, then with those page numbers in the
-// table of contents (whose length does not depend on the numbers).
+// Render lays out d and returns the PDF bytes. The table of contents is
+// laid out before the body with room for its page numbers (its length does
+// not depend on them); the numbers, and the "Page X of Y" footers, are
+// filled in once the body has been laid out.
 func Render(d *Document) ([]byte, error) {
 	if d == nil {
 		return nil, fmt.Errorf("render pdf: nil document")
@@ -101,49 +103,53 @@ func Render(d *Document) ([]byte, error) {
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 	root := md.Parser().Parse(text.NewReader(d.Markdown))
-	heads := collectHeadings(root, d.Markdown)
-
-	// pages holds the page of every heading and, last, the page count;
-	// nil on the first pass, whose TOC leaves the numbers blank.
-	var pages []int
-	for range 4 {
-		out, got, err := renderPass(d, root, heads, pages, pages != nil)
-		if err != nil {
-			return nil, err
-		}
-		if pages != nil && slices.Equal(got, pages) {
-			return out, nil
-		}
-		pages = got
-	}
-	return nil, fmt.Errorf("render pdf: table of contents page numbers do not settle")
-}
-
-// renderPass lays out the whole document once. It returns the PDF (only
-// when output is true) and the page on which each heading landed.
-func renderPass(d *Document, root ast.Node, heads []heading, pages []int, output bool) ([]byte, []int, error) {
-	r := newRenderer(d, heads, pages)
+	r := newRenderer(d, collectHeadings(root, d.Markdown))
 	r.cover()
 	r.toc()
 	r.body(root)
 	if !r.approvalPlaced {
 		r.approvalBlock(true)
 	}
+	r.finish()
 	if r.err != nil {
-		return nil, nil, r.err
+		return nil, r.err
 	}
 	if err := r.f.Error(); err != nil {
-		return nil, nil, fmt.Errorf("render pdf: %w", err)
-	}
-	got := append(r.headPages, r.f.PageNo())
-	if !output {
-		return nil, got, nil
+		return nil, fmt.Errorf("render pdf: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := r.f.Output(&buf); err != nil {
-		return nil, nil, fmt.Errorf("render pdf: write: %w", err)
+		return nil, fmt.Errorf("render pdf: write: %w", err)
 	}
-	return buf.Bytes(), got, nil
+	return buf.Bytes(), nil
+}
+
+// finish goes back over the pages to add what needed the page count or
+// the heading pages: running header and footer, contents page numbers.
+func (r *renderer) finish() {
+	r.total = r.f.PageNo()
+	for p := 2; p <= r.total; p++ {
+		r.f.SetPage(p)
+		r.forceStyle()
+		r.headerFooter()
+	}
+	for _, m := range r.tocMarks {
+		r.f.SetPage(m.page)
+		r.forceStyle()
+		p := strconv.Itoa(r.headPages[m.head])
+		r.setFont(m.st.face(), m.size)
+		r.textColor(colText)
+		r.f.Text(m.right-r.f.GetStringWidth(p), m.base, p)
+	}
+	r.f.SetPage(r.total)
+}
+
+// forceStyle makes fpdf write the whole drawing state again: after
+// SetPage the page's content stream does not have the state fpdf
+// remembers from the last page.
+func (r *renderer) forceStyle() {
+	r.f.SetFont(FontSans, "", 1)
+	r.resetStyle()
 }
 
 // docTime turns Meta.Date into the fixed PDF creation date; an unparsable
@@ -169,8 +175,8 @@ type renderer struct {
 	y    float64
 
 	heads     []heading
-	pages     []int // pages from the previous pass, nil on the first
-	total     int   // page count from the previous pass, 0 on the first
+	total     int // page count, known in finish
+	tocMarks  []tocMark
 	headPages []int // pages found in this pass
 	headIdx   int
 	headLinks []int
@@ -179,6 +185,7 @@ type renderer struct {
 	running        *running               // header and footer lines
 	curFace        face                   // the font set last, to skip repeats
 	curSize        float64
+	registered     [faceCount]bool // faces added to the PDF
 	figN           int
 	imgN           int
 	approvalPlaced bool
@@ -187,7 +194,7 @@ type renderer struct {
 	outlineLevel   int
 }
 
-func newRenderer(d *Document, heads []heading, pages []int) *renderer {
+func newRenderer(d *Document, heads []heading) *renderer {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCatalogSort(true)
 	t := docTime(d.Meta.Date)
@@ -208,20 +215,17 @@ func newRenderer(d *Document, heads []heading, pages []int) *renderer {
 	f.SetKeywords(clean(joinNonEmpty(", ", m.Client, m.Project, m.Site), faceRegular), true)
 	f.SetCreator("Zonewise", true)
 	f.SetProducer("Zonewise", true)
+	// The regular and bold faces are always used (cover, headings) and
+	// are registered now, for Figures too; the others when first used,
+	// which saves parsing and embedding fonts a document does not need.
 	f.AddUTF8FontFromBytes(FontSans, "", fontBytes[faceRegular])
 	f.AddUTF8FontFromBytes(FontSans, "B", fontBytes[faceBold])
-	f.AddUTF8FontFromBytes(FontSans, "I", fontBytes[faceItalic])
-	f.AddUTF8FontFromBytes(FontSans, "BI", fontBytes[faceBoldItalic])
-	f.AddUTF8FontFromBytes(FontMono, "", fontBytes[faceMono])
 	r := &renderer{
 		f: f, doc: d, src: d.Markdown,
 		heads:        heads,
 		headPages:    make([]int, len(heads)),
 		headLinks:    make([]int, len(heads)),
 		outlineLevel: -1,
-	}
-	if len(pages) == len(heads)+1 {
-		r.pages, r.total = pages[:len(heads)], pages[len(heads)]
 	}
 	for i := range heads {
 		r.headLinks[i] = f.AddLink()
@@ -257,11 +261,10 @@ func (r *renderer) fail(err error) {
 	}
 }
 
-// newPage starts a body page with header and footer and puts the cursor
-// at the top of the text area.
+// newPage starts a body page and puts the cursor at the top of the text
+// area. Header and footer are drawn by finish.
 func (r *renderer) newPage() {
 	r.f.AddPage()
-	r.headerFooter()
 	r.y = marginTop
 }
 
@@ -294,18 +297,22 @@ func (r *renderer) setFont(fc face, size float64) {
 		return // SetFont is costly in fpdf, and text switches fonts often
 	}
 	r.curFace, r.curSize = fc, size
+	family, st := FontSans, ""
 	switch fc {
 	case faceBold:
-		r.f.SetFont(FontSans, "B", size)
+		st = "B"
 	case faceItalic:
-		r.f.SetFont(FontSans, "I", size)
+		st = "I"
 	case faceBoldItalic:
-		r.f.SetFont(FontSans, "BI", size)
+		st = "BI"
 	case faceMono:
-		r.f.SetFont(FontMono, "", size)
-	default:
-		r.f.SetFont(FontSans, "", size)
+		family = FontMono
 	}
+	if !r.registered[fc] && fc != faceRegular && fc != faceBold {
+		r.f.AddUTF8FontFromBytes(family, st, fontBytes[fc])
+	}
+	r.registered[fc] = true
+	r.f.SetFont(family, st, size)
 }
 
 func (r *renderer) textColor(c rgb) { r.f.SetTextColor(c.r, c.g, c.b) }

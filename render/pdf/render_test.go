@@ -181,6 +181,31 @@ func TestSample(t *testing.T) {
 			t.Errorf("%d pages, want 8", len(pages))
 		}
 	})
+	t.Run("the PDF metadata name title, author, subject and creator", func(t *testing.T) {
+		bin, err := exec.LookPath("pdfinfo")
+		if err != nil {
+			t.Skip("pdfinfo (poppler-utils) not installed")
+		}
+		path := filepath.Join(t.TempDir(), "out.pdf")
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		info, err := exec.Command(bin, path).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{
+			"Title:           IEC 62443-3-2 Risk Assessment Report",
+			"Author:          Jürgen Weiß",
+			"Subject:         Zones, conduits and target security levels",
+			"Creator:         Zonewise",
+			"Pages:           8",
+		} {
+			if !strings.Contains(string(info), want) {
+				t.Errorf("pdfinfo lacks %q", want)
+			}
+		}
+	})
 	checkTOC(t, out, sampleHeads(t))
 }
 
