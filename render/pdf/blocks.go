@@ -28,7 +28,7 @@ var pagebreakRE = regexp.MustCompile(`^<!--\s*pagebreak\s*-->$`)
 func (r *renderer) block(n ast.Node) {
 	switch v := n.(type) {
 	case *ast.Heading:
-		r.heading()
+		r.heading(r.keepWith(v.NextSibling()))
 	case *ast.Paragraph:
 		r.paragraph(v, paraSpacing)
 	case *ast.TextBlock:
@@ -72,6 +72,34 @@ func (r *renderer) block(n ast.Node) {
 	}
 }
 
+// keepWith estimates how much of block n must follow a heading on the
+// same page: a figure whole, a table's header and first row, else three
+// lines.
+func (r *renderer) keepWith(n ast.Node) float64 {
+	const lines = 3 * lineBody
+	switch v := n.(type) {
+	case *east.Table:
+		return 2*(lineTable+2*cellPadY) + 2
+	case *ast.FencedCodeBlock:
+		if strings.HasPrefix(string(v.Language(r.src)), "zw-") {
+			return 30
+		}
+		return lines + 6
+	case *ast.Paragraph:
+		if img, ok := v.FirstChild().(*ast.Image); ok && v.FirstChild().NextSibling() == nil {
+			dest := string(img.Destination)
+			if fig, ok := r.doc.Figures[strings.TrimPrefix(dest, "figure:")].(Sizer); ok && strings.HasPrefix(dest, "figure:") {
+				h := fig.Height(r.w)
+				if h > 0 && h < r.bottom()-marginTop-30 {
+					return h + 2 + 2*lineSmall
+				}
+			}
+			return 40
+		}
+	}
+	return lines
+}
+
 // pageBreak starts a new page unless the current one is still empty.
 func (r *renderer) pageBreak() {
 	if !r.atTop() {
@@ -107,7 +135,7 @@ func (r *renderer) paragraph(p ast.Node, after float64) {
 		if len(fr) == 0 {
 			return
 		}
-		r.drawLines(r.layout(fr, r.w), lineBody)
+		r.drawPara(r.layout(fr, r.w), lineBody)
 	}
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {

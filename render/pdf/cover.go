@@ -260,9 +260,13 @@ func (r *renderer) runningLines() *running {
 		}
 		mid += truncate(m.Date, 40)
 	}
-	colW := (w - 30) / 2
-	rl.client = one(m.Client, 0, colMuted, colW)
-	rl.mid = one(mid, 0, colMuted, colW)
+	// the centre text first; the client gets what is left of the left half
+	rl.mid = one(mid, 0, colMuted, w/2-22)
+	midW := 0.0
+	if rl.mid != nil {
+		midW = rl.mid.w
+	}
+	rl.client = one(m.Client, 0, colMuted, w/2-midW/2-5)
 	return &rl
 }
 

@@ -61,9 +61,9 @@ func collectHeadings(root ast.Node, src []byte) []heading {
 	return out
 }
 
-// heading draws the next heading, keeping it on a page with at least
-// three lines of what follows.
-func (r *renderer) heading() {
+// heading draws the next heading, keeping it on a page with keep
+// millimetres of what follows.
+func (r *renderer) heading(keep float64) {
 	if r.headIdx >= len(r.heads) {
 		return
 	}
@@ -89,7 +89,7 @@ func (r *renderer) heading() {
 	if !r.atTop() {
 		r.y += hs.above
 	}
-	if r.y+height+3*lineBody+hs.below > r.bottom() {
+	if r.y+height+keep+hs.below > r.bottom() && !r.atTop() {
 		r.newPage()
 	}
 	page := r.f.PageNo()

@@ -341,6 +341,30 @@ func (r *renderer) drawLines(lines []line, lh float64) {
 	}
 }
 
+// drawPara draws the lines of a paragraph like drawLines, but never
+// leaves its first line alone at the bottom of a page (orphan) or its last
+// line alone at the top of the next (widow).
+func (r *renderer) drawPara(lines []line, lh float64) {
+	for len(lines) > 0 {
+		fit := int((r.bottom() - r.y + 0.001) / lh)
+		switch {
+		case fit >= len(lines):
+			r.drawLines(lines, lh)
+			return
+		case fit <= 1 && len(lines) >= 2 && !r.atTop():
+			r.newPage()
+			continue
+		case fit < 1:
+			fit = 1 // a page that cannot hold one line: draw anyway
+		case len(lines)-fit == 1 && fit >= 3:
+			fit--
+		}
+		r.drawLines(lines[:fit], lh)
+		lines = lines[fit:]
+		r.newPage()
+	}
+}
+
 // drawMarker draws a pending list marker beside a line at the cursor.
 func (r *renderer) drawMarker(lh float64) {
 	if r.marker == "" {

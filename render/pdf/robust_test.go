@@ -57,10 +57,7 @@ func TestHostileText(t *testing.T) {
 			m := testMeta()
 			m.Title, m.Client, m.Classification = tc.text, tc.text, tc.text
 			m.Approvals = []Approval{{Role: tc.text, Name: tc.text}}
-			out, err := Render(&Document{Meta: m, Markdown: []byte(md)})
-			if err != nil {
-				t.Fatalf("Render: %v", err)
-			}
+			out := render(t, &Document{Meta: m, Markdown: []byte(md)})
 			if !bytes.HasPrefix(out, []byte("%PDF-")) {
 				t.Fatalf("not a PDF")
 			}

@@ -108,8 +108,21 @@ func clean(s string, fc face) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	prevRI := false // the previous rune opened a regional-indicator flag
 	for i, r := range s {
+		if isRegional(r) {
+			// a flag is two regional indicators: one placeholder for both
+			if prevRI {
+				prevRI = false
+				continue
+			}
+			prevRI = true
+		} else {
+			prevRI = false
+		}
 		switch {
+		case r >= 0x1f3fb && r <= 0x1f3ff:
+			// an emoji skin-tone modifier: part of the previous emoji
 		case r == utf8.RuneError:
 			_, size := utf8.DecodeRuneInString(s[i:])
 			if size <= 1 {
@@ -148,3 +161,6 @@ func SafeText(s string) string {
 	}
 	return clean(s, faceRegular)
 }
+
+// isRegional reports whether r is a regional indicator (flag letter).
+func isRegional(r rune) bool { return r >= 0x1f1e6 && r <= 0x1f1ff }
