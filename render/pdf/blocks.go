@@ -79,6 +79,9 @@ func (r *renderer) keepWith(n ast.Node) float64 {
 	const lines = 3 * lineBody
 	switch v := n.(type) {
 	case *east.Table:
+		if h := r.layoutGrid(r.tableGrid(v)).height(); h <= keepTogether() {
+			return h + 2
+		}
 		return 2*(lineTable+2*cellPadY) + 2
 	case *ast.FencedCodeBlock:
 		if strings.HasPrefix(string(v.Language(r.src)), "zw-") {

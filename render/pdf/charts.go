@@ -235,10 +235,20 @@ func (r *renderer) bars(rows [][]string, opts map[string]string) error {
 	trackX := r.x + labelW + 3
 	trackW := r.w - labelW - 3 - valueW - 3
 	const barH = 4.2
+	labels := make([][]line, len(bs))
+	heights := make([]float64, len(bs))
+	total := 0.0
+	for i, b := range bs {
+		labels[i] = firstLines(r.layout(r.textFrags(b.label, 0, sizeTable, colText), labelW), 3)
+		heights[i] = max(float64(len(labels[i]))*lineTable, barH) + 2.6
+		total += heights[i]
+	}
 	r.space(1)
-	for _, b := range bs {
-		ls := firstLines(r.layout(r.textFrags(b.label, 0, sizeTable, colText), labelW), 3)
-		h := max(float64(len(ls))*lineTable, barH) + 2.6
+	if total <= keepTogether() {
+		r.ensure(total)
+	}
+	for i, b := range bs {
+		ls, h := labels[i], heights[i]
 		r.ensure(h)
 		ty := r.y + (h-float64(len(ls))*lineTable)/2
 		for _, l := range ls {
@@ -262,7 +272,16 @@ func (r *renderer) bars(rows [][]string, opts map[string]string) error {
 			r.fillColor(col)
 			r.f.Rect(trackX, by, trackW*ratio, barH, "F")
 		}
-		txt := fmt.Sprintf("%s / %s%s (%d %%)", num(b.val), num(b.max), unit, int(math.Round(100*b.val/b.max)))
+		pct := int(math.Round(100 * b.val / b.max))
+		var txt string
+		switch unit {
+		case "%":
+			txt = fmt.Sprintf("%d %%", pct)
+		case "":
+			txt = fmt.Sprintf("%s / %s (%d %%)", num(b.val), num(b.max), pct)
+		default:
+			txt = fmt.Sprintf("%s / %s %s (%d %%)", num(b.val), num(b.max), unit, pct)
+		}
 		vl := firstLines(r.layout(r.textFrags(txt, 0, sizeSmall, colMuted), valueW+3), 1)
 		r.drawLine(vl[0], r.x+r.w-vl[0].w, r.y+(h-lineTable)/2, lineTable)
 		r.y += h
@@ -321,10 +340,13 @@ func (r *renderer) matrix(rows [][]string, opts map[string]string) error {
 	g.vcenter = true
 	first := g.widths[0]
 	r.fitHeader(g.header, g.widths)
-	if x := opts["x"]; x != "" {
-		// the consequence axis title over the level columns
+	x := opts["x"]
+	if x != "" {
+		// the axis title goes with the matrix: keep both on one page
+		if h := r.layoutGrid(g).height() + lineTable + 3; h <= r.bottom()-marginTop {
+			r.ensure(h)
+		}
 		r.space(1)
-		r.ensure(lineTable * 3)
 		l := firstLines(r.layout(r.textFrags(x, stBold, sizeSmall, colMuted), r.w*(1-first)), 1)[0]
 		r.drawLine(l, r.x+r.w*first+(r.w*(1-first)-l.w)/2, r.y, lineTable)
 		r.y += lineTable

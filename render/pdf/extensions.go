@@ -26,8 +26,9 @@ package pdf
 //	One bar per row: label, value, maximum (the maximum may be left out
 //	when max= is given). A first row whose value is not a number is a
 //	header and is skipped. Bars are green from 80 % of the maximum,
-//	amber from 50 %, red below; the figure "value / max (pct %)" is
-//	printed beside each.
+//	amber from 50 %, red below. Beside each bar prints "value / max
+//	(pct %)"; with unit=TEXT "value / max TEXT (pct %)"; with unit=%
+//	only "pct %".
 //
 // ```zw-matrix [x="Consequence"] [y="Likelihood"]
 // Likelihood,Minor,Moderate,Major,Severe

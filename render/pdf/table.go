@@ -38,6 +38,12 @@ const (
 
 // table lays out a GFM table.
 func (r *renderer) table(t *east.Table) {
+	r.drawGrid(r.tableGrid(t))
+}
+
+// tableGrid converts a GFM table. A header row whose cells are all empty
+// is dropped (Markdown needs one; key-value tables leave it blank).
+func (r *renderer) tableGrid(t *east.Table) grid {
 	var g grid
 	g.zebra = true
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
@@ -67,8 +73,85 @@ func (r *renderer) table(t *east.Table) {
 			g.rows = append(g.rows, cells)
 		}
 	}
-	r.drawGrid(g)
+	empty := true
+	for _, c := range g.header {
+		if len(c.frags) > 0 {
+			empty = false
+		}
+	}
+	if empty && len(g.rows) > 0 {
+		g.header = nil
+	}
+	return g
 }
+
+// gridLayout is a grid laid out at the current width.
+type gridLayout struct {
+	widths []float64
+	head   [][]line
+	headH  float64
+	rows   [][][]line
+	rowH   []float64
+	n      int
+}
+
+func (gl *gridLayout) height() float64 {
+	h := gl.headH
+	for _, rh := range gl.rowH {
+		h += rh
+	}
+	return h
+}
+
+// layoutGrid sizes the columns and breaks every cell into lines.
+func (r *renderer) layoutGrid(g grid) *gridLayout {
+	n := len(g.header)
+	for _, row := range g.rows {
+		n = max(n, len(row))
+	}
+	gl := &gridLayout{n: n}
+	if n == 0 {
+		return gl
+	}
+	gl.widths = r.columnWidths(g, n, r.w)
+	layoutRow := func(cells []cell) [][]line {
+		out := make([][]line, n)
+		for i := range n {
+			if i < len(cells) {
+				out[i] = r.layout(cells[i].frags, gl.widths[i]-2*cellPadX)
+			} else {
+				out[i] = []line{{}}
+			}
+		}
+		return out
+	}
+	if len(g.header) > 0 {
+		gl.head = layoutRow(g.header)
+		for i := range gl.head {
+			gl.head[i] = firstLines(gl.head[i], 6) // it repeats on every page
+		}
+		gl.headH = float64(rowLines(gl.head))*lineTable + 2*cellPadY
+	}
+	for _, row := range g.rows {
+		ls := layoutRow(row)
+		gl.rows = append(gl.rows, ls)
+		gl.rowH = append(gl.rowH, max(float64(rowLines(ls))*lineTable+2*cellPadY, g.minRowH))
+	}
+	return gl
+}
+
+// rowLines is the number of lines of the tallest cell.
+func rowLines(ls [][]line) int {
+	m := 1
+	for _, l := range ls {
+		m = max(m, len(l))
+	}
+	return m
+}
+
+// keepTogether is the height up to which a table is moved to the next
+// page whole rather than split.
+func keepTogether() float64 { return (pageH - marginTop - marginBottom) / 3 }
 
 // columnWidths sizes columns from their content: every column gets at
 // least its longest word (capped), and the rest of the width goes to the
@@ -136,41 +219,14 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 // drawGrid lays out a table at the cursor. Rows that do not fit move to
 // the next page under a repeated header; a row taller than a page is split.
 func (r *renderer) drawGrid(g grid) {
-	n := len(g.header)
-	for _, row := range g.rows {
-		n = max(n, len(row))
-	}
-	if n == 0 {
-		return
-	}
 	if g.headFill == (rgb{}) {
 		g.headFill = colTableHead
 	}
-	widths := r.columnWidths(g, n, r.w)
-	layoutRow := func(cells []cell) [][]line {
-		out := make([][]line, n)
-		for i := range n {
-			if i < len(cells) {
-				out[i] = r.layout(cells[i].frags, widths[i]-2*cellPadX)
-			} else {
-				out[i] = []line{{}}
-			}
-		}
-		return out
+	gl := r.layoutGrid(g)
+	if gl.n == 0 {
+		return
 	}
-	rowLines := func(ls [][]line) int {
-		m := 1
-		for _, l := range ls {
-			m = max(m, len(l))
-		}
-		return m
-	}
-	var head [][]line
-	headH := 0.0
-	if len(g.header) > 0 {
-		head = layoutRow(g.header)
-		headH = float64(rowLines(head))*lineTable + 2*cellPadY
-	}
+	widths, head, headH := gl.widths, gl.head, gl.headH
 	drawHead := func() {
 		if head == nil {
 			return
@@ -179,18 +235,21 @@ func (r *renderer) drawGrid(g grid) {
 		r.y += headH
 	}
 	r.space(1)
+	if total := gl.height(); total <= keepTogether() && r.y+total > r.bottom() {
+		r.newPage()
+	}
 	first := true
 	for ri, row := range g.rows {
-		ls := layoutRow(row)
+		ls := gl.rows[ri]
 		lines := rowLines(ls)
-		h := max(float64(lines)*lineTable+2*cellPadY, g.minRowH)
+		h := gl.rowH[ri]
 		var fill *rgb
 		if g.zebra && ri%2 == 1 {
 			fill = &colZebra
 		}
 		if first {
 			// keep the header with the first row
-			if r.y+headH+min(h, 3*lineTable+2*cellPadY) > r.bottom() {
+			if r.y+headH+min(h, 3*lineTable+2*cellPadY) > r.bottom() && !r.atTop() {
 				r.newPage()
 			}
 			drawHead()
