@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // style is a set of inline text attributes.
@@ -81,7 +83,7 @@ func (r *renderer) collectSpans(n ast.Node, st style, url string, out []span) []
 func (r *renderer) collectSpan(c ast.Node, st style, url string, out []span) []span {
 	switch v := c.(type) {
 	case *ast.Text:
-		out = append(out, span{text: string(v.Value(r.src)), st: st, url: url})
+		out = append(out, span{text: unescape(v.Value(r.src)), st: st, url: url})
 		if v.HardLineBreak() {
 			out = append(out, span{brk: true})
 		} else if v.SoftLineBreak() {
@@ -90,7 +92,7 @@ func (r *renderer) collectSpan(c ast.Node, st style, url string, out []span) []s
 	case *ast.String:
 		out = append(out, span{text: string(v.Value), st: st, url: url})
 	case *ast.CodeSpan:
-		out = append(out, span{text: plainText(v, r.src), st: st | stCode, url: url})
+		out = append(out, span{text: codeText(v, r.src), st: st | stCode, url: url})
 	case *ast.Emphasis:
 		s := st | stItalic
 		if v.Level >= 2 {
@@ -129,12 +131,14 @@ func plainText(n ast.Node, src []byte) string {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch v := c.(type) {
 			case *ast.Text:
-				b.Write(v.Value(src))
+				b.WriteString(unescape(v.Value(src)))
 				if v.SoftLineBreak() || v.HardLineBreak() {
 					b.WriteByte(' ')
 				}
 			case *ast.String:
 				b.Write(v.Value)
+			case *ast.CodeSpan:
+				b.WriteString(codeText(v, src))
 			case *ast.AutoLink:
 				b.Write(v.Label(src))
 			case *ast.RawHTML:
@@ -149,6 +153,56 @@ func plainText(n ast.Node, src []byte) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// codeText is the literal content of a code span: backslashes and
+// entities in it are not escapes.
+func codeText(n *ast.CodeSpan, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			b.Write(v.Value(src))
+		case *ast.String:
+			b.Write(v.Value)
+		}
+	}
+	return b.String()
+}
+
+// unescape applies Markdown's backslash escapes and HTML entity and
+// numeric references in text, as an HTML renderer would: "\*" prints
+// "*", "&amp;" prints "&", "&#8364;" prints "€".
+func unescape(b []byte) string {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]) {
+			out = append(out, b[i+1])
+			i++
+			continue
+		}
+		if c == '&' {
+			if j := bytes.IndexByte(b[i:], ';'); j > 1 && j < 40 {
+				ref := b[i : i+j+1]
+				if res := util.ResolveNumericReferences(ref); !bytes.Equal(res, ref) {
+					out = append(out, res...)
+					i += j
+					continue
+				}
+				if res := util.ResolveEntityNames(ref); !bytes.Equal(res, ref) {
+					out = append(out, res...)
+					i += j
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // frags turns spans into measured fragments at the given size and colour.

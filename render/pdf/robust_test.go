@@ -74,6 +74,15 @@ func TestHostileText(t *testing.T) {
 			t.Errorf("%d pages for 100,000 characters, want the word to flow over pages", len(pages))
 		}
 	})
+	t.Run("escaped Markdown prints literally in text, tables and headings", func(t *testing.T) {
+		name := `\*\*x\*\* \| y \<b\>bold\</b\> \[l\](http://e) \` + "`c`" + ` &amp;amp; \\`
+		want := "**x** | y <b>bold</b> [l](http://e) `c` &amp; \\"
+		md := "## Zone " + name + "\n\n" + name + "\n\n| A | B |\n|---|---|\n| " + name + " | z |\n"
+		all := norm(strings.Join(pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false), " "))
+		if n := strings.Count(all, want); n != 4 { // contents, heading, paragraph, table
+			t.Errorf("%q printed %d times, want 4, in %q", want, n, all)
+		}
+	})
 	t.Run("emoji become a placeholder and control characters vanish", func(t *testing.T) {
 		out := render(t, &Document{Markdown: []byte("Smile 😀 bell\x07 here")})
 		all := strings.Join(pdfPages(t, out, false), "")

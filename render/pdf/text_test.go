@@ -58,3 +58,19 @@ func TestHeatColor(t *testing.T) {
 		})
 	}
 }
+
+func TestUnescape(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"backslash escapes print the character", `\*\*x\*\* \| y \<b\> \[l\]\(u\) \\ \# h`, `**x** | y <b> [l](u) \ # h`},
+		{"a backslash before a letter stays", `C:\temp\new`, `C:\temp\new`},
+		{"entities resolve", "&amp;amp; &lt; &euro; &#8364; &#x20AC;", "&amp; < € € €"},
+		{"an unknown entity stays", "&nosuch; & x;", "&nosuch; & x;"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := unescape([]byte(tc.in)); got != tc.want {
+				t.Errorf("unescape(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
