@@ -197,20 +197,58 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 		sumMin += minW[i]
 		sumMax += maxW[i]
 	}
-	switch {
-	case sumMax <= avail:
-		// everything fits on one line: spread the slack evenly by content
+	if sumMax <= avail {
+		// everything fits on one line: spread the slack by content
 		for i := range n {
 			out[i] = maxW[i] + (avail-sumMax)*maxW[i]/sumMax
 		}
-	case sumMin >= avail:
+		return out
+	}
+	// Columns whose whole text fits in a fair share of what is left get
+	// it, so that short columns (numbers, codes) do not wrap; the rest
+	// share the remainder in proportion to their text beyond their
+	// longest word.
+	done := make([]bool, n)
+	left, cols := avail, n
+	for changed := true; changed && cols > 0; {
+		changed = false
+		share := left / float64(cols)
 		for i := range n {
-			out[i] = minW[i] * avail / sumMin
+			if !done[i] && maxW[i] <= share {
+				out[i], done[i] = maxW[i], true
+				left -= maxW[i]
+				cols--
+				changed = true
+			}
 		}
-	default:
-		extra := avail - sumMin
+	}
+	restMin, restMax := 0.0, 0.0
+	for i := range n {
+		if !done[i] {
+			restMin += minW[i]
+			restMax += maxW[i]
+		}
+	}
+	if restMin > left {
+		// the short columns would squeeze the others below their longest
+		// word: share out by content instead
 		for i := range n {
-			out[i] = minW[i] + extra*(maxW[i]-minW[i])/(sumMax-sumMin)
+			if sumMin >= avail {
+				out[i] = minW[i] * avail / sumMin
+			} else {
+				out[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
+			}
+		}
+		return out
+	}
+	for i := range n {
+		if done[i] {
+			continue
+		}
+		if restMax > restMin {
+			out[i] = minW[i] + (left-restMin)*(maxW[i]-minW[i])/(restMax-restMin)
+		} else {
+			out[i] = left / float64(cols)
 		}
 	}
 	return out
