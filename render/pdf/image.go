@@ -59,25 +59,40 @@ func (r *renderer) figure(fig Figure, caption string) {
 	capH := float64(len(capLines))*lineSmall + 2
 	maxH := r.bottom() - marginTop - capH - 4
 	r.space(2)
-	if s, ok := fig.(Sizer); ok {
-		h := s.Height(w)
-		if h > maxH && h > 0 {
-			w = w * maxH / h
-			h = maxH
-		}
-		r.ensure(h + capH + 2)
-	} else if r.y > marginTop+(r.bottom()-marginTop)/2 {
-		r.newPage()
+	h := measureFigure(fig, w)
+	if h > maxH && h > 0 {
+		w = w * maxH / h
+		h = maxH
 	}
+	r.ensure(h + capH + 2)
 	x := r.x + (r.w-w)/2
 	r.resetStyle()
-	h := fig.Draw(r.f, x, r.y, w)
+	h = fig.Draw(r.f, x, r.y, w)
 	r.resetStyle()
-	if h < 0 || h != h {
+	if h < 0 || h != h || h > pageH {
 		h = 0
 	}
 	r.y += h + 2
 	r.caption(capLines, capH)
+}
+
+// measureFigure returns the height of fig at width w: from its Height
+// method, or else by drawing it once on a scratch document.
+func measureFigure(fig Figure, w float64) (h float64) {
+	if s, ok := fig.(Sizer); ok {
+		h = s.Height(w)
+	} else {
+		f := fpdf.New("P", "mm", "A4", "")
+		f.AddUTF8FontFromBytes(FontSans, "", fontBytes[faceRegular])
+		f.AddUTF8FontFromBytes(FontSans, "B", fontBytes[faceBold])
+		f.SetFont(FontSans, "", sizeBody)
+		f.AddPage()
+		h = fig.Draw(f, marginLeft, marginTop, w)
+	}
+	if h < 0 || h != h || h > 1e6 {
+		return 0
+	}
+	return h
 }
 
 // captionLines numbers the next figure and lays out its caption.

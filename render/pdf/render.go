@@ -67,9 +67,9 @@ type Figure interface {
 }
 
 // Sizer may be implemented by a Figure to report its height at width w
-// before drawing. With it the renderer moves a figure that does not fit to
-// the next page and shrinks one taller than a page; without it the figure
-// starts a new page unless at least half a page is free.
+// before drawing. The renderer needs the height to move a figure that does
+// not fit to the next page and to shrink one taller than a page; without
+// Sizer it learns it by drawing the figure once on a scratch document.
 type Sizer interface {
 	Height(w float64) float64
 }

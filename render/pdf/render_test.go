@@ -36,8 +36,10 @@ func (b boxFigure) Height(w float64) float64 { return w * 0.5 }
 type plainFigure struct{}
 
 func (plainFigure) Draw(f *fpdf.Fpdf, x, y, w float64) float64 {
-	f.Rect(x, y, w, 40, "D")
-	return 40
+	f.Rect(x, y, w, 60, "D")
+	f.SetFont(FontSans, "", 10)
+	f.Text(x+5, y+55, "PLAIN FIGURE")
+	return 60
 }
 
 func testMeta() Meta {
@@ -343,5 +345,22 @@ func TestGolden(t *testing.T) {
 		_ = os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
 		_ = os.WriteFile(filepath.Join("testdata", "failed", "golden.pdf"), out, 0o644)
 		t.Errorf("output differs from %s (got in testdata/failed; run go test -update if intended)", path)
+	}
+}
+
+func TestFigureNeverStraddlesAPage(t *testing.T) {
+	for _, fig := range []string{"plain", "box"} {
+		t.Run(fig+" figures stay on one page with their caption", func(t *testing.T) {
+			for n := 20; n <= 52; n += 4 {
+				md := strings.Repeat("A line of text that fills the page.\n\n", n) + "![the caption](figure:" + fig + ")\n\nafter\n"
+				out := render(t, &Document{Markdown: []byte(md), Figures: map[string]Figure{"plain": plainFigure{}, "box": boxFigure{"BOX FIGURE"}}})
+				for _, p := range pdfPages(t, out, false) {
+					hasFig := strings.Contains(p, "PLAIN FIGURE") || strings.Contains(p, "BOX FIGURE")
+					if hasFig != strings.Contains(p, "Figure 1: the caption") {
+						t.Errorf("%d lines before: figure and caption on different pages", n)
+					}
+				}
+			}
+		})
 	}
 }
