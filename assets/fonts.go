@@ -2,11 +2,10 @@ package assets
 
 import "embed"
 
-// Fonts holds the DejaVu TrueType fonts used for documents and diagrams:
-// DejaVuSans.ttf, DejaVuSans-Bold.ttf, DejaVuSans-Oblique.ttf,
-// DejaVuSans-BoldOblique.ttf and DejaVuSansMono.ttf (Bitstream Vera derived
-// licence, free to embed). They cover Latin, Greek and Cyrillic text and
-// the common symbols (≥, →, €) a report needs.
+// Fonts holds the DejaVu fonts for diagrams and documents (from Debian's
+// fonts-dejavu-core; DejaVu fonts are free, see fonts/LICENSE):
+// fonts/DejaVuSans.ttf, fonts/DejaVuSans-Bold.ttf, fonts/DejaVuSans-Oblique.ttf
+// and fonts/DejaVuSansMono.ttf.
 //
 //go:embed fonts/*.ttf
 var Fonts embed.FS

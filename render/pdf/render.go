@@ -66,6 +66,13 @@ type Figure interface {
 	Draw(f *fpdf.Fpdf, x, y, w float64) (h float64)
 }
 
+// FigureFunc adapts a drawing function, such as a diagram's DrawPDF
+// method, to Figure.
+type FigureFunc func(f *fpdf.Fpdf, x, y, w float64) (h float64)
+
+// Draw calls fn.
+func (fn FigureFunc) Draw(f *fpdf.Fpdf, x, y, w float64) float64 { return fn(f, x, y, w) }
+
 // Sizer may be implemented by a Figure to report its height at width w
 // before drawing. The renderer needs the height to move a figure that does
 // not fit to the next page and to shrink one taller than a page; without

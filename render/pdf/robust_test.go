@@ -113,6 +113,7 @@ func TestStructures(t *testing.T) {
 		{"an image with a web URL", "![a caption](https://example.com/x.png)\n"},
 		{"a figure without Sizer", "![plain](figure:plain)\n\n![plain again](figure:plain)\n"},
 		{"a figure in a sentence", "Before ![inline](figure:box) after.\n"},
+		{"a FigureFunc", "![drawn by a function](figure:func)\n"},
 		{"an image", "![logo](image:logo)\n"},
 		{"an empty document", ""},
 		{"an empty heatmap cell and ragged rows", "```zw-heatmap\nZone,FR1,FR2\nA\nB,1,2,3,4\n```\n"},
@@ -125,7 +126,7 @@ func TestStructures(t *testing.T) {
 			d := &Document{
 				Meta:     testMeta(),
 				Markdown: []byte(tc.md),
-				Figures:  map[string]Figure{"plain": plainFigure{}, "box": boxFigure{"Box"}},
+				Figures:  map[string]Figure{"plain": plainFigure{}, "box": boxFigure{"Box"}, "func": FigureFunc(plainFigure{}.Draw)},
 				Images:   map[string][]byte{"logo": testPNG(t)},
 			}
 			if _, err := Render(d); err != nil {
