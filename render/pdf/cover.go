@@ -129,6 +129,13 @@ type tocMark struct {
 // toc draws the table of contents. Its layout does not depend on the page
 // numbers: they are right-aligned in a column kept free for them.
 func (r *renderer) toc() {
+	listed := false
+	for _, h := range r.heads {
+		listed = listed || h.level <= tocDepth
+	}
+	if !listed {
+		return // a document without headings has no contents page
+	}
 	r.newPage()
 	r.x, r.w = marginLeft, pageW-marginLeft-marginRight
 	r.setFont(faceBold, headingStyle[0].size)
@@ -159,7 +166,7 @@ func (r *renderer) toc() {
 			numW = max(r.f.GetStringWidth(h.number)+3, 9+float64(h.level-1)*2.5)
 		}
 		textW := r.w - indent - numW - tocPageW - 4
-		lines := r.layout(r.textFrags(h.text, st, size, colText), textW)
+		lines := firstLines(r.layout(r.textFrags(truncate(h.text, 2000), st, size, colText), textW), 4)
 		height := float64(len(lines)) * lh
 		r.ensure(height)
 		top := r.y

@@ -103,7 +103,10 @@ func (r *renderer) heading(keep float64) {
 		r.textColor(colAccent)
 		r.f.Text(r.x, r.y+lh/2+hs.size*ptToMM*0.34, h.number)
 	}
-	for _, l := range lines {
+	for i, l := range lines {
+		if i > 0 {
+			r.ensure(lh) // only a hostile, page-long heading needs this
+		}
 		r.drawLine(l, r.x+numW, r.y, lh)
 		r.y += lh
 	}
@@ -120,5 +123,5 @@ func (r *renderer) heading(keep float64) {
 func (r *renderer) bookmark(h heading, y float64) {
 	lvl := min(h.level-1, r.outlineLevel+1)
 	r.outlineLevel = lvl
-	r.f.Bookmark(h.label(), lvl, y)
+	r.f.Bookmark(truncate(h.label(), 200), lvl, y)
 }
