@@ -358,8 +358,8 @@ func (r *renderer) drawLine(l line, x, y, lh float64) {
 			r.f.Rect(px-0.5, base-sizeMM*0.85, f.w+1, sizeMM*1.15, "F")
 		}
 		c := f.color
-		if f.st&stLink != 0 {
-			c = colLink
+		if f.st&stLink != 0 && linkable(f.url) {
+			c = colLink // only links a reader can follow look like links
 		}
 		r.textColor(c)
 		r.f.Text(px, base, f.text)
