@@ -346,6 +346,7 @@ func (r *renderer) fit(s string, width float64) (int, float64) {
 
 // drawLine draws one line with its top at y.
 func (r *renderer) drawLine(l line, x, y, lh float64) {
+	l = visualOrder(l)
 	for _, it := range l.items {
 		f := it.frag
 		fc := f.st.face()

@@ -83,6 +83,17 @@ func TestHostileText(t *testing.T) {
 			t.Errorf("%q printed %d times, want 4, in %q", want, n, all)
 		}
 	})
+	t.Run("right-to-left words are drawn in visual order and extract in logical order", func(t *testing.T) {
+		out := render(t, &Document{Markdown: []byte("שלום עולם\n\nZone מים 2 here\n")})
+		all := strings.Join(pdfPages(t, out, false), "\n")
+		all = strings.NewReplacer("\u202b", "", "\u202c", "", "\u202a", "").Replace(all)
+		// pdftotext reorders a mixed line its own way: check the RTL line only
+		for _, want := range []string{"שלום עולם", "מים", "Zone", "here"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("text lacks %q: %q", want, all)
+			}
+		}
+	})
 	t.Run("emoji become a placeholder and control characters vanish", func(t *testing.T) {
 		out := render(t, &Document{Markdown: []byte("Smile 😀 bell\x07 here")})
 		all := strings.Join(pdfPages(t, out, false), "")

@@ -74,3 +74,25 @@ func TestUnescape(t *testing.T) {
 		})
 	}
 }
+
+func TestRTLWord(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		rtl            bool
+	}{
+		{"a Latin word stays", "Größe", "Größe", false},
+		{"a Hebrew word is reversed", "שלום", "םולש", true},
+		{"punctuation around it stays", "(שלום),", "(םולש),", true},
+		{"a number inside keeps its order", "אב123ג", "ג123בא", true},
+		{"a mixed word is left alone", "abcשלום", "abcשלום", false},
+		{"Arabic is reversed", "مرحبا", "ابحرم", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, rtl := rtlWord(tc.in)
+			if got != tc.want || rtl != tc.rtl {
+				t.Errorf("rtlWord(%q) = %q, %v; want %q, %v", tc.in, got, rtl, tc.want, tc.rtl)
+			}
+		})
+	}
+}
