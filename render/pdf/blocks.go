@@ -145,6 +145,17 @@ func (r *renderer) paragraph(p ast.Node, after float64) {
 		case *ast.Image:
 			flush()
 			r.image(v)
+		case *ast.Text:
+			// a line "\newpage" inside a paragraph
+			prev, _ := c.PreviousSibling().(*ast.Text)
+			atLineStart := c.PreviousSibling() == nil || prev != nil && (prev.SoftLineBreak() || prev.HardLineBreak())
+			atLineEnd := v.SoftLineBreak() || v.HardLineBreak() || c.NextSibling() == nil
+			if atLineStart && atLineEnd && strings.TrimSpace(string(v.Value(r.src))) == `\newpage` {
+				flush()
+				r.pageBreak()
+				continue
+			}
+			spans = r.collectSpan(c, 0, "", spans)
 		case *ast.RawHTML:
 			var b strings.Builder
 			for i := 0; i < v.Segments.Len(); i++ {

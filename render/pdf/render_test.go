@@ -364,3 +364,21 @@ func TestFigureNeverStraddlesAPage(t *testing.T) {
 		})
 	}
 }
+
+func TestPageBreaks(t *testing.T) {
+	tests := []struct{ name, md string }{
+		{"a pagebreak comment", "one\n\n<!-- pagebreak -->\n\ntwo\n"},
+		{"a newpage line", "one\n\n\\newpage\n\ntwo\n"},
+		{"a newpage line inside a paragraph", "one\n\\newpage\ntwo\n"},
+		{"an inline pagebreak comment", "one <!-- pagebreak --> two\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" puts the text after it on the next page", func(t *testing.T) {
+			pages := pdfPages(t, render(t, &Document{Markdown: []byte(tc.md)}), false)
+			// cover, body page with "one", body page with "two" (and the approval block)
+			if len(pages) < 3 || !strings.Contains(pages[1], "one") || strings.Contains(pages[1], "two") || !strings.Contains(pages[2], "two") {
+				t.Errorf("pages: %q", pages)
+			}
+		})
+	}
+}

@@ -120,6 +120,7 @@ func TestStructures(t *testing.T) {
 		{"an empty table body", "| a | b |\n|---|---|\n"},
 		{"headings only", "# A\n## B\n### C\n#### D\n##### E\n###### F\n## ~\n"},
 		{"a heading of level 2 first", "## First\n\ntext\n"},
+		{"a page break line inside a paragraph", "before\n\\newpage\nafter <!-- pagebreak --> end\n"},
 		{"page breaks in a row", "<!-- pagebreak -->\n\n<!-- pagebreak -->\n\n\\newpage\n\ntext\n\n<!-- pagebreak -->\n"},
 		{"an image with a web URL", "![a caption](https://example.com/x.png)\n"},
 		{"a figure without Sizer", "![plain](figure:plain)\n\n![plain again](figure:plain)\n"},
