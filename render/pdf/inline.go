@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -79,6 +80,8 @@ func (r *renderer) collectSpans(n ast.Node, st style, url string, out []span) []
 	return out
 }
 
+var brRE = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
 // collectSpan adds the spans of the inline node c.
 func (r *renderer) collectSpan(c ast.Node, st style, url string, out []span) []span {
 	switch v := c.(type) {
@@ -112,7 +115,12 @@ func (r *renderer) collectSpan(c ast.Node, st style, url string, out []span) []s
 			seg := v.Segments.At(i)
 			b.Write(seg.Value(r.src))
 		}
-		if s := b.String(); !strings.HasPrefix(s, "<!--") {
+		switch s := b.String(); {
+		case strings.HasPrefix(s, "<!--"):
+			// a comment
+		case brRE.MatchString(s):
+			out = append(out, span{brk: true}) // <br>: the usual line break in table cells
+		default:
 			out = append(out, span{text: s, st: st, url: url})
 		}
 	case *ast.Image:

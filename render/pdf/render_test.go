@@ -132,6 +132,11 @@ func TestSample(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a <br> in a table cell breaks the line and does not print", func(t *testing.T) {
+		if strings.Contains(all, "<br>") || !strings.Contains(all, "patch server, jump host") {
+			t.Errorf("<br> printed or cell text lost")
+		}
+	})
 	t.Run("an unnumbered heading gets no number", func(t *testing.T) {
 		body := norm(strings.Join(pages[2:], " "))
 		if strings.Contains(all, "~Unnumbered") || regexp.MustCompile(`\d Unnumbered section`).MatchString(body) {
