@@ -1,56 +1,5 @@
 package pdf
 
-// Extensions are fenced code blocks whose info string starts with "zw-".
-// The first word names the extension; "key=value" words after it are
-// options (quote values with spaces: title="Gap per zone"). The body is
-// CSV (comma separated, "double quotes" around fields with commas or
-// quotes, "" for a quote inside them); blank lines are skipped.
-//
-// ```zw-heatmap [min=0] [max=4] [invert] [colors=#RRGGBB,#RRGGBB,...]
-// Zone,FR1,FR2,FR3
-// Control,2,3,"3|SL-T 3 / SL-A 0"
-// DMZ,1,-,text
-// ```
-//
-//	The first row is the header, the first column the row label. A cell
-//	that is a number is coloured on the scale from min (green) to max
-//	(red), or red to green with invert; "VALUE|TEXT" is coloured by VALUE
-//	and shows TEXT; "-", empty and other text cells stay white. colors
-//	replaces the scale with 2 or more stops, lowest value first.
-//
-// ```zw-bars [max=N] [unit=%]
-// FR1 Identification and authentication control,12,15
-// FR2 Use control,8,10
-// ```
-//
-//	One bar per row: label, value, maximum (the maximum may be left out
-//	when max= is given). A first row whose value is not a number is a
-//	header and is skipped. Bars are green from 80 % of the maximum,
-//	amber from 50 %, red below. Beside each bar prints "value / max
-//	(pct %)"; with unit=TEXT "value / max TEXT (pct %)"; with unit=%
-//	only "pct %".
-//
-// ```zw-matrix [x="Consequence"] [y="Likelihood"]
-// Likelihood,Minor,Moderate,Major,Severe
-// Likely,medium,high,critical,critical
-// Unlikely,low,low,medium,high
-// ```
-//
-//	A risk matrix: the first row holds the consequence levels (its first
-//	cell is the corner label), each further row a likelihood level from
-//	high (top) to low with the risk level per consequence. A cell is
-//	coloured by the first of the words low, medium, high, critical that
-//	it contains (case-insensitive); other text stays white. x and y
-//	print axis titles above and beside the matrix.
-//
-// ```zw-approval
-// ```
-//
-//	The approval block from Meta.Approvals (role, name, title, date and a
-//	signature line per row; prepared, reviewed and approved rows with
-//	blanks when Meta.Approvals is empty). The body is ignored. Without
-//	such a block the approval block is added at the end of the document.
-
 import (
 	"bytes"
 	"encoding/csv"

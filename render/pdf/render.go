@@ -1,22 +1,3 @@
-// Package pdf lays out Markdown as a client-ready A4 PDF: cover page, table
-// of contents, numbered headings, tables that break across pages, figures,
-// charts and an approval block, with the DejaVu fonts embedded so that any
-// European text prints. Output is deterministic: the same Document gives the
-// same bytes.
-//
-// Markdown is CommonMark with GFM tables. Additions:
-//
-//   - A heading whose text starts with "~" is not numbered ("## ~Appendix").
-//     Headings of level 1..3 are numbered 1, 1.1, 1.1.1 and listed in the
-//     table of contents; deeper ones are neither.
-//   - "<!-- pagebreak -->" or a line "\newpage" starts a new page.
-//   - "![caption](figure:NAME)" draws Document.Figures[NAME] at full text
-//     width with the caption "Figure n: caption"; "![caption](image:NAME)"
-//     places Document.Images[NAME] (PNG or JPEG) scaled to fit. A name that
-//     is not in the map is an error. Other image URLs print their caption.
-//   - Fenced code blocks with the info strings zw-heatmap, zw-bars,
-//     zw-matrix and zw-approval draw charts and the approval block; see
-//     extensions.go for their exact syntax.
 package pdf
 
 import (
@@ -170,7 +151,7 @@ func docTime(s string) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// renderer holds the state of one layout pass.
+// renderer holds the layout state of one Render call.
 type renderer struct {
 	f   *fpdf.Fpdf
 	doc *Document
@@ -184,7 +165,7 @@ type renderer struct {
 	heads     []heading
 	total     int // page count, known in finish
 	tocMarks  []tocMark
-	headPages []int // pages found in this pass
+	headPages []int // the page of each heading
 	headIdx   int
 	headLinks []int
 
@@ -193,8 +174,7 @@ type renderer struct {
 	curFace        face                   // the font set last, to skip repeats
 	curSize        float64
 	registered     [faceCount]bool // faces added to the PDF
-	figN           int
-	imgN           int
+	figN           int             // figures so far, for their numbers
 	approvalPlaced bool
 	marker         string // list marker waiting for the first line of an item
 	listDepth      int
@@ -261,7 +241,7 @@ func joinStrings(parts []string, sep string) string {
 	return b.String()
 }
 
-// fail records the first error of the pass.
+// fail records the first error; layout stops at the next block.
 func (r *renderer) fail(err error) {
 	if r.err == nil {
 		r.err = err
