@@ -189,6 +189,19 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 	for _, row := range g.rows {
 		measure(row)
 	}
+	// A column with a header but no text below is there to be filled in
+	// by hand (status, evidence, signature): give it room to write.
+	for i := range n {
+		blank := len(g.rows) > 0
+		for _, row := range g.rows {
+			if i < len(row) && len(row[i].frags) > 0 {
+				blank = false
+			}
+		}
+		if blank && i < len(g.header) && len(g.header[i].frags) > 0 {
+			maxW[i] = max(maxW[i], avail*0.16)
+		}
+	}
 	pad := 2 * cellPadX
 	sumMin, sumMax := 0.0, 0.0
 	for i := range n {
