@@ -63,6 +63,7 @@ func (r *renderer) cover() {
 	const labelW = 38.0
 	r.drawColor(colRule)
 	f.SetLineWidth(0.2)
+	drawn := false
 	for _, row := range rows {
 		if row[1] == "" {
 			continue
@@ -80,8 +81,11 @@ func (r *renderer) cover() {
 			r.drawLine(l, x+labelW, y+1.5+float64(i)*5.4, 5.4)
 		}
 		y += h
+		drawn = true
 	}
-	f.Line(x, y, x+w, y)
+	if drawn {
+		f.Line(x, y, x+w, y)
+	}
 
 	// classification band at the bottom
 	r.fillColor(colHeading)
