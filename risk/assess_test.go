@@ -49,14 +49,14 @@ func hasRule(c Cell, rule string) bool {
 
 func TestUnmitigatedRisk(t *testing.T) {
 	tests := []struct {
-		name        string
-		likelihood  int
-		cons        []model.Consequence
-		emptyMatrix bool
+		name         string
+		likelihood   int
+		cons         []model.Consequence
+		emptyMatrix  bool
 		wantL, wantC int
-		wantCat     model.ConsequenceCategory
-		want        model.RiskLevel
-		tolerable   bool
+		wantCat      model.ConsequenceCategory
+		want         model.RiskLevel
+		tolerable    bool
 	}{
 		{"a likely major event is high and intolerable", 4, []model.Consequence{{Category: model.ConsequenceProduction, Level: 4}}, false, 4, 4, model.ConsequenceProduction, model.RiskCritical, false},
 		{"a rare negligible event is low and tolerable", 1, []model.Consequence{{Category: model.ConsequenceFinancial, Level: 1}}, false, 1, 1, model.ConsequenceFinancial, model.RiskLow, true},
