@@ -1,3 +1,236 @@
 package cli
 
-func runAssess(e *env, args []string) int { return notYet(e) }
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// runAssess implements `zonewise assess [--json] FILE`: the whole
+// IEC 62443-3-2 assessment of a project file, as a terminal summary or as the
+// complete risk.Result in JSON.
+func runAssess(e *env, args []string) int {
+	fs := e.newFlags()
+	asJSON := fs.Bool("json", false, "print the complete assessment as JSON")
+	// Flags may follow the file ("assess FILE --json"). The shared helpers
+	// e.parse and e.usagef look the command up in the command table, which
+	// would make an initialisation cycle from here, so parsing is local.
+	var pos []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(e.stdout, "usage: zonewise assess %s\n", assessUsage)
+				return ExitOK
+			}
+			return assessUsageError(e, err.Error())
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		pos, rest = append(pos, rest[0]), rest[1:]
+		if len(rest) == 0 {
+			break
+		}
+	}
+	if len(pos) != 1 {
+		return assessUsageError(e, fmt.Sprintf("want exactly one FILE, got %d arguments", len(pos)))
+	}
+	p, err := model.Load(pos[0])
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	cat, err := risk.Builtin()
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	res := risk.Assess(p, cat)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return e.errorf("write result: %v", err)
+		}
+		return ExitOK
+	}
+	writeSummary(e.stdout, p, res)
+	return ExitOK
+}
+
+const assessUsage = "[--json] FILE"
+
+func assessUsageError(e *env, msg string) int {
+	fmt.Fprintf(e.stderr, "zonewise assess: %s\nusage: zonewise assess %s\n", msg, assessUsage)
+	return ExitUsage
+}
+
+// topProposals is how many proposals the terminal summary lists.
+const topProposals = 10
+
+// writeSummary prints the readable terminal summary of an assessment.
+func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
+	zoneType := map[model.ID]model.ZoneType{}
+	for _, z := range p.Zones {
+		zoneType[z.ID] = z.Type
+	}
+	conduitType := map[model.ID]model.ConduitType{}
+	for _, c := range p.Conduits {
+		conduitType[c.ID] = c.Type
+	}
+	names := map[model.ID]string{}
+
+	method := p.Method
+	if !method.Valid() {
+		method = model.MethodActorCapability
+	}
+	fmt.Fprintf(w, "%s: %d zones, %d conduits, %d assets, %d threat scenarios\n", nameOr(p.Name, "project"),
+		len(r.Zones), len(r.Conduits), len(r.Assets), len(r.Scenarios))
+	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA).\n", method.Label())
+
+	fmt.Fprintf(w, "\nZones\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, z := range r.Zones {
+		names[z.ZoneID] = "zone " + nameOr(z.Name, z.ZoneID.Short())
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s%s\n", nameOr(z.Name, z.ZoneID.Short()), zoneType[z.ZoneID].Label(),
+			z.SLT.Vector(), z.SLA.Vector(), z.Gap, overrides(&z.SLT))
+	}
+	tw.Flush()
+	for _, z := range r.Zones {
+		for _, f := range z.Findings {
+			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), f)
+		}
+	}
+
+	fmt.Fprintf(w, "\nConduits\n")
+	for _, c := range r.Conduits {
+		names[c.ConduitID] = "conduit " + nameOr(c.Name, c.ConduitID.Short())
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s%s\n", nameOr(c.Name, c.ConduitID.Short()), conduitType[c.ConduitID].Label(),
+			c.SLT.Vector(), c.SLA.Vector(), c.Gap, overrides(&c.SLT))
+	}
+	tw.Flush()
+	findings := 0
+	for _, c := range r.Conduits {
+		findings += len(c.Findings)
+	}
+	if findings > 0 {
+		fmt.Fprintf(w, "  %d least-privilege finding(s) on conduits:\n", findings)
+		for _, c := range r.Conduits {
+			for _, f := range c.Findings {
+				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), f)
+			}
+		}
+	}
+
+	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s)\n", p.Matrix.Tolerable)
+	var unmit, resid [5]int
+	var intolerable []risk.ScenarioResult
+	for _, s := range r.Scenarios {
+		unmit[s.Unmitigated.Rank()]++
+		resid[s.Residual.Rank()]++
+		if !s.ResidualTolerable {
+			intolerable = append(intolerable, s)
+		}
+	}
+	fmt.Fprintf(tw, "  \tunmitigated\tresidual\n")
+	for i, l := range model.RiskLevels() {
+		fmt.Fprintf(tw, "  %s\t%d\t%d\n", l.Label(), unmit[i+1], resid[i+1])
+	}
+	if unmit[0]+resid[0] > 0 {
+		fmt.Fprintf(tw, "  undefined in matrix\t%d\t%d\n", unmit[0], resid[0])
+	}
+	tw.Flush()
+	if len(intolerable) == 0 {
+		fmt.Fprintf(w, "  No scenario remains intolerable after countermeasures.\n")
+	} else {
+		fmt.Fprintf(w, "  Intolerable after countermeasures (%d):\n", len(intolerable))
+		for _, s := range intolerable {
+			treat := ""
+			if s.Treatment != "" {
+				treat = ", treatment " + string(s.Treatment)
+			}
+			fmt.Fprintf(tw, "  - %s\tunmitigated %s (L%d × C%d)\tresidual %s (L%d × C%d)%s\n", nameOr(s.Name, s.ScenarioID.Short()),
+				s.Unmitigated, s.Likelihood, s.Consequence, s.Residual, s.ResidualLikelihood, s.ResidualConsequence, treat)
+		}
+		tw.Flush()
+	}
+
+	fmt.Fprintf(w, "\nCompensating countermeasures\n")
+	if len(r.Proposals) == 0 {
+		fmt.Fprintf(w, "  No proposals: no gap that a library measure can close.\n")
+	} else {
+		cover := 0
+		for _, pr := range r.Proposals {
+			if pr.Cover {
+				cover++
+			}
+		}
+		fmt.Fprintf(w, "  %d proposals; the best %d together close every gap the library can close. Top %d:\n",
+			len(r.Proposals), cover, min(topProposals, len(r.Proposals)))
+		for _, pr := range r.Proposals[:min(topProposals, len(r.Proposals))] {
+			var frs []string
+			for _, g := range pr.Closes {
+				frs = append(frs, fmt.Sprintf("%s→%d", g.FR, g.Need))
+			}
+			status := ""
+			if pr.InstanceID != "" {
+				status = ", already " + string(pr.Status)
+			}
+			fmt.Fprintf(tw, "  %d.\t%s\ton %s\tcloses %s\teffort %s%s\n", pr.Rank, measureName(pr.MeasureID),
+				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), effortLabel(pr.Effort), status)
+		}
+		tw.Flush()
+	}
+	if len(r.Exclusions) > 0 {
+		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), r.Exclusions[0].Reason)
+	}
+}
+
+func nameOr(name, fallback string) string {
+	if name == "" {
+		return fallback
+	}
+	return name
+}
+
+// overrides notes the FRs whose SL-T the user has overridden.
+func overrides(c *risk.Cells) string {
+	var frs []string
+	for i, cell := range c {
+		if cell.Overridden {
+			frs = append(frs, model.AllFRs[i].String())
+		}
+	}
+	if len(frs) == 0 {
+		return ""
+	}
+	return "  (overridden: " + strings.Join(frs, ", ") + ")"
+}
+
+func measureName(id string) string {
+	if cat, err := risk.Builtin(); err == nil {
+		if m, ok := cat.Measure(id); ok && m.Name != "" {
+			return id + " " + m.Name
+		}
+	}
+	return id
+}
+
+func effortLabel(e risk.Effort) string {
+	switch e {
+	case 1:
+		return "low"
+	case 2:
+		return "medium"
+	case 3:
+		return "high"
+	}
+	return fmt.Sprint(int(e))
+}
