@@ -123,6 +123,9 @@ func TestZoneSLT(t *testing.T) {
 			v(3, 3, 3, 1, 1, 1, 3), map[model.FR]string{model.FR1: RuleRiskLevel}, false},
 		{"the risk-level method counts tolerable scenarios too", func(b *builder) { b.p.Method = model.MethodRiskLevel }, "Enterprise",
 			v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR4: RuleRiskLevel}, false},
+		{"a safety zone is not below the control zones for integrity and availability", func(b *builder) {
+			b.p.Scenarios = slices.DeleteFunc(b.p.Scenarios, func(s model.ThreatScenario) bool { return s.Name == "SIS trip" })
+		}, "SIS", v(1, 1, 2, 1, 1, 1, 2), map[model.FR]string{model.FR3: RuleSafetyZone, model.FR7: RuleSafetyZone, model.FR1: RuleInScopeMinimum}, false},
 		{"a parent cycle is cut instead of looping", func(b *builder) {
 			b.z("DMZ").ParentID = zid("Enterprise")
 			b.z("Enterprise").ParentID = zid("DMZ")

@@ -17,6 +17,7 @@ const (
 	RuleCapability      = "capability"       // SL-A from SL-C
 	RuleOutOfScope      = "out-of-scope"     // zone outside the SUC
 	RuleParentZone      = "parent-zone"      // SL-T inherited from the enclosing zone
+	RuleSafetyZone      = "safety-zone"      // safety zone not below the control zones for FR3, FR7
 	RulePlanned         = "planned"          // accepted countermeasure not yet credited
 	RuleMatrix          = "risk-matrix"      // unmitigated risk from the risk matrix
 	RuleResidual        = "residual"         // residual risk after countermeasures

@@ -78,6 +78,18 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 	if p := a.ix.zones[z.ParentID]; p != nil && z.ParentID != z.ID && !a.visiting[p.ID] {
 		parent, parentSLT = p, a.zoneSLT(p)
 	}
+	// A safety zone is never below the plant's control zones for integrity
+	// and availability: the SIS must stay effective when the basic process
+	// control system it guards has been compromised (IEC 61511 independence).
+	var controls []*model.Zone
+	var controlSLT []*Cells
+	if z.IsSafety() {
+		for _, c := range a.ix.zoneOrder {
+			if c.Type == model.ZoneControl && !c.IsSafety() && !c.OutOfScope && !a.visiting[c.ID] {
+				controls, controlSLT = append(controls, c), append(controlSLT, a.zoneSLT(c))
+			}
+		}
+	}
 	delete(a.visiting, z.ID)
 
 	cells := new(Cells)
@@ -106,10 +118,24 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 		if parentSLT != nil {
 			sl = max(sl, parentSLT[i].SL)
 		}
+		safetyFR := f == model.FR3 || f == model.FR7
+		if safetyFR {
+			for _, c := range controlSLT {
+				sl = max(sl, c[i].SL)
+			}
+		}
 		var rs []Reason
 		if con != nil && con[i].sl == sl {
 			for _, e := range con[i].from {
 				rs = append(rs, a.ix.sltReason(e, con[i].rule, f, sl))
+			}
+		}
+		if safetyFR {
+			for j, c := range controlSLT {
+				if c[i].SL == sl && sl > 1 {
+					rs = append(rs, Reason{Rule: RuleSafetyZone, ObjectID: controls[j].ID,
+						Text: fmt.Sprintf("a safety zone is not below control zone %s (SL %d) for %s", label(controls[j].Name, controls[j].ID), sl, f)})
+				}
 			}
 		}
 		if parentSLT != nil && parentSLT[i].SL == sl {
