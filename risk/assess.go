@@ -38,6 +38,8 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		a.method = model.MethodActorCapability // the default, also for an unset method
 	}
 	res := &Result{
+		Method:     a.method,
+		Tolerable:  ix.matrix.m.Tolerable,
 		Zones:      make([]ZoneResult, 0, len(p.Zones)),
 		Conduits:   make([]ConduitResult, 0, len(p.Conduits)),
 		Assets:     make([]AssetResult, 0, len(p.Assets)),

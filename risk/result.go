@@ -156,6 +156,11 @@ type Exclusion struct {
 // Result is the whole assessment of a project. All slices are in a stable
 // order (zones, conduits, assets and scenarios by name then ID; proposals by rank).
 type Result struct {
+	// Method is the SL-T method applied (an unset project method counts as
+	// actor-capability).
+	Method model.SLTMethod `json:"method"`
+	// Tolerable is the tolerable-risk line the scenarios were judged by.
+	Tolerable  model.RiskLevel  `json:"tolerable"`
 	Zones      []ZoneResult     `json:"zones"`
 	Conduits   []ConduitResult  `json:"conduits"`
 	Assets     []AssetResult    `json:"assets"`
