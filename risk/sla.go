@@ -105,9 +105,13 @@ func (a *assessor) zoneSLCA(z *model.Zone) (slc, sla Cells) {
 			slc[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleNoAssets, ObjectID: z.ID,
 				Text: fmt.Sprintf("zone %s has no assets: SL-C 0", label(z.Name, z.ID))}}}
 		} else {
+			of := fmt.Sprintf("weakest of %d assets", len(assets))
+			if len(assets) == 1 {
+				of = "the only asset"
+			}
 			slc[i] = Cell{SL: clampSL(weakest.SLC[i]), Reasons: []Reason{{Rule: RuleWeakestAsset, ObjectID: weakest.ID,
-				Text: fmt.Sprintf("weakest of %d assets: %s has SL-C %d for %s (%s)",
-					len(assets), label(weakest.Name, weakest.ID), clampSL(weakest.SLC[i]), f, weakest.SLCSource.Label())}}}
+				Text: fmt.Sprintf("%s: %s has SL-C %d for %s (%s)",
+					of, label(weakest.Name, weakest.ID), clampSL(weakest.SLC[i]), f, sourceLabel(weakest.SLCSource))}}}
 		}
 
 		// The boundary credit of the conduits.
@@ -165,4 +169,11 @@ func (a *assessor) conduitSLA(c *model.Conduit) (sla Cells) {
 		sla[i] = Cell{SL: sl, Reasons: rs}
 	}
 	return sla
+}
+
+func sourceLabel(s model.SLCSource) string {
+	if s == "" {
+		return model.SLCUnknown.Label()
+	}
+	return s.Label()
 }
