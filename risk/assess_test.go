@@ -376,6 +376,39 @@ func TestProposals(t *testing.T) {
 			t.Errorf("CM-BACKUP rank %d, CM-PATCH rank %d: want backup (effort 1) before patch (effort 3)", backup, patch)
 		}
 	})
+	t.Run("each gap keeps a few listed alternatives, not the whole library", func(t *testing.T) {
+		// benchCatalog holds every test measure several times under other IDs,
+		// so every covered gap has alternatives to list.
+		r := Assess(plantA().p, benchCatalog())
+		type key struct {
+			target model.ID
+			fr     model.FR
+		}
+		covered, alts := map[key]bool{}, map[key]int{}
+		perTarget := map[model.ID]int{}
+		for _, p := range r.Proposals {
+			for _, g := range p.Closes {
+				if p.Cover {
+					covered[key{p.TargetID, g.FR}] = true
+				} else {
+					alts[key{p.TargetID, g.FR}]++
+				}
+			}
+			if !p.Cover {
+				perTarget[p.TargetID]++
+			}
+		}
+		for k := range covered {
+			if alts[k] == 0 {
+				t.Errorf("gap %s on %s has no listed alternative", k.fr, k.target.Short())
+			}
+		}
+		for id, n := range perTarget {
+			if n > 7*AlternativesPerGap {
+				t.Errorf("%d alternatives on %s, want at most %d", n, id.Short(), 7*AlternativesPerGap)
+			}
+		}
+	})
 	t.Run("a rejected measure is not proposed again", func(t *testing.T) {
 		b := plantA()
 		b.instance("no-backup", "CM-BACKUP", model.TargetZone, "Control", model.StatusRejected)

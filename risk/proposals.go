@@ -10,6 +10,10 @@ import (
 	"zonewise/model"
 )
 
+// AlternativesPerGap is how many alternatives (proposals outside the cover)
+// are listed per gapped FR of a zone or conduit.
+const AlternativesPerGap = 2
+
 // gapTarget is a zone or conduit with at least one gap.
 type gapTarget struct {
 	kind        model.TargetKind
@@ -104,7 +108,8 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 // acts on its own target, the plant-wide greedy order is the merge of the
 // per-target greedy orders by score. Proposals that close nothing new once
 // the cover is chosen follow as alternatives (Cover false, Score = gaps
-// closed on their own / effort). Ties are broken by proposal ID.
+// closed on their own / effort), the best AlternativesPerGap for each gapped
+// FR of the target. Ties are broken by proposal ID.
 func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 	var exclusions []Exclusion
 	var cover, alt []*candidate
@@ -180,11 +185,36 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 			open &^= best.mask
 			cover = append(cover, best)
 		}
+		// Alternatives: the best few per gapped FR, so that a rejected
+		// proposal always has a listed replacement without listing the whole
+		// library for every zone of a large plant.
+		var alts []*candidate
 		for _, c := range cands {
 			if !c.p.Cover {
 				c.p.Score = float64(bits.OnesCount8(c.mask)) / float64(c.effort)
-				alt = append(alt, c)
+				alts = append(alts, c)
 			}
+		}
+		slices.SortFunc(alts, func(x, y *candidate) int {
+			return cmp.Or(cmp.Compare(y.p.Score, x.p.Score), strings.Compare(x.p.ID, y.p.ID))
+		})
+		var perFR [7]int
+		for _, c := range alts {
+			keep := false
+			for i := range perFR {
+				if c.mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
+					keep = true
+				}
+			}
+			if !keep {
+				continue
+			}
+			for i := range perFR {
+				if c.mask&(1<<i) != 0 {
+					perFR[i]++
+				}
+			}
+			alt = append(alt, c)
 		}
 	}
 	byScore := func(x, y *candidate) int {
