@@ -146,10 +146,16 @@ func newReqCache(cat *Catalog) *reqCache {
 	return &reqCache{cat: cat, sys: map[model.SLVector][]string{}, comp: map[compKey][]string{}}
 }
 
-func ids(rs []Requirement) []string {
-	out := make([]string, len(rs))
-	for i := range rs {
-		out[i] = rs[i].ID
+// selectIDs is Catalog.SelectSystem / SelectComponent returning IDs only,
+// without copying every Requirement (a large plant asks hundreds of times).
+// TestSelectIDsMatchesCatalog keeps the two in step.
+func selectIDs(all []Requirement, v model.SLVector, class model.AssetClass, component bool) []string {
+	out := []string{}
+	for i := range all {
+		r := &all[i]
+		if r.FR.Valid() && r.MinSL >= 1 && r.MinSL <= v.Get(r.FR) && (!component || r.Class == "" || r.Class == class) {
+			out = append(out, r.ID)
+		}
 	}
 	return out
 }
@@ -158,7 +164,7 @@ func (c *reqCache) system(v model.SLVector) []string {
 	if r, ok := c.sys[v]; ok {
 		return r
 	}
-	r := ids(c.cat.SelectSystem(v))
+	r := selectIDs(c.cat.System, v, "", false)
 	c.sys[v] = r
 	return r
 }
@@ -168,7 +174,7 @@ func (c *reqCache) component(v model.SLVector, class model.AssetClass) []string 
 	if r, ok := c.comp[k]; ok {
 		return r
 	}
-	r := ids(c.cat.SelectComponent(v, class))
+	r := selectIDs(c.cat.Component, v, class, true)
 	c.comp[k] = r
 	return r
 }

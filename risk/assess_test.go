@@ -605,3 +605,28 @@ func TestResultShape(t *testing.T) {
 		}
 	})
 }
+
+func TestSelectIDsMatchesCatalog(t *testing.T) {
+	cat := benchCatalog()
+	idsOf := func(rs []Requirement) []string {
+		out := []string{}
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	for seed := range 200 {
+		var sl model.SLVector
+		for i := range sl {
+			sl[i] = (seed >> (i % 5)) % 5
+		}
+		if got, want := selectIDs(cat.System, sl, "", false), idsOf(cat.SelectSystem(sl)); !slices.Equal(got, want) {
+			t.Fatalf("system %v: %v, want %v", sl, got, want)
+		}
+		for _, class := range model.AssetClasses() {
+			if got, want := selectIDs(cat.Component, sl, class, true), idsOf(cat.SelectComponent(sl, class)); !slices.Equal(got, want) {
+				t.Fatalf("component %v %s: %v, want %v", sl, class, got, want)
+			}
+		}
+	}
+}

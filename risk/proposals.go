@@ -29,9 +29,27 @@ type gapTarget struct {
 type candidate struct {
 	m      *Measure
 	t      *gapTarget
-	mask   uint8 // the FR gaps it closes, bit i = FR i+1
+	inst   *model.CountermeasureInstance // already on the target, if any
+	mask   uint8                         // the FR gaps it closes, bit i = FR i+1
 	effort int
-	p      Proposal
+	cover  bool
+	score  float64
+}
+
+// proposal turns a chosen candidate into its Proposal (Rank is set later).
+func (c *candidate) proposal() Proposal {
+	p := Proposal{ID: c.m.ID + "@" + string(c.t.id), MeasureID: c.m.ID, TargetKind: c.t.kind, TargetID: c.t.id,
+		Effort: Effort(c.effort), Score: c.score, Cover: c.cover, Status: model.StatusProposed,
+		Closes: make([]GapClose, 0, bits.OnesCount8(c.mask))}
+	for i := range c.t.gap {
+		if c.mask&(1<<i) != 0 {
+			p.Closes = append(p.Closes, GapClose{FR: model.AllFRs[i], Need: c.t.need[i]})
+		}
+	}
+	if c.inst != nil {
+		p.InstanceID, p.Status = c.inst.ID, c.inst.Status
+	}
+	return p
 }
 
 // impactBits numbers the impacts for set arithmetic.
@@ -112,7 +130,8 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 // FR of the target. Ties are broken by proposal ID.
 func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 	var exclusions []Exclusion
-	var cover, alt []*candidate
+	var cover, alt []Proposal
+	var cands []candidate // reused from target to target
 	for _, t := range targets {
 		var gapMask uint8
 		for i, g := range t.gap {
@@ -120,7 +139,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 				gapMask |= 1 << i
 			}
 		}
-		var cands []*candidate
+		cands = cands[:0]
 		for k := range a.ix.cat.Measures {
 			m := &a.ix.cat.Measures[k]
 			if a.ix.measures[m.ID] != m || !applies(m, t) {
@@ -146,18 +165,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 			if inst == nil && rejected {
 				continue
 			}
-			c := &candidate{m: m, t: t, mask: mask, effort: effortOf(m)}
-			c.p = Proposal{ID: m.ID + "@" + string(t.id), MeasureID: m.ID, TargetKind: t.kind, TargetID: t.id,
-				Effort: Effort(c.effort), Status: model.StatusProposed}
-			for i := range t.gap {
-				if mask&(1<<i) != 0 {
-					c.p.Closes = append(c.p.Closes, GapClose{FR: model.AllFRs[i], Need: t.need[i]})
-				}
-			}
-			if inst != nil {
-				c.p.InstanceID, c.p.Status = inst.ID, inst.Status
-			}
-			cands = append(cands, c)
+			cands = append(cands, candidate{m: m, t: t, inst: inst, mask: mask, effort: effortOf(m)})
 		}
 
 		// Greedy cover of this target's gaps.
@@ -165,8 +173,9 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		for open != 0 {
 			var best *candidate
 			bestGain := 0
-			for _, c := range cands {
-				if c.p.Cover {
+			for j := range cands {
+				c := &cands[j]
+				if c.cover {
 					continue
 				}
 				g := bits.OnesCount8(c.mask & open)
@@ -180,26 +189,25 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 			if best == nil {
 				break // gaps no library measure closes
 			}
-			best.p.Cover = true
-			best.p.Score = float64(bestGain) / float64(best.effort)
+			best.cover = true
+			best.score = float64(bestGain) / float64(best.effort)
 			open &^= best.mask
-			cover = append(cover, best)
+			cover = append(cover, best.proposal())
 		}
+
 		// Alternatives: the best few per gapped FR, so that a rejected
 		// proposal always has a listed replacement without listing the whole
 		// library for every zone of a large plant.
-		var alts []*candidate
-		for _, c := range cands {
-			if !c.p.Cover {
-				c.p.Score = float64(bits.OnesCount8(c.mask)) / float64(c.effort)
-				alts = append(alts, c)
-			}
+		alts := slices.DeleteFunc(cands, func(c candidate) bool { return c.cover })
+		for j := range alts {
+			alts[j].score = float64(bits.OnesCount8(alts[j].mask)) / float64(alts[j].effort)
 		}
-		slices.SortFunc(alts, func(x, y *candidate) int {
-			return cmp.Or(cmp.Compare(y.p.Score, x.p.Score), strings.Compare(x.p.ID, y.p.ID))
+		slices.SortFunc(alts, func(x, y candidate) int {
+			return cmp.Or(cmp.Compare(y.score, x.score), strings.Compare(x.m.ID, y.m.ID))
 		})
 		var perFR [7]int
-		for _, c := range alts {
+		for j := range alts {
+			c := &alts[j]
 			keep := false
 			for i := range perFR {
 				if c.mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
@@ -214,18 +222,17 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 					perFR[i]++
 				}
 			}
-			alt = append(alt, c)
+			alt = append(alt, c.proposal())
 		}
 	}
-	byScore := func(x, y *candidate) int {
-		return cmp.Or(cmp.Compare(y.p.Score, x.p.Score), strings.Compare(x.p.ID, y.p.ID))
+	byScore := func(x, y Proposal) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.ID, y.ID))
 	}
 	slices.SortFunc(cover, byScore)
 	slices.SortFunc(alt, byScore)
-	props := make([]Proposal, 0, len(cover)+len(alt))
-	for _, c := range append(cover, alt...) {
-		c.p.Rank = len(props) + 1
-		props = append(props, c.p)
+	props := append(cover, alt...)
+	for i := range props {
+		props[i].Rank = i + 1
 	}
 	return props, exclusions
 }

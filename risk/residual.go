@@ -44,17 +44,14 @@ func (a *assessor) residual(e *scenarioEval) ScenarioResult {
 		Reasons:     slices.Clone(e.reasons),
 	}
 
-	seen := map[model.ID]bool{}
-	measures := map[string]bool{}
+	// Few instances touch one scenario: slices beat maps here.
 	var names []string
 	take := func(ci *model.CountermeasureInstance) {
-		if seen[ci.ID] || !credited(ci) {
+		if !credited(ci) || slices.Contains(r.Mitigations, ci.ID) {
 			return
 		}
-		seen[ci.ID] = true
 		r.Mitigations = append(r.Mitigations, ci.ID)
-		if !measures[ci.MeasureID] {
-			measures[ci.MeasureID] = true
+		if !slices.Contains(names, ci.MeasureID) {
 			names = append(names, ci.MeasureID)
 		}
 	}

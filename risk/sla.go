@@ -86,21 +86,28 @@ func (a *assessor) zoneSLCA(z *model.Zone) (slc, sla Cells) {
 	assets := a.ix.zoneAssets[z.ID]
 	zc := a.creditOf(z.ID)
 	conduits := a.ix.zoneConduits[z.ID]
-	for i := range slc {
-		f := model.AllFRs[i]
 
-		// SL-C: the weakest asset.
-		var weakest, weakestEff *model.Asset
-		eff := 0
-		for _, as := range assets {
-			if weakest == nil || as.SLC[i] < weakest.SLC[i] {
-				weakest = as
+	// One pass over the assets: the weakest per FR, with and without the
+	// measures implemented on each asset.
+	var weakestOf, weakestEffOf [7]*model.Asset
+	var effOf [7]int
+	for _, as := range assets {
+		var cr *credit
+		if len(a.ix.onTarget[as.ID]) > 0 {
+			cr = a.creditOf(as.ID)
+		}
+		for i := range weakestOf {
+			if w := weakestOf[i]; w == nil || as.SLC[i] < w.SLC[i] {
+				weakestOf[i] = as
 			}
-			e := max(clampSL(as.SLC[i]), a.creditOf(as.ID).at(i))
-			if weakestEff == nil || e < eff {
-				weakestEff, eff = as, e
+			if e := max(clampSL(as.SLC[i]), cr.at(i)); weakestEffOf[i] == nil || e < effOf[i] {
+				weakestEffOf[i], effOf[i] = as, e
 			}
 		}
+	}
+	for i := range slc {
+		f := model.AllFRs[i]
+		weakest, weakestEff, eff := weakestOf[i], weakestEffOf[i], effOf[i]
 		if weakest == nil {
 			slc[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleNoAssets, ObjectID: z.ID,
 				Text: fmt.Sprintf("zone %s has no assets: SL-C 0", label(z.Name, z.ID))}}}
