@@ -2,8 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -19,33 +17,30 @@ import (
 func runAssess(e *env, args []string) int {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print the complete assessment as JSON")
-	// Flags may follow the file ("assess FILE --json"). The shared helpers
-	// e.parse and e.usagef look the command up in the command table, which
-	// would make an initialisation cycle from here, so parsing is local.
-	var pos []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintf(e.stdout, "usage: zonewise assess %s\n", assessUsage)
-				return ExitOK
-			}
-			return assessUsageError(e, err.Error())
-		}
-		rest = fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		pos, rest = append(pos, rest[0]), rest[1:]
-		if len(rest) == 0 {
-			break
-		}
+	pos, code, ok := e.parse(fs, args)
+	if !ok {
+		return code
 	}
 	if len(pos) != 1 {
-		return assessUsageError(e, fmt.Sprintf("want exactly one FILE, got %d arguments", len(pos)))
+		return e.usagef("want exactly one FILE, got %d arguments", len(pos))
 	}
-	p, err := model.Load(pos[0])
+	path := pos[0]
+	p, err := model.Load(path)
 	if err != nil {
 		return e.errorf("%v", err)
+	}
+	// Errors (dangling references, values out of range) would make the
+	// numbers meaningless: refuse them, one line per problem, as validate
+	// does. Warnings do not stop an assessment.
+	errs := 0
+	for _, pr := range model.Validate(p) {
+		if pr.Severity == model.SeverityError {
+			fmt.Fprintf(e.stderr, "%s: %s\n", path, pr)
+			errs++
+		}
+	}
+	if errs > 0 {
+		return e.errorf("%s: %d error(s); run zonewise validate for details", path, errs)
 	}
 	cat, err := risk.Builtin()
 	if err != nil {
@@ -63,13 +58,6 @@ func runAssess(e *env, args []string) int {
 	}
 	writeSummary(e.stdout, p, res)
 	return ExitOK
-}
-
-const assessUsage = "[--json] FILE"
-
-func assessUsageError(e *env, msg string) int {
-	fmt.Fprintf(e.stderr, "zonewise assess: %s\nusage: zonewise assess %s\n", msg, assessUsage)
-	return ExitUsage
 }
 
 // topProposals is how many proposals the terminal summary lists.

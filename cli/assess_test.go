@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -48,15 +47,9 @@ func writeProject(t *testing.T, p *model.Project) string {
 	return path
 }
 
-func run(args ...string) (code int, stdout, stderr string) {
-	var o, e bytes.Buffer
-	code = Run(args, &o, &e)
-	return code, o.String(), e.String()
-}
-
 func TestAssessText(t *testing.T) {
 	path := writeProject(t, smallProject())
-	code, out, errOut := run("assess", path)
+	code, out, errOut := run(t, "assess", path)
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr %s", code, errOut)
 	}
@@ -82,7 +75,7 @@ func TestAssessJSON(t *testing.T) {
 	path := writeProject(t, smallProject())
 	for _, args := range [][]string{{"assess", "--json", path}, {"assess", path, "--json"}} {
 		t.Run("the flag works in "+strings.Join(args[1:], " ")+" order", func(t *testing.T) {
-			code, out, errOut := run(args...)
+			code, out, errOut := run(t, args...)
 			if code != ExitOK {
 				t.Fatalf("exit %d, stderr %s", code, errOut)
 			}
@@ -105,12 +98,16 @@ func TestAssessErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"schemaVersion": 2, "zones": [`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	broken := smallProject()
+	broken.Assets[0].ZoneID = model.StableID("no such zone")
+	brokenPath := writeProject(t, broken)
 	tests := []struct {
 		name string
 		args []string
 		code int
 		msg  string
 	}{
+		{"a project with validation errors is refused", []string{"assess", brokenPath}, ExitInput, "PLC-1"},
 		{"a missing file is bad input", []string{"assess", filepath.Join(dir, "nope.json")}, ExitInput, "nope.json"},
 		{"truncated JSON is bad input", []string{"assess", bad}, ExitInput, "bad.json"},
 		{"no file is a usage error", []string{"assess"}, ExitUsage, "usage: zonewise assess"},
@@ -119,7 +116,7 @@ func TestAssessErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errOut := run(tt.args...)
+			code, _, errOut := run(t, tt.args...)
 			if code != tt.code || !strings.Contains(errOut, tt.msg) {
 				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errOut, tt.code, tt.msg)
 			}

@@ -16,6 +16,13 @@ func isAny(s string) bool {
 	return false
 }
 
+// portBased reports whether a transport has ports, so that a missing port
+// leaves the flow open. Layer-2, serial and removable-media flows have none.
+func portBased(transport string) bool {
+	t := strings.ToLower(transport)
+	return t == "" || strings.Contains(t, "tcp") || strings.Contains(t, "udp") || strings.Contains(t, "ip")
+}
+
 // conduitFindings lists the least-privilege findings of a conduit: flows
 // must be explicit (protocol, port, initiator), a unidirectional conduit
 // carries no bidirectional flow, and a conduit without listed flows cannot
@@ -43,7 +50,7 @@ func (ix *index) conduitFindings(c *model.Conduit) []string {
 		if isAny(f.Protocol) {
 			out = append(out, desc+" allows any protocol: name the protocol")
 		}
-		if isAny(f.Port) {
+		if isAny(f.Port) && (f.Port != "" || portBased(f.Transport)) {
 			out = append(out, desc+" allows any port: name the port or range")
 		}
 		if f.Initiator == "" {
