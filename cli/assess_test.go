@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -119,6 +120,30 @@ func TestAssessErrors(t *testing.T) {
 			code, _, errOut := run(t, tt.args...)
 			if code != tt.code || !strings.Contains(errOut, tt.msg) {
 				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errOut, tt.code, tt.msg)
+			}
+		})
+	}
+}
+
+func TestWriteResultJSON(t *testing.T) {
+	cat, err := risk.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]*model.Project{"the sample plant": model.Sample(), "a small plant": smallProject(), "an empty project": {}} {
+		t.Run("the parallel encoding of "+name+" equals a json.Encoder's", func(t *testing.T) {
+			r := risk.Assess(p, cat)
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(r); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeResultJSON(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("outputs differ:\n got %.300s\nwant %.300s", got.Bytes(), want.Bytes())
 			}
 		})
 	}
