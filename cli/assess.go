@@ -229,6 +229,26 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), effortLabel(pr.Effort), status)
 		}
 		tw.Flush()
+
+		// The cover per zone and conduit, in result order.
+		coverOf := map[model.ID][]string{}
+		for _, pr := range r.Proposals {
+			if pr.Cover {
+				coverOf[pr.TargetID] = append(coverOf[pr.TargetID], pr.MeasureID)
+			}
+		}
+		fmt.Fprintf(w, "  The cover per zone and conduit:\n")
+		for _, z := range r.Zones {
+			if ms := coverOf[z.ZoneID]; len(ms) > 0 {
+				fmt.Fprintf(tw, "  - %s\t%s\n", names[z.ZoneID], strings.Join(ms, ", "))
+			}
+		}
+		for _, c := range r.Conduits {
+			if ms := coverOf[c.ConduitID]; len(ms) > 0 {
+				fmt.Fprintf(tw, "  - %s\t%s\n", names[c.ConduitID], strings.Join(ms, ", "))
+			}
+		}
+		tw.Flush()
 	}
 	if len(r.Exclusions) > 0 {
 		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), r.Exclusions[0].Reason)
