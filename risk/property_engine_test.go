@@ -266,3 +266,45 @@ func TestPropertyDeterminism(t *testing.T) {
 		}
 	}
 }
+
+func TestPropertyLevelsStayInRangeOnBadInput(t *testing.T) {
+	cat := testCatalog()
+	for seed := range uint64(propertySeeds) {
+		p := randomProject(seed)
+		r := rand.New(rand.NewPCG(seed, 2))
+		// Values validation would reject: the engine must still answer sanely.
+		for i := range p.Actors {
+			p.Actors[i].Capability = r.IntN(11) - 3
+		}
+		for i := range p.Assets {
+			p.Assets[i].SLC[r.IntN(7)] = r.IntN(11) - 3
+		}
+		for i := range p.Scenarios {
+			p.Scenarios[i].Likelihood = r.IntN(11) - 3
+			p.Scenarios[i].FRs = append(p.Scenarios[i].FRs, model.FR(r.IntN(11)-2))
+		}
+		for i := range p.Zones {
+			p.Zones[i].SLTOverrides = append(p.Zones[i].SLTOverrides, model.SLOverride{FR: model.FR(r.IntN(9)), SL: r.IntN(11) - 3})
+		}
+		res := Assess(p, cat)
+		check := func(what string, c *Cells) {
+			for i, cell := range c {
+				if cell.SL < 0 || cell.SL > 4 || len(cell.Reasons) == 0 {
+					t.Errorf("seed %d: %s FR%d = %d with %d reasons", seed, what, i+1, cell.SL, len(cell.Reasons))
+				}
+			}
+		}
+		for _, z := range res.Zones {
+			check("zone "+z.Name+" SL-T", &z.SLT)
+			check("zone "+z.Name+" SL-C", &z.SLC)
+			check("zone "+z.Name+" SL-A", &z.SLA)
+		}
+		for _, c := range res.Conduits {
+			check("conduit "+c.Name+" SL-T", &c.SLT)
+			check("conduit "+c.Name+" SL-A", &c.SLA)
+		}
+		if len(res.Scenarios) != len(p.Scenarios) {
+			t.Errorf("seed %d: %d scenario results for %d scenarios", seed, len(res.Scenarios), len(p.Scenarios))
+		}
+	}
+}
