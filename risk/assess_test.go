@@ -633,3 +633,35 @@ func TestSelectIDsMatchesCatalog(t *testing.T) {
 		}
 	}
 }
+
+func TestLookups(t *testing.T) {
+	r := Assess(plantA().p, testCatalog())
+	t.Run("lookups find objects by ID and return nil for unknown IDs", func(t *testing.T) {
+		if z := r.Zone(zid("SIS")); z == nil || z.Name != "SIS" {
+			t.Errorf("Zone(SIS) = %v", z)
+		}
+		if c := r.Conduit(cid("C-DMZ-CTL")); c == nil || c.Name != "C-DMZ-CTL" {
+			t.Errorf("Conduit = %v", c)
+		}
+		if a := r.Asset(aid("PLC-1")); a == nil || a.Name != "PLC-1" {
+			t.Errorf("Asset = %v", a)
+		}
+		if s := r.Scenario(sid("Pivot")); s == nil || s.Name != "Pivot" {
+			t.Errorf("Scenario = %v", s)
+		}
+		if r.Zone("nope") != nil || r.Conduit("nope") != nil || r.Asset("nope") != nil || r.Scenario("nope") != nil {
+			t.Error("unknown IDs found")
+		}
+	})
+	t.Run("proposals for a target are its own, best first", func(t *testing.T) {
+		ps := r.ProposalsFor(zid("Control"))
+		if len(ps) == 0 {
+			t.Fatal("no proposals for Control")
+		}
+		for i, p := range ps {
+			if p.TargetID != zid("Control") || i > 0 && p.Rank < ps[i-1].Rank {
+				t.Errorf("proposal %d: %+v", i, p)
+			}
+		}
+	})
+}
