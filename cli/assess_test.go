@@ -148,3 +148,38 @@ func TestWriteResultJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestAssessSample(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sample"+model.FileExt)
+	if err := os.WriteFile(path, sampleJSON(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("the sample plant assesses with a summary per zone", func(t *testing.T) {
+		code, out, errOut := run(t, "assess", path)
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		for _, z := range model.Sample().Zones {
+			if !strings.Contains(out, z.Name) {
+				t.Errorf("summary lacks zone %q", z.Name)
+			}
+		}
+		if !strings.Contains(out, "Top 10:") {
+			t.Errorf("summary lacks the top proposals:\n%s", out)
+		}
+	})
+	t.Run("the sample plant's JSON decodes as a complete result", func(t *testing.T) {
+		code, out, errOut := run(t, "assess", "--json", path)
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var r risk.Result
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		s := model.Sample()
+		if len(r.Zones) != len(s.Zones) || len(r.Scenarios) != len(s.Scenarios) || len(r.Proposals) == 0 {
+			t.Errorf("%d zones, %d scenarios, %d proposals", len(r.Zones), len(r.Scenarios), len(r.Proposals))
+		}
+	})
+}
