@@ -474,7 +474,8 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	for i := range pr.Zones {
 		zs[pr.Zones[i].ID] = &pr.Zones[i]
 	}
-	abs := assetLayout(pr, zs)[id]
+	rects, _ := assetLayout(pr, zs)
+	abs := rects[id]
 	z := zs[zid]
 	na := model.Clone(*a)
 	na.ZoneID = zid

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -101,6 +102,8 @@ func sameColor(a, b color.Color) bool {
 type zoneShape struct {
 	rect, badgeBg, handle *canvas.Rectangle
 	name, kind, badge     *canvas.Text
+	more                  *canvas.Text
+	nameFit, kindFit      fitted
 	badgeFor              string
 	badgeTS               float32
 	badgeSize             fyne.Size
@@ -111,11 +114,24 @@ func newZoneShape() *zoneShape {
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
 		handle: canvas.NewRectangle(color.Transparent),
 		name:   canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
+		more:   canvas.NewText("", color.Black),
+	}
+}
+
+// showMore writes "+N more" in the zone's last asset cell.
+func (s *zoneShape) showMore(tl fyne.Position, size fyne.Size, n int, zoom float32, fg color.Color) {
+	ts := textSize(13, zoom)
+	setText(s.more, fmt.Sprintf("+%d more", n), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
+}
+
+func (s *zoneShape) hideMore() {
+	if s.more.Visible() {
+		s.more.Hide()
 	}
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.name, s.kind, s.badgeBg, s.badge, s.handle}
+	return []fyne.CanvasObject{s.rect, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
@@ -129,8 +145,29 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	}
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
 	pad := 8 * zoom
-	ts := textSize(17, zoom)
-	setText(s.name, orUntitled(z.Name), tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+	ts, ks := textSize(16, zoom), textSize(12, zoom)
+	line2 := tl.Y + pad*0.6 + ts*1.4
+	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts)
+	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+
+	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
+	kindRight := tl.X + size.Width - pad
+	if badge == "" {
+		s.badge.Hide()
+		s.badgeBg.Hide()
+	} else {
+		if s.badgeFor != badge || s.badgeTS != ks {
+			s.badgeFor, s.badgeTS = badge, ks
+			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Monospace: true, Bold: true})
+		}
+		m := s.badgeSize
+		bw, bh := m.Width+8*zoom, m.Height+2*zoom
+		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, line2-zoom)
+		kindRight = bpos.X - 4*zoom
+		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
+		s.badge.TextStyle.Monospace = true
+		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
+	}
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
 		kind += " · " + z.SafetyDesignation
@@ -138,27 +175,8 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if z.OutOfScope {
 		kind += " · out of scope"
 	}
-	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(13, zoom), withAlpha(fg, 200), false)
-
-	if badge == "" {
-		s.badge.Hide()
-		s.badgeBg.Hide()
-	} else {
-		bs := textSize(13, zoom)
-		if s.badgeFor != badge || s.badgeTS != bs {
-			s.badgeFor, s.badgeTS = badge, bs
-			s.badgeSize = fyne.MeasureText(badge, bs, fyne.TextStyle{Monospace: true, Bold: true})
-		}
-		m := s.badgeSize
-		bw, bh := m.Width+10*zoom, m.Height+4*zoom
-		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, tl.Y+pad*0.6)
-		if bpos.X < tl.X+size.Width/2 { // narrow zone: badge under the type line
-			bpos = tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35+bs*1.5))
-		}
-		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
-		s.badge.TextStyle.Monospace = true
-		setText(s.badge, badge, bpos.Add(fyne.NewPos(5*zoom, 2*zoom)), bs, invert(fg), true)
-	}
+	s.kindFit.set(kind, kindRight-tl.X-pad, ks)
+	setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
 	if selected {
 		hs := max(10, 12*zoom)
 		setRect(s.handle, tl.Add(fyne.NewPos(size.Width-hs, size.Height-hs)), fyne.NewSize(hs, hs), sel, color.Transparent, 0, 2)
@@ -250,6 +268,20 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts)
 	}
 	setText(s.name, s.fitText, tl.Add(fyne.NewPos(g+9*zoom, (size.Height-gm.Height)/2)), ts, fg, false)
+}
+
+// fitted caches ellipsize: text is measured again only when the full
+// text, the width or the size changes.
+type fitted struct {
+	full        string
+	width, size float32
+	text        string
+}
+
+func (f *fitted) set(full string, width, size float32) {
+	if f.full != full || f.width != width || f.size != size {
+		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size)
+	}
 }
 
 // ellipsize shortens s to fit width at text size ts.
@@ -390,8 +422,13 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(13, c.zoom)
+	ts := textSize(12, c.zoom)
 	text := orUntitled(cd.Name)
+	if c.zoom < 0.9 { // zoomed out: the first word ("K07") keeps the diagram readable
+		if f := strings.Fields(text); len(f) > 0 {
+			text = f[0]
+		}
+	}
 	if short := conduitShort(cd.Type); short != "" {
 		text += " · " + short
 	}
