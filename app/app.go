@@ -58,6 +58,7 @@ type ui struct {
 	tabs     *container.AppTabs
 	views    []view
 	status   *widget.Label
+	splits   struct{ main, right, body *container.Split }
 
 	menu       menuItems
 	bar        toolbar
@@ -104,11 +105,10 @@ func newUI(a fyne.App) *ui {
 
 	centre := container.NewBorder(u.guide.object(), nil, nil, nil, u.tabs)
 	right := container.NewHSplit(centre, u.props.object())
-	right.Offset = 0.7
 	main := container.NewHSplit(u.tree.object(), right)
-	main.Offset = 0.18
 	body := container.NewVSplit(main, u.problemL.object())
-	body.Offset = 0.87
+	u.splits.main, u.splits.right, u.splits.body = main, right, body
+	u.layoutPanels()
 	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()

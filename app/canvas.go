@@ -510,10 +510,14 @@ func isDark() bool {
 	return r+g+b < 3*0x8000
 }
 
-// canvasTextScale enlarges canvas text in presentation mode.
-var canvasTextScale float32 = 1
+// canvasTextScale and canvasMinText enlarge canvas text in presentation
+// mode; the drawing itself scales with the zoom.
+var (
+	canvasTextScale float32 = 1
+	canvasMinText   float32 = 8
+)
 
 // textSize scales a model text size by zoom, within readable limits.
 func textSize(base float32, zoom float32) float32 {
-	return min(max(base*zoom*canvasTextScale, 8), 48)
+	return min(max(base*zoom, canvasMinText), 48*canvasTextScale)
 }

@@ -143,12 +143,24 @@ func (c *zoneCanvas) begin(pos fyne.Position, button desktop.MouseButton, mod fy
 		c.captureOrigins(h.id, false)
 	case h.kind == kindAsset:
 		c.drag.kind, c.drag.id = dragAsset, h.id
+		c.selectForDrag(ref{kindAsset, h.id}, mod)
 	case h.kind == kindZone:
 		c.drag.kind, c.drag.id = dragZone, h.id
 		c.captureOrigins(h.id, true)
+		c.selectForDrag(ref{kindZone, h.id}, mod)
 	case h.kind == kindNone:
 		c.drag.kind = dragDraw
 	}
+}
+
+// selectForDrag selects what a press is about to drag, unless it is
+// selected already or a modifier asks for multi-selection.
+func (c *zoneCanvas) selectForDrag(r ref, mod fyne.KeyModifier) {
+	if c.u.sel.has(r) || mod != 0 {
+		return
+	}
+	c.u.sel.set(r)
+	c.u.onSelectionChanged()
 }
 
 func (c *zoneCanvas) captureOrigins(id model.ID, descendants bool) {

@@ -114,7 +114,7 @@ func newZoneShape() *zoneShape {
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
 		handle: canvas.NewRectangle(color.Transparent),
 		name:   canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
-		more:   canvas.NewText("", color.Black),
+		more: canvas.NewText("", color.Black),
 	}
 }
 

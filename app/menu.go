@@ -54,7 +54,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	m.light = item("Light theme", nil, func() { u.setThemeVariant("light") })
 	m.dark = item("Dark theme", nil, func() { u.setThemeVariant("dark") })
 	m.system = item("System theme", nil, func() { u.setThemeVariant("") })
-	m.presentation = item("Presentation mode (F5)", nil, u.togglePresentation)
+	m.presentation = item("Presentation mode (F5)", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
 	view := fyne.NewMenu("View",
 		item("Zoom in", shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
 		item("Zoom out", shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),
