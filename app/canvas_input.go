@@ -125,6 +125,7 @@ func (c *zoneCanvas) MouseDown(ev *desktop.MouseEvent) {
 }
 
 func (c *zoneCanvas) begin(pos fyne.Position, button desktop.MouseButton, mod fyne.KeyModifier) {
+	c.userView = true // from the first touch on, the view stays where the user has it
 	c.drag = dragState{pressed: true, button: button, modifier: mod, start: pos, cur: pos, seq: c.drag.seq + 1}
 	h := c.hitTest(pos)
 	switch {

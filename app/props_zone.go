@@ -62,7 +62,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		efEd := func(field string, mut func(*model.EssentialFunction)) {
 			ed(fmt.Sprintf("essential function %d %s", i+1, field), func(z *model.Zone) { mut(&z.EssentialFunctions[i]) })
 		}
-		impacts := container.NewGridWithColumns(2)
+		impacts := container.NewVBox()
 		for _, im := range model.Impacts() {
 			impacts.Add(f.check(im.Label(), func() bool { return slices.Contains(ef().Intolerant, im) }, func(on bool) {
 				efEd("impacts", func(e *model.EssentialFunction) { e.Intolerant = toggled(e.Intolerant, im, on, model.Impacts()) })
@@ -192,7 +192,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	}
 	ed := func(field string, mut func(*model.Conduit)) { edit(u, id, field, mut) }
 
-	zones := container.NewGridWithColumns(2)
+	zones := container.NewVBox()
 	labels, ids := zoneOptions(u.doc.Project, "", nil)
 	for i, zid := range ids {
 		zones.Add(f.check(labels[i], func() bool { return slices.Contains(c().ZoneIDs, zid) }, func(on bool) {
