@@ -574,3 +574,24 @@ func TestPresentationModeScalesText(t *testing.T) {
 		t.Errorf("text size %v in presentation mode, want %v", got, base*presentationScale)
 	}
 }
+
+func TestEditMenuAdds(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	cell := model.StableID("z-cell")
+	u.selectOnly(ref{kindZone, cell})
+	u.addScenario()
+	s := p.Scenarios[len(p.Scenarios)-1]
+	if s.TargetID != cell || s.ActorID != p.Actors[0].ID {
+		t.Errorf("scenario %+v: want target Cell 1 and the actor", s)
+	}
+	nz, na := len(p.Zones), len(p.Actors)
+	u.addZone()
+	u.addActor()
+	if len(p.Zones) != nz+1 || len(p.Actors) != na+1 {
+		t.Error("Add zone or Add threat actor added nothing")
+	}
+	if u.sel.primary().Kind != kindActor {
+		t.Error("the new actor is not selected")
+	}
+}

@@ -49,6 +49,11 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	m.redo = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), u.redo)
 	m.del = item("Delete selection (Del)", nil, u.deleteSelection)
 	edit := fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
+		fyne.NewMenuItemSeparator(),
+		item("Add zone", nil, u.addZone),
+		item("Add threat actor", nil, u.addActor),
+		item("Add threat scenario for the selection", nil, u.addScenario),
+		fyne.NewMenuItemSeparator(),
 		item("Log decision…", shortcut(fyne.KeyL, ctrl), u.logDecision))
 
 	m.light = item("Light theme", nil, func() { u.setThemeVariant("light") })
