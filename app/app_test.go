@@ -595,3 +595,79 @@ func TestEditMenuAdds(t *testing.T) {
 		t.Error("the new actor is not selected")
 	}
 }
+
+// findButton finds a button by its text under o.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == text {
+			return v
+		}
+	case *widget.Form:
+		for _, it := range v.Items {
+			if b := findButton(it.Widget, text); b != nil {
+				return b
+			}
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	case *container.Scroll:
+		return findButton(v.Content, text)
+	}
+	return nil
+}
+
+func TestPropertiesPanelEditsConduitFlowsAndZoneType(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	c1 := model.StableID("c-1")
+	u.selectOnly(ref{kindConduit, c1})
+	add := findButton(u.props.scroll, "Add data flow")
+	if add == nil {
+		t.Fatal("no Add data flow button")
+	}
+	test.Tap(add)
+	if n := len(p.Conduit(c1).Flows); n != 1 {
+		t.Fatalf("flows after Add: %d", n)
+	}
+	port, ok := formField(u.props.scroll, "Port").(*widget.Entry)
+	if !ok {
+		t.Fatal("the new flow has no Port entry (panel not rebuilt?)")
+	}
+	port.SetText("")
+	test.Type(port, "4840")
+	if got := p.Conduit(c1).Flows[0].Port; got != "4840" {
+		t.Errorf("port %q, want 4840", got)
+	}
+	u.undo()
+	if got := p.Conduit(c1).Flows[0].Port; got != "443" {
+		t.Errorf("port after one undo %q, want the default 443", got)
+	}
+	u.undo()
+	if len(p.Conduit(c1).Flows) != 0 {
+		t.Error("second undo did not remove the flow")
+	}
+
+	ent := model.StableID("z-ent")
+	u.selectOnly(ref{kindZone, ent})
+	typ, ok := formField(u.props.scroll, "Type").(*widget.Select)
+	if !ok {
+		t.Fatal("no Type select")
+	}
+	typ.SetSelected(model.ZoneDMZ.Label())
+	if got := p.Zone(ent).Type; got != model.ZoneDMZ {
+		t.Errorf("zone type %s, want dmz", got)
+	}
+	u.undo()
+	if got := p.Zone(ent).Type; got != model.ZoneEnterprise {
+		t.Errorf("zone type after undo %s", got)
+	}
+	u.redo()
+	if got := p.Zone(ent).Type; got != model.ZoneDMZ {
+		t.Errorf("zone type after redo %s", got)
+	}
+}
