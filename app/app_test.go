@@ -671,3 +671,43 @@ func TestPropertiesPanelEditsConduitFlowsAndZoneType(t *testing.T) {
 		t.Errorf("zone type after redo %s", got)
 	}
 }
+
+func TestCanvasMovesEverySelectedZone(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	ent, dmz := zoneNamed(t, p, "Enterprise").Bounds, zoneNamed(t, p, "OT DMZ").Bounds
+	click(u.canvas, u.at(300, 60), 0)
+	click(u.canvas, u.at(300, 280), fyne.KeyModifierShift)
+	drag(u.canvas, u.at(300, 60), u.at(340, 60), 4)
+	if got := zoneNamed(t, p, "Enterprise").Bounds.X; got != ent.X+40 {
+		t.Errorf("Enterprise x %v, want %v", got, ent.X+40)
+	}
+	if got := zoneNamed(t, p, "OT DMZ").Bounds.X; got != dmz.X+40 {
+		t.Errorf("OT DMZ x %v, want %v (selected zones move together)", got, dmz.X+40)
+	}
+	u.undo()
+	if zoneNamed(t, p, "OT DMZ").Bounds != dmz || zoneNamed(t, p, "Enterprise").Bounds != ent {
+		t.Error("one undo does not restore both zones")
+	}
+}
+
+func TestProblemsListSelectsTheObject(t *testing.T) {
+	u := newTestUI(t)
+	c1 := model.StableID("c-1")
+	edit(u, c1, "flows", func(c *model.Conduit) {
+		c.Flows = append(c.Flows, model.DataFlow{Protocol: "Modbus/TCP", Port: "any", Transport: "tcp", From: c.ZoneIDs[0], To: c.ZoneIDs[1], Initiator: c.ZoneIDs[0]})
+	})
+	i := -1
+	for j, pr := range u.problems {
+		if pr.ObjectID == c1 {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no problem about the conduit with port any: %v", u.problems)
+	}
+	u.problemL.onProblemSelected(i)
+	if u.sel.primary() != (ref{kindConduit, c1}) {
+		t.Errorf("clicking the problem selected %v", u.sel.primary())
+	}
+}

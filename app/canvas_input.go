@@ -164,11 +164,21 @@ func (c *zoneCanvas) selectForDrag(r ref, mod fyne.KeyModifier) {
 	c.u.onSelectionChanged()
 }
 
-func (c *zoneCanvas) captureOrigins(id model.ID, descendants bool) {
+// captureOrigins remembers the bounds of what a drag moves or resizes: the
+// zone, and for a move its nested zones and every other selected zone with
+// theirs.
+func (c *zoneCanvas) captureOrigins(id model.ID, move bool) {
+	p := c.u.doc.Project
+	roots := []model.ID{id}
+	if move && c.u.sel.has(ref{kindZone, id}) {
+		roots = c.u.sel.ofKind(kindZone)
+	}
 	c.drag.orig = map[model.ID]model.Rect{}
-	for _, z := range c.u.doc.Project.Zones {
-		if z.ID == id || (descendants && isZoneWithin(c.u.doc.Project, z.ID, id)) {
-			c.drag.orig[z.ID] = z.Bounds
+	for _, z := range p.Zones {
+		for _, r := range roots {
+			if z.ID == r || (move && isZoneWithin(p, z.ID, r)) {
+				c.drag.orig[z.ID] = z.Bounds
+			}
 		}
 	}
 }
