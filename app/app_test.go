@@ -711,3 +711,15 @@ func TestProblemsListSelectsTheObject(t *testing.T) {
 		t.Errorf("clicking the problem selected %v", u.sel.primary())
 	}
 }
+
+func TestCanvasContextMenuSelectsAndOpens(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Show()
+	u.canvas.TappedSecondary(&fyne.PointEvent{Position: u.at(300, 100)})
+	if u.sel.primary() != (ref{kindZone, model.StableID("z-ent")}) {
+		t.Errorf("right-click did not select the zone under it")
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("no context menu")
+	}
+}

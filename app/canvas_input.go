@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
 )
@@ -525,4 +527,41 @@ func (c *zoneCanvas) addConduit(from, to model.ID) {
 	if c.u.do(&model.Add[model.Conduit]{Item: cd}) {
 		c.u.selectOnly(ref{kindConduit, cd.ID})
 	}
+}
+
+// TappedSecondary implements fyne.SecondaryTappable: a context menu for
+// the object under the pointer (which it selects).
+func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
+	h := c.hitTest(ev.Position)
+	if h.kind != kindNone && !c.u.sel.has(ref{h.kind, h.id}) {
+		c.u.selectOnly(ref{h.kind, h.id})
+	}
+	var items []*fyne.MenuItem
+	if h.kind == kindZone {
+		for _, cl := range model.AssetClasses() {
+			pos := ev.Position
+			items = append(items, fyne.NewMenuItem("Add "+strings.ToLower(cl.Label())+" here", func() {
+				prev := c.assetClass
+				c.assetClass = cl
+				c.placeAsset(pos)
+				c.assetClass = prev
+			}))
+		}
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	if h.kind != kindNone {
+		items = append(items,
+			fyne.NewMenuItem("Add threat scenario", c.u.addScenario),
+			fyne.NewMenuItem("Log decision…", c.u.logDecision),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Delete", c.u.deleteSelection),
+		)
+	} else {
+		items = append(items, fyne.NewMenuItem("Fit to window", c.fit))
+	}
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cv, fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(ev.Position))
 }
