@@ -100,7 +100,7 @@ func sameColor(a, b color.Color) bool {
 // zoneShape draws one zone: a rounded rectangle, its name, type and Purdue
 // level, an SL-T badge and (when selected) a resize handle.
 type zoneShape struct {
-	rect, badgeBg, handle *canvas.Rectangle
+	rect, stripe, badgeBg, handle *canvas.Rectangle
 	name, kind, badge     *canvas.Text
 	more                  *canvas.Text
 	nameFit, kindFit      fitted
@@ -112,7 +112,7 @@ type zoneShape struct {
 func newZoneShape() *zoneShape {
 	return &zoneShape{
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
-		handle: canvas.NewRectangle(color.Transparent),
+		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
 		name:   canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
 		more: canvas.NewText("", color.Black),
 	}
@@ -131,7 +131,7 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
+	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
@@ -144,6 +144,10 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		stroke, width = sel, 3.5
 	}
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
+	// A stripe in the zone type's colour along the top edge, so that DMZs,
+	// control and safety zones are told apart at a glance.
+	sw := max(3, 5*zoom)
+	setRect(s.stripe, tl.Add(fyne.NewPos(10*zoom, width/2)), fyne.NewSize(max(size.Width-20*zoom, 1), sw), zoneTypeColor(z.Type), color.Transparent, 0, sw/2)
 	pad := 8 * zoom
 	ts, ks := textSize(16, zoom), textSize(12, zoom)
 	line2 := tl.Y + pad*0.6 + ts*1.4
@@ -183,6 +187,29 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	} else if s.handle.Visible() {
 		s.handle.Hide()
 	}
+}
+
+// zoneTypeColor is the accent colour of a zone type.
+func zoneTypeColor(t model.ZoneType) color.Color {
+	switch t {
+	case model.ZoneEnterprise:
+		return color.NRGBA{60, 110, 200, 255}
+	case model.ZoneDMZ:
+		return color.NRGBA{140, 80, 200, 255}
+	case model.ZoneSupervisory:
+		return color.NRGBA{20, 150, 160, 255}
+	case model.ZoneControl:
+		return color.NRGBA{40, 160, 80, 255}
+	case model.ZoneSafety:
+		return color.NRGBA{210, 40, 40, 255}
+	case model.ZoneField:
+		return color.NRGBA{150, 110, 60, 255}
+	case model.ZoneRemoteAccess:
+		return color.NRGBA{230, 130, 20, 255}
+	case model.ZoneWireless:
+		return color.NRGBA{30, 170, 220, 255}
+	}
+	return color.NRGBA{130, 130, 130, 255}
 }
 
 func invert(c color.Color) color.Color {
