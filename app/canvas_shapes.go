@@ -101,19 +101,19 @@ func sameColor(a, b color.Color) bool {
 // level, an SL-T badge and (when selected) a resize handle.
 type zoneShape struct {
 	rect, stripe, badgeBg, handle *canvas.Rectangle
-	name, kind, badge     *canvas.Text
-	more                  *canvas.Text
-	nameFit, kindFit      fitted
-	badgeFor              string
-	badgeTS               float32
-	badgeSize             fyne.Size
+	name, kind, badge             *canvas.Text
+	more                          *canvas.Text
+	nameFit, kindFit              fitted
+	badgeFor                      string
+	badgeTS                       float32
+	badgeSize                     fyne.Size
 }
 
 func newZoneShape() *zoneShape {
 	return &zoneShape{
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
 		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
-		name:   canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
+		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
 		more: canvas.NewText("", color.Black),
 	}
 }
