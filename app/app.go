@@ -46,6 +46,7 @@ type ui struct {
 	// failed (the error is in resultErr).
 	result    *risk.Result
 	resultErr error
+	zoneIndex map[model.ID]*risk.ZoneResult
 	problems  []model.Problem
 
 	sel selection
@@ -76,7 +77,7 @@ type ui struct {
 
 // newUI builds the window with an empty document; call setDocument next.
 func newUI(a fyne.App) *ui {
-	u := &ui{app: a, prefs: &settings{p: a.Preferences()}}
+	u := &ui{app: a, prefs: &settings{p: a.Preferences()}, zoneIndex: map[model.ID]*risk.ZoneResult{}}
 	cat, err := risk.Builtin()
 	if err != nil {
 		slog.Error("built-in catalogue", "err", err)
@@ -141,11 +142,11 @@ func (u *ui) onDocChanged() {
 // reassess runs the engine and the validation on the current project.
 func (u *ui) reassess() {
 	u.problems = validate(u.doc.Project)
+	u.result, u.resultErr = assess(u.doc.Project, u.cat) // a nil catalogue still gives SL-T and gaps
 	if u.cat == nil {
-		u.result, u.resultErr = nil, errors.New("the built-in catalogue failed to load")
-		return
+		u.resultErr = errors.New("the built-in catalogue failed to load: no requirements or proposals")
 	}
-	u.result, u.resultErr = assess(u.doc.Project, u.cat)
+	u.indexResult()
 }
 
 // refreshAll updates every part of the window from the model, in place.

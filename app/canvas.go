@@ -422,9 +422,13 @@ func (c *zoneCanvas) refresh() {
 		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 		order = append(order, s.objects()...)
 	}
-	for id := range c.assets {
-		if _, ok := c.assetRects[id]; !ok {
-			if a := p.Asset(id); a == nil {
+	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
+		alive := make(map[model.ID]bool, len(p.Assets))
+		for i := range p.Assets {
+			alive[p.Assets[i].ID] = true
+		}
+		for id := range c.assets {
+			if !alive[id] {
 				delete(c.assets, id)
 			}
 		}
