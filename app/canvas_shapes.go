@@ -151,7 +151,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	pad := 8 * zoom
 	ts, ks := textSize(16, zoom), textSize(12, zoom)
 	line2 := tl.Y + pad*0.6 + ts*1.4
-	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts)
+	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts, fyne.TextStyle{Bold: true})
 	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
@@ -162,14 +162,13 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	} else {
 		if s.badgeFor != badge || s.badgeTS != ks {
 			s.badgeFor, s.badgeTS = badge, ks
-			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Monospace: true, Bold: true})
+			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
 		}
 		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
 		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, line2-zoom)
 		kindRight = bpos.X - 4*zoom
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
-		s.badge.TextStyle.Monospace = true
 		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
 	}
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
@@ -179,7 +178,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if z.OutOfScope {
 		kind += " · out of scope"
 	}
-	s.kindFit.set(kind, kindRight-tl.X-pad, ks)
+	s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
 	setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
 	if selected {
 		hs := max(10, 12*zoom)
@@ -292,7 +291,7 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 	setText(s.glyph, letter, tl.Add(fyne.NewPos(3*zoom+(g-gm.Width)/2, 3*zoom+(g-gm.Height)/2)), ts, color.White, true)
 	full, width := orUntitled(a.Name), size.Width-g-12*zoom
 	if s.fitFor != full || s.fitWidth != width {
-		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts)
+		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts, fyne.TextStyle{})
 	}
 	setText(s.name, s.fitText, tl.Add(fyne.NewPos(g+9*zoom, (size.Height-gm.Height)/2)), ts, fg, false)
 }
@@ -305,26 +304,32 @@ type fitted struct {
 	text        string
 }
 
-func (f *fitted) set(full string, width, size float32) {
+func (f *fitted) set(full string, width, size float32, style fyne.TextStyle) {
 	if f.full != full || f.width != width || f.size != size {
-		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size)
+		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size, style)
 	}
 }
 
 // ellipsize shortens s to fit width at text size ts.
-func ellipsize(s string, width, ts float32) string {
-	if fyne.MeasureText(s, ts, fyne.TextStyle{}).Width <= width {
+func ellipsize(s string, width, ts float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(s, ts, style).Width <= width {
 		return s
 	}
+	// Binary search on the rune count: long names in small zones are common.
 	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		t := string(r) + "…"
-		if fyne.MeasureText(t, ts, fyne.TextStyle{}).Width <= width {
-			return t
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", ts, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return string(r[:lo]) + "…"
 }
 
 // conduitShape draws one conduit: lines between the borders of its zones
