@@ -134,7 +134,7 @@ func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 		if zr == nil {
 			return "Not assessed."
 		}
-		return fmt.Sprintf("SL-T %s   SL-C %s   SL-A %s   gap %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
+		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
 	})
 }
 
@@ -219,7 +219,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		if cr == nil {
 			return "Not assessed."
 		}
-		s := fmt.Sprintf("SL-T %s   SL-A %s   gap %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
+		s := fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-A  %s\nGap   %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
 		for _, fd := range cr.Findings {
 			s += "\n⚠ " + fd
 		}
