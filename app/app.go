@@ -7,6 +7,17 @@
 // the views in views.go). Parts read the model and change it only through
 // commands (ui.do); every change comes back through ui.onDocChanged, which
 // re-assesses and refreshes every part in place.
+//
+// Environment variables (for automation, not for users):
+//
+//	ZONEWISE_VIEW=<key>        open on a view: canvas, threats, levels,
+//	                           countermeasures, requirements, documents
+//	                           (the window is then 1600×1000)
+//	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
+//	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
+//	                           os.UserCacheDir()/zonewise/recovery
+//
+// make screenshots sets the first two.
 package app
 
 import (
