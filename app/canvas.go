@@ -473,7 +473,7 @@ func (c *zoneCanvas) hintText() string {
 	case toolAsset:
 		return "Place " + c.assetClass.Label() + ": click or drag into a zone (Esc returns to select)"
 	}
-	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete"
+	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete · keys V H C 1–4 pick tools"
 }
 
 func maxOf(v model.SLVector) int {

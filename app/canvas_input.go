@@ -349,6 +349,15 @@ func (c *zoneCanvas) TypedRune(r rune) {
 		c.zoomBy(1.2, c.centre())
 	case '-':
 		c.zoomBy(1/1.2, c.centre())
+	case 'v', 'V':
+		c.setTool(toolSelect)
+	case 'h', 'H':
+		c.setTool(toolPan)
+	case 'c', 'C':
+		c.setTool(toolConnect)
+	case '1', '2', '3', '4': // the palette's asset classes, in order
+		c.assetClass = model.AssetClasses()[r-'1']
+		c.setTool(toolAsset)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -423,16 +424,26 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	var mid fyne.Position
 	switch {
 	case len(rects) == 2:
-		a, b := rects[0].centre(), rects[1].centre()
-		pa, pb := rects[0].clip(a, b), rects[1].clip(b, a)
+		// Through the route's bends when it has any, else straight.
+		pts := []fyne.Position{rects[0].centre()}
+		for _, r := range cd.Route {
+			pts = append(pts, c.toScreen(r.X, r.Y))
+		}
+		pts = append(pts, rects[1].centre())
+		pts[0] = rects[0].clip(pts[0], pts[1])
+		n := len(pts) - 1
+		pts[n] = rects[1].clip(pts[n], pts[n-1])
 		if s.from(cd) == ids[1] {
-			pa, pb = pb, pa
+			slices.Reverse(pts)
 		}
-		s.stroke(pa, pb, cd.Type, col, width, c.zoom)
+		for i := 0; i < n; i++ {
+			s.stroke(pts[i], pts[i+1], cd.Type, col, width, c.zoom)
+		}
 		if cd.Type == model.ConduitUnidirectional {
-			s.arrow(pa, pb, col, width, c.zoom)
+			s.arrow(pts[n-1], pts[n], col, width, c.zoom)
 		}
-		mid = fyne.NewPos((pa.X+pb.X)/2, (pa.Y+pb.Y)/2)
+		m := n / 2 // label on the middle segment
+		mid = fyne.NewPos((pts[m].X+pts[m+1].X)/2, (pts[m].Y+pts[m+1].Y)/2)
 	case len(rects) > 2:
 		var hx, hy float32
 		for _, r := range rects {
