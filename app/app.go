@@ -7,6 +7,17 @@
 // the views in views.go). Parts read the model and change it only through
 // commands (ui.do); every change comes back through ui.onDocChanged, which
 // re-assesses and refreshes every part in place.
+//
+// Environment variables (for automation, not for users):
+//
+//	ZONEWISE_VIEW=<key>        open on a view: canvas, threats, levels,
+//	                           countermeasures, requirements, documents
+//	                           (the window is then 1600×1000)
+//	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
+//	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
+//	                           os.UserCacheDir()/zonewise/recovery
+//
+// make screenshots sets the first two.
 package app
 
 import (
@@ -46,6 +57,7 @@ type ui struct {
 	// failed (the error is in resultErr).
 	result    *risk.Result
 	resultErr error
+	zoneIndex map[model.ID]*risk.ZoneResult
 	problems  []model.Problem
 
 	sel selection
@@ -58,6 +70,7 @@ type ui struct {
 	tabs     *container.AppTabs
 	views    []view
 	status   *widget.Label
+	splits   struct{ main, right, body *container.Split }
 
 	menu       menuItems
 	bar        toolbar
@@ -75,7 +88,7 @@ type ui struct {
 
 // newUI builds the window with an empty document; call setDocument next.
 func newUI(a fyne.App) *ui {
-	u := &ui{app: a, prefs: &settings{p: a.Preferences()}}
+	u := &ui{app: a, prefs: &settings{p: a.Preferences()}, zoneIndex: map[model.ID]*risk.ZoneResult{}}
 	cat, err := risk.Builtin()
 	if err != nil {
 		slog.Error("built-in catalogue", "err", err)
@@ -104,11 +117,10 @@ func newUI(a fyne.App) *ui {
 
 	centre := container.NewBorder(u.guide.object(), nil, nil, nil, u.tabs)
 	right := container.NewHSplit(centre, u.props.object())
-	right.Offset = 0.7
 	main := container.NewHSplit(u.tree.object(), right)
-	main.Offset = 0.18
 	body := container.NewVSplit(main, u.problemL.object())
-	body.Offset = 0.87
+	u.splits.main, u.splits.right, u.splits.body = main, right, body
+	u.layoutPanels()
 	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
@@ -141,11 +153,11 @@ func (u *ui) onDocChanged() {
 // reassess runs the engine and the validation on the current project.
 func (u *ui) reassess() {
 	u.problems = validate(u.doc.Project)
+	u.result, u.resultErr = assess(u.doc.Project, u.cat) // a nil catalogue still gives SL-T and gaps
 	if u.cat == nil {
-		u.result, u.resultErr = nil, errors.New("the built-in catalogue failed to load")
-		return
+		u.resultErr = errors.New("the built-in catalogue failed to load: no requirements or proposals")
 	}
-	u.result, u.resultErr = assess(u.doc.Project, u.cat)
+	u.indexResult()
 }
 
 // refreshAll updates every part of the window from the model, in place.

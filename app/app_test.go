@@ -574,3 +574,152 @@ func TestPresentationModeScalesText(t *testing.T) {
 		t.Errorf("text size %v in presentation mode, want %v", got, base*presentationScale)
 	}
 }
+
+func TestEditMenuAdds(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	cell := model.StableID("z-cell")
+	u.selectOnly(ref{kindZone, cell})
+	u.addScenario()
+	s := p.Scenarios[len(p.Scenarios)-1]
+	if s.TargetID != cell || s.ActorID != p.Actors[0].ID {
+		t.Errorf("scenario %+v: want target Cell 1 and the actor", s)
+	}
+	nz, na := len(p.Zones), len(p.Actors)
+	u.addZone()
+	u.addActor()
+	if len(p.Zones) != nz+1 || len(p.Actors) != na+1 {
+		t.Error("Add zone or Add threat actor added nothing")
+	}
+	if u.sel.primary().Kind != kindActor {
+		t.Error("the new actor is not selected")
+	}
+}
+
+// findButton finds a button by its text under o.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch v := o.(type) {
+	case *widget.Button:
+		if v.Text == text {
+			return v
+		}
+	case *widget.Form:
+		for _, it := range v.Items {
+			if b := findButton(it.Widget, text); b != nil {
+				return b
+			}
+		}
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	case *container.Scroll:
+		return findButton(v.Content, text)
+	}
+	return nil
+}
+
+func TestPropertiesPanelEditsConduitFlowsAndZoneType(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	c1 := model.StableID("c-1")
+	u.selectOnly(ref{kindConduit, c1})
+	add := findButton(u.props.scroll, "Add data flow")
+	if add == nil {
+		t.Fatal("no Add data flow button")
+	}
+	test.Tap(add)
+	if n := len(p.Conduit(c1).Flows); n != 1 {
+		t.Fatalf("flows after Add: %d", n)
+	}
+	port, ok := formField(u.props.scroll, "Port").(*widget.Entry)
+	if !ok {
+		t.Fatal("the new flow has no Port entry (panel not rebuilt?)")
+	}
+	port.SetText("")
+	test.Type(port, "4840")
+	if got := p.Conduit(c1).Flows[0].Port; got != "4840" {
+		t.Errorf("port %q, want 4840", got)
+	}
+	u.undo()
+	if got := p.Conduit(c1).Flows[0].Port; got != "443" {
+		t.Errorf("port after one undo %q, want the default 443", got)
+	}
+	u.undo()
+	if len(p.Conduit(c1).Flows) != 0 {
+		t.Error("second undo did not remove the flow")
+	}
+
+	ent := model.StableID("z-ent")
+	u.selectOnly(ref{kindZone, ent})
+	typ, ok := formField(u.props.scroll, "Type").(*widget.Select)
+	if !ok {
+		t.Fatal("no Type select")
+	}
+	typ.SetSelected(model.ZoneDMZ.Label())
+	if got := p.Zone(ent).Type; got != model.ZoneDMZ {
+		t.Errorf("zone type %s, want dmz", got)
+	}
+	u.undo()
+	if got := p.Zone(ent).Type; got != model.ZoneEnterprise {
+		t.Errorf("zone type after undo %s", got)
+	}
+	u.redo()
+	if got := p.Zone(ent).Type; got != model.ZoneDMZ {
+		t.Errorf("zone type after redo %s", got)
+	}
+}
+
+func TestCanvasMovesEverySelectedZone(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	ent, dmz := zoneNamed(t, p, "Enterprise").Bounds, zoneNamed(t, p, "OT DMZ").Bounds
+	click(u.canvas, u.at(300, 60), 0)
+	click(u.canvas, u.at(300, 280), fyne.KeyModifierShift)
+	drag(u.canvas, u.at(300, 60), u.at(340, 60), 4)
+	if got := zoneNamed(t, p, "Enterprise").Bounds.X; got != ent.X+40 {
+		t.Errorf("Enterprise x %v, want %v", got, ent.X+40)
+	}
+	if got := zoneNamed(t, p, "OT DMZ").Bounds.X; got != dmz.X+40 {
+		t.Errorf("OT DMZ x %v, want %v (selected zones move together)", got, dmz.X+40)
+	}
+	u.undo()
+	if zoneNamed(t, p, "OT DMZ").Bounds != dmz || zoneNamed(t, p, "Enterprise").Bounds != ent {
+		t.Error("one undo does not restore both zones")
+	}
+}
+
+func TestProblemsListSelectsTheObject(t *testing.T) {
+	u := newTestUI(t)
+	c1 := model.StableID("c-1")
+	edit(u, c1, "flows", func(c *model.Conduit) {
+		c.Flows = append(c.Flows, model.DataFlow{Protocol: "Modbus/TCP", Port: "any", Transport: "tcp", From: c.ZoneIDs[0], To: c.ZoneIDs[1], Initiator: c.ZoneIDs[0]})
+	})
+	i := -1
+	for j, pr := range u.problems {
+		if pr.ObjectID == c1 {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatalf("no problem about the conduit with port any: %v", u.problems)
+	}
+	u.problemL.onProblemSelected(i)
+	if u.sel.primary() != (ref{kindConduit, c1}) {
+		t.Errorf("clicking the problem selected %v", u.sel.primary())
+	}
+}
+
+func TestCanvasContextMenuSelectsAndOpens(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Show()
+	u.canvas.TappedSecondary(&fyne.PointEvent{Position: u.at(300, 100)})
+	if u.sel.primary() != (ref{kindZone, model.StableID("z-ent")}) {
+		t.Errorf("right-click did not select the zone under it")
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("no context menu")
+	}
+}

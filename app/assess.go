@@ -1,15 +1,24 @@
 package app
 
 import (
-	"errors"
+	"fmt"
+	"log/slog"
 
 	"zonewise/model"
 	"zonewise/risk"
 )
 
-// assess runs the risk engine. It is a variable so that tests can count calls.
-var assess = func(p *model.Project, cat *risk.Catalog) (*risk.Result, error) {
-	return nil, errors.New("the risk engine is not in this build yet")
+// assess runs the risk engine. A panic in the engine on some odd project
+// must not take the user's unsaved work with it: it becomes an error shown
+// in the status line, and the last good result is dropped.
+func assess(p *model.Project, cat *risk.Catalog) (res *risk.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			slog.Error("risk engine panic", "panic", r)
+			res, err = nil, fmt.Errorf("the risk engine failed on this project: %v", r)
+		}
+	}()
+	return risk.Assess(p, cat), nil
 }
 
 // validate lists the project's problems (errors first).
@@ -38,16 +47,18 @@ func problemText(p model.Problem) string {
 }
 
 // zoneResult returns the latest assessment of a zone, or nil.
-func (u *ui) zoneResult(id model.ID) *risk.ZoneResult {
+func (u *ui) zoneResult(id model.ID) *risk.ZoneResult { return u.zoneIndex[id] }
+
+// indexResult maps zone IDs to their results: the canvas looks up every
+// zone on every refresh.
+func (u *ui) indexResult() {
+	clear(u.zoneIndex)
 	if u.result == nil {
-		return nil
+		return
 	}
 	for i := range u.result.Zones {
-		if u.result.Zones[i].ZoneID == id {
-			return &u.result.Zones[i]
-		}
+		u.zoneIndex[u.result.Zones[i].ZoneID] = &u.result.Zones[i]
 	}
-	return nil
 }
 
 // conduitResult returns the latest assessment of a conduit, or nil.

@@ -41,3 +41,15 @@ func BenchmarkCanvasRefresh1000Assets(b *testing.B) {
 		u.canvas.refresh()
 	}
 }
+
+// BenchmarkReassess1000Assets measures what every edit pays for the
+// assessment: validation, risk.Assess and the result index.
+func BenchmarkReassess1000Assets(b *testing.B) {
+	b.Setenv("ZONEWISE_RECOVERY_DIR", b.TempDir())
+	u := newUI(test.NewTempApp(b))
+	defer u.recovery.stop()
+	u.setDocument(newUnsavedDocument(model.Generate(50, 1000, 1)))
+	for b.Loop() {
+		u.reassess()
+	}
+}

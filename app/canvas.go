@@ -27,9 +27,11 @@ const (
 
 // Sizes in model units (points at 100 % zoom).
 const (
-	assetW, assetH   = 180.0, 32.0
-	assetGap         = 6.0
-	zoneHeader       = 58.0
+	assetW, assetH   = 180.0, 26.0
+	minAssetW        = 110.0
+	assetGap         = 5.0
+	assetPad         = 8.0
+	zoneHeader       = 50.0
 	minZoneW         = 120.0
 	minZoneH         = 80.0
 	minZoom, maxZoom = 0.15, 3.0
@@ -244,30 +246,71 @@ func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
 	return d
 }
 
-// assetLayout returns the model position (absolute) of every asset: its
-// Position inside its zone, or the next free cell of the zone's grid when
-// Position is zero.
-func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) map[model.ID]model.Point {
-	out := make(map[model.ID]model.Point, len(p.Assets))
-	next := map[model.ID]int{}
+// assetLayout places every asset (model rectangles, absolute): at its
+// Position inside its zone, or else in the next cell of a grid below the
+// zone's header, with cells as wide as the zone allows. Assets that do not
+// fit in the zone are left out and counted in more: the zone shows
+// "+N more" instead of spilling over its neighbours.
+func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) (rects map[model.ID]model.Rect, more map[model.ID]int) {
+	rects = make(map[model.ID]model.Rect, len(p.Assets))
+	more = map[model.ID]int{}
+	type grid struct {
+		cols, cells int
+		w           float64
+		next        int
+	}
+	grids := map[model.ID]*grid{}
+	autos := map[model.ID]int{}
+	for i := range p.Assets {
+		if p.Assets[i].Position == (model.Point{}) {
+			autos[p.Assets[i].ZoneID]++
+		}
+	}
 	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
 		z, ok := zs[a.ZoneID]
 		if !ok {
 			continue
 		}
 		if a.Position != (model.Point{}) {
-			out[a.ID] = model.Point{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y}
+			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: assetW, H: assetH}
 			continue
 		}
-		cols := max(1, int((z.Bounds.W-12)/(assetW+assetGap)))
-		i := next[z.ID]
-		next[z.ID]++
-		out[a.ID] = model.Point{
-			X: z.Bounds.X + 10 + float64(i%cols)*(assetW+assetGap),
-			Y: z.Bounds.Y + zoneHeader + float64(i/cols)*(assetH+assetGap),
+		g := grids[z.ID]
+		if g == nil {
+			inner := z.Bounds.W - 2*assetPad
+			cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
+			w := min((inner-float64(cols-1)*assetGap)/float64(cols), assetW)
+			rows := max(0, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
+			g = &grid{cols: cols, cells: cols * rows, w: max(w, 40)}
+			grids[z.ID] = g
+		}
+		i := g.next
+		g.next++
+		if autos[z.ID] > g.cells && i >= g.cells-1 {
+			more[z.ID]++ // the last cell says "+N more"
+			continue
+		}
+		rects[a.ID] = model.Rect{
+			X: z.Bounds.X + assetPad + float64(i%g.cols)*(g.w+assetGap),
+			Y: z.Bounds.Y + zoneHeader + float64(i/g.cols)*(assetH+assetGap),
+			W: g.w, H: assetH,
 		}
 	}
-	return out
+	return rects, more
+}
+
+// moreCell is where a zone's "+N more" goes: the last grid cell.
+func moreCell(z *model.Zone) model.Rect {
+	inner := z.Bounds.W - 2*assetPad
+	cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
+	w := max(min((inner-float64(cols-1)*assetGap)/float64(cols), assetW), 40)
+	rows := max(1, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
+	i := cols*rows - 1
+	return model.Rect{
+		X: z.Bounds.X + assetPad + float64(i%cols)*(w+assetGap),
+		Y: z.Bounds.Y + zoneHeader + float64(i/cols)*(assetH+assetGap),
+		W: w, H: assetH,
+	}
 }
 
 // refresh updates every shape from the model, creating shapes for new
@@ -347,7 +390,15 @@ func (c *zoneCanvas) refresh() {
 	}
 
 	// Assets as chips in their zones.
-	pos := assetLayout(p, zs)
+	pos, more := assetLayout(p, zs)
+	for id, s := range c.zones {
+		if z := zs[id]; z != nil && more[id] > 0 {
+			r := moreCell(z)
+			s.showMore(c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom), more[id], c.zoom, fg)
+		} else {
+			s.hideMore()
+		}
+	}
 	c.assetRects = make(map[model.ID][2]fyne.Position, len(p.Assets))
 	for i := range p.Assets {
 		a := &p.Assets[i]
@@ -366,14 +417,18 @@ func (c *zoneCanvas) refresh() {
 			pt.Y += c.drag.dy
 		}
 		tl := c.toScreen(pt.X, pt.Y)
-		size := fyne.NewSize(assetW*c.zoom, assetH*c.zoom)
+		size := fyne.NewSize(float32(pt.W)*c.zoom, float32(pt.H)*c.zoom)
 		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
 		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 		order = append(order, s.objects()...)
 	}
-	for id := range c.assets {
-		if _, ok := c.assetRects[id]; !ok {
-			if a := p.Asset(id); a == nil {
+	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
+		alive := make(map[model.ID]bool, len(p.Assets))
+		for i := range p.Assets {
+			alive[p.Assets[i].ID] = true
+		}
+		for id := range c.assets {
+			if !alive[id] {
 				delete(c.assets, id)
 			}
 		}
@@ -418,7 +473,7 @@ func (c *zoneCanvas) hintText() string {
 	case toolAsset:
 		return "Place " + c.assetClass.Label() + ": click or drag into a zone (Esc returns to select)"
 	}
-	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete"
+	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete · keys V H C 1–4 pick tools"
 }
 
 func maxOf(v model.SLVector) int {
@@ -459,10 +514,14 @@ func isDark() bool {
 	return r+g+b < 3*0x8000
 }
 
-// canvasTextScale enlarges canvas text in presentation mode.
-var canvasTextScale float32 = 1
+// canvasTextScale and canvasMinText enlarge canvas text in presentation
+// mode; the drawing itself scales with the zoom.
+var (
+	canvasTextScale float32 = 1
+	canvasMinText   float32 = 8
+)
 
 // textSize scales a model text size by zoom, within readable limits.
 func textSize(base float32, zoom float32) float32 {
-	return min(max(base*zoom*canvasTextScale, 8), 48)
+	return min(max(base*zoom, canvasMinText), 48*canvasTextScale)
 }

@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
 )
@@ -125,6 +127,7 @@ func (c *zoneCanvas) MouseDown(ev *desktop.MouseEvent) {
 }
 
 func (c *zoneCanvas) begin(pos fyne.Position, button desktop.MouseButton, mod fyne.KeyModifier) {
+	c.userView = true // from the first touch on, the view stays where the user has it
 	c.drag = dragState{pressed: true, button: button, modifier: mod, start: pos, cur: pos, seq: c.drag.seq + 1}
 	h := c.hitTest(pos)
 	switch {
@@ -143,19 +146,41 @@ func (c *zoneCanvas) begin(pos fyne.Position, button desktop.MouseButton, mod fy
 		c.captureOrigins(h.id, false)
 	case h.kind == kindAsset:
 		c.drag.kind, c.drag.id = dragAsset, h.id
+		c.selectForDrag(ref{kindAsset, h.id}, mod)
 	case h.kind == kindZone:
 		c.drag.kind, c.drag.id = dragZone, h.id
 		c.captureOrigins(h.id, true)
+		c.selectForDrag(ref{kindZone, h.id}, mod)
 	case h.kind == kindNone:
 		c.drag.kind = dragDraw
 	}
 }
 
-func (c *zoneCanvas) captureOrigins(id model.ID, descendants bool) {
+// selectForDrag selects what a press is about to drag, unless it is
+// selected already or a modifier asks for multi-selection.
+func (c *zoneCanvas) selectForDrag(r ref, mod fyne.KeyModifier) {
+	if c.u.sel.has(r) || mod != 0 {
+		return
+	}
+	c.u.sel.set(r)
+	c.u.onSelectionChanged()
+}
+
+// captureOrigins remembers the bounds of what a drag moves or resizes: the
+// zone, and for a move its nested zones and every other selected zone with
+// theirs.
+func (c *zoneCanvas) captureOrigins(id model.ID, move bool) {
+	p := c.u.doc.Project
+	roots := []model.ID{id}
+	if move && c.u.sel.has(ref{kindZone, id}) {
+		roots = c.u.sel.ofKind(kindZone)
+	}
 	c.drag.orig = map[model.ID]model.Rect{}
-	for _, z := range c.u.doc.Project.Zones {
-		if z.ID == id || (descendants && isZoneWithin(c.u.doc.Project, z.ID, id)) {
-			c.drag.orig[z.ID] = z.Bounds
+	for _, z := range p.Zones {
+		for _, r := range roots {
+			if z.ID == r || (move && isZoneWithin(p, z.ID, r)) {
+				c.drag.orig[z.ID] = z.Bounds
+			}
 		}
 	}
 }
@@ -324,6 +349,15 @@ func (c *zoneCanvas) TypedRune(r rune) {
 		c.zoomBy(1.2, c.centre())
 	case '-':
 		c.zoomBy(1/1.2, c.centre())
+	case 'v', 'V':
+		c.setTool(toolSelect)
+	case 'h', 'H':
+		c.setTool(toolPan)
+	case 'c', 'C':
+		c.setTool(toolConnect)
+	case '1', '2', '3', '4': // the palette's asset classes, in order
+		c.assetClass = model.AssetClasses()[r-'1']
+		c.setTool(toolAsset)
 	}
 }
 
@@ -474,7 +508,8 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	for i := range pr.Zones {
 		zs[pr.Zones[i].ID] = &pr.Zones[i]
 	}
-	abs := assetLayout(pr, zs)[id]
+	rects, _ := assetLayout(pr, zs)
+	abs := rects[id]
 	z := zs[zid]
 	na := model.Clone(*a)
 	na.ZoneID = zid
@@ -501,4 +536,41 @@ func (c *zoneCanvas) addConduit(from, to model.ID) {
 	if c.u.do(&model.Add[model.Conduit]{Item: cd}) {
 		c.u.selectOnly(ref{kindConduit, cd.ID})
 	}
+}
+
+// TappedSecondary implements fyne.SecondaryTappable: a context menu for
+// the object under the pointer (which it selects).
+func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
+	h := c.hitTest(ev.Position)
+	if h.kind != kindNone && !c.u.sel.has(ref{h.kind, h.id}) {
+		c.u.selectOnly(ref{h.kind, h.id})
+	}
+	var items []*fyne.MenuItem
+	if h.kind == kindZone {
+		for _, cl := range model.AssetClasses() {
+			pos := ev.Position
+			items = append(items, fyne.NewMenuItem("Add "+strings.ToLower(cl.Label())+" here", func() {
+				prev := c.assetClass
+				c.assetClass = cl
+				c.placeAsset(pos)
+				c.assetClass = prev
+			}))
+		}
+		items = append(items, fyne.NewMenuItemSeparator())
+	}
+	if h.kind != kindNone {
+		items = append(items,
+			fyne.NewMenuItem("Add threat scenario", c.u.addScenario),
+			fyne.NewMenuItem("Log decision…", c.u.logDecision),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Delete", c.u.deleteSelection),
+		)
+	} else {
+		items = append(items, fyne.NewMenuItem("Fit to window", c.fit))
+	}
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cv, fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(ev.Position))
 }

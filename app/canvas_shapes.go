@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -99,23 +101,38 @@ func sameColor(a, b color.Color) bool {
 // zoneShape draws one zone: a rounded rectangle, its name, type and Purdue
 // level, an SL-T badge and (when selected) a resize handle.
 type zoneShape struct {
-	rect, badgeBg, handle *canvas.Rectangle
-	name, kind, badge     *canvas.Text
-	badgeFor              string
-	badgeTS               float32
-	badgeSize             fyne.Size
+	rect, stripe, badgeBg, handle *canvas.Rectangle
+	name, kind, badge             *canvas.Text
+	more                          *canvas.Text
+	nameFit, kindFit              fitted
+	badgeFor                      string
+	badgeTS                       float32
+	badgeSize                     fyne.Size
 }
 
 func newZoneShape() *zoneShape {
 	return &zoneShape{
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
-		handle: canvas.NewRectangle(color.Transparent),
-		name:   canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
+		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
+		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
+		more: canvas.NewText("", color.Black),
+	}
+}
+
+// showMore writes "+N more" in the zone's last asset cell.
+func (s *zoneShape) showMore(tl fyne.Position, size fyne.Size, n int, zoom float32, fg color.Color) {
+	ts := textSize(13, zoom)
+	setText(s.more, fmt.Sprintf("+%d more", n), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
+}
+
+func (s *zoneShape) hideMore() {
+	if s.more.Visible() {
+		s.more.Hide()
 	}
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.name, s.kind, s.badgeBg, s.badge, s.handle}
+	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
@@ -128,9 +145,33 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		stroke, width = sel, 3.5
 	}
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
+	// A stripe in the zone type's colour along the top edge, so that DMZs,
+	// control and safety zones are told apart at a glance.
+	sw := max(3, 5*zoom)
+	setRect(s.stripe, tl.Add(fyne.NewPos(10*zoom, width/2)), fyne.NewSize(max(size.Width-20*zoom, 1), sw), zoneTypeColor(z.Type), color.Transparent, 0, sw/2)
 	pad := 8 * zoom
-	ts := textSize(17, zoom)
-	setText(s.name, orUntitled(z.Name), tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+	ts, ks := textSize(16, zoom), textSize(12, zoom)
+	line2 := tl.Y + pad*0.6 + ts*1.4
+	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts, fyne.TextStyle{Bold: true})
+	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+
+	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
+	kindRight := tl.X + size.Width - pad
+	if badge == "" {
+		s.badge.Hide()
+		s.badgeBg.Hide()
+	} else {
+		if s.badgeFor != badge || s.badgeTS != ks {
+			s.badgeFor, s.badgeTS = badge, ks
+			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
+		}
+		m := s.badgeSize
+		bw, bh := m.Width+8*zoom, m.Height+2*zoom
+		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, line2-zoom)
+		kindRight = bpos.X - 4*zoom
+		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
+		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
+	}
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
 		kind += " · " + z.SafetyDesignation
@@ -138,33 +179,37 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if z.OutOfScope {
 		kind += " · out of scope"
 	}
-	setText(s.kind, kind, tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35)), textSize(13, zoom), withAlpha(fg, 200), false)
-
-	if badge == "" {
-		s.badge.Hide()
-		s.badgeBg.Hide()
-	} else {
-		bs := textSize(13, zoom)
-		if s.badgeFor != badge || s.badgeTS != bs {
-			s.badgeFor, s.badgeTS = badge, bs
-			s.badgeSize = fyne.MeasureText(badge, bs, fyne.TextStyle{Monospace: true, Bold: true})
-		}
-		m := s.badgeSize
-		bw, bh := m.Width+10*zoom, m.Height+4*zoom
-		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, tl.Y+pad*0.6)
-		if bpos.X < tl.X+size.Width/2 { // narrow zone: badge under the type line
-			bpos = tl.Add(fyne.NewPos(pad, pad*0.6+ts*1.35+bs*1.5))
-		}
-		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
-		s.badge.TextStyle.Monospace = true
-		setText(s.badge, badge, bpos.Add(fyne.NewPos(5*zoom, 2*zoom)), bs, invert(fg), true)
-	}
+	s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
+	setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
 	if selected {
 		hs := max(10, 12*zoom)
 		setRect(s.handle, tl.Add(fyne.NewPos(size.Width-hs, size.Height-hs)), fyne.NewSize(hs, hs), sel, color.Transparent, 0, 2)
 	} else if s.handle.Visible() {
 		s.handle.Hide()
 	}
+}
+
+// zoneTypeColor is the accent colour of a zone type.
+func zoneTypeColor(t model.ZoneType) color.Color {
+	switch t {
+	case model.ZoneEnterprise:
+		return color.NRGBA{60, 110, 200, 255}
+	case model.ZoneDMZ:
+		return color.NRGBA{140, 80, 200, 255}
+	case model.ZoneSupervisory:
+		return color.NRGBA{20, 150, 160, 255}
+	case model.ZoneControl:
+		return color.NRGBA{40, 160, 80, 255}
+	case model.ZoneSafety:
+		return color.NRGBA{210, 40, 40, 255}
+	case model.ZoneField:
+		return color.NRGBA{150, 110, 60, 255}
+	case model.ZoneRemoteAccess:
+		return color.NRGBA{230, 130, 20, 255}
+	case model.ZoneWireless:
+		return color.NRGBA{30, 170, 220, 255}
+	}
+	return color.NRGBA{130, 130, 130, 255}
 }
 
 func invert(c color.Color) color.Color {
@@ -247,25 +292,45 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 	setText(s.glyph, letter, tl.Add(fyne.NewPos(3*zoom+(g-gm.Width)/2, 3*zoom+(g-gm.Height)/2)), ts, color.White, true)
 	full, width := orUntitled(a.Name), size.Width-g-12*zoom
 	if s.fitFor != full || s.fitWidth != width {
-		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts)
+		s.fitFor, s.fitWidth, s.fitText = full, width, ellipsize(full, width, ts, fyne.TextStyle{})
 	}
 	setText(s.name, s.fitText, tl.Add(fyne.NewPos(g+9*zoom, (size.Height-gm.Height)/2)), ts, fg, false)
 }
 
+// fitted caches ellipsize: text is measured again only when the full
+// text, the width or the size changes.
+type fitted struct {
+	full        string
+	width, size float32
+	text        string
+}
+
+func (f *fitted) set(full string, width, size float32, style fyne.TextStyle) {
+	if f.full != full || f.width != width || f.size != size {
+		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size, style)
+	}
+}
+
 // ellipsize shortens s to fit width at text size ts.
-func ellipsize(s string, width, ts float32) string {
-	if fyne.MeasureText(s, ts, fyne.TextStyle{}).Width <= width {
+func ellipsize(s string, width, ts float32, style fyne.TextStyle) string {
+	if fyne.MeasureText(s, ts, style).Width <= width {
 		return s
 	}
+	// Binary search on the rune count: long names in small zones are common.
 	r := []rune(s)
-	for len(r) > 1 {
-		r = r[:len(r)-1]
-		t := string(r) + "…"
-		if fyne.MeasureText(t, ts, fyne.TextStyle{}).Width <= width {
-			return t
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", ts, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return "…"
+	if lo == 0 {
+		return "…"
+	}
+	return string(r[:lo]) + "…"
 }
 
 // conduitShape draws one conduit: lines between the borders of its zones
@@ -359,16 +424,26 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	var mid fyne.Position
 	switch {
 	case len(rects) == 2:
-		a, b := rects[0].centre(), rects[1].centre()
-		pa, pb := rects[0].clip(a, b), rects[1].clip(b, a)
+		// Through the route's bends when it has any, else straight.
+		pts := []fyne.Position{rects[0].centre()}
+		for _, r := range cd.Route {
+			pts = append(pts, c.toScreen(r.X, r.Y))
+		}
+		pts = append(pts, rects[1].centre())
+		pts[0] = rects[0].clip(pts[0], pts[1])
+		n := len(pts) - 1
+		pts[n] = rects[1].clip(pts[n], pts[n-1])
 		if s.from(cd) == ids[1] {
-			pa, pb = pb, pa
+			slices.Reverse(pts)
 		}
-		s.stroke(pa, pb, cd.Type, col, width, c.zoom)
+		for i := 0; i < n; i++ {
+			s.stroke(pts[i], pts[i+1], cd.Type, col, width, c.zoom)
+		}
 		if cd.Type == model.ConduitUnidirectional {
-			s.arrow(pa, pb, col, width, c.zoom)
+			s.arrow(pts[n-1], pts[n], col, width, c.zoom)
 		}
-		mid = fyne.NewPos((pa.X+pb.X)/2, (pa.Y+pb.Y)/2)
+		m := n / 2 // label on the middle segment
+		mid = fyne.NewPos((pts[m].X+pts[m+1].X)/2, (pts[m].Y+pts[m+1].Y)/2)
 	case len(rects) > 2:
 		var hx, hy float32
 		for _, r := range rects {
@@ -390,8 +465,13 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(13, c.zoom)
+	ts := textSize(12, c.zoom)
 	text := orUntitled(cd.Name)
+	if c.zoom < 0.9 { // zoomed out: the first word ("K07") keeps the diagram readable
+		if f := strings.Fields(text); len(f) > 0 {
+			text = f[0]
+		}
+	}
 	if short := conduitShort(cd.Type); short != "" {
 		text += " · " + short
 	}

@@ -84,6 +84,7 @@ func newUnsavedDocument(p *model.Project) *model.Document {
 // afterShow runs once the window is visible: a startup error, the offer to
 // restore a recovery file, the first-run guide, the screenshot tab.
 func (u *ui) afterShow(startErr error) {
+	u.win.Canvas().Focus(u.canvas) // Delete, F5 and the arrows work at once
 	if startErr != nil {
 		dialog.ShowError(startErr, u.win)
 	}

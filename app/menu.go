@@ -49,12 +49,17 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	m.redo = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), u.redo)
 	m.del = item("Delete selection (Del)", nil, u.deleteSelection)
 	edit := fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
+		fyne.NewMenuItemSeparator(),
+		item("Add zone", nil, u.addZone),
+		item("Add threat actor", nil, u.addActor),
+		item("Add threat scenario for the selection", nil, u.addScenario),
+		fyne.NewMenuItemSeparator(),
 		item("Log decision…", shortcut(fyne.KeyL, ctrl), u.logDecision))
 
 	m.light = item("Light theme", nil, func() { u.setThemeVariant("light") })
 	m.dark = item("Dark theme", nil, func() { u.setThemeVariant("dark") })
 	m.system = item("System theme", nil, func() { u.setThemeVariant("") })
-	m.presentation = item("Presentation mode (F5)", nil, u.togglePresentation)
+	m.presentation = item("Presentation mode (F5)", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
 	view := fyne.NewMenu("View",
 		item("Zoom in", shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
 		item("Zoom out", shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),

@@ -299,12 +299,12 @@ func (f *fieldSet) slVector(get func() model.SLVector, set func(fr model.FR, sl 
 		s := f.intChoice(0, model.MaxSL, nil, func() int { return get().Get(fr) }, func(sl int) { set(fr, sl) })
 		grid.Add(container.NewBorder(widget.NewLabelWithStyle(fr.Abbrev(), fyne.TextAlignCenter, fyne.TextStyle{}), nil, nil, nil, s))
 	}
-	return grid
+	return narrow(grid, 300)
 }
 
 // frChecks edits a set of FRs as seven checks.
 func (f *fieldSet) frChecks(get func() []model.FR, set func([]model.FR)) fyne.CanvasObject {
-	box := container.NewGridWithColumns(3)
+	box := container.NewGridWithColumns(2)
 	for _, fr := range model.AllFRs {
 		box.Add(f.check(fr.String()+" "+fr.Abbrev(), func() bool { return slices.Contains(get(), fr) }, func(on bool) {
 			var out []model.FR

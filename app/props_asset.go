@@ -95,12 +95,15 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		}
 		evidence := f.entry(func() string { return fp().Evidence }, func(s string) { fEd("evidence", func(p *model.FocusPoint) { p.Evidence = s }) })
 		evidence.SetPlaceHolder("evidence")
-		box.Add(form(item(def.Title, container.NewGridWithColumns(2,
+		title := widget.NewLabel(def.Title)
+		title.Wrapping = fyne.TextWrapWord
+		box.Add(title)
+		box.Add(narrow(container.NewGridWithColumns(2,
 			enumChoice(f, model.FocusStatuses(), model.FocusStatus.Label, func() model.FocusStatus { return fp().Status }, func(s model.FocusStatus) {
 				fEd("status", func(p *model.FocusPoint) { p.Status = s })
 			}),
 			evidence,
-		))))
+		), 300))
 	}
 	return box
 }

@@ -97,9 +97,23 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 			fm.Append(fmt.Sprintf("%s %d", title, i+1), f.entry(func() string { return lvl().Name }, func(s string) {
 				editInfo(u, fmt.Sprintf("%s %d name", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Name = s })
 			}))
+			desc := f.entry(func() string { return lvl().Description }, func(s string) {
+				editInfo(u, fmt.Sprintf("%s %d description", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Description = s })
+			})
+			desc.SetPlaceHolder("what this level means")
+			fm.Append("", desc)
 		}
 		box.Add(fm)
 	}
+	cats := container.NewVBox()
+	for _, c := range model.ConsequenceCategories() {
+		cats.Add(f.check(c.Label(), func() bool { return slices.Contains(m().Categories, c) }, func(on bool) {
+			editInfo(u, "consequence categories", func(in *model.Info) {
+				in.Matrix.Categories = toggled(in.Matrix.Categories, c, on, model.ConsequenceCategories())
+			})
+		}))
+	}
+	box.Add(form(item("Consequence categories", cats)))
 	scale("Likelihood", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Likelihoods })
 	scale("Consequence", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Consequences })
 

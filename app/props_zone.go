@@ -62,7 +62,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		efEd := func(field string, mut func(*model.EssentialFunction)) {
 			ed(fmt.Sprintf("essential function %d %s", i+1, field), func(z *model.Zone) { mut(&z.EssentialFunctions[i]) })
 		}
-		impacts := container.NewGridWithColumns(2)
+		impacts := container.NewVBox()
 		for _, im := range model.Impacts() {
 			impacts.Add(f.check(im.Label(), func() bool { return slices.Contains(ef().Intolerant, im) }, func(on bool) {
 				efEd("impacts", func(e *model.EssentialFunction) { e.Intolerant = toggled(e.Intolerant, im, on, model.Impacts()) })
@@ -134,7 +134,7 @@ func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 		if zr == nil {
 			return "Not assessed."
 		}
-		return fmt.Sprintf("SL-T %s   SL-C %s   SL-A %s   gap %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
+		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
 	})
 }
 
@@ -192,7 +192,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	}
 	ed := func(field string, mut func(*model.Conduit)) { edit(u, id, field, mut) }
 
-	zones := container.NewGridWithColumns(2)
+	zones := container.NewVBox()
 	labels, ids := zoneOptions(u.doc.Project, "", nil)
 	for i, zid := range ids {
 		zones.Add(f.check(labels[i], func() bool { return slices.Contains(c().ZoneIDs, zid) }, func(on bool) {
@@ -219,7 +219,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		if cr == nil {
 			return "Not assessed."
 		}
-		s := fmt.Sprintf("SL-T %s   SL-A %s   gap %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
+		s := fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-A  %s\nGap   %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
 		for _, fd := range cr.Findings {
 			s += "\n⚠ " + fd
 		}

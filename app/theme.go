@@ -56,6 +56,7 @@ func (s *themeState) apply(a fyne.App) {
 		scale = presentationScale
 	}
 	canvasTextScale = scale
+	canvasMinText = 8 * scale
 	a.Settings().SetTheme(&zwTheme{base: theme.DefaultTheme(), variant: s.variant, scale: scale})
 }
 
@@ -70,5 +71,27 @@ func (u *ui) setThemeVariant(v string) {
 func (u *ui) togglePresentation() {
 	u.themeState.presentation = !u.themeState.presentation
 	u.themeState.apply(u.app)
+	u.layoutPanels()
 	u.refreshAll()
+}
+
+// layoutPanels sets the split positions. In presentation mode the tree and
+// the problems list are hidden so that the canvas and the properties fill
+// the projector; F5 brings them back.
+func (u *ui) layoutPanels() {
+	show := func(o fyne.CanvasObject, on bool) {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	p := u.themeState.presentation
+	show(u.splits.main.Leading, !p)
+	show(u.splits.body.Trailing, !p)
+	u.splits.main.SetOffset(0.18)
+	u.splits.right.SetOffset(0.7)
+	u.splits.body.SetOffset(0.87)
+	u.splits.main.Refresh()
+	u.splits.body.Refresh()
 }

@@ -57,7 +57,7 @@ func refOfNode(uid string) ref {
 // zones and assets, conduits, threat scenarios, threat actors, decisions.
 type projectTree struct {
 	u    *ui
-	tree *widget.Tree
+	tree *keyTree
 
 	// index, rebuilt from the model on every refresh
 	children map[string][]string
@@ -68,13 +68,33 @@ type projectTree struct {
 
 func newProjectTree(u *ui) *projectTree {
 	t := &projectTree{u: u, children: map[string][]string{}, labels: map[string]string{}, parent: map[string]string{}}
-	t.tree = widget.NewTree(t.childUIDs, t.isBranch, t.createNode, t.updateNode)
+	t.tree = &keyTree{u: u}
+	t.tree.ChildUIDs, t.tree.IsBranch = t.childUIDs, t.isBranch
+	t.tree.CreateNode, t.tree.UpdateNode = t.createNode, t.updateNode
+	t.tree.ExtendBaseWidget(t.tree)
 	t.tree.OnSelected = t.onNodeSelected
 	t.tree.OpenBranch(nodeZones)
 	return t
 }
 
 func (t *projectTree) object() fyne.CanvasObject { return t.tree }
+
+// keyTree is a widget.Tree that also deletes the selection on Delete and
+// passes F5 and F1 on, which the plain tree swallows while focused.
+type keyTree struct {
+	widget.Tree
+	u *ui
+}
+
+// TypedKey implements fyne.Focusable.
+func (t *keyTree) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyF5, fyne.KeyF1:
+		t.u.onTypedKey(ev)
+	default:
+		t.Tree.TypedKey(ev)
+	}
+}
 
 func (t *projectTree) childUIDs(uid string) []string {
 	if uid == "" {
