@@ -32,6 +32,7 @@ type measuresView struct {
 
 	proposals *widget.Table
 	propRows  []risk.Proposal
+	propShow  *widget.RadioGroup
 	propPick  string // proposal ID
 	propInfo  *widget.Label
 
@@ -75,7 +76,11 @@ func newCountermeasuresView(u *ui) *measuresView {
 	v.rejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
 	v.implementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
 	v.propInfo = wrapLabel("")
-	propTop := container.NewVBox(container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
+	v.propShow = widget.NewRadioGroup([]string{showAllTargets, showSelectedTarget}, func(string) { v.refresh() })
+	v.propShow.Horizontal = true
+	v.propShow.Required = true
+	v.propShow.SetSelected(showAllTargets)
+	propTop := container.NewVBox(v.propShow, container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
 
 	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
 	v.iRejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
@@ -114,6 +119,9 @@ func (v *measuresView) refresh() {
 	v.propRows, v.exclRows = nil, nil
 	if r := v.u.result; r != nil {
 		v.propRows, v.exclRows = r.Proposals, r.Exclusions
+		if v.propShow.Selected == showSelectedTarget {
+			v.propRows = v.onSelectedTarget(r.Proposals)
+		}
 	}
 	v.instRows = v.instRows[:0]
 	for _, ci := range sortedByName(p.Countermeasures, func(c *model.CountermeasureInstance) string { return v.u.measureName(c.MeasureID) }) {
@@ -131,6 +139,31 @@ func (v *measuresView) refresh() {
 	}
 	v.refreshProposalActions()
 	v.refreshInstanceActions()
+}
+
+// Choices of which proposals to show.
+const (
+	showAllTargets     = "All zones and conduits"
+	showSelectedTarget = "Only the selected zone, conduit or asset"
+)
+
+// onSelectedTarget keeps the proposals for the selected object (for an
+// asset: also those for its zone).
+func (v *measuresView) onSelectedTarget(all []risk.Proposal) []risk.Proposal {
+	r := v.u.sel.primary()
+	ids := []model.ID{r.ID}
+	if r.Kind == kindAsset {
+		if a := v.u.doc.Project.Asset(r.ID); a != nil {
+			ids = append(ids, a.ZoneID)
+		}
+	}
+	var out []risk.Proposal
+	for _, pr := range all {
+		if slices.Contains(ids, pr.TargetID) {
+			out = append(out, pr)
+		}
+	}
+	return out
 }
 
 // proposal returns the picked proposal, or nil.
@@ -155,6 +188,8 @@ func (v *measuresView) refreshProposalActions() {
 			msg = "Not assessed: " + v.u.resultErr.Error()
 		}
 		v.propInfo.SetText(msg)
+	case pr == nil && len(v.propRows) == 0 && v.propShow.Selected == showSelectedTarget:
+		v.propInfo.SetText("No proposals for the selection: select a zone, conduit or asset with a gap in the tree or on the canvas.")
 	case pr == nil && len(v.propRows) == 0:
 		v.propInfo.SetText("No gaps that the countermeasure library can close.")
 	case pr == nil:
