@@ -76,10 +76,11 @@ func newCountermeasuresView(u *ui) *measuresView {
 	v.rejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
 	v.implementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
 	v.propInfo = wrapLabel("")
-	v.propShow = widget.NewRadioGroup([]string{showAllTargets, showSelectedTarget}, func(string) { v.refresh() })
+	v.propShow = widget.NewRadioGroup([]string{showAllTargets, showSelectedTarget}, nil)
 	v.propShow.Horizontal = true
 	v.propShow.Required = true
 	v.propShow.SetSelected(showAllTargets)
+	v.propShow.OnChanged = func(string) { v.refresh() }
 	propTop := container.NewVBox(v.propShow, container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
 
 	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
