@@ -78,7 +78,7 @@ func newThreatsView(u *ui) *threatsView {
 	v.table.OnSelected = v.onRowSelected
 
 	v.unmitigated = newRiskHeatMap("Unmitigated risk", v.onHeatCellTapped)
-	v.residual = newRiskHeatMap("Residual risk (after accepted and implemented countermeasures)", nil)
+	v.residual = newRiskHeatMap("Residual risk", nil)
 
 	v.deleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDelete)
 	bar := container.NewHBox(
@@ -143,7 +143,7 @@ func (v *threatsView) refresh() {
 	if v.u.result == nil {
 		v.residual.title = "Residual risk (not assessed)"
 	} else {
-		v.residual.title = "Residual risk (after accepted and implemented countermeasures)"
+		v.residual.title = "Residual risk"
 	}
 	v.residual.set(p.Matrix, resid, heatCell{})
 }
@@ -356,35 +356,13 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 	d.Show()
 }
 
-// onAdd adds a scenario on the selected zone, conduit or asset (else the
-// first zone) and selects it for the properties panel.
+// onAdd adds a scenario as Edit ▸ Add threat scenario does (on the
+// selected zone, conduit or asset) and selects it for the properties panel.
 func (v *threatsView) onAdd() {
-	p := v.u.doc.Project
-	s := model.ThreatScenario{ID: model.NewID(), Name: "New threat scenario"}
-	switch r := v.u.sel.primary(); r.Kind {
-	case kindZone:
-		s.TargetKind, s.TargetID = model.TargetZone, r.ID
-	case kindConduit:
-		s.TargetKind, s.TargetID = model.TargetConduit, r.ID
-	case kindAsset:
-		s.TargetKind, s.TargetID = model.TargetAsset, r.ID
-	default:
-		if zs := sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }); len(zs) > 0 {
-			s.TargetKind, s.TargetID = model.TargetZone, zs[0].ID
-		}
-	}
-	if as := sortedByName(p.Actors, func(a *model.ThreatActor) string { return a.Name }); len(as) > 0 {
-		s.ActorID = as[0].ID
-	}
-	if n := len(p.Matrix.Likelihoods); n > 0 {
-		s.Likelihood = p.Matrix.Likelihoods[n/2].Level
-	}
-	if n := len(p.Matrix.Consequences); n > 0 {
-		s.Consequences = []model.Consequence{{Category: model.ConsequenceProduction, Level: p.Matrix.Consequences[n/2].Level}}
-	}
-	if v.u.do(&model.Add[model.ThreatScenario]{Item: s}) {
-		v.selected = s.ID
-		v.u.selectOnly(ref{kindScenario, s.ID})
+	v.u.addScenario()
+	if r := v.u.sel.primary(); r.Kind == kindScenario {
+		v.selected = r.ID
+		v.refresh()
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -199,3 +200,18 @@ func TestThreatsViewTreatmentOtherThanMitigateNeedsAReason(t *testing.T) {
 		t.Errorf("treatment %q note %q", got.Treatment, got.TreatmentNote)
 	}
 }
+
+func TestViewsScaleWithThePresentationMode(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	v := viewOf[*threatsView](t, u)
+	before, mapBefore := v.textSize, v.heatMapMin()
+	u.togglePresentation()
+	if v.textSize != before*presentationScale {
+		t.Errorf("threat table laid out for text size %v in presentation mode, want %v", v.textSize, before*presentationScale)
+	}
+	if m := v.heatMapMin(); m.Width <= mapBefore.Width || m.Height <= mapBefore.Height {
+		t.Errorf("heat map needs %v in presentation mode, %v before: want it larger", m, mapBefore)
+	}
+}
+
+func (v *threatsView) heatMapMin() fyne.Size { return v.unmitigated.MinSize() }
