@@ -372,9 +372,22 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 	return nil
 }
 
+// tempFile is what writeReplace needs of its temporary file.
+type tempFile interface {
+	Write(b []byte) (int, error)
+	Chmod(mode os.FileMode) error
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// createTemp creates writeReplace's temporary file. Tests replace it to
+// simulate a full disk or a failing device.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
 func writeReplace(path string, data []byte, mode os.FileMode) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
