@@ -51,8 +51,8 @@ func (e *env) usagef(format string, args ...any) int {
 	return ExitUsage
 }
 
-// commands is filled in init: a package-level initializer would form an
-// initialization cycle (run functions use usagef, which reads commands).
+// commands is filled in init: the run functions reach commandByName through
+// env.usagef, so a package-level initializer would be an initialization cycle.
 var commands []command
 
 func init() {
