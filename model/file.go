@@ -92,11 +92,23 @@ func normalized(p *Project) *Project {
 }
 
 // sortedByID copies s (deeply enough that normalising nested slices of the
-// copy does not touch the original's headers) and sorts it by ID.
+// copy does not touch the original's headers) and sorts it by ID. It sorts
+// keys rather than elements: comparing elements by value would copy each
+// large struct to the heap on every comparison.
 func sortedByID[T any](s []T, id func(*T) ID) []T {
+	type key struct {
+		id ID
+		i  int
+	}
+	keys := make([]key, len(s))
+	for i := range s {
+		keys[i] = key{id(&s[i]), i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int { return strings.Compare(string(a.id), string(b.id)) })
 	out := make([]T, len(s))
-	copy(out, s)
-	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(string(id(&a)), string(id(&b))) })
+	for j, k := range keys {
+		out[j] = s[k.i]
+	}
 	return out
 }
 
@@ -124,11 +136,15 @@ func Unmarshal(data []byte) (*Project, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	// Only the version is needed here; a struct (unlike a map of raw
+	// messages) does not copy the whole file.
+	var head struct {
+		SchemaVersion json.RawMessage `json:"schemaVersion"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, describeJSONError(data, err, "project")
 	}
-	version, err := schemaVersionOf(top)
+	version, err := schemaVersionOf(head.SchemaVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -155,9 +171,8 @@ func Unmarshal(data []byte) (*Project, error) {
 	return &p, nil
 }
 
-func schemaVersionOf(top map[string]json.RawMessage) (int, error) {
-	raw, ok := top["schemaVersion"]
-	if !ok {
+func schemaVersionOf(raw json.RawMessage) (int, error) {
+	if raw == nil {
 		return 0, errors.New(`field "schemaVersion" is missing: not a Zonewise project file`)
 	}
 	var v int
