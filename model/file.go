@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 )
 
 // MaxFileSize is the largest project file Zonewise reads. A 10,000-asset plant
@@ -384,7 +385,31 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := writeReplace(path, data, mode); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	removeStaleTemps(path)
+	removeStaleTemps(path + ".bak")
 	return nil
+}
+
+// staleTempAge is how old a leftover temporary file must be before a save
+// removes it; younger ones may belong to a save in progress elsewhere.
+const staleTempAge = time.Hour
+
+// removeStaleTemps deletes temporary files that saves of path killed midway
+// left behind (best effort).
+func removeStaleTemps(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".tmp-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || e.IsDir() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // tempFile is what writeReplace needs of its temporary file.

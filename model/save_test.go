@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // failingFile wraps a real temporary file and fails like a full disk after
@@ -183,4 +184,26 @@ func TestSaveFailures(t *testing.T) {
 			t.Error(".bak is not the previous version")
 		}
 	})
+}
+
+func TestSaveRemovesOldTemporaryFiles(t *testing.T) {
+	path, _ := savedProject(t)
+	dir := filepath.Dir(path)
+	old := filepath.Join(dir, ".p.zonewise.json.tmp-123")
+	fresh := filepath.Join(dir, ".p.zonewise.json.tmp-456")
+	other := filepath.Join(dir, ".other.json.tmp-789")
+	for _, f := range []string{old, fresh, other} {
+		os.WriteFile(f, []byte("partial"), 0o644)
+	}
+	long := time.Now().Add(-2 * staleTempAge)
+	os.Chtimes(old, long, long)
+	os.Chtimes(other, long, long)
+	if err := Save(path, Sample()); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]bool{old: false, fresh: true, other: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(f), err == nil, want)
+		}
+	}
 }
