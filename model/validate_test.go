@@ -326,3 +326,21 @@ func TestValidateDeepZoneNestingTerminates(t *testing.T) {
 		t.Errorf("found %d zones in the cycle, want %d", cycles, n)
 	}
 }
+
+func TestProblemsOfHostileFilesStayOnOneLine(t *testing.T) {
+	p := hostileSample()
+	p.Assets[0].ZoneID = "line\nbreak\u202e"
+	p.Assets[1].ID = "x\ny\rz\u202e-0000"
+	p.Conduits[0].Flows[0].Protocol = "evil\nproto"
+	p.Conduits[0].Flows[0].Port = "any"
+	problems := Validate(p)
+	if len(problems) < 3 {
+		t.Fatalf("want problems, got:\n%s", joinProblems(problems))
+	}
+	for _, pr := range problems {
+		s := pr.String()
+		if strings.ContainsAny(s, "\n\r\u202e") {
+			t.Errorf("problem spans lines or reorders text: %q", s)
+		}
+	}
+}
