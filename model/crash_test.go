@@ -55,7 +55,7 @@ func crashChild(path string) {
 // TestCrashDuringSave kills a child process at random moments while it saves
 // a 1.3 MB generated project over and over, 200 times, and checks after each
 // kill that the file and its backup are each exactly the old or the new
-// version and that the file loads.
+// version, never empty or a mix.
 func TestCrashDuringSave(t *testing.T) {
 	kills := 200
 	if testing.Short() {
@@ -121,9 +121,10 @@ func TestCrashDuringSave(t *testing.T) {
 				t.Fatalf("kill %d: %s is neither version (%d bytes)", i, filepath.Base(f), len(got))
 			}
 		}
-		if _, err := Load(path); err != nil {
-			t.Fatalf("kill %d: %v", i, err)
-		}
+	}
+	// Byte equality with a version proves the file loads; check once anyway.
+	if _, err := Load(path); err != nil {
+		t.Fatal(err)
 	}
 	temps, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
 	t.Logf("%d kills within %v of the start of saving; file or backup found as version A %d times, B %d times; %d temporary files left behind",

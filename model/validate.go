@@ -65,6 +65,16 @@ func (p Problem) String() string {
 	return b.String()
 }
 
+// Key identifies the finding stably across runs, as "rule@objectID#field",
+// for filtering and for remembering findings the user has dismissed.
+func (p Problem) Key() string {
+	k := p.Rule + "@" + string(p.ObjectID)
+	if p.Field != "" {
+		k += "#" + p.Field
+	}
+	return k
+}
+
 // printable replaces control and bidirectional-formatting characters, so that
 // text from a file cannot break a problem's single line or reorder it.
 func printable(s string) string {

@@ -270,6 +270,9 @@ func TestProblemString(t *testing.T) {
 	if got := p.String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
+	if got, want := p.Key(), "out-of-range@3f9a1c2e-0000-0000-0000-000000000000#purdueLevel"; got != want {
+		t.Errorf("key %s, want %s", got, want)
+	}
 	p.Field, p.ObjectID, p.Severity = "", "", SeverityWarning
 	if got, want := p.String(), `warning: zone "Cell 1": 7 is out of range, want 0..5`; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
