@@ -137,18 +137,23 @@ func Unmarshal(data []byte) (*Project, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
 	}
-	// Only the version is needed here; a struct (unlike a map of raw
-	// messages) does not copy the whole file.
-	var head struct {
-		SchemaVersion json.RawMessage `json:"schemaVersion"`
+	version, ok := sniffSchemaVersion(data)
+	if !ok {
+		// Only the version is needed here; a struct (unlike a map of raw
+		// messages) does not copy the whole file.
+		var head struct {
+			SchemaVersion json.RawMessage `json:"schemaVersion"`
+		}
+		if err := json.Unmarshal(data, &head); err != nil {
+			return nil, describeJSONError(data, err, "project")
+		}
+		v, err := schemaVersionOf(head.SchemaVersion)
+		if err != nil {
+			return nil, err
+		}
+		version = v
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, describeJSONError(data, err, "project")
-	}
-	version, err := schemaVersionOf(head.SchemaVersion)
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	switch {
 	case version > SchemaVersion:
 		return nil, fmt.Errorf("schemaVersion is %d: the file was written by a newer Zonewise (this build reads up to %d); update Zonewise to open it", version, SchemaVersion)
@@ -164,12 +169,57 @@ func Unmarshal(data []byte) (*Project, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
+		if e := syntaxError(data); e != nil {
+			return nil, e
+		}
 		return nil, locateDecodeError(data, err)
 	}
 	if dec.More() {
+		if e := syntaxError(data); e != nil {
+			return nil, e
+		}
 		return nil, errors.New("unexpected data after the project object")
 	}
+	if p.SchemaVersion != SchemaVersion {
+		return nil, fmt.Errorf(`field "schemaVersion" is given more than once (%d and %d)`, version, p.SchemaVersion)
+	}
 	return &p, nil
+}
+
+// syntaxError reports malformed JSON with its line and column, or nil.
+func syntaxError(data []byte) error {
+	var v struct{}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return describeJSONError(data, err, "project")
+	}
+	return nil
+}
+
+// sniffSchemaVersion reads the version where Marshal writes it, at the very
+// start ({"schemaVersion": 2, ...), so that loading a large file does not
+// scan it an extra time. Anything else is left to the full parse.
+func sniffSchemaVersion(data []byte) (int, bool) {
+	const space = " \t\r\n"
+	rest := bytes.TrimLeft(data, space)
+	for _, tok := range []string{"{", `"schemaVersion"`, ":"} {
+		var ok bool
+		if rest, ok = bytes.CutPrefix(rest, []byte(tok)); !ok {
+			return 0, false
+		}
+		rest = bytes.TrimLeft(rest, space)
+	}
+	n, i := 0, 0
+	for ; i < len(rest) && i < 4 && '0' <= rest[i] && rest[i] <= '9'; i++ {
+		n = n*10 + int(rest[i]-'0')
+	}
+	if i == 0 || i == 4 || (i > 1 && rest[0] == '0') {
+		return 0, false
+	}
+	rest = bytes.TrimLeft(rest[i:], space)
+	if len(rest) == 0 || (rest[0] != ',' && rest[0] != '}') {
+		return 0, false
+	}
+	return n, true
 }
 
 func schemaVersionOf(raw json.RawMessage) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,37 @@ func FuzzMigrate(f *testing.F) {
 			t.Fatalf("migration output is not JSON: %.200q", out)
 		}
 		Unmarshal(out) // must not panic either
+	})
+}
+
+func TestSchemaVersionSniffing(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+		ok   bool
+	}{
+		{"the form Marshal writes is read", "{\n  \"schemaVersion\": 2,\n", 2, true},
+		{"blanks around the tokens are allowed", " { \"schemaVersion\" :\t1 }", 1, true},
+		{"a version that is not first is left to the full parse", `{"id": "x", "schemaVersion": 2}`, 0, false},
+		{"a leading zero is left to the full parse", `{"schemaVersion": 02,`, 0, false},
+		{"a fraction is left to the full parse", `{"schemaVersion": 2.0,`, 0, false},
+		{"text is left to the full parse", `{"schemaVersion": "2",`, 0, false},
+		{"a huge number is left to the full parse", `{"schemaVersion": 99999,`, 0, false},
+		{"a cut-off file is left to the full parse", `{"schemaVersion": 2`, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := sniffSchemaVersion([]byte(tt.in))
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("got %d, %v; want %d, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	t.Run("a second schemaVersion later in the file is refused", func(t *testing.T) {
+		data := bytes.Replace(mustMarshal(t, Sample()), []byte(`"name": "Wasserwerk Nordhafen",`), []byte(`"name": "x", "schemaVersion": 99,`), 1)
+		if _, err := Unmarshal(data); err == nil || !strings.Contains(err.Error(), "more than once") {
+			t.Errorf("got %v", err)
+		}
 	})
 }
