@@ -132,7 +132,13 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 	var exclusions []Exclusion
 	var cover, alt []Proposal
 	var cands []candidate // reused from target to target
+	// A measure ID listed twice in the catalogue counts once (the first).
+	first := make([]bool, len(a.ix.cat.Measures))
+	for k := range a.ix.cat.Measures {
+		first[k] = a.ix.measures[a.ix.cat.Measures[k].ID] == &a.ix.cat.Measures[k]
+	}
 	for _, t := range targets {
+		onTarget := a.ix.onTarget[t.id]
 		var gapMask uint8
 		for i, g := range t.gap {
 			if g > 0 {
@@ -142,8 +148,8 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		cands = cands[:0]
 		for k := range a.ix.cat.Measures {
 			m := &a.ix.cat.Measures[k]
-			if a.ix.measures[m.ID] != m || !applies(m, t) {
-				continue // a duplicate ID in the catalogue, or not applicable
+			if !first[k] || !applies(m, t) {
+				continue
 			}
 			var mask uint8
 			for i := range t.gap {
@@ -161,7 +167,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 						m.ID, m.Name, strings.ToLower(im.Label()), ef.Name, label(z.Name, z.ID))})
 				continue
 			}
-			inst, rejected := a.existing(m.ID, t.id)
+			inst, rejected := existing(onTarget, m.ID)
 			if inst == nil && rejected {
 				continue
 			}
@@ -256,8 +262,8 @@ func better(g int, c *candidate, bg int, b *candidate) bool {
 // existing returns the instance of a measure already on a target, preferring
 // implemented, then accepted, then proposed; rejected reports whether the
 // only instances there are rejected ones.
-func (a *assessor) existing(measureID string, target model.ID) (inst *model.CountermeasureInstance, rejected bool) {
-	for _, ci := range a.ix.onTarget[target] {
+func existing(onTarget []*model.CountermeasureInstance, measureID string) (inst *model.CountermeasureInstance, rejected bool) {
+	for _, ci := range onTarget {
 		if ci.MeasureID != measureID {
 			continue
 		}
