@@ -132,6 +132,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 	var exclusions []Exclusion
 	var cover, alt []Proposal
 	var cands []candidate // reused from target to target
+	var alts []*candidate
 	// A measure ID listed twice in the catalogue counts once (the first).
 	first := make([]bool, len(a.ix.cat.Measures))
 	for k := range a.ix.cat.Measures {
@@ -204,16 +205,18 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		// Alternatives: the best few per gapped FR, so that a rejected
 		// proposal always has a listed replacement without listing the whole
 		// library for every zone of a large plant.
-		alts := slices.DeleteFunc(cands, func(c candidate) bool { return c.cover })
-		for j := range alts {
-			alts[j].score = float64(bits.OnesCount8(alts[j].mask)) / float64(alts[j].effort)
+		alts = alts[:0]
+		for j := range cands {
+			if c := &cands[j]; !c.cover {
+				c.score = float64(bits.OnesCount8(c.mask)) / float64(c.effort)
+				alts = append(alts, c)
+			}
 		}
-		slices.SortFunc(alts, func(x, y candidate) int {
+		slices.SortFunc(alts, func(x, y *candidate) int {
 			return cmp.Or(cmp.Compare(y.score, x.score), strings.Compare(x.m.ID, y.m.ID))
 		})
 		var perFR [7]int
-		for j := range alts {
-			c := &alts[j]
+		for _, c := range alts {
 			keep := false
 			for i := range perFR {
 				if c.mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
@@ -231,13 +234,22 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 			alt = append(alt, c.proposal())
 		}
 	}
-	byScore := func(x, y Proposal) int {
+	// Sort pointers: a Proposal is too large to swap cheaply.
+	byScore := func(x, y *Proposal) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.ID, y.ID))
 	}
-	slices.SortFunc(cover, byScore)
-	slices.SortFunc(alt, byScore)
-	props := append(cover, alt...)
-	for i := range props {
+	order := make([]*Proposal, 0, len(cover)+len(alt))
+	for i := range cover {
+		order = append(order, &cover[i])
+	}
+	slices.SortFunc(order, byScore)
+	for i := range alt {
+		order = append(order, &alt[i])
+	}
+	slices.SortFunc(order[len(cover):], byScore)
+	props := make([]Proposal, len(order))
+	for i, p := range order {
+		props[i] = *p
 		props[i].Rank = i + 1
 	}
 	return props, exclusions
