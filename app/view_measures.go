@@ -41,7 +41,7 @@ type measuresView struct {
 	instPick  model.ID
 	instInfo  *widget.Label
 
-	exclusions *fyne.Container
+	exclusions *widget.List
 	exclRows   []risk.Exclusion
 
 	acceptB, rejectB, implementB             *widget.Button
@@ -69,17 +69,32 @@ func newCountermeasuresView(u *ui) *measuresView {
 			}
 		}
 	}
-	v.exclusions = container.NewVBox()
+	v.exclusions = widget.NewList(func() int { return len(v.exclRows) }, func() fyne.CanvasObject {
+		head := widget.NewLabel("")
+		head.TextStyle.Bold = true
+		head.Truncation = fyne.TextTruncateEllipsis
+		why := widget.NewLabel("")
+		why.Truncation = fyne.TextTruncateEllipsis
+		return container.NewVBox(head, why)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i >= len(v.exclRows) {
+			return
+		}
+		head, why := v.exclusionText(&v.exclRows[i])
+		c := o.(*fyne.Container)
+		c.Objects[0].(*widget.Label).SetText(head)
+		c.Objects[1].(*widget.Label).SetText(why)
+	})
 
 	v.acceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onProposal(model.StatusAccepted) })
 	v.acceptB.Importance = widget.HighImportance
 	v.rejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
 	v.implementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
 	v.propInfo = wrapLabel("")
-	v.propShow = widget.NewRadioGroup([]string{showAllTargets, showSelectedTarget}, nil)
+	v.propShow = widget.NewRadioGroup([]string{showCover, showAllTargets, showSelectedTarget}, nil)
 	v.propShow.Horizontal = true
 	v.propShow.Required = true
-	v.propShow.SetSelected(showAllTargets)
+	v.propShow.SetSelected(showCover)
 	v.propShow.OnChanged = func(string) { v.refresh() }
 	propTop := container.NewVBox(v.propShow, container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
 
@@ -96,7 +111,7 @@ func newCountermeasuresView(u *ui) *measuresView {
 		container.NewTabItem("In the project", container.NewBorder(instTop, nil, nil, nil, v.instances)),
 		container.NewTabItem("Not proposed", container.NewBorder(
 			wrapLabel("Measures that would close a gap but could disturb an essential function of the zone, and so are never proposed:"),
-			nil, nil, nil, container.NewVScroll(v.exclusions))),
+			nil, nil, nil, v.exclusions)),
 	)
 	v.content = v.tabs
 	return v
@@ -120,8 +135,16 @@ func (v *measuresView) refresh() {
 	v.propRows, v.exclRows = nil, nil
 	if r := v.u.result; r != nil {
 		v.propRows, v.exclRows = r.Proposals, r.Exclusions
-		if v.propShow.Selected == showSelectedTarget {
+		switch v.propShow.Selected {
+		case showSelectedTarget:
 			v.propRows = v.onSelectedTarget(r.Proposals)
+		case showCover:
+			v.propRows = nil
+			for _, pr := range r.Proposals {
+				if pr.Cover {
+					v.propRows = append(v.propRows, pr)
+				}
+			}
 		}
 	}
 	v.instRows = v.instRows[:0]
@@ -134,18 +157,16 @@ func (v *measuresView) refresh() {
 	v.tabs.Refresh()
 	v.proposals.Refresh()
 	v.instances.Refresh()
-	v.exclusions.RemoveAll()
-	for i := range v.exclRows {
-		v.exclusions.Add(wrapLabel("• " + v.exclusionText(&v.exclRows[i])))
-	}
+	v.exclusions.Refresh()
 	v.refreshProposalActions()
 	v.refreshInstanceActions()
 }
 
 // Choices of which proposals to show.
 const (
-	showAllTargets     = "All zones and conduits"
-	showSelectedTarget = "Only the selected zone, conduit or asset"
+	showCover          = "The set that closes the most gaps"
+	showAllTargets     = "All alternatives"
+	showSelectedTarget = "For the selection"
 )
 
 // onSelectedTarget keeps the proposals for the selected object (for an
@@ -193,6 +214,8 @@ func (v *measuresView) refreshProposalActions() {
 		v.propInfo.SetText("No proposals for the selection: select a zone, conduit or asset with a gap in the tree or on the canvas.")
 	case pr == nil && len(v.propRows) == 0:
 		v.propInfo.SetText("No gaps that the countermeasure library can close.")
+	case pr == nil && v.propShow.Selected == showCover:
+		v.propInfo.SetText(fmt.Sprintf("These %d of %d proposals together close every gap the library can close, ranked across the plant. Tap a row, then accept, reject or mark it implemented.", len(v.propRows), len(v.u.result.Proposals)))
 	case pr == nil:
 		v.propInfo.SetText("Ranked so that a small set closes the most gaps across the plant. Tap a row, then accept, reject or mark it implemented.")
 	default:
@@ -289,12 +312,14 @@ func (v *measuresView) instanceText(row, col int) string {
 	return ""
 }
 
-func (v *measuresView) exclusionText(e *risk.Exclusion) string {
-	s := fmt.Sprintf("%s on %s: not proposed because %s", v.u.measureName(e.MeasureID), targetLabel(v.u.doc.Project, e.TargetKind, e.TargetID), strings.TrimSuffix(e.Reason, "."))
+// exclusionText is the heading and the reason of an exclusion.
+func (v *measuresView) exclusionText(e *risk.Exclusion) (head, why string) {
+	head = v.u.measureName(e.MeasureID) + " on " + targetLabel(v.u.doc.Project, e.TargetKind, e.TargetID)
+	why = "Not proposed because " + strings.TrimSuffix(e.Reason, ".")
 	if e.EssentialFunction != "" {
-		s += fmt.Sprintf(" (essential function “%s”, %s)", e.EssentialFunction, strings.ToLower(e.Impact.Label()))
+		why += fmt.Sprintf(" (essential function “%s”: %s)", e.EssentialFunction, strings.ToLower(e.Impact.Label()))
 	}
-	return s + "."
+	return head, why + "."
 }
 
 // onProposal accepts, rejects (asking the reason) or implements the

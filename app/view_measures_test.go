@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -138,8 +139,14 @@ func TestCountermeasuresViewListsInstancesAndExclusions(t *testing.T) {
 		t.Errorf("%d instances listed, want %d", len(v.instRows), len(u.doc.Project.Countermeasures))
 	}
 	needEngine(t, u)
-	if len(v.exclusions.Objects) != len(u.result.Exclusions) {
-		t.Errorf("%d exclusions listed, want %d", len(v.exclusions.Objects), len(u.result.Exclusions))
+	if v.exclusions.Length() != len(u.result.Exclusions) {
+		t.Errorf("%d exclusions listed, want %d", v.exclusions.Length(), len(u.result.Exclusions))
+	}
+	if len(u.result.Exclusions) > 0 {
+		head, why := v.exclusionText(&u.result.Exclusions[0])
+		if head == "" || !strings.HasPrefix(why, "Not proposed because ") {
+			t.Errorf("exclusion reads %q / %q", head, why)
+		}
 	}
 	t.Run("an instance's status changes from the list", func(t *testing.T) {
 		row := -1
@@ -158,4 +165,58 @@ func TestCountermeasuresViewListsInstancesAndExclusions(t *testing.T) {
 			t.Errorf("status %q, want implemented", s)
 		}
 	})
+}
+
+func TestCountermeasuresViewFiltersProposals(t *testing.T) {
+	u := newViewsTestUI(t, "countermeasures")
+	v := viewOf[*measuresView](t, u)
+	needEngine(t, u)
+	all := len(u.result.Proposals)
+	cover := 0
+	for _, pr := range u.result.Proposals {
+		if pr.Cover {
+			cover++
+		}
+	}
+	tests := []struct {
+		name, show string
+		want       func(risk.Proposal) bool
+		count      int
+	}{
+		{"the cover set is the default", showCover, func(pr risk.Proposal) bool { return pr.Cover }, cover},
+		{"all alternatives list every proposal", showAllTargets, func(risk.Proposal) bool { return true }, all},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v.propShow.SetSelected(tt.show)
+			if len(v.propRows) != tt.count {
+				t.Errorf("%d rows, want %d", len(v.propRows), tt.count)
+			}
+			for _, pr := range v.propRows {
+				if !tt.want(pr) {
+					t.Errorf("row %s should not be listed", pr.ID)
+				}
+			}
+		})
+	}
+	t.Run("the selection's proposals only", func(t *testing.T) {
+		target := u.result.Proposals[0].TargetID
+		k := kindZone
+		if u.result.Proposals[0].TargetKind == model.TargetConduit {
+			k = kindConduit
+		}
+		u.selectOnly(ref{k, target})
+		v.propShow.SetSelected(showSelectedTarget)
+		if len(v.propRows) == 0 {
+			t.Fatal("no rows for a target with a proposal")
+		}
+		for _, pr := range v.propRows {
+			if pr.TargetID != target {
+				t.Errorf("row %s is for another target", pr.ID)
+			}
+		}
+	})
+	if cover == 0 || cover >= all {
+		t.Errorf("the sample's cover has %d of %d proposals: the filter shows nothing useful", cover, all)
+	}
 }
