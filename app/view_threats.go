@@ -46,13 +46,14 @@ type threatsView struct {
 	u       *ui
 	content fyne.CanvasObject
 
-	table     *widget.Table
-	rows      []model.ID // scenario IDs in table order
-	selected  model.ID   // the scenario of the last tapped row
-	filter    heatCell   // the heat map cell the table is limited to; zero: all
-	filterBar *fyne.Container
-	filterMsg *widget.Label
-	deleteB   *widget.Button
+	table       *widget.Table
+	rows        []model.ID // scenario IDs in table order
+	selected    model.ID   // the scenario of the last tapped row
+	selectedRow int        // the table row selected, -1 for none
+	filter      heatCell   // the heat map cell the table is limited to; zero: all
+	filterBar   *fyne.Container
+	filterMsg   *widget.Label
+	deleteB     *widget.Button
 
 	unmitigated *riskHeatMap
 	residual    *riskHeatMap
@@ -60,7 +61,7 @@ type threatsView struct {
 }
 
 func newThreatsView(u *ui) *threatsView {
-	v := &threatsView{u: u}
+	v := &threatsView{u: u, selectedRow: -1}
 	v.table = widget.NewTable(v.tableSize, v.createCell, v.updateCell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyColumnCount = 1
@@ -136,6 +137,13 @@ func (v *threatsView) refresh() {
 	}
 	if p.Scenario(v.selected) == nil {
 		v.selected = ""
+	}
+	// Follow a scenario selected in the tree or the canvas.
+	if r := v.u.sel.primary(); r.Kind == kindScenario {
+		v.selected = r.ID
+		if row := slices.Index(v.rows, r.ID); row >= 0 && row != v.selectedRow {
+			v.table.Select(widget.TableCellID{Row: row, Col: colScenarioName})
+		}
 	}
 	setEnabled(v.deleteB, v.selected != "")
 	v.table.Refresh()
@@ -280,7 +288,7 @@ func (v *threatsView) onRowSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(v.rows) {
 		return
 	}
-	v.selected = v.rows[id.Row]
+	v.selected, v.selectedRow = v.rows[id.Row], id.Row
 	setEnabled(v.deleteB, true)
 	if !v.u.refreshing {
 		v.u.selectOnly(ref{kindScenario, v.selected})
@@ -375,7 +383,7 @@ func (v *threatsView) onDelete() {
 	id := s.ID
 	dialog.ShowConfirm("Delete threat scenario", "Delete “"+orUntitled(s.Name)+"”? Undo brings it back.", func(ok bool) {
 		if ok && v.u.do(&model.Remove[model.ThreatScenario]{ID: id}) {
-			v.selected = ""
+			v.selected, v.selectedRow = "", -1
 			v.table.UnselectAll()
 		}
 	}, v.u.win)

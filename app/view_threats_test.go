@@ -215,3 +215,23 @@ func TestViewsScaleWithThePresentationMode(t *testing.T) {
 }
 
 func (v *threatsView) heatMapMin() fyne.Size { return v.unmitigated.MinSize() }
+
+func TestThreatsViewFollowsTheSelection(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	v := viewOf[*threatsView](t, u)
+	s := u.doc.Project.Scenarios[3]
+	u.selectOnly(ref{kindScenario, s.ID})
+	if v.selected != s.ID || v.selectedRow != v.rowOf(t, s.ID) {
+		t.Errorf("table selects %s row %d, want %s row %d", v.selected, v.selectedRow, s.ID, v.rowOf(t, s.ID))
+	}
+	t.Run("tapping a row selects its scenario in the window", func(t *testing.T) {
+		other := v.rows[0]
+		if other == s.ID {
+			other = v.rows[1]
+		}
+		v.table.Select(widget.TableCellID{Row: v.rowOf(t, other), Col: colScenarioActor})
+		if u.sel.primary() != (ref{kindScenario, other}) {
+			t.Errorf("window selection %+v, want scenario %s", u.sel.primary(), other)
+		}
+	})
+}
