@@ -243,3 +243,11 @@ func viewHeading(text string) *widget.Label {
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
+
+// setLabel changes a label's text only when it differs: measuring text for
+// truncation is what a table refresh spends its time on.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}

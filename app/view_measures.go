@@ -113,6 +113,7 @@ func newCountermeasuresView(u *ui) *measuresView {
 			wrapLabel("Measures that would close a gap but could disturb an essential function of the zone, and so are never proposed:"),
 			nil, nil, nil, v.exclusions)),
 	)
+	v.tabs.OnSelected = func(*container.TabItem) { v.refresh() }
 	v.content = v.tabs
 	return v
 }
@@ -148,16 +149,41 @@ func (v *measuresView) refresh() {
 		}
 	}
 	v.instRows = v.instRows[:0]
-	for _, ci := range sortedByName(p.Countermeasures, func(c *model.CountermeasureInstance) string { return v.u.measureName(c.MeasureID) }) {
+	names := map[string]string{}
+	name := func(c *model.CountermeasureInstance) string {
+		n, ok := names[c.MeasureID]
+		if !ok {
+			n = v.u.measureName(c.MeasureID)
+			names[c.MeasureID] = n
+		}
+		return n
+	}
+	for _, ci := range sortedByName(p.Countermeasures, name) {
 		v.instRows = append(v.instRows, ci.ID)
 	}
-	v.tabs.Items[0].Text = fmt.Sprintf("Proposals (%d)", len(v.propRows))
-	v.tabs.Items[1].Text = fmt.Sprintf("In the project (%d)", len(v.instRows))
-	v.tabs.Items[2].Text = fmt.Sprintf("Not proposed (%d)", len(v.exclRows))
-	v.tabs.Refresh()
-	v.proposals.Refresh()
-	v.instances.Refresh()
-	v.exclusions.Refresh()
+	titles := []string{
+		fmt.Sprintf("Proposals (%d)", len(v.propRows)),
+		fmt.Sprintf("In the project (%d)", len(v.instRows)),
+		fmt.Sprintf("Not proposed (%d)", len(v.exclRows)),
+	}
+	changed := false
+	for i, t := range titles {
+		if v.tabs.Items[i].Text != t {
+			v.tabs.Items[i].Text, changed = t, true
+		}
+	}
+	if changed {
+		v.tabs.Refresh()
+	}
+	// Only the visible list pays for its cells; the others refresh when shown.
+	switch v.tabs.SelectedIndex() {
+	case 0:
+		v.proposals.Refresh()
+	case 1:
+		v.instances.Refresh()
+	case 2:
+		v.exclusions.Refresh()
+	}
 	v.refreshProposalActions()
 	v.refreshInstanceActions()
 }
@@ -445,7 +471,7 @@ func newTextTable(headers []string, rows func() int, text func(row, col int) str
 		return l
 	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < rows() {
-			o.(*widget.Label).SetText(text(id.Row, id.Col))
+			setLabel(o.(*widget.Label), text(id.Row, id.Col))
 		}
 	})
 	t.ShowHeaderRow = true

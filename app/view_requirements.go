@@ -235,17 +235,21 @@ func (v *requirementsView) updateLine(i widget.ListItemID, o fyne.CanvasObject) 
 	c := o.(*fyne.Container)
 	t := c.Objects[0].(*widget.Label)
 	left := c.Objects[1].(*fyne.Container)
-	left.Objects[0].(*canvas.Rectangle).SetMinSize(fyne.NewSize(em(8), 1))
-	id := left.Objects[1].(*widget.Label)
-	id.SetText(ln.id)
-	t.TextStyle.Bold = ln.heading
-	if ln.heading {
-		id.Importance = widget.HighImportance
-		t.Importance = widget.HighImportance
-	} else {
-		id.Importance = widget.MediumImportance
-		t.Importance = widget.MediumImportance
+	if w := em(8); left.Objects[0].MinSize().Width != w {
+		left.Objects[0].(*canvas.Rectangle).SetMinSize(fyne.NewSize(w, 1))
 	}
-	t.SetText(ln.text)
-	id.Refresh()
+	id := left.Objects[1].(*widget.Label)
+	imp := widget.MediumImportance
+	if ln.heading {
+		imp = widget.HighImportance
+	}
+	// Restyle only when the row changes kind; setLabel refreshes on new text.
+	if t.TextStyle.Bold != ln.heading || t.Importance != imp {
+		t.TextStyle.Bold = ln.heading
+		t.Importance, id.Importance = imp, imp
+		t.Refresh()
+		id.Refresh()
+	}
+	setLabel(id, ln.id)
+	setLabel(t, ln.text)
 }

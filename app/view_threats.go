@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/risk"
 )
 
 // Columns of the threat scenario table: what a workshop changes first,
@@ -54,6 +55,10 @@ type threatsView struct {
 	filterBar   *fyne.Container
 	filterMsg   *widget.Label
 	deleteB     *widget.Button
+
+	scenarios map[model.ID]int                  // index in Project.Scenarios
+	results   map[model.ID]*risk.ScenarioResult // of indexed
+	indexed   *risk.Result
 
 	unmitigated *riskHeatMap
 	residual    *riskHeatMap
@@ -112,13 +117,14 @@ func (v *threatsView) refresh() {
 			v.table.SetColumnWidth(i, em(w))
 		}
 	}
+	v.index()
 	v.rows = v.rows[:0]
 	unmit, resid := map[heatCell]int{}, map[heatCell]int{}
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
 		cell := v.unmitigatedCell(s)
 		unmit[cell]++
-		if r := v.u.scenarioResult(s.ID); r != nil {
+		if r := v.results[s.ID]; r != nil {
 			resid[heatCell{r.ResidualLikelihood, r.ResidualConsequence}]++
 		}
 		if v.filter == (heatCell{}) || v.filter == cell {
@@ -126,7 +132,7 @@ func (v *threatsView) refresh() {
 		}
 	}
 	slices.SortFunc(v.rows, func(a, b model.ID) int {
-		return cmp.Or(strings.Compare(p.Scenario(a).Name, p.Scenario(b).Name), strings.Compare(string(a), string(b)))
+		return cmp.Or(strings.Compare(p.Scenarios[v.scenarios[a]].Name, p.Scenarios[v.scenarios[b]].Name), strings.Compare(string(a), string(b)))
 	})
 	if v.filter != (heatCell{}) {
 		v.filterMsg.SetText(fmt.Sprintf("Showing %d scenario(s) with likelihood %s and consequence %s.",
@@ -156,11 +162,43 @@ func (v *threatsView) refresh() {
 	v.residual.set(p.Matrix, resid, heatCell{})
 }
 
+// index maps scenario IDs to their place in the project and to their
+// assessment, so that a refresh of a large plant stays linear.
+func (v *threatsView) index() {
+	p := v.u.doc.Project
+	clear(v.scenarios)
+	if v.scenarios == nil {
+		v.scenarios = map[model.ID]int{}
+	}
+	for i := range p.Scenarios {
+		v.scenarios[p.Scenarios[i].ID] = i
+	}
+	if v.indexed == v.u.result && v.results != nil {
+		return
+	}
+	v.indexed = v.u.result
+	v.results = map[model.ID]*risk.ScenarioResult{}
+	if r := v.u.result; r != nil {
+		for i := range r.Scenarios {
+			v.results[r.Scenarios[i].ScenarioID] = &r.Scenarios[i]
+		}
+	}
+}
+
+// scenario returns the scenario with the given ID, or nil.
+func (v *threatsView) scenario(id model.ID) *model.ThreatScenario {
+	p := v.u.doc.Project
+	if i, ok := v.scenarios[id]; ok && i < len(p.Scenarios) && p.Scenarios[i].ID == id {
+		return &p.Scenarios[i]
+	}
+	return p.Scenario(id)
+}
+
 // unmitigatedCell is where a scenario sits in the risk matrix before
 // countermeasures: the engine's answer when there is one, else the
 // scenario's likelihood and worst consequence.
 func (v *threatsView) unmitigatedCell(s *model.ThreatScenario) heatCell {
-	if r := v.u.scenarioResult(s.ID); r != nil {
+	if r := v.results[s.ID]; r != nil {
 		return heatCell{r.Likelihood, r.Consequence}
 	}
 	c, _ := worstConsequence(s)
@@ -202,41 +240,60 @@ func cellParts(o fyne.CanvasObject) scenarioCell {
 
 func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := cellParts(o)
-	c.label.Hide()
-	c.box.Hide()
-	c.boxT.Hide()
-	c.pick.Hide()
+	// Show only the part in use; Show, Hide and SetText refresh (and measure
+	// text) only when something changes, which keeps a refresh cheap.
+	show := func(which fyne.CanvasObject) {
+		for _, x := range []fyne.CanvasObject{c.label, c.box, c.boxT, c.pick} {
+			on := x == which || (which == c.box && x == c.boxT)
+			if on && !x.Visible() {
+				x.Show()
+			} else if !on && x.Visible() {
+				x.Hide()
+			}
+		}
+	}
 	if id.Row < 0 || id.Row >= len(v.rows) {
+		show(nil)
 		return
 	}
 	p := v.u.doc.Project
-	s := p.Scenario(v.rows[id.Row])
+	s := v.scenario(v.rows[id.Row])
 	if s == nil {
+		show(nil)
 		return
 	}
-	r := v.u.scenarioResult(s.ID)
+	r := v.results[s.ID]
 	text := func(t string) {
-		c.label.SetText(t)
-		c.label.Show()
+		setLabel(c.label, t)
+		show(c.label)
 	}
 	level := func(l model.RiskLevel) {
-		c.box.FillColor = riskColour(l)
-		c.boxT.Text = l.Label()
+		t := l.Label()
 		if l == "" {
-			c.boxT.Text = "–"
+			t = "–"
 		}
-		c.boxT.TextSize = theme.TextSize()
-		c.box.Show()
-		c.boxT.Show()
-		c.box.Refresh()
-		c.boxT.Refresh()
+		fill, ts := riskColour(l), theme.TextSize()
+		if !sameColor(c.box.FillColor, fill) {
+			c.box.FillColor = fill
+			c.box.Refresh()
+		}
+		if c.boxT.Text != t || c.boxT.TextSize != ts {
+			c.boxT.Text, c.boxT.TextSize = t, ts
+			c.boxT.Refresh()
+		}
+		show(c.box)
 	}
 	pick := func(options []string, selected string, changed func(string)) {
 		c.pick.OnChanged = nil
-		c.pick.Options = options
-		c.pick.SetSelected(selected)
+		if !slices.Equal(c.pick.Options, options) {
+			c.pick.Options = options
+			c.pick.Refresh()
+		}
+		if c.pick.Selected != selected {
+			c.pick.SetSelected(selected)
+		}
 		c.pick.OnChanged = changed
-		c.pick.Show()
+		show(c.pick)
 	}
 	sid := s.ID
 	switch id.Col {
