@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,7 +51,7 @@ func (v *threatsView) onAddFromLibrary() {
 			lp.add()
 		}
 	}, v.u.win)
-	d.Resize(fyne.NewSize(em(48), em(34)))
+	d.Resize(fyne.NewSize(em(64), em(42)))
 	// Start on the selected zone (or the zone of the selected asset).
 	start := lp.zones[0].Name
 	switch r := v.u.sel.primary(); r.Kind {
@@ -94,7 +95,11 @@ func (lp *libraryPick) onZone(name string) {
 	}
 	for _, s := range lp.candidates {
 		worst, _ := worstConsequence(&s)
-		c := widget.NewCheck(fmt.Sprintf("%s — %s · L %d × C %d", s.Name, targetLabel(p, s.TargetKind, s.TargetID), s.Likelihood, worst), func(bool) { lp.updateCount() })
+		label := s.Name
+		if t := targetLabel(p, s.TargetKind, s.TargetID); !strings.Contains(label, strings.TrimPrefix(t, s.TargetKind.Label()+" ")) {
+			label += " — " + t
+		}
+		c := widget.NewCheck(fmt.Sprintf("%s · L %d × C %d · %s", label, s.Likelihood, worst, frList(s.FRs)), func(bool) { lp.updateCount() })
 		c.SetChecked(true)
 		lp.checks = append(lp.checks, c)
 		lp.list.Add(c)
