@@ -26,7 +26,9 @@ type riskHeatMap struct {
 	counts map[heatCell]int
 	// selected is the highlighted cell (the table's filter), if any.
 	selected heatCell
-	onTap    func(heatCell)
+	// marked is the cell of the selected scenario, ringed; zero for none.
+	marked heatCell
+	onTap  func(heatCell)
 
 	// geometry of the last layout, for Tapped.
 	origin       fyne.Position
@@ -39,9 +41,9 @@ func newRiskHeatMap(title string, onTap func(heatCell)) *riskHeatMap {
 	return m
 }
 
-// set replaces matrix and counts and redraws.
-func (m *riskHeatMap) set(matrix model.RiskMatrix, counts map[heatCell]int, selected heatCell) {
-	m.matrix, m.counts, m.selected = matrix, counts, selected
+// set replaces matrix, counts and highlights and redraws.
+func (m *riskHeatMap) set(matrix model.RiskMatrix, counts map[heatCell]int, selected, marked heatCell) {
+	m.matrix, m.counts, m.selected, m.marked = matrix, counts, selected, marked
 	m.Refresh()
 }
 
@@ -63,7 +65,7 @@ func (m *riskHeatMap) Tapped(e *fyne.PointEvent) {
 }
 
 func (m *riskHeatMap) CreateRenderer() fyne.WidgetRenderer {
-	r := &heatMapRenderer{m: m, title: canvas.NewText("", color.Black), axisL: canvas.NewText("Likelihood ↑", color.Black), axisC: canvas.NewText("Consequence →", color.Black)}
+	r := &heatMapRenderer{m: m, title: canvas.NewText("", color.Black), axisL: canvas.NewText("Likelihood ↑", color.Black), axisC: canvas.NewText("Consequence →", color.Black), ring: canvas.NewCircle(color.Transparent)}
 	r.title.TextStyle.Bold = true
 	r.rebuild()
 	return r
@@ -78,6 +80,7 @@ type heatMapRenderer struct {
 	rects        []*canvas.Rectangle
 	texts        []*canvas.Text
 	lines        []*canvas.Line
+	ring         *canvas.Circle // around the selected scenario's count
 	nl, nc       int
 	objects      []fyne.CanvasObject
 }
@@ -110,7 +113,7 @@ func (r *heatMapRenderer) rebuild() {
 	for i := range r.lines {
 		r.lines[i] = canvas.NewLine(color.Black)
 	}
-	r.objects = []fyne.CanvasObject{r.title, r.axisL, r.axisC}
+	r.objects = []fyne.CanvasObject{r.title, r.axisL, r.axisC, r.ring}
 	for _, x := range r.rects {
 		r.objects = append(r.objects, x)
 	}
@@ -222,6 +225,31 @@ func (r *heatMapRenderer) Layout(s fyne.Size) {
 		}
 	}
 	r.layoutLine(left, top, cw, ch, fg)
+	r.layoutRing(left, top, cw, ch)
+}
+
+// layoutRing rings the count of the marked cell.
+func (r *heatMapRenderer) layoutRing(left, top, cw, ch float32) {
+	m := r.m
+	r.ring.Hide()
+	if m.marked == (heatCell{}) {
+		return
+	}
+	for row := range r.nl {
+		if m.matrix.Likelihoods[r.nl-1-row].Level != m.marked.L {
+			continue
+		}
+		for col := range r.nc {
+			if m.matrix.Consequences[col].Level != m.marked.C {
+				continue
+			}
+			d := min(cw, ch) * 0.8
+			r.ring.StrokeColor, r.ring.StrokeWidth = inkOnColour, max(2, theme.TextSize()/6)
+			r.ring.Move(fyne.NewPos(left+float32(col)*cw+(cw-d)/2, top+float32(row)*ch+(ch-d)/2))
+			r.ring.Resize(fyne.NewSize(d, d))
+			r.ring.Show()
+		}
+	}
 }
 
 // layoutLine draws the tolerable line: a thick border wherever an

@@ -153,13 +153,20 @@ func (v *threatsView) refresh() {
 	}
 	setEnabled(v.deleteB, v.selected != "")
 	v.table.Refresh()
-	v.unmitigated.set(p.Matrix, unmit, v.filter)
+	var markU, markR heatCell
+	if s := v.scenario(v.selected); s != nil {
+		markU = v.unmitigatedCell(s)
+		if r := v.results[s.ID]; r != nil {
+			markR = heatCell{r.ResidualLikelihood, r.ResidualConsequence}
+		}
+	}
+	v.unmitigated.set(p.Matrix, unmit, v.filter, markU)
 	if v.u.result == nil {
 		v.residual.title = "Residual risk (not assessed)"
 	} else {
 		v.residual.title = "Residual risk"
 	}
-	v.residual.set(p.Matrix, resid, heatCell{})
+	v.residual.set(p.Matrix, resid, heatCell{}, markR)
 }
 
 // index maps scenario IDs to their place in the project and to their

@@ -224,6 +224,9 @@ func TestThreatsViewFollowsTheSelection(t *testing.T) {
 	if v.selected != s.ID || v.selectedRow != v.rowOf(t, s.ID) {
 		t.Errorf("table selects %s row %d, want %s row %d", v.selected, v.selectedRow, s.ID, v.rowOf(t, s.ID))
 	}
+	if v.unmitigated.marked != v.unmitigatedCell(&s) {
+		t.Errorf("heat map rings %+v, want the scenario's cell %+v", v.unmitigated.marked, v.unmitigatedCell(&s))
+	}
 	t.Run("tapping a row selects its scenario in the window", func(t *testing.T) {
 		other := v.rows[0]
 		if other == s.ID {
