@@ -113,7 +113,7 @@ func (r *heatMapRenderer) rebuild() {
 	for i := range r.lines {
 		r.lines[i] = canvas.NewLine(color.Black)
 	}
-	r.objects = []fyne.CanvasObject{r.title, r.axisL, r.axisC, r.ring}
+	r.objects = []fyne.CanvasObject{r.title, r.axisL, r.axisC}
 	for _, x := range r.rects {
 		r.objects = append(r.objects, x)
 	}
@@ -129,6 +129,7 @@ func (r *heatMapRenderer) rebuild() {
 	for _, x := range r.lines {
 		r.objects = append(r.objects, x)
 	}
+	r.objects = append(r.objects, r.ring) // on top
 }
 
 func (r *heatMapRenderer) textSizes() (ts, small float32) {
