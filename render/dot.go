@@ -1,0 +1,352 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// Card limits: a zone lists at most maxAssetRows assets by name; the rest are
+// counted ("+ 12 more") and named in the zone's tooltip.
+const (
+	maxAssetRows      = 15
+	maxTooltipAssets  = 400
+	zoneIDPrefix      = "zone-"
+	conduitIDPrefix   = "conduit-"
+	zoneGroupIDPrefix = "zonegroup-"
+)
+
+// DOT returns the Graphviz source of the zone and conduit diagram of p for
+// view v. r may be nil (no assessment yet): zones then show no SL-T and are
+// not coloured by gap. The output is deterministic: the same project, result
+// and view give the same bytes.
+//
+// Every zone is a node whose HTML-like label lists its name, type, Purdue
+// level, SL-T per FR and its assets with a glyph per class; a zone with
+// nested zones is also a cluster around them. Zones sit in Purdue bands
+// (rank=same with an anchor per level, enterprise on top). A conduit between
+// two zones is an edge styled by type; a conduit between three or more zones
+// is a small hub node with one edge per zone. In the SVG, zones have the id
+// "zone-<ID>", conduit edges and hubs "conduit-<ID>" (hub edges
+// "conduit-<ID>-<n>"), where <ID> is the model ID with characters outside
+// [A-Za-z0-9-] hex-escaped.
+func DOT(p *model.Project, r *risk.Result, v View) []byte {
+	return newScene(p, r, v).dot(p, v)
+}
+
+type dotWriter struct {
+	bytes.Buffer
+	s       *scene
+	zoneIdx map[model.ID]int
+	// hubs lists, per cluster-owning zone ("" for the top level), the
+	// conduits drawn as hubs inside it, by index in s.conduits.
+	hubs map[model.ID][]int
+}
+
+func (w *dotWriter) f(format string, args ...any) { fmt.Fprintf(&w.Buffer, format, args...) }
+
+func (s *scene) dot(p *model.Project, v View) []byte {
+	w := &dotWriter{s: s, zoneIdx: map[model.ID]int{}, hubs: map[model.ID][]int{}}
+	for i, z := range s.zones {
+		w.zoneIdx[z.ID] = i
+	}
+	for i, c := range s.conduits {
+		if len(s.conduitZones(c)) != 2 {
+			home := s.hubHome(c)
+			w.hubs[home] = append(w.hubs[home], i)
+		}
+	}
+	title := html(clean(p.Name, 80))
+	if title == "" {
+		title = "Untitled project"
+	}
+	sub := "zones and conduits"
+	if v.Focus != "" {
+		if z := p.Zone(v.Focus); z != nil {
+			sub = html(clean(z.Name, maxNameRunes)) + " and its neighbours"
+		}
+	}
+	w.f("digraph zonewise {\n")
+	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.35 ranksep=0.45 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
+	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
+	w.f("\tnode [fontname=%q fontsize=10 shape=plain]\n", fontName)
+	w.f("\tedge [fontname=%q fontsize=9 arrowsize=0.8]\n", fontName)
+
+	// Purdue bands: one anchor per level, chained top to bottom.
+	levels := s.levels()
+	for i, l := range levels {
+		w.f("\tb%d [id=\"band-%d\" class=\"band\" shape=plaintext fontcolor=\"#5a5a5a\" label=<<B>L%s</B><BR/><FONT POINT-SIZE=\"8\">%s</FONT>>]\n",
+			i, i, formatLevel(l), html(bandName(l)))
+	}
+	for i := 1; i < len(levels); i++ {
+		w.f("\tb%d -> b%d [style=invis weight=100]\n", i-1, i)
+	}
+
+	// Zones: top-level ones and, recursively, clusters for nested zones.
+	for _, z := range s.zones {
+		if s.parent[z.ID] == "" {
+			w.zone(z, "\t")
+		}
+	}
+	w.hubNodes("", "\t")
+
+	// Rank constraints: every zone in its band, left of nothing but its anchor.
+	for i, l := range levels {
+		var names []string
+		for _, z := range s.zones {
+			if z.PurdueLevel == l {
+				names = append(names, "z"+strconv.Itoa(w.zoneIdx[z.ID]))
+			}
+		}
+		w.f("\t{rank=same b%d %s}\n", i, strings.Join(names, " "))
+		for _, n := range names {
+			w.f("\tb%d -> %s [style=invis]\n", i, n)
+		}
+	}
+
+	for i, c := range s.conduits {
+		w.conduit(i, c)
+	}
+
+	w.legend(len(levels))
+	w.f("}\n")
+	return w.Bytes()
+}
+
+// levels lists the Purdue levels of the scene's zones, top (highest) first.
+func (s *scene) levels() []float64 {
+	var out []float64
+	for _, z := range s.zones {
+		if !slices.Contains(out, z.PurdueLevel) {
+			out = append(out, z.PurdueLevel)
+		}
+	}
+	slices.SortFunc(out, func(a, b float64) int {
+		switch {
+		case a > b:
+			return -1
+		case a < b:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+func (w *dotWriter) zoneStyle(z *model.Zone) (gapStyle, *zoneSL) {
+	sl := w.s.result[z.ID]
+	switch {
+	case z.OutOfScope:
+		return outOfScope, sl
+	case sl == nil:
+		return unassessed, nil
+	}
+	return styleForGap(maxGap(sl.gap)), sl
+}
+
+// zone writes the node of z and, when z has nested zones in the scene, a
+// cluster holding it and them.
+func (w *dotWriter) zone(z *model.Zone, indent string) {
+	kids := w.s.children[z.ID]
+	if len(kids) > 0 {
+		st, _ := w.zoneStyle(z)
+		w.f("%ssubgraph cluster_z%d {\n", indent, w.zoneIdx[z.ID])
+		w.f("%s\tid=\"%s%s\" class=\"zonegroup\" style=\"rounded,filled\" fillcolor=\"#fafafa\" color=%q penwidth=1.5 label=\"\" tooltip=%s\n",
+			indent, zoneGroupIDPrefix, safeID(string(z.ID)), st.border, quoteDOT(clean(z.Name, maxTooltipRunes)))
+		w.card(z, indent+"\t")
+		for _, k := range kids {
+			w.zone(k, indent+"\t")
+		}
+		w.hubNodes(z.ID, indent+"\t")
+		w.f("%s}\n", indent)
+		return
+	}
+	w.card(z, indent)
+}
+
+// card writes the zone node with its HTML-like table label.
+func (w *dotWriter) card(z *model.Zone, indent string) {
+	st, sl := w.zoneStyle(z)
+	assets := w.s.assets[z.ID]
+	var b strings.Builder
+	border := "2"
+	if z.OutOfScope {
+		border = "1"
+	}
+	fmt.Fprintf(&b, `<TABLE BORDER="%s" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="white">`, border, st.border)
+	name := html(clean(z.Name, maxNameRunes))
+	if name == "" {
+		name = "(unnamed zone)"
+	}
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="11"><B>%s</B></FONT></TD></TR>`, st.fill, st.text, name)
+	info := []string{html(clean(z.Type.Label(), 30)), "Level " + formatLevel(z.PurdueLevel)}
+	if z.SafetyDesignation != "" {
+		info = append(info, html(clean(z.SafetyDesignation, 20)))
+	}
+	if z.OutOfScope {
+		info = append(info, "out of scope")
+	} else if sl != nil {
+		info = append(info, st.label)
+	}
+	fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD></TR>`, st.fill, st.text, strings.Join(info, " · "))
+	if sl != nil && !z.OutOfScope {
+		b.WriteString(`<TR><TD></TD>`)
+		for _, fr := range model.AllFRs {
+			fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="7" COLOR="#555555">%s</FONT></TD>`, fr)
+		}
+		b.WriteString(`</TR><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">SL-T</FONT></TD>`)
+		for i, t := range sl.slt {
+			bg := "white"
+			if g := sl.gap[i]; g > 0 {
+				bg = styleForGap(g).fill
+			}
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="#bbbbbb"><B>%d</B></TD>`, bg, t)
+		}
+		b.WriteString(`</TR>`)
+	}
+	b.WriteString(`<HR/>`)
+	for i, a := range assets {
+		if i == maxAssetRows && len(assets) > maxAssetRows+1 {
+			fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">+ %d more assets</FONT></TD></TR>`, len(assets)-maxAssetRows)
+			break
+		}
+		cs := styleForClass(a.Class)
+		an := html(clean(a.Name, maxNameRunes))
+		if an == "" {
+			an = "(unnamed asset)"
+		}
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT COLOR="%s">%s</FONT> %s</TD></TR>`, cs.color, cs.glyph, an)
+	}
+	if len(assets) == 0 {
+		b.WriteString(`<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#777777"><I>no assets</I></FONT></TD></TR>`)
+	}
+	b.WriteString(`</TABLE>`)
+
+	// The tooltip names everything, including assets cut from the card.
+	tip := []string{clean(z.Name, maxTooltipRunes) + " (" + z.Type.Label() + ", level " + formatLevel(z.PurdueLevel) + ")"}
+	if sl != nil {
+		tip = append(tip, "SL-T "+sl.slt.String()+"; gap "+sl.gap.String())
+	}
+	for i, a := range assets {
+		if i == maxTooltipAssets {
+			tip = append(tip, fmt.Sprintf("+ %d more", len(assets)-i))
+			break
+		}
+		tip = append(tip, clean(a.Class.Label(), 30)+": "+clean(a.Name, 120))
+	}
+	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
+		zoneIDPrefix, safeID(string(z.ID)), safeID(string(z.Type)), quoteDOT(strings.Join(tip, " | ")), b.String())
+}
+
+// conduit writes one conduit: an edge between two zones, or a hub node with
+// an edge to each zone.
+func (w *dotWriter) conduit(i int, c *model.Conduit) {
+	st := styleForConduit(c.Type)
+	zones := w.s.conduitZones(c)
+	id := conduitIDPrefix + safeID(string(c.ID))
+	label, tip := conduitLabel(c, st), conduitTip(c)
+	attrs := fmt.Sprintf(`color=%q style=%q penwidth=%s`, st.color, st.style, strconv.FormatFloat(st.penw, 'f', -1, 64))
+	class := "conduit conduit-" + safeID(string(c.Type))
+	if len(zones) == 2 {
+		a, b := w.zoneIdx[zones[0].ID], w.zoneIdx[zones[1].ID]
+		dir := "none"
+		if st.oneWay {
+			dir = "forward"
+			if oneWayUp(c, zones[0], zones[1]) {
+				dir = "back"
+			}
+		}
+		w.f("\tz%d -> z%d [id=%q class=%q %s dir=%s tooltip=%s label=%s]\n", a, b, id, class, attrs, dir, tip, label)
+		return
+	}
+	// Hub (three or more zones, or one when the others are not in the view):
+	// the node is written by hubNodes, inside the cluster holding its zones.
+	for k, z := range zones {
+		constraint := "false"
+		if k == 0 {
+			constraint = "true" // hang the hub below its topmost zone
+		}
+		dir := "none"
+		if st.oneWay {
+			dir = "forward"
+		}
+		w.f("\tz%d -> c%d [id=\"%s-%d\" class=%q %s dir=%s constraint=%s tooltip=%s]\n", w.zoneIdx[z.ID], i, id, k+1, class, attrs, dir, constraint, tip)
+	}
+}
+
+// hubNodes writes the hub nodes that belong in the cluster of zone home.
+func (w *dotWriter) hubNodes(home model.ID, indent string) {
+	for _, i := range w.hubs[home] {
+		c := w.s.conduits[i]
+		st := styleForConduit(c.Type)
+		w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s hub\" shape=box style=\"rounded,filled\" fillcolor=white color=%q penwidth=%s fontsize=9 margin=\"0.06,0.03\" tooltip=%s label=%s]\n",
+			indent, i, conduitIDPrefix, safeID(string(c.ID)), safeID(string(c.Type)), st.color, strconv.FormatFloat(st.penw, 'f', -1, 64),
+			conduitTip(c), conduitLabel(c, st))
+	}
+}
+
+func conduitLabel(c *model.Conduit, st conduitStyle) string {
+	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, html(st.tag), html(clean(c.Name, maxNameRunes)))
+}
+
+func conduitTip(c *model.Conduit) string {
+	return quoteDOT(clean(c.Name, maxTooltipRunes) + " (" + clean(c.Type.Label(), 40) + ")")
+}
+
+// oneWayUp reports whether the one-way flow of a unidirectional conduit runs
+// from the lower zone b to the upper zone a: from its first data flow when
+// one names them, else the usual case (data leaves the control network).
+func oneWayUp(c *model.Conduit, a, b *model.Zone) bool {
+	for _, f := range c.Flows {
+		switch {
+		case f.From == b.ID && f.To == a.ID:
+			return true
+		case f.From == a.ID && f.To == b.ID:
+			return false
+		}
+	}
+	return a.PurdueLevel > b.PurdueLevel
+}
+
+// legend writes the legend node below the lowest band.
+func (w *dotWriter) legend(bands int) {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="#999999" BGCOLOR="white">`)
+	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><B>Legend</B></TD></TR>`)
+	if len(w.s.result) > 0 {
+		b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Zone colour: largest gap SL-T − SL-A over FR1..FR7</FONT></TD></TR><TR>`)
+		for _, g := range gapStyles {
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
+		}
+		b.WriteString(`</TR>`)
+	} else {
+		b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Not assessed: zones show no SL-T and no gap colour</FONT></TD></TR>`)
+	}
+	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Assets</FONT></TD></TR><TR>`)
+	for _, c := range model.AssetClasses() {
+		cs := styleForClass(c)
+		fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT><FONT POINT-SIZE="8"> %s</FONT></TD>`, cs.color, cs.glyph, html(c.Label()))
+	}
+	b.WriteString(`</TR><TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Conduits</FONT></TD></TR>`)
+	types := model.ConduitTypes()
+	for i := 0; i < len(types); i += 2 {
+		b.WriteString(`<TR>`)
+		for _, t := range types[i:min(i+2, len(types))] {
+			st := styleForConduit(t)
+			fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="8"><FONT COLOR="%s"><B>%s</B></FONT> %s</FONT></TD>`,
+				st.color, st.legend, st.color, html(st.tag), html(st.summary))
+		}
+		b.WriteString(`</TR>`)
+	}
+	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">A conduit joining three or more zones is drawn as a box with a line to each.</FONT></TD></TR>`)
+	b.WriteString(`</TABLE>`)
+	w.f("\tlegend [id=\"legend\" class=\"legend\" label=<%s>]\n", b.String())
+	if bands > 0 {
+		w.f("\tb%d -> legend [style=invis]\n", bands-1)
+	}
+}
