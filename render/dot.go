@@ -211,7 +211,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	}
 	b.WriteString(`<HR/>`)
 	for i, a := range assets {
-		if i == maxAssetRows && len(assets) > maxAssetRows+1 {
+		if i == maxAssetRows && len(assets) > maxAssetRows+1 && !w.s.allAssets {
 			fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">+ %d more assets</FONT></TD></TR>`, len(assets)-maxAssetRows)
 			break
 		}
@@ -313,26 +313,36 @@ func oneWayUp(c *model.Conduit, a, b *model.Zone) bool {
 	return a.PurdueLevel > b.PurdueLevel
 }
 
-// legend writes the legend node below the lowest band.
+// legend writes the legend node below the lowest band. Each section is a
+// nested table so that its columns do not depend on the others.
 func (w *dotWriter) legend(bands int) {
 	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2" COLOR="#999999" BGCOLOR="white">`)
-	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><B>Legend</B></TD></TR>`)
+	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white">`)
+	b.WriteString(`<TR><TD ALIGN="LEFT"><B>Legend</B></TD></TR>`)
+	section := func(title string) {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">%s</FONT></TD></TR><TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">`, title)
+	}
+	end := func() { b.WriteString(`</TABLE></TD></TR>`) }
 	if len(w.s.result) > 0 {
-		b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Zone colour: largest gap SL-T − SL-A over FR1..FR7</FONT></TD></TR><TR>`)
+		section("Zone colour: largest gap SL-T − SL-A over FR1..FR7; cells: SL-T per FR")
+		b.WriteString(`<TR>`)
 		for _, g := range gapStyles {
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s" WIDTH="60"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
 		}
 		b.WriteString(`</TR>`)
+		end()
 	} else {
-		b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Not assessed: zones show no SL-T and no gap colour</FONT></TD></TR>`)
+		b.WriteString(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">Not assessed: zones show no SL-T and no gap colour</FONT></TD></TR>`)
 	}
-	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Assets</FONT></TD></TR><TR>`)
+	section("Assets")
+	b.WriteString(`<TR>`)
 	for _, c := range model.AssetClasses() {
 		cs := styleForClass(c)
 		fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT><FONT POINT-SIZE="8"> %s</FONT></TD>`, cs.color, cs.glyph, html(c.Label()))
 	}
-	b.WriteString(`</TR><TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">Conduits</FONT></TD></TR>`)
+	b.WriteString(`</TR>`)
+	end()
+	section("Conduits (a box joins three or more zones)")
 	types := model.ConduitTypes()
 	for i := 0; i < len(types); i += 2 {
 		b.WriteString(`<TR>`)
@@ -343,7 +353,7 @@ func (w *dotWriter) legend(bands int) {
 		}
 		b.WriteString(`</TR>`)
 	}
-	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="8">A conduit joining three or more zones is drawn as a box with a line to each.</FONT></TD></TR>`)
+	end()
 	b.WriteString(`</TABLE>`)
 	w.f("\tlegend [id=\"legend\" class=\"legend\" label=<%s>]\n", b.String())
 	if bands > 0 {

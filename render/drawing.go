@@ -65,7 +65,10 @@ func Draw(ctx context.Context, p *model.Project, r *risk.Result, v View) (*Drawi
 // layoutScene runs Graphviz for the scene and checks that every zone and
 // conduit came back.
 func layoutScene(ctx context.Context, p *model.Project, r *risk.Result, v View) (*gvGraph, error) {
-	s := newScene(p, r, v)
+	return layoutSceneJSON(ctx, p, newScene(p, r, v), v)
+}
+
+func layoutSceneJSON(ctx context.Context, p *model.Project, s *scene, v View) (*gvGraph, error) {
 	out, err := layoutDOT(ctx, s.dot(p, v), graphviz.Format("json"))
 	if err != nil {
 		return nil, fmt.Errorf("lay out diagram of %q: %w", p.Name, err)

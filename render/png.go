@@ -61,9 +61,6 @@ func (d *Drawing) Image(scale float64) (*image.RGBA, error) {
 		return nil, err
 	}
 	pa := &painter{img: img, scale: scale, fonts: fs, faces: map[faceKey]font.Face{}}
-	scanner := rasterx.NewScannerGV(w, h, img, img.Bounds())
-	pa.filler = rasterx.NewFiller(w, h, scanner)
-	pa.dasher = rasterx.NewDasher(w, h, scanner)
 	for i := range d.shapes {
 		pa.paint(&d.shapes[i])
 	}
@@ -79,16 +76,49 @@ type faceKey struct {
 }
 
 type painter struct {
-	img    *image.RGBA
-	scale  float64
-	filler *rasterx.Filler
-	dasher *rasterx.Dasher
-	fonts  map[string]*opentype.Font
-	faces  map[faceKey]font.Face
+	img   *image.RGBA
+	scale float64
+	fonts map[string]*opentype.Font
+	faces map[faceKey]font.Face
+	// origin is the pixel offset of the current shape's own small raster:
+	// rasterx's scanner always covers its whole target, so each shape gets
+	// a target just its size (drawing on the full image per shape is slow).
+	origin image.Point
 }
 
 func (pa *painter) fix(p pt) fixed.Point26_6 {
-	return fixed.Point26_6{X: fixed.Int26_6(p.X * pa.scale * 64), Y: fixed.Int26_6(p.Y * pa.scale * 64)}
+	return fixed.Point26_6{
+		X: fixed.Int26_6((p.X*pa.scale - float64(pa.origin.X)) * 64),
+		Y: fixed.Int26_6((p.Y*pa.scale - float64(pa.origin.Y)) * 64),
+	}
+}
+
+// target returns the sub-image covering shape s with room for its line.
+func (pa *painter) target(s *shape) (*image.RGBA, bool) {
+	if len(s.pts) == 0 {
+		return nil, false
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	grow := func(x, y float64) {
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+	}
+	if s.kind == shapeEllipse {
+		c, r := s.pts[0], s.pts[1]
+		grow(c.X-r.X, c.Y-r.Y)
+		grow(c.X+r.X, c.Y+r.Y)
+	} else {
+		for _, p := range s.pts {
+			grow(p.X, p.Y)
+		}
+	}
+	pad := s.width*pa.scale + 2
+	rect := image.Rect(int(math.Floor(x0*pa.scale-pad)), int(math.Floor(y0*pa.scale-pad)),
+		int(math.Ceil(x1*pa.scale+pad)), int(math.Ceil(y1*pa.scale+pad))).Intersect(pa.img.Bounds())
+	if rect.Empty() {
+		return nil, false
+	}
+	pa.origin = rect.Min
+	return pa.img.SubImage(rect).(*image.RGBA), true
 }
 
 // path sends the outline of s to a rasterx adder.
@@ -114,7 +144,7 @@ func (pa *painter) path(s *shape, a rasterx.Adder) {
 		a.Stop(s.filled)
 	case shapeEllipse:
 		c, r := s.pts[0], s.pts[1]
-		rasterx.AddEllipse(c.X*pa.scale, c.Y*pa.scale, r.X*pa.scale, r.Y*pa.scale, 0, a)
+		rasterx.AddEllipse(c.X*pa.scale-float64(pa.origin.X), c.Y*pa.scale-float64(pa.origin.Y), r.X*pa.scale, r.Y*pa.scale, 0, a)
 	}
 }
 
@@ -123,25 +153,36 @@ func (pa *painter) paint(s *shape) {
 		pa.text(s)
 		return
 	}
-	if s.filled && s.fill.A > 0 {
-		pa.filler.Clear()
-		pa.filler.SetColor(s.fill)
-		pa.path(s, pa.filler)
-		pa.filler.Draw()
-	}
-	if s.pen.A == 0 || s.width <= 0 {
+	fill := s.filled && s.fill.A > 0
+	stroke := s.pen.A > 0 && s.width > 0
+	if !fill && !stroke {
 		return
 	}
-	w := max(s.width*pa.scale, 1)
+	sub, ok := pa.target(s)
+	if !ok {
+		return
+	}
+	w, h := sub.Bounds().Dx(), sub.Bounds().Dy()
+	scanner := rasterx.NewScannerGV(w, h, sub, sub.Bounds())
+	if fill {
+		filler := rasterx.NewFiller(w, h, scanner)
+		filler.SetColor(s.fill)
+		pa.path(s, filler)
+		filler.Draw()
+	}
+	if !stroke {
+		return
+	}
+	lw := max(s.width*pa.scale, 1)
 	var dashes []float64
 	for _, l := range s.dash {
 		dashes = append(dashes, l*pa.scale*max(s.width, 1))
 	}
-	pa.dasher.Clear()
-	pa.dasher.SetStroke(fixed.Int26_6(w*64), 4*64, rasterx.ButtCap, nil, rasterx.FlatGap, rasterx.MiterClip, dashes, 0)
-	pa.dasher.SetColor(s.pen)
-	pa.path(s, pa.dasher)
-	pa.dasher.Draw()
+	dasher := rasterx.NewDasher(w, h, scanner)
+	dasher.SetStroke(fixed.Int26_6(lw*64), 4*64, rasterx.ButtCap, nil, rasterx.FlatGap, rasterx.MiterClip, dashes, 0)
+	dasher.SetColor(s.pen)
+	pa.path(s, dasher)
+	dasher.Draw()
 }
 
 // text draws s at its baseline point, shrinking the size when DejaVu would be
@@ -171,6 +212,7 @@ func (pa *painter) text(s *shape) {
 	case 'r':
 		x -= width
 	}
+	pa.origin = image.Point{}
 	dr := font.Drawer{
 		Dst:  pa.img,
 		Src:  image.NewUniform(color.NRGBA(s.pen)),

@@ -24,6 +24,9 @@ type scene struct {
 	parent   map[model.ID]model.ID       // parent shown in the scene, or ""
 	shown    map[model.ID]bool
 	result   map[model.ID]*zoneSL
+	// allAssets lists every asset on its zone's card (for Layout) instead of
+	// the first maxAssetRows.
+	allAssets bool
 }
 
 // zoneSL is what the diagram needs of a zone's assessment.
