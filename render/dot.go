@@ -228,7 +228,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	b.WriteString(`</TABLE>`)
 
 	// The tooltip names everything, including assets cut from the card.
-	tip := []string{clean(z.Name, maxTooltipRunes) + " (" + z.Type.Label() + ", level " + formatLevel(z.PurdueLevel) + ")"}
+	tip := []string{clean(z.Name, maxTooltipRunes) + " (" + clean(z.Type.Label(), 40) + ", level " + formatLevel(z.PurdueLevel) + ")"}
 	if sl != nil {
 		tip = append(tip, "SL-T "+sl.slt.String()+"; gap "+sl.gap.String())
 	}
@@ -240,7 +240,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		tip = append(tip, clean(a.Class.Label(), 30)+": "+clean(a.Name, 120))
 	}
 	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
-		zoneIDPrefix, safeID(string(z.ID)), safeID(string(z.Type)), quoteDOT(strings.Join(tip, " | ")), b.String())
+		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(strings.Join(tip, " | ")), b.String())
 }
 
 // conduit writes one conduit: an edge between two zones, or a hub node with
@@ -251,7 +251,7 @@ func (w *dotWriter) conduit(i int, c *model.Conduit) {
 	id := conduitIDPrefix + safeID(string(c.ID))
 	label, tip := conduitLabel(c, st), conduitTip(c)
 	attrs := fmt.Sprintf(`color=%q style=%q penwidth=%s`, st.color, st.style, strconv.FormatFloat(st.penw, 'f', -1, 64))
-	class := "conduit conduit-" + safeID(string(c.Type))
+	class := "conduit conduit-" + typeClass(string(c.Type), c.Type.Valid())
 	if len(zones) == 2 {
 		a, b := w.zoneIdx[zones[0].ID], w.zoneIdx[zones[1].ID]
 		dir := "none"
@@ -285,9 +285,17 @@ func (w *dotWriter) hubNodes(home model.ID, indent string) {
 		c := w.s.conduits[i]
 		st := styleForConduit(c.Type)
 		w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s hub\" shape=box style=\"rounded,filled\" fillcolor=white color=%q penwidth=%s fontsize=9 margin=\"0.06,0.03\" tooltip=%s label=%s]\n",
-			indent, i, conduitIDPrefix, safeID(string(c.ID)), safeID(string(c.Type)), st.color, strconv.FormatFloat(st.penw, 'f', -1, 64),
+			indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), st.color, strconv.FormatFloat(st.penw, 'f', -1, 64),
 			conduitTip(c), conduitLabel(c, st))
 	}
+}
+
+// typeClass is the CSS class suffix for a zone or conduit type.
+func typeClass(t string, valid bool) string {
+	if !valid {
+		return "other"
+	}
+	return safeID(t)
 }
 
 func conduitLabel(c *model.Conduit, st conduitStyle) string {

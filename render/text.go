@@ -65,6 +65,10 @@ func html(s string) string {
 			b.WriteString("&quot;")
 		case '\'':
 			b.WriteString("&#39;")
+		case '\\':
+			// Graphviz expands \N, \G, \L... even in HTML-like labels, after
+			// entities are decoded: a doubled backslash shows as one.
+			b.WriteString(`\\`)
 		default:
 			b.WriteRune(r)
 		}
