@@ -123,4 +123,3 @@ func TestLargePlant(t *testing.T) {
 		}
 	})
 }
-
