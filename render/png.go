@@ -21,7 +21,10 @@ import (
 
 // MaxPNGPixels bounds the size of a PNG (width × height): a very large plant
 // at a high dpi is drawn at a lower resolution rather than exhausting memory.
-const MaxPNGPixels = 60_000_000
+const MaxPNGPixels = 40_000_000
+
+// pixelBudget is MaxPNGPixels, lowered by tests.
+var pixelBudget float64 = MaxPNGPixels
 
 // PNG renders the diagram of p for view v as a PNG at dpi dots per inch (200
 // suits print and slides). r may be nil. It paints the Graphviz layout itself
@@ -50,8 +53,8 @@ func PNG(ctx context.Context, p *model.Project, r *risk.Result, v View, dpi int)
 // Image paints the drawing on a white background at scale pixels per point
 // (dpi/72), lowered if needed to stay within MaxPNGPixels.
 func (d *Drawing) Image(scale float64) (*image.RGBA, error) {
-	if area := d.Width * d.Height * scale * scale; area > MaxPNGPixels {
-		scale *= math.Sqrt(MaxPNGPixels / area)
+	if area := d.Width * d.Height * scale * scale; area > pixelBudget {
+		scale *= math.Sqrt(pixelBudget / area)
 	}
 	w, h := int(math.Ceil(d.Width*scale)), int(math.Ceil(d.Height*scale))
 	img := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
