@@ -154,4 +154,3 @@ func TestEmptyProject(t *testing.T) {
 		}
 	})
 }
-
