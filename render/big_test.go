@@ -68,6 +68,38 @@ func bigPlant(n, m int) (*model.Project, *risk.Result) {
 	return p, r
 }
 
+// TestRepeatedLargeRenders guards against a Graphviz (WebAssembly) failure
+// mode: with newrank, clusters and ordinary edge labels, laying out a large
+// plant corrupted Graphviz's memory, so that every later parse in the
+// process failed. Conduit labels are xlabels because of it.
+func TestRepeatedLargeRenders(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large plants in -short mode")
+	}
+	ctx := context.Background()
+	bp, br := bigPlant(100, 1000)
+	plants := []*model.Project{bp, model.Generate(100, 1000, 7), model.Generate(40, 400, 3)}
+	for round := range 2 {
+		for i, p := range plants {
+			r := br
+			if i > 0 {
+				r = nil
+			}
+			t.Run(fmt.Sprintf("round %d plant %d still lays out", round+1, i+1), func(t *testing.T) {
+				if _, err := layoutScene(ctx, p, r, View{}); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	}
+	t.Run("a small plant still renders afterwards", func(t *testing.T) {
+		p, r := fixture()
+		if _, err := SVG(ctx, p, r, View{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
 func TestLargePlant(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large plant in -short mode")

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,18 +74,24 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		}
 	}
 	w.f("digraph zonewise {\n")
-	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.35 ranksep=0.45 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
+	w.f("\tgraph [newrank=true forcelabels=true rankdir=TB nodesep=0.7 ranksep=0.7 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
 	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
 	w.f("\tnode [fontname=%q fontsize=10 shape=plain]\n", fontName)
 	w.f("\tedge [fontname=%q fontsize=9 arrowsize=0.8]\n", fontName)
 
-	// Purdue bands: one anchor per level, chained top to bottom.
-	levels := s.levels()
-	for i, l := range levels {
-		w.f("\tb%d [id=\"band-%d\" class=\"band\" shape=plaintext fontcolor=\"#5a5a5a\" label=<<B>L%s</B><BR/><FONT POINT-SIZE=\"8\">%s</FONT>>]\n",
-			i, i, formatLevel(l), html(bandName(l)))
+	// Purdue bands: one anchor per row, chained top to bottom. A band with
+	// many zones wraps into several rows so that a large plant stays closer
+	// to a page's shape than to a banner.
+	rows := s.bandRows()
+	for i, row := range rows {
+		if row.first {
+			w.f("\tb%d [id=\"band-%d\" class=\"band\" shape=plaintext fontcolor=\"#5a5a5a\" label=<<B>L%s</B><BR/><FONT POINT-SIZE=\"8\">%s</FONT>>]\n",
+				i, i, formatLevel(row.level), html(bandName(row.level)))
+		} else {
+			w.f("\tb%d [shape=point style=invis]\n", i)
+		}
 	}
-	for i := 1; i < len(levels); i++ {
+	for i := 1; i < len(rows); i++ {
 		w.f("\tb%d -> b%d [style=invis weight=100]\n", i-1, i)
 	}
 
@@ -95,13 +103,11 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	}
 	w.hubNodes("", "\t")
 
-	// Rank constraints: every zone in its band, left of nothing but its anchor.
-	for i, l := range levels {
-		var names []string
-		for _, z := range s.zones {
-			if z.PurdueLevel == l {
-				names = append(names, "z"+strconv.Itoa(w.zoneIdx[z.ID]))
-			}
+	// Rank constraints: every zone in its row, to the right of its anchor.
+	for i, row := range rows {
+		names := make([]string, len(row.zones))
+		for j, z := range row.zones {
+			names[j] = "z" + strconv.Itoa(w.zoneIdx[z.ID])
 		}
 		w.f("\t{rank=same b%d %s}\n", i, strings.Join(names, " "))
 		for _, n := range names {
@@ -113,9 +119,48 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		w.conduit(i, c)
 	}
 
-	w.legend(len(levels))
+	w.legend(len(rows))
 	w.f("}\n")
 	return w.Bytes()
+}
+
+// bandRow is one row of a Purdue band.
+type bandRow struct {
+	level float64
+	first bool // the band's first row, which carries its label
+	zones []*model.Zone
+}
+
+// bandRows splits the scene's zones into Purdue bands, top first, and each
+// band into rows of at most max(8, √zones) zones. Within a band, zones of
+// one top-level zone's cluster stay together.
+func (s *scene) bandRows() []bandRow {
+	perRow := max(8, int(math.Ceil(math.Sqrt(float64(len(s.zones))))))
+	order := map[model.ID]int{}
+	for i, z := range s.zones {
+		order[z.ID] = i
+	}
+	root := func(z *model.Zone) int {
+		id := z.ID
+		for s.parent[id] != "" {
+			id = s.parent[id]
+		}
+		return order[id]
+	}
+	var rows []bandRow
+	for _, l := range s.levels() {
+		var band []*model.Zone
+		for _, z := range s.zones {
+			if z.PurdueLevel == l {
+				band = append(band, z)
+			}
+		}
+		slices.SortStableFunc(band, func(a, b *model.Zone) int { return cmp.Compare(root(a), root(b)) })
+		for i := 0; i < len(band); i += perRow {
+			rows = append(rows, bandRow{level: l, first: i == 0, zones: band[i:min(i+perRow, len(band))]})
+		}
+	}
+	return rows
 }
 
 // levels lists the Purdue levels of the scene's zones, top (highest) first.
@@ -126,15 +171,7 @@ func (s *scene) levels() []float64 {
 			out = append(out, z.PurdueLevel)
 		}
 	}
-	slices.SortFunc(out, func(a, b float64) int {
-		switch {
-		case a > b:
-			return -1
-		case a < b:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(a, b float64) int { return cmp.Compare(b, a) })
 	return out
 }
 
@@ -261,7 +298,10 @@ func (w *dotWriter) conduit(i int, c *model.Conduit) {
 				dir = "back"
 			}
 		}
-		w.f("\tz%d -> z%d [id=%q class=%q %s dir=%s tooltip=%s label=%s]\n", a, b, id, class, attrs, dir, tip, label)
+		// xlabel, not label: with newrank and clusters, edge labels (virtual
+		// label nodes) make the WebAssembly Graphviz corrupt its memory on
+		// large plants; external labels are placed after layout.
+		w.f("\tz%d -> z%d [id=%q class=%q %s dir=%s tooltip=%s xlabel=%s]\n", a, b, id, class, attrs, dir, tip, label)
 		return
 	}
 	// Hub (three or more zones, or one when the others are not in the view):

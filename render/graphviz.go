@@ -35,8 +35,11 @@ func layoutDOT(ctx context.Context, src []byte, format graphviz.Format) ([]byte,
 		gv = g
 	}
 	graph, err := graphviz.ParseBytes(src)
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("parse diagram DOT: %w", err)
+	case graph == nil: // go-graphviz reports some failures without an error
+		return nil, errors.New("parse diagram DOT: graphviz returned no graph")
 	}
 	defer graph.Close()
 	var buf bytes.Buffer
