@@ -253,7 +253,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 			break
 		}
 		cs := styleForClass(a.Class)
-		an := html(clean(a.Name, maxNameRunes))
+		an := html(clean(a.Name, maxAssetRunes))
 		if an == "" {
 			an = "(unnamed asset)"
 		}

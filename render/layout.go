@@ -118,7 +118,7 @@ func assetPositions(card *gvObject, assets []*model.Asset, zone model.Rect, x0, 
 	var out []AssetPosition
 	last := model.Point{X: 6, Y: 36}
 	for i, a := range assets {
-		want := clean(a.Name, maxNameRunes)
+		want := clean(a.Name, maxAssetRunes)
 		if want == "" {
 			want = "(unnamed asset)"
 		}

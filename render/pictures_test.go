@@ -33,6 +33,8 @@ func TestWritePictures(t *testing.T) {
 		{"fixture-unassessed", fp, nil, View{}, 100},
 		{"fixture-focus", fp, fr, View{Focus: model.StableID("fixture/scada")}, 150},
 		{"large", bp, br, View{}, 72},
+		{"sample", model.Sample(), nil, View{}, 200},
+		{"generated", model.Generate(100, 1000, 1), nil, View{}, 72},
 		{"hostile", hp, hr, View{}, 100},
 	}
 	for _, pl := range plants {

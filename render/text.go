@@ -10,6 +10,7 @@ import (
 // (the full name stays in the SVG tooltip).
 const (
 	maxNameRunes    = 40
+	maxAssetRunes   = 48
 	maxTooltipRunes = 400
 )
 
