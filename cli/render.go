@@ -13,16 +13,9 @@ import (
 
 // runRender implements `zonewise render FILE -o OUT [--zone NAME|ID] [--dpi N]`:
 // the zone and conduit diagram as SVG, PNG or DOT, chosen by OUT's extension.
-// It goes through renderCommand, set in init, because the command table
-// refers to runRender and renderDiagram's usage messages refer back to the
-// table: a direct call would be an initialisation cycle.
-func runRender(e *env, args []string) int { return renderCommand(e, args) }
-
-var renderCommand func(e *env, args []string) int
-
-func init() { renderCommand = renderDiagram }
-
-func renderDiagram(e *env, args []string) int {
+// Zones are coloured by their SL gap from the built-in assessment; a project
+// with validation errors is drawn without it (and a warning says so).
+func runRender(e *env, args []string) int {
 	fs := e.newFlags()
 	out := fs.String("o", "", "output file: .svg, .png or .dot")
 	zone := fs.String("zone", "", "show only this zone (name or ID) with its neighbours")
@@ -55,7 +48,13 @@ func renderDiagram(e *env, args []string) int {
 		}
 		v.Focus = z.ID
 	}
-	r := assessForDiagram(p)
+	r, err := assessForDiagram(p)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	if r == nil {
+		fmt.Fprintf(e.stderr, "zonewise render: warning: %s has validation errors, so the diagram shows no SL-T or gaps (see zonewise validate)\n", pos[0])
+	}
 	ctx := context.Background()
 	var data []byte
 	switch format {
@@ -75,9 +74,18 @@ func renderDiagram(e *env, args []string) int {
 	return ExitOK
 }
 
-// assessForDiagram returns the assessment that colours the diagram. The risk
-// engine is not in this build yet, so the diagram shows no SL-T or gaps.
-func assessForDiagram(p *model.Project) *risk.Result { return nil }
+// assessForDiagram returns the assessment that colours the diagram, or nil
+// when the project has validation errors (its numbers would mean nothing).
+func assessForDiagram(p *model.Project) (*risk.Result, error) {
+	if model.HasErrors(model.Validate(p)) {
+		return nil, nil
+	}
+	cat, err := risk.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return risk.Assess(p, cat), nil
+}
 
 // findZone finds a zone by exact ID, exact name, or a name that matches
 // ignoring case when only one does.

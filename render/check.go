@@ -9,7 +9,7 @@ import (
 )
 
 // ids lists the element ids the scene's diagram must contain: every zone,
-// every conduit edge or hub, and every hub edge.
+// every conduit node and every edge from a conduit to one of its zones.
 func (s *scene) ids() []string {
 	var out []string
 	for _, z := range s.zones {
@@ -18,10 +18,8 @@ func (s *scene) ids() []string {
 	for _, c := range s.conduits {
 		id := conduitIDPrefix + safeID(string(c.ID))
 		out = append(out, id)
-		if n := len(s.conduitZones(c)); n != 2 {
-			for k := 1; k <= n; k++ {
-				out = append(out, id+"-"+strconv.Itoa(k))
-			}
+		for k := 1; k <= len(s.conduitZones(c)); k++ {
+			out = append(out, id+"-"+strconv.Itoa(k))
 		}
 	}
 	return out

@@ -46,22 +46,22 @@ type dotWriter struct {
 	s       *scene
 	zoneIdx map[model.ID]int
 	// hubs lists, per cluster-owning zone ("" for the top level), the
-	// conduits drawn as hubs inside it, by index in s.conduits.
+	// conduit nodes drawn inside it, by index in s.conduits.
 	hubs map[model.ID][]int
+	// row is the band row of each zone, top first.
+	row map[model.ID]int
 }
 
 func (w *dotWriter) f(format string, args ...any) { fmt.Fprintf(&w.Buffer, format, args...) }
 
 func (s *scene) dot(p *model.Project, v View) []byte {
-	w := &dotWriter{s: s, zoneIdx: map[model.ID]int{}, hubs: map[model.ID][]int{}}
+	w := &dotWriter{s: s, zoneIdx: map[model.ID]int{}, hubs: map[model.ID][]int{}, row: map[model.ID]int{}}
 	for i, z := range s.zones {
 		w.zoneIdx[z.ID] = i
 	}
 	for i, c := range s.conduits {
-		if len(s.conduitZones(c)) != 2 {
-			home := s.hubHome(c)
-			w.hubs[home] = append(w.hubs[home], i)
-		}
+		home := s.hubHome(c)
+		w.hubs[home] = append(w.hubs[home], i)
 	}
 	title := html(clean(p.Name, 80))
 	if title == "" {
@@ -74,7 +74,7 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		}
 	}
 	w.f("digraph zonewise {\n")
-	w.f("\tgraph [newrank=true forcelabels=true rankdir=TB nodesep=0.7 ranksep=0.7 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
+	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=0.3 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
 	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
 	w.f("\tnode [fontname=%q fontsize=10 shape=plain]\n", fontName)
 	w.f("\tedge [fontname=%q fontsize=9 arrowsize=0.8]\n", fontName)
@@ -84,6 +84,11 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	// to a page's shape than to a banner.
 	rows := s.bandRows()
 	for i, row := range rows {
+		for _, z := range row.zones {
+			w.row[z.ID] = i
+		}
+	}
+	for i, row := range rows {
 		if row.first {
 			w.f("\tb%d [id=\"band-%d\" class=\"band\" shape=plaintext fontcolor=\"#5a5a5a\" label=<<B>L%s</B><BR/><FONT POINT-SIZE=\"8\">%s</FONT>>]\n",
 				i, i, formatLevel(row.level), html(bandName(row.level)))
@@ -92,7 +97,8 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		}
 	}
 	for i := 1; i < len(rows); i++ {
-		w.f("\tb%d -> b%d [style=invis weight=100]\n", i-1, i)
+		// minlen 2 leaves a free rank between rows for conduit labels.
+		w.f("\tb%d -> b%d [style=invis weight=100 minlen=2]\n", i-1, i)
 	}
 
 	// Zones: top-level ones and, recursively, clusters for nested zones.
@@ -220,7 +226,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	if name == "" {
 		name = "(unnamed zone)"
 	}
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="11"><B>%s</B></FONT></TD></TR>`, st.fill, st.text, name)
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="11"><B>%s</B></FONT></TD></TR>`, st.fill, st.text, name)
 	info := []string{html(clean(z.Type.Label(), 30)), "Level " + formatLevel(z.PurdueLevel)}
 	if z.SafetyDesignation != "" {
 		info = append(info, html(clean(z.SafetyDesignation, 20)))
@@ -230,26 +236,28 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	} else if sl != nil {
 		info = append(info, st.label)
 	}
-	fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD></TR>`, st.fill, st.text, strings.Join(info, " · "))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD></TR>`, st.fill, st.text, strings.Join(info, " · "))
 	if sl != nil && !z.OutOfScope {
-		b.WriteString(`<TR><TD></TD>`)
+		// A nested table keeps the seven SL cells evenly sized whatever the
+		// width of the card.
+		b.WriteString(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"><TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD></TD>`)
 		for _, fr := range model.AllFRs {
-			fmt.Fprintf(&b, `<TD><FONT POINT-SIZE="7" COLOR="#555555">%s</FONT></TD>`, fr)
+			fmt.Fprintf(&b, `<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="11"><FONT POINT-SIZE="7" COLOR="#555555">%s</FONT></TD>`, fr)
 		}
-		b.WriteString(`</TR><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">SL-T</FONT></TD>`)
+		b.WriteString(`</TR><TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">SL-T </FONT></TD>`)
 		for i, t := range sl.slt {
 			bg := "white"
 			if g := sl.gap[i]; g > 0 {
 				bg = styleForGap(g).fill
 			}
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="#bbbbbb"><B>%d</B></TD>`, bg, t)
+			fmt.Fprintf(&b, `<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="16" BGCOLOR="%s" BORDER="1" COLOR="#bbbbbb"><B>%d</B></TD>`, bg, t)
 		}
-		b.WriteString(`</TR>`)
+		b.WriteString(`</TR></TABLE></TD></TR>`)
 	}
 	b.WriteString(`<HR/>`)
 	for i, a := range assets {
 		if i == maxAssetRows && len(assets) > maxAssetRows+1 && !w.s.allAssets {
-			fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">+ %d more assets</FONT></TD></TR>`, len(assets)-maxAssetRows)
+			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">+ %d more assets</FONT></TD></TR>`, len(assets)-maxAssetRows)
 			break
 		}
 		cs := styleForClass(a.Class)
@@ -257,10 +265,10 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		if an == "" {
 			an = "(unnamed asset)"
 		}
-		fmt.Fprintf(&b, `<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT COLOR="%s">%s</FONT> %s</TD></TR>`, cs.color, cs.glyph, an)
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT> %s</TD></TR>`, cs.color, cs.glyph, an)
 	}
 	if len(assets) == 0 {
-		b.WriteString(`<TR><TD COLSPAN="8" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#777777"><I>no assets</I></FONT></TD></TR>`)
+		b.WriteString(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#777777"><I>no assets</I></FONT></TD></TR>`)
 	}
 	b.WriteString(`</TABLE>`)
 
@@ -280,50 +288,64 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(strings.Join(tip, " | ")), b.String())
 }
 
-// conduit writes one conduit: an edge between two zones, or a hub node with
-// an edge to each zone.
+// conduit writes the edges of one conduit. Every conduit is a node carrying
+// its label (written by hubNodes) with an edge to each of its zones: for
+// two zones a label in the line, for more a hub box. Graphviz's own edge
+// labels are not used: with newrank and clusters they made the WebAssembly
+// Graphviz corrupt its memory on large plants.
 func (w *dotWriter) conduit(i int, c *model.Conduit) {
 	st := styleForConduit(c.Type)
 	zones := w.s.conduitZones(c)
 	id := conduitIDPrefix + safeID(string(c.ID))
-	label, tip := conduitLabel(c, st), conduitTip(c)
+	tip := conduitTip(c)
 	attrs := fmt.Sprintf(`color=%q style=%q penwidth=%s`, st.color, st.style, strconv.FormatFloat(st.penw, 'f', -1, 64))
 	class := "conduit conduit-" + typeClass(string(c.Type), c.Type.Valid())
+	// The zone in the highest row hangs the conduit node below it.
+	top := 0
+	for k, z := range zones {
+		if w.row[z.ID] < w.row[zones[top].ID] {
+			top = k
+		}
+	}
 	if len(zones) == 2 {
-		a, b := w.zoneIdx[zones[0].ID], w.zoneIdx[zones[1].ID]
-		dir := "none"
+		a, b := zones[top], zones[1-top]
+		sameRow := w.row[a.ID] == w.row[b.ID]
+		if sameRow {
+			w.f("\t{rank=same b%d c%d}\n", w.row[a.ID], i)
+		}
+		constraint := strconv.FormatBool(!sameRow)
+		dirA, dirB := "none", "none"
 		if st.oneWay {
-			dir = "forward"
-			if oneWayUp(c, zones[0], zones[1]) {
-				dir = "back"
+			if oneWayUp(c, a, b) {
+				dirA = "back" // arrow at a: data flows from b to a
+			} else {
+				dirB = "forward"
 			}
 		}
-		// xlabel, not label: with newrank and clusters, edge labels (virtual
-		// label nodes) make the WebAssembly Graphviz corrupt its memory on
-		// large plants; external labels are placed after layout.
-		w.f("\tz%d -> z%d [id=%q class=%q %s dir=%s tooltip=%s xlabel=%s]\n", a, b, id, class, attrs, dir, tip, label)
+		w.f("\tz%d -> c%d [id=\"%s-1\" class=%q %s dir=%s constraint=%s tooltip=%s]\n", w.zoneIdx[a.ID], i, id, class, attrs, dirA, constraint, tip)
+		w.f("\tc%d -> z%d [id=\"%s-2\" class=%q %s dir=%s constraint=%s tooltip=%s]\n", i, w.zoneIdx[b.ID], id, class, attrs, dirB, constraint, tip)
 		return
 	}
-	// Hub (three or more zones, or one when the others are not in the view):
-	// the node is written by hubNodes, inside the cluster holding its zones.
 	for k, z := range zones {
-		constraint := "false"
-		if k == 0 {
-			constraint = "true" // hang the hub below its topmost zone
-		}
 		dir := "none"
 		if st.oneWay {
 			dir = "forward"
 		}
-		w.f("\tz%d -> c%d [id=\"%s-%d\" class=%q %s dir=%s constraint=%s tooltip=%s]\n", w.zoneIdx[z.ID], i, id, k+1, class, attrs, dir, constraint, tip)
+		w.f("\tz%d -> c%d [id=\"%s-%d\" class=%q %s dir=%s constraint=%t tooltip=%s]\n", w.zoneIdx[z.ID], i, id, k+1, class, attrs, dir, k == top, tip)
 	}
 }
 
-// hubNodes writes the hub nodes that belong in the cluster of zone home.
+// hubNodes writes the conduit nodes that belong in the cluster of zone
+// home: a plain label for a conduit between two zones, a box for a hub.
 func (w *dotWriter) hubNodes(home model.ID, indent string) {
 	for _, i := range w.hubs[home] {
 		c := w.s.conduits[i]
 		st := styleForConduit(c.Type)
+		if len(w.s.conduitZones(c)) == 2 {
+			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s label\" shape=plaintext fontsize=9 margin=\"0.02,0.01\" width=0 height=0 tooltip=%s label=%s]\n",
+				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), conduitLabel(c, st))
+			continue
+		}
 		w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s hub\" shape=box style=\"rounded,filled\" fillcolor=white color=%q penwidth=%s fontsize=9 margin=\"0.06,0.03\" tooltip=%s label=%s]\n",
 			indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), st.color, strconv.FormatFloat(st.penw, 'f', -1, 64),
 			conduitTip(c), conduitLabel(c, st))

@@ -22,6 +22,12 @@ func TestWritePictures(t *testing.T) {
 	fp, fr := fixture()
 	bp, br := bigPlant(100, 1000)
 	hp, hr := hostilePlant()
+	sp := model.Sample()
+	cat, err := risk.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr := risk.Assess(sp, cat)
 	plants := []struct {
 		name string
 		p    *model.Project
@@ -33,7 +39,8 @@ func TestWritePictures(t *testing.T) {
 		{"fixture-unassessed", fp, nil, View{}, 100},
 		{"fixture-focus", fp, fr, View{Focus: model.StableID("fixture/scada")}, 150},
 		{"large", bp, br, View{}, 72},
-		{"sample", model.Sample(), nil, View{}, 200},
+		{"sample", sp, sr, View{}, 200},
+		{"sample-focus", sp, sr, View{Focus: model.StableID("zone:Leitwarte SCADA")}, 150},
 		{"generated", model.Generate(100, 1000, 1), nil, View{}, 72},
 		{"hostile", hp, hr, View{}, 100},
 	}

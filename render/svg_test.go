@@ -202,12 +202,12 @@ func TestHostileNames(t *testing.T) {
 				edges++
 			}
 		}
-		levels := len(s.levels())
-		if want := len(p.Zones) + levels + 1; nodes != want {
-			t.Errorf("%d nodes, want %d zones + %d bands + legend: something was injected", nodes, len(p.Zones), levels)
+		rows := len(s.bandRows())
+		if want := len(p.Zones) + rows + 1 + len(p.Conduits); nodes != want {
+			t.Errorf("%d nodes, want %d zones + %d band rows + legend + %d conduits: something was injected", nodes, len(p.Zones), rows, len(p.Conduits))
 		}
-		if edges != len(p.Conduits) {
-			t.Errorf("%d visible edges, want %d conduits", edges, len(p.Conduits))
+		if want := 2 * len(p.Conduits); edges != want {
+			t.Errorf("%d visible edges, want %d (two per conduit)", edges, want)
 		}
 	})
 	t.Run("every label line stays on its own DOT line", func(t *testing.T) {
