@@ -6,16 +6,24 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+
+	"zonewise/model"
+	"zonewise/risk"
 )
 
 // TestMain doubles as a one-shot renderer for BenchmarkFirstRender: with
-// ZONEWISE_RENDER_ONCE set, the test binary renders the fixture to SVG in a
-// fresh process (go-graphviz compiling its WebAssembly module in init
-// included) and exits.
+// ZONEWISE_RENDER_ONCE set, the test binary assesses the sample plant and
+// renders it to SVG in a fresh process (go-graphviz compiling its
+// WebAssembly module in init included), as `zonewise render` does, and exits.
 func TestMain(m *testing.M) {
 	if os.Getenv("ZONEWISE_RENDER_ONCE") != "" {
-		p, r := fixture()
-		if _, err := SVG(context.Background(), p, r, View{}); err != nil {
+		p := model.Sample()
+		cat, err := risk.Builtin()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if _, err := SVG(context.Background(), p, risk.Assess(p, cat), View{}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -24,9 +32,10 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// BenchmarkFirstRender measures a whole process that renders one diagram to
-// SVG: start, Graphviz's WebAssembly compilation and the first layout
-// (DESIGN.md §7: < 1.5 s).
+// BenchmarkFirstRender measures a whole process that renders the sample
+// diagram to SVG: start, Graphviz's WebAssembly compilation (from wazero's
+// compilation cache after the machine's first run), assessment and the first
+// layout (DESIGN.md §7: < 1.5 s).
 func BenchmarkFirstRender(b *testing.B) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -41,9 +50,14 @@ func BenchmarkFirstRender(b *testing.B) {
 	}
 }
 
-// BenchmarkSVG measures later renders of the fixture plant.
+// BenchmarkSVG measures later renders of the assessed sample plant.
 func BenchmarkSVG(b *testing.B) {
-	p, r := fixture()
+	p := model.Sample()
+	cat, err := risk.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := risk.Assess(p, cat)
 	ctx := context.Background()
 	for b.Loop() {
 		if _, err := SVG(ctx, p, r, View{}); err != nil {
@@ -60,9 +74,10 @@ func BenchmarkDOT(b *testing.B) {
 	}
 }
 
-// BenchmarkPNG measures a print-resolution PNG of the fixture plant.
+// BenchmarkPNG measures a print-resolution (200 dpi) PNG of the sample plant.
 func BenchmarkPNG(b *testing.B) {
-	p, r := fixture()
+	p := model.Sample()
+	var r *risk.Result
 	ctx := context.Background()
 	for b.Loop() {
 		if _, err := PNG(ctx, p, r, View{}, 200); err != nil {

@@ -103,7 +103,8 @@ func newDrawing(g *gvGraph) *Drawing {
 	x0, y0, x1, y1 := g.bounds()
 	d := &Drawing{Width: x1 - x0, Height: y1 - y0}
 	tr := func(p [2]float64) pt { return pt{p[0] - x0, y1 - p[1]} }
-	d.add(g.Draw, tr, false)
+	// The graph's own _draw_ is only its white background: the painters
+	// start from white (PNG) or the page (PDF), so it is skipped.
 	// Clusters first (they are backgrounds), then nodes, then edges, as in
 	// the SVG. Graphviz lists a parent cluster before its children.
 	for _, o := range g.Objects {
