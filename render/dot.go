@@ -41,6 +41,15 @@ func DOT(p *model.Project, r *risk.Result, v View) []byte {
 	return newScene(p, r, v).dot(p, v)
 }
 
+// html escapes label text; for drawings it also swaps backslashes (see
+// scene.drawing).
+func (w *dotWriter) html(s string) string {
+	if w.s.drawing {
+		s = drawingText(s)
+	}
+	return html(s)
+}
+
 type dotWriter struct {
 	bytes.Buffer
 	s       *scene
@@ -63,14 +72,14 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		home := s.hubHome(c)
 		w.hubs[home] = append(w.hubs[home], i)
 	}
-	title := html(clean(p.Name, 80))
+	title := w.html(clean(p.Name, 80))
 	if title == "" {
 		title = "Untitled project"
 	}
 	sub := "zones and conduits"
 	if v.Focus != "" {
 		if z := p.Zone(v.Focus); z != nil {
-			sub = html(clean(z.Name, maxNameRunes)) + " and its neighbours"
+			sub = w.html(clean(z.Name, maxNameRunes)) + " and its neighbours"
 		}
 	}
 	w.f("digraph zonewise {\n")
@@ -222,14 +231,14 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		border = "1"
 	}
 	fmt.Fprintf(&b, `<TABLE BORDER="%s" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="white">`, border, st.border)
-	name := html(clean(z.Name, maxNameRunes))
+	name := w.html(clean(z.Name, maxNameRunes))
 	if name == "" {
 		name = "(unnamed zone)"
 	}
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="11"><B>%s</B></FONT></TD></TR>`, st.fill, st.text, name)
-	info := []string{html(clean(z.Type.Label(), 30)), "Level " + formatLevel(z.PurdueLevel)}
+	info := []string{w.html(clean(z.Type.Label(), 30)), "Level " + formatLevel(z.PurdueLevel)}
 	if z.SafetyDesignation != "" {
-		info = append(info, html(clean(z.SafetyDesignation, 20)))
+		info = append(info, w.html(clean(z.SafetyDesignation, 20)))
 	}
 	if z.OutOfScope {
 		info = append(info, "out of scope")
@@ -261,7 +270,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 			break
 		}
 		cs := styleForClass(a.Class)
-		an := html(clean(a.Name, maxAssetRunes))
+		an := w.html(clean(a.Name, maxAssetRunes))
 		if an == "" {
 			an = "(unnamed asset)"
 		}
@@ -343,12 +352,12 @@ func (w *dotWriter) hubNodes(home model.ID, indent string) {
 		st := styleForConduit(c.Type)
 		if len(w.s.conduitZones(c)) == 2 {
 			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s label\" shape=plaintext fontsize=9 margin=\"0.02,0.01\" width=0 height=0 tooltip=%s label=%s]\n",
-				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), conduitLabel(c, st))
+				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), w.conduitLabel(c, st))
 			continue
 		}
 		w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s hub\" shape=box style=\"rounded,filled\" fillcolor=white color=%q penwidth=%s fontsize=9 margin=\"0.06,0.03\" tooltip=%s label=%s]\n",
 			indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), st.color, strconv.FormatFloat(st.penw, 'f', -1, 64),
-			conduitTip(c), conduitLabel(c, st))
+			conduitTip(c), w.conduitLabel(c, st))
 	}
 }
 
@@ -360,8 +369,8 @@ func typeClass(t string, valid bool) string {
 	return safeID(t)
 }
 
-func conduitLabel(c *model.Conduit, st conduitStyle) string {
-	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, html(st.tag), html(clean(c.Name, maxNameRunes)))
+func (w *dotWriter) conduitLabel(c *model.Conduit, st conduitStyle) string {
+	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, w.html(st.tag), w.html(clean(c.Name, maxNameRunes)))
 }
 
 func conduitTip(c *model.Conduit) string {

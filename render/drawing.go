@@ -65,7 +65,9 @@ func Draw(ctx context.Context, p *model.Project, r *risk.Result, v View) (*Drawi
 // layoutScene runs Graphviz for the scene and checks that every zone and
 // conduit came back.
 func layoutScene(ctx context.Context, p *model.Project, r *risk.Result, v View) (*gvGraph, error) {
-	return layoutSceneJSON(ctx, p, newScene(p, r, v), v)
+	s := newScene(p, r, v)
+	s.drawing = true
+	return layoutSceneJSON(ctx, p, s, v)
 }
 
 func layoutSceneJSON(ctx context.Context, p *model.Project, s *scene, v View) (*gvGraph, error) {

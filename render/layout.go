@@ -42,7 +42,7 @@ type AssetPosition struct {
 // result in model coordinates, for the canvas's auto-layout.
 func AutoLayout(ctx context.Context, p *model.Project) (*Layout, error) {
 	s := newScene(p, nil, View{})
-	s.allAssets = true
+	s.allAssets, s.drawing = true, true
 	g, err := layoutSceneJSON(ctx, p, s, View{})
 	if err != nil {
 		return nil, err
@@ -118,7 +118,7 @@ func assetPositions(card *gvObject, assets []*model.Asset, zone model.Rect, x0, 
 	var out []AssetPosition
 	last := model.Point{X: 6, Y: 36}
 	for i, a := range assets {
-		want := clean(a.Name, maxAssetRunes)
+		want := drawingText(clean(a.Name, maxAssetRunes))
 		if want == "" {
 			want = "(unnamed asset)"
 		}

@@ -237,6 +237,32 @@ func TestHostileNames(t *testing.T) {
 			t.Error("an injected label was drawn")
 		}
 	})
+	t.Run("the drawing for PNG and PDF loses no text", func(t *testing.T) {
+		svg, err := SVG(ctx, p, r, View{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, _ := svgText(t, svg)
+		d, err := Draw(ctx, p, r, View{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, sh := range d.shapes {
+			if sh.kind == shapeText {
+				n++
+			}
+		}
+		blank := 0
+		for _, x := range texts {
+			if strings.TrimSpace(x) == "" {
+				blank++
+			}
+		}
+		if n != len(texts)-blank {
+			t.Errorf("drawing has %d texts, the SVG %d", n, len(texts)-blank)
+		}
+	})
 	t.Run("the PNG and PDF drawings render", func(t *testing.T) {
 		if _, err := PNG(ctx, p, r, View{}, 40); err != nil {
 			t.Fatal(err)

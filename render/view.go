@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"zonewise/model"
 	"zonewise/risk"
@@ -27,7 +28,14 @@ type scene struct {
 	// allAssets lists every asset on its zone's card (for Layout) instead of
 	// the first maxAssetRows.
 	allAssets bool
+	// drawing marks a scene laid out for Draw or AutoLayout: Graphviz's
+	// xdot/JSON output loses the rest of a node's drawing after a text with
+	// a backslash, so label text shows U+2216 (∖) instead.
+	drawing bool
 }
+
+// drawingText swaps backslashes for the look-alike U+2216 SET MINUS.
+func drawingText(s string) string { return strings.ReplaceAll(s, `\`, "∖") }
 
 // zoneSL is what the diagram needs of a zone's assessment.
 type zoneSL struct {
