@@ -31,12 +31,13 @@ const (
 // Every zone is a node whose HTML-like label lists its name, type, Purdue
 // level, SL-T per FR and its assets with a glyph per class; a zone with
 // nested zones is also a cluster around them. Zones sit in Purdue bands
-// (rank=same with an anchor per level, enterprise on top). A conduit between
-// two zones is an edge styled by type; a conduit between three or more zones
-// is a small hub node with one edge per zone. In the SVG, zones have the id
-// "zone-<ID>", conduit edges and hubs "conduit-<ID>" (hub edges
-// "conduit-<ID>-<n>"), where <ID> is the model ID with characters outside
-// [A-Za-z0-9-] hex-escaped.
+// (rank=same with an anchor per band row, enterprise on top; a band of many
+// zones wraps into rows). Every conduit is a node holding its label, with one
+// edge styled by conduit type to each of its zones: for two zones the label
+// sits in the line, for three or more it is a hub box. In the SVG, zones have
+// the id "zone-<ID>", conduit nodes "conduit-<ID>" and their edges
+// "conduit-<ID>-<n>" (n from 1), where <ID> is the model ID with characters
+// outside [A-Za-z0-9-] hex-escaped.
 func DOT(p *model.Project, r *risk.Result, v View) []byte {
 	return newScene(p, r, v).dot(p, v)
 }
