@@ -234,6 +234,16 @@ func (pa *painter) face(file string, size float64) font.Face {
 	if err != nil { // only for a size of 0 or less: fall back to a tiny face
 		f, _ = opentype.NewFace(pa.fonts[file], &opentype.FaceOptions{Size: 1, DPI: 72})
 	}
+	f = unkerned{f}
 	pa.faces[k] = f
 	return f
 }
+
+// unkerned drops the font's kerning. x/image/font/opentype applies DejaVu's
+// kerning pairs with a wrong sign or scale for pairs such as "T-" and "L-",
+// which drew "OT-DMZ" with the hyphen inside the T; Graphviz, fpdf and the
+// SVG viewers do not kern either, so widths stay consistent with the layout.
+type unkerned struct{ font.Face }
+
+// Kern implements font.Face.
+func (unkerned) Kern(r0, r1 rune) fixed.Int26_6 { return 0 }
