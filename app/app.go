@@ -124,6 +124,7 @@ func newUI(a fyne.App) *ui {
 	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
+	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.onCloseRequested)
 	u.win.Resize(fyne.NewSize(1500, 920))
 	return u
