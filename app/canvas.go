@@ -358,8 +358,12 @@ func (c *zoneCanvas) refresh() {
 		b := z.Bounds
 		tl := c.toScreen(b.X, b.Y)
 		size := fyne.NewSize(float32(b.W)*c.zoom, float32(b.H)*c.zoom)
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
 		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			hideAll(s.objects()) // off screen: not measured, not drawn
+			continue
+		}
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
 	}
 	for id, s := range c.zones {
 		if _, ok := zs[id]; !ok {
@@ -392,7 +396,7 @@ func (c *zoneCanvas) refresh() {
 	// Assets as chips in their zones.
 	pos, more := assetLayout(p, zs)
 	for id, s := range c.zones {
-		if z := zs[id]; z != nil && more[id] > 0 {
+		if z := zs[id]; z != nil && more[id] > 0 && s.rect.Visible() {
 			r := moreCell(z)
 			s.showMore(c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom), more[id], c.zoom, fg)
 		} else {
@@ -419,8 +423,12 @@ func (c *zoneCanvas) refresh() {
 		tl := c.toScreen(pt.X, pt.Y)
 		size := fyne.NewSize(float32(pt.W)*c.zoom, float32(pt.H)*c.zoom)
 		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
-		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			s.hide()
+			continue
+		}
+		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 	}
 	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
 		alive := make(map[model.ID]bool, len(p.Assets))
@@ -446,6 +454,20 @@ func (c *zoneCanvas) refresh() {
 		c.order = order
 		c.layer.Objects = order
 		c.layer.Refresh()
+	}
+}
+
+// inView reports whether a screen rectangle touches the widget.
+func (c *zoneCanvas) inView(tl fyne.Position, size fyne.Size) bool {
+	s := c.Size()
+	return tl.X <= s.Width && tl.Y <= s.Height && tl.X+size.Width >= 0 && tl.Y+size.Height >= 0
+}
+
+func hideAll(objs []fyne.CanvasObject) {
+	for _, o := range objs {
+		if o.Visible() {
+			o.Hide()
+		}
 	}
 }
 

@@ -86,7 +86,7 @@ func (c *zoneCanvas) zoneAt(p fyne.Position, skip model.ID) model.ID {
 	for i := len(c.zoneOrder) - 1; i >= 0; i-- { // innermost, drawn last, first
 		id := c.zoneOrder[i]
 		s := c.zones[id]
-		if s == nil || (skip != "" && isZoneWithin(c.u.doc.Project, id, skip)) {
+		if s == nil || !s.rect.Visible() || (skip != "" && isZoneWithin(c.u.doc.Project, id, skip)) {
 			continue
 		}
 		pos, size := s.rect.Position(), s.rect.Size()
