@@ -102,6 +102,8 @@ func (c *zoneCanvas) CreateRenderer() fyne.WidgetRenderer {
 
 type zoneCanvasRenderer struct{ c *zoneCanvas }
 
+// Layout implements fyne.WidgetRenderer; it fits the plant on the first
+// layout and until the user takes over the view.
 func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 	r.c.bg.Resize(s)
 	r.c.layer.Resize(s)
@@ -110,15 +112,20 @@ func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 		r.c.fit()
 	}
 }
+// MinSize implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 200) }
+
+// Refresh implements fyne.WidgetRenderer (theme changes land here).
 func (r *zoneCanvasRenderer) Refresh() {
 	r.c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.c.bg.Refresh()
 	r.c.refresh()
 }
+// Objects implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.c.bg, r.c.layer}
 }
+// Destroy implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Destroy() {}
 
 // toScreen and toModel convert between model units and widget positions.

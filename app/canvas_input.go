@@ -339,10 +339,14 @@ func (c *zoneCanvas) Scrolled(ev *fyne.ScrollEvent) {
 	c.refresh()
 }
 
-// FocusGained, FocusLost, TypedRune and TypedKey implement fyne.Focusable so
-// that Delete, Escape and the arrow keys work on the canvas.
+// FocusGained implements fyne.Focusable: the canvas takes keys so that
+// Delete, Escape, the arrows and the tool keys work on it.
 func (c *zoneCanvas) FocusGained() {}
-func (c *zoneCanvas) FocusLost()   {}
+
+// FocusLost implements fyne.Focusable.
+func (c *zoneCanvas) FocusLost() {}
+
+// TypedRune implements fyne.Focusable: + and - zoom, V H C 1-4 pick tools.
 func (c *zoneCanvas) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
