@@ -112,6 +112,7 @@ func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 		r.c.fit()
 	}
 }
+
 // MinSize implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 200) }
 
@@ -121,10 +122,12 @@ func (r *zoneCanvasRenderer) Refresh() {
 	r.c.bg.Refresh()
 	r.c.refresh()
 }
+
 // Objects implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.c.bg, r.c.layer}
 }
+
 // Destroy implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Destroy() {}
 
