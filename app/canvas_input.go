@@ -259,8 +259,10 @@ func (c *zoneCanvas) DragEnd() {
 		c.addZoneFromRect(d.start, d.cur)
 	case dragZone, dragResize:
 		c.u.doc.History().Seal() // the next drag is a new undo step
-		c.u.dragging = false
-		c.u.onDocChanged() // re-assess now that the gesture is over
+		if c.u.dragging {
+			c.u.dragging = false
+			c.u.onDocChanged() // tree, properties and assessment catch up
+		}
 	case dragAsset:
 		c.dropAsset(d.id, d.cur, d.dx, d.dy)
 	case dragConnect:
