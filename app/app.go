@@ -61,7 +61,7 @@ type ui struct {
 	zoneIndex map[model.ID]*risk.ZoneResult
 	// assessTimer defers reassessment on large plants (reassessSoon).
 	assessTimer *time.Timer
-	problems  []model.Problem
+	problems    []model.Problem
 
 	sel selection
 
