@@ -141,7 +141,8 @@ func (u *ui) setDocument(doc *model.Document) {
 	doc.OnChange(u.onDocChanged)
 	u.recovery.start(u)
 	u.canvas.resetView()
-	u.onDocChanged()
+	u.reassess() // at once, whatever the plant's size
+	u.refreshAll()
 	u.canvas.fitSoon()
 }
 
