@@ -580,3 +580,15 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	}
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cv, fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(ev.Position))
 }
+
+// Cursor implements desktop.Cursorable: a crosshair while a tool places or
+// connects, the pointer hand while panning.
+func (c *zoneCanvas) Cursor() desktop.Cursor {
+	switch {
+	case c.tool == toolConnect || c.tool == toolAsset:
+		return desktop.CrosshairCursor
+	case c.tool == toolPan || c.spaceDown:
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
