@@ -55,6 +55,7 @@ type zoneCanvas struct {
 	assetClass  model.AssetClass
 	connectFrom model.ID
 	spaceDown   bool
+	overHandle  bool
 
 	drag dragState
 

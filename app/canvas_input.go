@@ -589,6 +589,20 @@ func (c *zoneCanvas) Cursor() desktop.Cursor {
 		return desktop.CrosshairCursor
 	case c.tool == toolPan || c.spaceDown:
 		return desktop.PointerCursor
+	case c.overHandle:
+		return desktop.NWSEResizeCursor
 	}
 	return desktop.DefaultCursor
 }
+
+// MouseIn implements desktop.Hoverable.
+func (c *zoneCanvas) MouseIn(ev *desktop.MouseEvent) { c.MouseMoved(ev) }
+
+// MouseMoved implements desktop.Hoverable: it notes whether the pointer is
+// over a resize handle, for the cursor.
+func (c *zoneCanvas) MouseMoved(ev *desktop.MouseEvent) {
+	c.overHandle = c.hitTest(ev.Position).handle
+}
+
+// MouseOut implements desktop.Hoverable.
+func (c *zoneCanvas) MouseOut() { c.overHandle = false }
