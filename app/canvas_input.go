@@ -53,13 +53,8 @@ type hit struct {
 // hitTest finds the topmost object at widget position p: resize handles,
 // assets, then the innermost zone, then conduits.
 func (c *zoneCanvas) hitTest(p fyne.Position) hit {
-	for id, s := range c.zones {
-		if s.handle.Visible() {
-			hp, hs := s.handle.Position(), s.handle.Size()
-			if p.X >= hp.X-4 && p.X <= hp.X+hs.Width+4 && p.Y >= hp.Y-4 && p.Y <= hp.Y+hs.Height+4 {
-				return hit{kind: kindZone, id: id, handle: true}
-			}
-		}
+	if id := c.handleAt(p); id != "" {
+		return hit{kind: kindZone, id: id, handle: true}
 	}
 	as := c.u.doc.Project.Assets
 	for i := len(as) - 1; i >= 0; i-- { // later assets are drawn on top
@@ -78,6 +73,22 @@ func (c *zoneCanvas) hitTest(p fyne.Position) hit {
 		return hit{kind: kindConduit, id: cid}
 	}
 	return hit{}
+}
+
+// handleAt returns the zone whose resize handle (shown when selected) is
+// at p, or "".
+func (c *zoneCanvas) handleAt(p fyne.Position) model.ID {
+	for _, id := range c.u.sel.ofKind(kindZone) {
+		s := c.zones[id]
+		if s == nil || !s.handle.Visible() {
+			continue
+		}
+		hp, hs := s.handle.Position(), s.handle.Size()
+		if p.X >= hp.X-4 && p.X <= hp.X+hs.Width+4 && p.Y >= hp.Y-4 && p.Y <= hp.Y+hs.Height+4 {
+			return id
+		}
+	}
+	return ""
 }
 
 // zoneAt returns the innermost (topmost drawn) zone at p, skipping skip
@@ -601,7 +612,7 @@ func (c *zoneCanvas) MouseIn(ev *desktop.MouseEvent) { c.MouseMoved(ev) }
 // MouseMoved implements desktop.Hoverable: it notes whether the pointer is
 // over a resize handle, for the cursor.
 func (c *zoneCanvas) MouseMoved(ev *desktop.MouseEvent) {
-	c.overHandle = c.hitTest(ev.Position).handle
+	c.overHandle = c.handleAt(ev.Position) != ""
 }
 
 // MouseOut implements desktop.Hoverable.
