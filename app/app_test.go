@@ -723,3 +723,18 @@ func TestCanvasContextMenuSelectsAndOpens(t *testing.T) {
 		t.Error("no context menu")
 	}
 }
+
+func TestZoneParentCycleDoesNotHang(t *testing.T) {
+	u := newTestUI(t)
+	a, b := model.StableID("z-ent"), model.StableID("z-dmz")
+	edit(u, a, "parent", func(z *model.Zone) { z.ParentID = b })
+	edit(u, b, "parent", func(z *model.Zone) { z.ParentID = a })
+	u.selectOnly(ref{kindZone, a})
+	if u.tree.parent["z:"+string(a)] != nodeZones {
+		t.Errorf("a zone in a parent cycle is not shown at the top level")
+	}
+	drag(u.canvas, u.at(300, 60), u.at(320, 60), 2)
+	if u.sel.primary() != (ref{kindZone, a}) {
+		t.Errorf("selection lost")
+	}
+}
