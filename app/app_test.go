@@ -738,3 +738,15 @@ func TestZoneParentCycleDoesNotHang(t *testing.T) {
 		t.Errorf("selection lost")
 	}
 }
+
+func TestCanvasHoverDescribesTheZone(t *testing.T) {
+	u := newTestUI(t)
+	u.canvas.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: u.at(300, 100)}})
+	if !strings.HasPrefix(u.canvas.hint.Text, "Enterprise — SL-T ") {
+		t.Errorf("hint %q", u.canvas.hint.Text)
+	}
+	u.canvas.MouseOut()
+	if strings.HasPrefix(u.canvas.hint.Text, "Enterprise") {
+		t.Error("the hint keeps the zone after the pointer left")
+	}
+}

@@ -56,6 +56,7 @@ type zoneCanvas struct {
 	connectFrom model.ID
 	spaceDown   bool
 	overHandle  bool
+	hover       string // what the pointer is over, for the hint line
 
 	drag dragState
 
@@ -495,6 +496,9 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 }
 
 func (c *zoneCanvas) hintText() string {
+	if c.hover != "" && c.tool == toolSelect {
+		return c.hover
+	}
 	switch c.tool {
 	case toolPan:
 		return "Hand: drag to pan · scroll to pan · Ctrl+scroll to zoom"
