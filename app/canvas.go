@@ -284,7 +284,8 @@ func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) (rects map[model
 			continue
 		}
 		if a.Position != (model.Point{}) {
-			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: assetW, H: assetH}
+			w := max(min(assetW, z.Bounds.W-a.Position.X-assetPad), minAssetW/2)
+			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: w, H: assetH}
 			continue
 		}
 		g := grids[z.ID]
