@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,7 +59,9 @@ type ui struct {
 	result    *risk.Result
 	resultErr error
 	zoneIndex map[model.ID]*risk.ZoneResult
-	problems  []model.Problem
+	// assessTimer defers reassessment on large plants (reassessSoon).
+	assessTimer *time.Timer
+	problems    []model.Problem
 
 	sel selection
 
@@ -124,6 +127,7 @@ func newUI(a fyne.App) *ui {
 	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
+	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.onCloseRequested)
 	u.win.Resize(fyne.NewSize(1500, 920))
 	return u
@@ -137,17 +141,49 @@ func (u *ui) setDocument(doc *model.Document) {
 	doc.OnChange(u.onDocChanged)
 	u.recovery.start(u)
 	u.canvas.resetView()
-	u.onDocChanged()
+	u.reassess() // at once, whatever the plant's size
+	u.refreshAll()
 	u.canvas.fitSoon()
 }
 
 // onDocChanged runs after every edit, undo, redo and save.
 func (u *ui) onDocChanged() {
-	if !u.dragging {
-		u.reassess()
-	}
 	u.sel.prune(u.doc.Project)
+	if u.dragging {
+		// A drag changes geometry only: the canvas follows the pointer, the
+		// rest (and the assessment) catches up when the drag ends.
+		u.updateTitle()
+		u.canvas.refresh()
+		return
+	}
+	u.reassessSoon()
 	u.refreshAll()
+}
+
+// largePlant is the size (zones + assets + scenarios) above which edits
+// are no longer assessed one by one: on a very large plant (10,000 assets
+// take about 100 ms) typing a name must not wait for the engine after each
+// key. The rule is by size, not by measured time, so that behaviour does
+// not depend on the machine's load.
+const largePlant = 3000
+
+// reassessSoon reassesses now, or on a large plant shortly after the
+// edits stop (the views show the previous result until then).
+func (u *ui) reassessSoon() {
+	p := u.doc.Project
+	if len(p.Zones)+len(p.Assets)+len(p.Scenarios) <= largePlant {
+		u.reassess()
+		return
+	}
+	if u.assessTimer != nil {
+		u.assessTimer.Stop()
+	}
+	u.assessTimer = time.AfterFunc(150*time.Millisecond, func() {
+		fyne.Do(func() {
+			u.reassess()
+			u.refreshAll()
+		})
+	})
 }
 
 // reassess runs the engine and the validation on the current project.

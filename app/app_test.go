@@ -723,3 +723,30 @@ func TestCanvasContextMenuSelectsAndOpens(t *testing.T) {
 		t.Error("no context menu")
 	}
 }
+
+func TestZoneParentCycleDoesNotHang(t *testing.T) {
+	u := newTestUI(t)
+	a, b := model.StableID("z-ent"), model.StableID("z-dmz")
+	edit(u, a, "parent", func(z *model.Zone) { z.ParentID = b })
+	edit(u, b, "parent", func(z *model.Zone) { z.ParentID = a })
+	u.selectOnly(ref{kindZone, a})
+	if u.tree.parent["z:"+string(a)] != nodeZones {
+		t.Errorf("a zone in a parent cycle is not shown at the top level")
+	}
+	drag(u.canvas, u.at(300, 60), u.at(320, 60), 2)
+	if u.sel.primary() != (ref{kindZone, a}) {
+		t.Errorf("selection lost")
+	}
+}
+
+func TestCanvasHoverDescribesTheZone(t *testing.T) {
+	u := newTestUI(t)
+	u.canvas.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: u.at(300, 100)}})
+	if !strings.HasPrefix(u.canvas.hint.Text, "Enterprise — SL-T ") {
+		t.Errorf("hint %q", u.canvas.hint.Text)
+	}
+	u.canvas.MouseOut()
+	if strings.HasPrefix(u.canvas.hint.Text, "Enterprise") {
+		t.Error("the hint keeps the zone after the pointer left")
+	}
+}

@@ -53,3 +53,18 @@ func BenchmarkReassess1000Assets(b *testing.B) {
 		u.reassess()
 	}
 }
+
+// BenchmarkOpen10000AssetPlant measures building the window and opening a
+// 500-zone, 10,000-asset plant (assessment, tree, canvas, properties).
+func BenchmarkOpen10000AssetPlant(b *testing.B) {
+	b.Setenv("ZONEWISE_RECOVERY_DIR", b.TempDir())
+	p := model.Generate(500, 10000, 1)
+	a := test.NewTempApp(b)
+	for b.Loop() {
+		u := newUI(a)
+		u.setDocument(newUnsavedDocument(model.CloneProject(p)))
+		u.win.Resize(fyne.NewSize(1500, 920))
+		u.recovery.stop()
+		u.win.Close() // else the next theme change refreshes every earlier window
+	}
+}

@@ -55,6 +55,8 @@ type zoneCanvas struct {
 	assetClass  model.AssetClass
 	connectFrom model.ID
 	spaceDown   bool
+	overHandle  bool
+	hover       string // what the pointer is over, for the hint line
 
 	drag dragState
 
@@ -102,6 +104,8 @@ func (c *zoneCanvas) CreateRenderer() fyne.WidgetRenderer {
 
 type zoneCanvasRenderer struct{ c *zoneCanvas }
 
+// Layout implements fyne.WidgetRenderer; it fits the plant on the first
+// layout and until the user takes over the view.
 func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 	r.c.bg.Resize(s)
 	r.c.layer.Resize(s)
@@ -110,15 +114,23 @@ func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 		r.c.fit()
 	}
 }
+
+// MinSize implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 200) }
+
+// Refresh implements fyne.WidgetRenderer (theme changes land here).
 func (r *zoneCanvasRenderer) Refresh() {
 	r.c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.c.bg.Refresh()
 	r.c.refresh()
 }
+
+// Objects implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.c.bg, r.c.layer}
 }
+
+// Destroy implements fyne.WidgetRenderer.
 func (r *zoneCanvasRenderer) Destroy() {}
 
 // toScreen and toModel convert between model units and widget positions.
@@ -272,7 +284,8 @@ func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) (rects map[model
 			continue
 		}
 		if a.Position != (model.Point{}) {
-			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: assetW, H: assetH}
+			w := max(min(assetW, z.Bounds.W-a.Position.X-assetPad), minAssetW/2)
+			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: w, H: assetH}
 			continue
 		}
 		g := grids[z.ID]
@@ -358,8 +371,12 @@ func (c *zoneCanvas) refresh() {
 		b := z.Bounds
 		tl := c.toScreen(b.X, b.Y)
 		size := fyne.NewSize(float32(b.W)*c.zoom, float32(b.H)*c.zoom)
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
 		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			hideAll(s.objects()) // off screen: not measured, not drawn
+			continue
+		}
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
 	}
 	for id, s := range c.zones {
 		if _, ok := zs[id]; !ok {
@@ -392,7 +409,7 @@ func (c *zoneCanvas) refresh() {
 	// Assets as chips in their zones.
 	pos, more := assetLayout(p, zs)
 	for id, s := range c.zones {
-		if z := zs[id]; z != nil && more[id] > 0 {
+		if z := zs[id]; z != nil && more[id] > 0 && s.rect.Visible() {
 			r := moreCell(z)
 			s.showMore(c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom), more[id], c.zoom, fg)
 		} else {
@@ -419,8 +436,12 @@ func (c *zoneCanvas) refresh() {
 		tl := c.toScreen(pt.X, pt.Y)
 		size := fyne.NewSize(float32(pt.W)*c.zoom, float32(pt.H)*c.zoom)
 		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
-		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			s.hide()
+			continue
+		}
+		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
 	}
 	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
 		alive := make(map[model.ID]bool, len(p.Assets))
@@ -449,6 +470,20 @@ func (c *zoneCanvas) refresh() {
 	}
 }
 
+// inView reports whether a screen rectangle touches the widget.
+func (c *zoneCanvas) inView(tl fyne.Position, size fyne.Size) bool {
+	s := c.Size()
+	return tl.X <= s.Width && tl.Y <= s.Height && tl.X+size.Width >= 0 && tl.Y+size.Height >= 0
+}
+
+func hideAll(objs []fyne.CanvasObject) {
+	for _, o := range objs {
+		if o.Visible() {
+			o.Hide()
+		}
+	}
+}
+
 func sameObjects(a, b []fyne.CanvasObject) bool {
 	if len(a) != len(b) {
 		return false
@@ -462,6 +497,9 @@ func sameObjects(a, b []fyne.CanvasObject) bool {
 }
 
 func (c *zoneCanvas) hintText() string {
+	if c.hover != "" && c.tool == toolSelect {
+		return c.hover
+	}
 	switch c.tool {
 	case toolPan:
 		return "Hand: drag to pan · scroll to pan · Ctrl+scroll to zoom"

@@ -53,13 +53,8 @@ type hit struct {
 // hitTest finds the topmost object at widget position p: resize handles,
 // assets, then the innermost zone, then conduits.
 func (c *zoneCanvas) hitTest(p fyne.Position) hit {
-	for id, s := range c.zones {
-		if s.handle.Visible() {
-			hp, hs := s.handle.Position(), s.handle.Size()
-			if p.X >= hp.X-4 && p.X <= hp.X+hs.Width+4 && p.Y >= hp.Y-4 && p.Y <= hp.Y+hs.Height+4 {
-				return hit{kind: kindZone, id: id, handle: true}
-			}
-		}
+	if id := c.handleAt(p); id != "" {
+		return hit{kind: kindZone, id: id, handle: true}
 	}
 	as := c.u.doc.Project.Assets
 	for i := len(as) - 1; i >= 0; i-- { // later assets are drawn on top
@@ -80,13 +75,29 @@ func (c *zoneCanvas) hitTest(p fyne.Position) hit {
 	return hit{}
 }
 
+// handleAt returns the zone whose resize handle (shown when selected) is
+// at p, or "".
+func (c *zoneCanvas) handleAt(p fyne.Position) model.ID {
+	for _, id := range c.u.sel.ofKind(kindZone) {
+		s := c.zones[id]
+		if s == nil || !s.handle.Visible() {
+			continue
+		}
+		hp, hs := s.handle.Position(), s.handle.Size()
+		if p.X >= hp.X-4 && p.X <= hp.X+hs.Width+4 && p.Y >= hp.Y-4 && p.Y <= hp.Y+hs.Height+4 {
+			return id
+		}
+	}
+	return ""
+}
+
 // zoneAt returns the innermost (topmost drawn) zone at p, skipping skip
 // and its descendants.
 func (c *zoneCanvas) zoneAt(p fyne.Position, skip model.ID) model.ID {
 	for i := len(c.zoneOrder) - 1; i >= 0; i-- { // innermost, drawn last, first
 		id := c.zoneOrder[i]
 		s := c.zones[id]
-		if s == nil || (skip != "" && isZoneWithin(c.u.doc.Project, id, skip)) {
+		if s == nil || !s.rect.Visible() || (skip != "" && isZoneWithin(c.u.doc.Project, id, skip)) {
 			continue
 		}
 		pos, size := s.rect.Position(), s.rect.Size()
@@ -259,8 +270,10 @@ func (c *zoneCanvas) DragEnd() {
 		c.addZoneFromRect(d.start, d.cur)
 	case dragZone, dragResize:
 		c.u.doc.History().Seal() // the next drag is a new undo step
-		c.u.dragging = false
-		c.u.onDocChanged() // re-assess now that the gesture is over
+		if c.u.dragging {
+			c.u.dragging = false
+			c.u.onDocChanged() // tree, properties and assessment catch up
+		}
 	case dragAsset:
 		c.dropAsset(d.id, d.cur, d.dx, d.dy)
 	case dragConnect:
@@ -339,10 +352,14 @@ func (c *zoneCanvas) Scrolled(ev *fyne.ScrollEvent) {
 	c.refresh()
 }
 
-// FocusGained, FocusLost, TypedRune and TypedKey implement fyne.Focusable so
-// that Delete, Escape and the arrow keys work on the canvas.
+// FocusGained implements fyne.Focusable: the canvas takes keys so that
+// Delete, Escape, the arrows and the tool keys work on it.
 func (c *zoneCanvas) FocusGained() {}
-func (c *zoneCanvas) FocusLost()   {}
+
+// FocusLost implements fyne.Focusable.
+func (c *zoneCanvas) FocusLost() {}
+
+// TypedRune implements fyne.Focusable: + and - zoom, V H C 1-4 pick tools.
 func (c *zoneCanvas) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -573,4 +590,71 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 		return
 	}
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), cv, fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(ev.Position))
+}
+
+// Cursor implements desktop.Cursorable: a crosshair while a tool places or
+// connects, the pointer hand while panning.
+func (c *zoneCanvas) Cursor() desktop.Cursor {
+	switch {
+	case c.tool == toolConnect || c.tool == toolAsset:
+		return desktop.CrosshairCursor
+	case c.tool == toolPan || c.spaceDown:
+		return desktop.PointerCursor
+	case c.overHandle:
+		return desktop.NWSEResizeCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// MouseIn implements desktop.Hoverable.
+func (c *zoneCanvas) MouseIn(ev *desktop.MouseEvent) { c.MouseMoved(ev) }
+
+// MouseMoved implements desktop.Hoverable: it notes whether the pointer is
+// over a resize handle, for the cursor.
+func (c *zoneCanvas) MouseMoved(ev *desktop.MouseEvent) {
+	c.overHandle = c.handleAt(ev.Position) != ""
+	info := c.hoverText(c.hitTest(ev.Position))
+	if info != c.hover {
+		c.hover = info
+		c.hint.SetText(c.hintText())
+	}
+}
+
+// MouseOut implements desktop.Hoverable.
+func (c *zoneCanvas) MouseOut() {
+	c.overHandle = false
+	if c.hover != "" {
+		c.hover = ""
+		c.hint.SetText(c.hintText())
+	}
+}
+
+// hoverText describes the object under the pointer in the hint line: what
+// a room wants to know when someone points at a zone.
+func (c *zoneCanvas) hoverText(h hit) string {
+	p := c.u.doc.Project
+	switch h.kind {
+	case kindZone:
+		z := p.Zone(h.id)
+		if z == nil {
+			return ""
+		}
+		if zr := c.u.zoneResult(h.id); zr != nil {
+			return fmt.Sprintf("%s — SL-T %s · SL-A %s · gap %s", z.Name, zr.SLT.Vector(), zr.SLA.Vector(), zr.Gap)
+		}
+		return z.Name
+	case kindAsset:
+		if a := p.Asset(h.id); a != nil {
+			s := fmt.Sprintf("%s — %s", a.Name, a.Class.Label())
+			if a.Vendor != "" || a.Model != "" {
+				s += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
+			}
+			return s + " · SL-C " + a.SLC.String()
+		}
+	case kindConduit:
+		if cd := p.Conduit(h.id); cd != nil {
+			return fmt.Sprintf("%s — %s · %d data flows", cd.Name, cd.Type.Label(), len(cd.Flows))
+		}
+	}
+	return ""
 }

@@ -250,11 +250,7 @@ func (s *assetShape) objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{s.rect, s.glyphBg, s.glyph, s.name}
 }
 
-func (s *assetShape) hide() {
-	for _, o := range s.objects() {
-		o.Hide()
-	}
-}
+func (s *assetShape) hide() { hideAll(s.objects()) }
 
 // classGlyph is the letter and colour of an asset class.
 func classGlyph(c model.AssetClass) (string, color.Color) {
@@ -284,6 +280,10 @@ func (s *assetShape) update(zoom float32, tl fyne.Position, size fyne.Size, a *m
 	letter, col := classGlyph(a.Class)
 	g := size.Height - 6*zoom
 	setRect(s.glyphBg, tl.Add(fyne.NewPos(3*zoom, 3*zoom)), fyne.NewSize(g, g), col, color.Transparent, 0, 3*zoom)
+	if zoom < 0.4 { // overview: coloured chips without text, nothing to measure
+		hideAll([]fyne.CanvasObject{s.glyph, s.name})
+		return
+	}
 	ts := textSize(14, zoom)
 	if s.glyphTS != ts || s.glyph.Text != letter {
 		s.glyphM, s.glyphTS = fyne.MeasureText(letter, ts, fyne.TextStyle{Bold: true}), ts

@@ -392,6 +392,7 @@ func (f *fieldSet) idChoice(options func() ([]string, []model.ID), get func() mo
 // long option) shrink to the panel: it asks for at most maxWidth.
 type narrowLayout struct{ maxWidth float32 }
 
+// Layout implements fyne.Layout.
 func (l narrowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.Position{})
@@ -399,6 +400,7 @@ func (l narrowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
 	}
 }
 
+// MinSize implements fyne.Layout.
 func (l narrowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var m fyne.Size
 	for _, o := range objs {

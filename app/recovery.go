@@ -173,6 +173,7 @@ type replaceProject struct {
 	after, before *model.Project
 }
 
+// Apply implements model.Command: it remembers the project it replaces.
 func (c *replaceProject) Apply(p *model.Project) error {
 	if c.before == nil {
 		c.before = model.CloneProject(p)
@@ -181,6 +182,8 @@ func (c *replaceProject) Apply(p *model.Project) error {
 	return nil
 }
 
+// Revert implements model.Command.
 func (c *replaceProject) Revert(p *model.Project) { *p = *model.CloneProject(c.before) }
 
+// Label implements model.Command.
 func (c *replaceProject) Label() string { return "Restore unsaved changes" }

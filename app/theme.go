@@ -25,6 +25,7 @@ type zwTheme struct {
 	scale   float32
 }
 
+// Color implements fyne.Theme, forcing the chosen variant.
 func (t *zwTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.variant {
 	case "light":
@@ -35,9 +36,13 @@ func (t *zwTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 	return t.base.Color(n, v)
 }
 
-func (t *zwTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base.Font(s) }
+// Font implements fyne.Theme.
+func (t *zwTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
+
+// Icon implements fyne.Theme.
 func (t *zwTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
+// Size implements fyne.Theme, scaling text and padding in presentation mode.
 func (t *zwTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.base.Size(n)
 	switch n {

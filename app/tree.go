@@ -199,7 +199,7 @@ func (t *projectTree) rebuild() {
 	exists := func(id model.ID) bool { return id != "" && p.Zone(id) != nil }
 	for _, z := range zones {
 		parent := nodeZones
-		if exists(z.ParentID) && z.ParentID != z.ID {
+		if exists(z.ParentID) && !inCycle(p, z.ID) {
 			parent = "z:" + string(z.ParentID)
 		}
 		add(parent, "z:"+string(z.ID), orUntitled(z.Name))
@@ -243,11 +243,24 @@ func (t *projectTree) refresh() {
 		t.tree.UnselectAll()
 		return
 	}
-	for p := t.parent[want]; p != ""; p = t.parent[p] {
+	for p, n := t.parent[want], 0; p != "" && n < len(t.parent); p, n = t.parent[p], n+1 {
 		t.tree.OpenBranch(p)
 	}
 	t.tree.Select(want)
 	t.tree.ScrollTo(want)
+}
+
+// inCycle reports whether the chain of parents above zone id loops (a bad
+// file; validation reports it). Such zones are shown at the top level.
+func inCycle(p *model.Project, id model.ID) bool {
+	seen := map[model.ID]bool{}
+	for z := p.Zone(id); z != nil && z.ParentID != ""; z = p.Zone(z.ParentID) {
+		if seen[z.ID] {
+			return true
+		}
+		seen[z.ID] = true
+	}
+	return false
 }
 
 func orUntitled(s string) string {
