@@ -36,6 +36,7 @@ type requirementsView struct {
 	pick       ref   // zone or conduit shown
 	assetPick  model.ID
 	summary    *widget.Label
+	detail     *widget.Label
 	list       *widget.List
 	lines      []reqLine
 	refreshing bool
@@ -57,11 +58,20 @@ func newRequirementsView(u *ui) *requirementsView {
 		pad := canvas.NewRectangle(color.Transparent) // keeps the titles aligned
 		return container.NewBorder(nil, nil, container.NewStack(pad, id), nil, t)
 	}, v.updateLine)
+	v.detail = wrapLabel("Tap a requirement for its summary.")
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(v.lines) && !v.lines[i].heading && v.u.cat != nil {
+			if r, ok := v.u.cat.Requirement(v.lines[i].id); ok {
+				v.detail.SetText(fmt.Sprintf("%s %s (%s, from SL %d): %s", r.ID, r.Title, r.Standard, r.MinSL, r.Summary))
+			}
+		}
+	}
 	top := container.NewVBox(
 		widget.NewForm(widget.NewFormItem("Zone or conduit", v.target), widget.NewFormItem("Component", v.asset)),
 		v.summary,
 	)
-	v.content = container.NewBorder(top, nil, nil, nil, v.list)
+	bottom := container.NewVBox(widget.NewSeparator(), v.detail)
+	v.content = container.NewBorder(top, bottom, nil, nil, v.list)
 	return v
 }
 
@@ -184,7 +194,8 @@ func (v *requirementsView) build() {
 			break
 		}
 		slt, ids = r.SLT, r.Requirements
-		what = fmt.Sprintf("%s, %s: IEC 62443-4-2 component requirements (CR and %s) for its zone's", orUntitled(a.Name), strings.ToLower(a.Class.Label()), a.Class.Prefix())
+		what = fmt.Sprintf("%s, %s (SL-C %s, gap %s): IEC 62443-4-2 component requirements (CR and %s) for its zone's",
+			orUntitled(a.Name), strings.ToLower(a.Class.Label()), slVectorText(r.SLC), slVectorText(r.Gap), a.Class.Prefix())
 	case v.pick.Kind == kindZone:
 		if r := v.u.zoneResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements
