@@ -31,6 +31,12 @@ func TestRequirementsViewListsTheCRSOfAZoneAndOfItsAssets(t *testing.T) {
 			t.Errorf("summary %q lacks the SL-T vector %s", v.summary.Text, slVectorText(zr.SLT.Vector()))
 		}
 	})
+	t.Run("tapping a requirement shows its summary", func(t *testing.T) {
+		v.list.Select(1) // the first requirement under FR1
+		if ln := v.lines[1]; ln.heading || !strings.HasPrefix(v.detail.Text, ln.id+" ") {
+			t.Errorf("detail %q does not describe %s", v.detail.Text, ln.id)
+		}
+	})
 	u.selectOnly(ref{kindAsset, asset.ID})
 	t.Run("an asset lists the component requirements of its class", func(t *testing.T) {
 		ar := u.assetResult(asset.ID)
