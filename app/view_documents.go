@@ -51,6 +51,19 @@ var docEngine struct {
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
 }
 
+// uiDo hands work from a goroutine to the UI goroutine. Fyne's test
+// driver runs fyne.Do on the calling goroutine, so tests replace this to
+// run the callbacks on the test goroutine instead (see pumpUI).
+var uiDo = fyne.Do
+
+// offUI runs work on a goroutine and done with its result through uiDo.
+func offUI[T any](work func() (T, error), done func(T, error)) {
+	go func() {
+		v, err := work()
+		uiDo(func() { done(v, err) })
+	}()
+}
+
 // previewKey identifies what a preview was made from.
 type previewKey struct {
 	kind   string
@@ -216,7 +229,7 @@ func (v *documentsView) startPreview() {
 	if v.previewKind != kind {
 		v.outline.SetText("Rendering the preview…")
 	}
-	background(func() (previewed, error) {
+	offUI(func() (previewed, error) {
 		md, err := docEngine.markdown(p, r, cat, kind, path)
 		if err != nil {
 			return previewed{}, err
@@ -278,7 +291,7 @@ func (v *documentsView) showPage(i int) {
 		v.pageMsg.Show()
 	}
 	pdf := v.pdf
-	background(func() (image.Image, error) {
+	offUI(func() (image.Image, error) {
 		img, _, err := pdfPages.render(pdf, i, previewDPI)
 		return img, err
 	}, func(img image.Image, err error) {
@@ -372,7 +385,7 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 		var written []string
 		var err error
 		for i, kind := range kinds {
-			fyne.Do(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
+			uiDo(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
 			var files []docFile
 			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
 			if err != nil {
@@ -391,9 +404,9 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 				break
 			}
 			frac := float64(i+1) / float64(len(kinds))
-			fyne.Do(func() { v.progress.SetValue(frac) })
+			uiDo(func() { v.progress.SetValue(frac) })
 		}
-		fyne.Do(func() { v.exportDone(dir, written, err, done) })
+		uiDo(func() { v.exportDone(dir, written, err, done) })
 	}()
 }
 

@@ -2,12 +2,48 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 )
+
+// In tests, callbacks of the views' background work are dropped unless a
+// test pumps them (pumpUI): Fyne's test driver would run them on the worker
+// goroutine, racing the test and any test that runs after it.
+func init() { uiDo = func(func()) {} }
+
+// pumpUI makes the test goroutine the UI goroutine for the views'
+// background work: callbacks queue up and run only inside the returned
+// wait, which pumps them until cond holds. Install it before the window.
+func pumpUI(t *testing.T) (wait func(what string, cond func() bool)) {
+	t.Helper()
+	q := make(chan func(), 256)
+	uiDo = func(f func()) {
+		select {
+		case q <- f:
+		default: // nobody pumps any more: drop it
+		}
+	}
+	t.Cleanup(func() { uiDo = func(func()) {} })
+	return func(what string, cond func() bool) {
+		t.Helper()
+		deadline := time.After(2 * time.Minute)
+		for !cond() {
+			select {
+			case f := <-q:
+				f()
+			case <-deadline:
+				t.Fatalf("timed out waiting for %s", what)
+			}
+		}
+	}
+}
 
 // needDocuments skips a test when render/document is not in this build.
 func needDocuments(t *testing.T) {
@@ -24,25 +60,19 @@ func (v *documentsView) only(kinds ...string) {
 	}
 }
 
-// export runs exportTo and waits for it.
-func (v *documentsView) export(t *testing.T, dir string) ([]string, error) {
+// export runs exportTo and pumps the UI until it has finished.
+func (v *documentsView) export(t *testing.T, wait func(string, func() bool), dir string) ([]string, error) {
 	t.Helper()
-	type res struct {
-		files []string
-		err   error
-	}
-	ch := make(chan res, 1)
-	v.exportTo(dir, func(f []string, err error) { ch <- res{f, err} })
-	select {
-	case r := <-ch:
-		return r.files, r.err
-	case <-time.After(2 * time.Minute):
-		t.Fatal("the export never finished")
-	}
-	return nil, nil
+	finished := false
+	var files []string
+	var err error
+	v.exportTo(dir, func(f []string, e error) { files, err, finished = f, e, true })
+	wait("the export", func() bool { return finished })
+	return files, err
 }
 
 func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
+	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
 	needDocuments(t)
@@ -51,7 +81,7 @@ func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
 	if v.exportB.Disabled() {
 		t.Fatal("export is disabled with a document ticked")
 	}
-	files, err := v.export(t, dir)
+	files, err := v.export(t, wait, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +101,7 @@ func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
 	}
 	t.Run("registers write the workbook and the three CSV files", func(t *testing.T) {
 		v.only("registers")
-		files, err := v.export(t, dir)
+		files, err := v.export(t, wait, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,7 +117,7 @@ func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
 		if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := v.export(t, blocker)
+		_, err := v.export(t, wait, blocker)
 		if err == nil {
 			t.Fatal("no error exporting into a file")
 		}
@@ -99,25 +129,27 @@ func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
 
 func TestDocumentsViewPreviewShowsPages(t *testing.T) {
 	usePDFiumCache(t)
+	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
 	needDocuments(t)
-	deadline := time.Now().Add(2 * time.Minute)
-	for v.pageImg.Image == nil && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
-	}
+	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.err != nil })
 	if v.pageImg.Image == nil {
 		t.Fatalf("no page image; message %q", v.pageMsg.Text)
 	}
-	if v.pages < 2 || v.pageNo.Text == "" {
+	if v.pages < 2 || v.pageNo.Text != fmt.Sprintf("Page 1 of %d", v.pages) {
 		t.Errorf("pages %d, label %q", v.pages, v.pageNo.Text)
 	}
-	first := v.pageImg.Image
-	v.showPage(1)
-	for v.pageImg.Image == first && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
+	if !strings.Contains(v.outline.Text, "chapters") {
+		t.Errorf("outline %q", v.outline.Text)
 	}
-	if v.pageImg.Image == first || v.page != 1 {
-		t.Error("next page shows no new image")
+	first := v.pageImg.Image
+	test.Tap(v.nextB)
+	wait("the second page image", func() bool { return v.pageImg.Image != first })
+	if v.page != 1 || v.pageNo.Text != fmt.Sprintf("Page 2 of %d", v.pages) {
+		t.Errorf("after Next: page %d, label %q", v.page, v.pageNo.Text)
+	}
+	if v.prevB.Disabled() {
+		t.Error("Previous is disabled on page 2")
 	}
 }
