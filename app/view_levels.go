@@ -70,6 +70,14 @@ func newSecurityLevelsView(u *ui) *levelsView {
 			l.SetText(fr.String() + " " + fr.Abbrev())
 		}
 	}
+	// Tapping a name explains its first FR; the coloured cells handle their own taps.
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.rows) && v.rows[id.Row].kind != "" {
+			fr := model.FR(max(1, id.Col))
+			v.table.UnselectAll()
+			v.onCellTapped(levelPick{v.rows[id.Row].kind, v.rows[id.Row].id, fr})
+		}
+	}
 	v.notAssesed = widget.NewLabel("")
 	v.notAssesed.Wrapping = fyne.TextWrapWord
 	v.notAssesed.Hide()

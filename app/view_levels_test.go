@@ -122,3 +122,18 @@ func TestLevelsViewOverrideNeedsAJustificationAndShowsAsOverridden(t *testing.T)
 		}
 	})
 }
+
+func TestLevelsViewNameSelectsTheZone(t *testing.T) {
+	u := newViewsTestUI(t, "levels")
+	v := viewOf[*levelsView](t, u)
+	for row, r := range v.rows {
+		if r.kind == model.TargetZone {
+			v.table.Select(widget.TableCellID{Row: row, Col: 0})
+			if u.sel.primary() != (ref{kindZone, r.id}) || v.pick.fr != model.FR1 {
+				t.Errorf("selection %+v pick %+v, want zone %s FR1", u.sel.primary(), v.pick, r.id)
+			}
+			return
+		}
+	}
+	t.Fatal("no zone row")
+}
