@@ -32,6 +32,10 @@ type Data struct {
 	// ExternalConduits are the conduits that connect a remote-access zone or
 	// are VPN tunnels: each needs a secure remote access procedure.
 	ExternalConduits []*ConduitData
+	// ContainmentOrder lists the conduits in the order an incident responder
+	// closes them: external conduits first, then from the highest Purdue
+	// level down.
+	ContainmentOrder []*ConduitData
 	// MFAZones are zones in scope with FR1 SL-T ≥ 2 that have a conduit to
 	// another zone: interactive access across their boundary needs
 	// multi-factor authentication.
@@ -96,7 +100,13 @@ type MatrixData struct {
 	Categories   []Text
 	Tolerable    Text // label of the highest tolerable level
 	// Rows holds the cells, highest likelihood first, consequences ascending.
-	Rows [][]MatrixCell
+	Rows []MatrixRow
+}
+
+// MatrixRow is one likelihood level of the risk matrix.
+type MatrixRow struct {
+	Likelihood ScaleData
+	Cells      []MatrixCell
 }
 
 // CellData is one security level with its reasons.

@@ -61,14 +61,29 @@ func Funcs() template.FuncMap {
 		"md": func(v any) string { return EscapeMarkdown(raw(v)) },
 		// para formats multi-line text as escaped Markdown paragraphs.
 		"para": func(v any) string { return paragraphs(raw(v)) },
-		// fence makes a value safe as one field of a zw-* fenced block.
+		// fence quotes a value as one CSV field of a zw-* fenced block.
 		"fence": func(v any) string { return fenceText(raw(v)) },
 		// join joins a list with a separator: {{join .Zones ", "}}.
 		"join": func(list any, sep string) Text { return Text(strings.Join(rawList(list), sep)) },
 		// sentence joins a list as prose: "a, b and c".
 		"sentence": func(list any) Text { return Text(sentence(rawList(list))) },
-		"upper":    func(v any) Text { return Text(strings.ToUpper(raw(v))) },
-		"lower":    func(v any) Text { return Text(strings.ToLower(raw(v))) },
+		// cat concatenates values (unescaped) into one Text.
+		"cat": func(v ...any) Text {
+			var b strings.Builder
+			for _, x := range v {
+				b.WriteString(raw(x))
+			}
+			return Text(b.String())
+		},
+		// countmark formats a count as " (n)", or "" for zero.
+		"countmark": func(n int) string {
+			if n <= 0 {
+				return ""
+			}
+			return " (" + strconv.Itoa(n) + ")"
+		},
+		"upper": func(v any) Text { return Text(strings.ToUpper(raw(v))) },
+		"lower": func(v any) Text { return Text(strings.ToLower(raw(v))) },
 		// dash returns the value, or an em dash when it is empty.
 		"dash": func(v any) Text {
 			if s := strings.TrimSpace(raw(v)); s != "" {

@@ -157,7 +157,7 @@ func (b *builder) matrixCells() {
 	md := &b.d.Matrix
 	for i := len(md.Likelihoods) - 1; i >= 0; i-- {
 		l := md.Likelihoods[i].Level
-		var row []MatrixCell
+		row := MatrixRow{Likelihood: md.Likelihoods[i]}
 		for _, c := range md.Consequences {
 			lv := m.Level(l, c.Level)
 			cell := MatrixCell{Likelihood: l, Consequence: c.Level, Level: Text(lv.Label()), LevelKey: string(lv), Tolerable: lv != "" && m.IsTolerable(lv)}
@@ -169,7 +169,7 @@ func (b *builder) matrixCells() {
 					cell.Residual++
 				}
 			}
-			row = append(row, cell)
+			row.Cells = append(row.Cells, cell)
 		}
 		md.Rows = append(md.Rows, row)
 	}
@@ -764,6 +764,29 @@ func (b *builder) derived() {
 	}
 	b.classes()
 	b.compliance()
+	b.containment()
+}
+
+func (b *builder) containment() {
+	top := func(c *ConduitData) float64 {
+		t := -1.0
+		for _, z := range c.ZoneRefs {
+			if l, err := strconv.ParseFloat(string(z.Purdue), 64); err == nil {
+				t = max(t, l)
+			}
+		}
+		return t
+	}
+	b.d.ContainmentOrder = slices.Clone(b.d.Conduits)
+	slices.SortStableFunc(b.d.ContainmentOrder, func(x, y *ConduitData) int {
+		if x.External != y.External {
+			if x.External {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(top(y), top(x))
+	})
 }
 
 func (b *builder) classes() {

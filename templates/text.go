@@ -85,12 +85,9 @@ func paragraphs(s string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// fenceText makes s safe as one value inside a zw-* fenced block: one line,
-// no control characters, and no field separator "|" or backtick run that
-// could end the block.
+// fenceText makes s one quoted CSV field for the body of a zw-* fenced
+// block: one line, no control characters, quotes doubled. Because the field
+// starts with a quote, no value can end the fenced block early.
 func fenceText(s string) string {
-	s = flatten(s)
-	s = strings.ReplaceAll(s, "|", "/")
-	s = strings.ReplaceAll(s, "`", "'")
-	return s
+	return `"` + strings.ReplaceAll(flatten(s), `"`, `""`) + `"`
 }
