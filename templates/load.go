@@ -18,12 +18,12 @@ import (
 var embedded embed.FS
 
 // kinds are the document templates, in the order documents are exported.
-var kinds = []struct{ kind, title string }{
-	{"risk-report", "IEC 62443-3-2 Risk Assessment Report"},
-	{"crs", "Cyber Security Requirements Specification"},
-	{"policies", "OT Security Policies"},
-	{"procedures", "OT Security Procedures"},
-	{"self-assessment", "IEC 62443 Self-Assessment Questionnaire"},
+var kinds = []struct{ kind, title, subtitle string }{
+	{"risk-report", "IEC 62443-3-2 Risk Assessment Report", "Zones, conduits, target security levels and countermeasures"},
+	{"crs", "Cyber Security Requirements Specification", "Zones and conduits according to IEC 62443-3-2 ZCR 6"},
+	{"policies", "OT Security Policies", "Rules for the operational technology of the plant"},
+	{"procedures", "OT Security Procedures", "Incident response, remote access, patching, backup, accounts and change"},
+	{"self-assessment", "IEC 62443 Self-Assessment Questionnaire", "System requirements per zone and focus points per asset class"},
 }
 
 // Kinds lists the document kinds that have a template.
@@ -40,6 +40,16 @@ func Title(kind string) string {
 	for _, k := range kinds {
 		if k.kind == kind {
 			return k.title
+		}
+	}
+	return ""
+}
+
+// Subtitle returns the cover subtitle of a kind, or "" for an unknown kind.
+func Subtitle(kind string) string {
+	for _, k := range kinds {
+		if k.kind == kind {
+			return k.subtitle
 		}
 	}
 	return ""

@@ -7,8 +7,8 @@ import (
 
 // Text is a string taken from the project (a name, a description, a label).
 // When a template prints it, it is escaped for Markdown: every character that
-// Markdown, HTML or a table could read as syntax is backslash-escaped and
-// line breaks become spaces, so that a zone named "**x** | y <b>" prints
+// Markdown, HTML or a table could read as syntax where it stands is
+// backslash-escaped and line breaks become spaces, so that a zone named "**x** | y <b>" prints
 // literally, also inside a table cell. Template functions that transform text
 // (upper, join, …) keep the result a Text so that it is still escaped when
 // printed; only para and fence return finished Markdown.
@@ -21,32 +21,87 @@ func (t Text) String() string { return EscapeMarkdown(string(t)) }
 // IsEmpty reports whether the text is empty or only white space.
 func (t Text) IsEmpty() bool { return strings.TrimSpace(string(t)) == "" }
 
-// markdownSpecial are the ASCII punctuation characters escaped anywhere in
-// model text. CommonMark allows a backslash before any ASCII punctuation, so
-// escaping more than strictly needed never changes what is shown.
-const markdownSpecial = "\\`*_{}[]()<>#|~&!"
-
 // EscapeMarkdown escapes s for use inline in Markdown, a heading or a table
-// cell: ASCII punctuation that could start Markdown, HTML, an entity or a
-// cell boundary gets a backslash, as does a leading list or block marker
-// ("-", "+", "=", "1." ); line breaks and tabs become single spaces; other
-// control characters are dropped; leading and trailing space is trimmed.
+// cell. It backslash-escapes only what could be read as syntax where it
+// stands, so that ordinary names stay readable in the Markdown source:
+//
+//   - always: * ` [ ] | ~ (emphasis, code, links, table cells, strike-through)
+//   - < before a letter, /, ! or ? (HTML and autolinks)
+//   - & that starts an entity such as &amp; or &#60;
+//   - _ at a word boundary (intraword "PLC_01" is left alone)
+//   - \ before punctuation or at the end (it would escape or break the line)
+//   - at the start: - + = > # and the "." or ")" after leading digits
+//     (lists, block quotes, headings), and a trailing " #" run (a heading's
+//     closing sequence)
+//
+// Line breaks and tabs become single spaces, other control characters are
+// dropped, and leading and trailing space is trimmed.
 func EscapeMarkdown(s string) string {
 	s = flatten(s)
+	rs := []rune(s)
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
+	b.Grow(len(s) + 8)
+	at := func(i int) rune {
+		if i < 0 || i >= len(rs) {
+			return 0
+		}
+		return rs[i]
+	}
+	// The start of a trailing run of '#' preceded by a space.
+	closing := len(rs)
+	for closing > 0 && rs[closing-1] == '#' {
+		closing--
+	}
+	if closing == len(rs) || closing == 0 || rs[closing-1] != ' ' {
+		closing = len(rs)
+	}
 	digits := true // only digits so far: "1." or "1)" would start a list
-	for i, r := range s {
-		switch {
-		case r < 0x80 && strings.ContainsRune(markdownSpecial, r),
-			i == 0 && (r == '-' || r == '+' || r == '='),
-			digits && i > 0 && r == '.':
+	for i, r := range rs {
+		esc := false
+		switch r {
+		case '*', '`', '[', ']', '|', '~':
+			esc = true
+		case '<':
+			n := at(i + 1)
+			esc = unicode.IsLetter(n) || n == '/' || n == '!' || n == '?'
+		case '&':
+			esc = startsEntity(rs[i+1:])
+		case '_':
+			esc = !isWordRune(at(i-1)) || !isWordRune(at(i+1))
+		case '\\':
+			n := at(i + 1)
+			esc = n == 0 || (n < 0x80 && unicode.IsPunct(n)) || (n < 0x80 && unicode.IsSymbol(n))
+		case '-', '+', '=', '>', '#':
+			esc = i == 0 || (r == '#' && i >= closing)
+		case '.', ')':
+			esc = digits && i > 0
+		}
+		if esc {
 			b.WriteByte('\\')
 		}
 		digits = digits && r >= '0' && r <= '9'
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isWordRune(r rune) bool { return r != 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// startsEntity reports whether rs (the text after an '&') is an HTML entity
+// or numeric character reference: letters or #digits, then ';'.
+func startsEntity(rs []rune) bool {
+	for i, r := range rs {
+		switch {
+		case r == ';':
+			return i > 0
+		case i > 32:
+			return false
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (i == 0 && r == '#'):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // flatten turns line breaks and tabs into single spaces, drops other control

@@ -45,6 +45,10 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"an image prints as text", "![i](figure:diagram)", "{{.}}", "![i](figure:diagram)", []string{"<img"}},
 		{"code spans print as text", "`c`", "{{.}}", "`c`", []string{"<code>"}},
 		{"a heading tilde cannot unnumber a heading", "~Appendix", "## {{.}}", "<h2>~Appendix</h2>", nil},
+		{"intraword underscores do not make emphasis", "_x_ PLC_01", "{{.}}", "_x_ PLC_01", []string{"<em>"}},
+		{"a trailing backslash does not break the line", `C:\Temp\`, "{{.}}\nnext", `C:\Temp\`, []string{"<br"}},
+		{"a heading hash run stays", "Zone ##", "## {{.}}", "<h2>Zone ##</h2>", nil},
+		{"a leading block quote marker prints", "> quoted", "{{.}}", "&gt; quoted", []string{"<blockquote>"}},
 		{"umlauts pass unchanged", "Größe Ölhafen ß", "{{.}}", "Größe Ölhafen ß", nil},
 	}
 	for _, tt := range tests {
@@ -77,8 +81,18 @@ func TestTemplateSyntaxInNamesIsNotExecuted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(md, `\{\{.Project.Client\}\} Wasserwerk Süd`) {
+	if !strings.Contains(md, "{{.Project.Client}} Wasserwerk Süd") || strings.Contains(md, "Stadtwerke Müßig GmbH Wasserwerk Süd") {
 		t.Error("template syntax in a project name was not printed literally")
+	}
+}
+
+func TestEscapeMarkdownLeavesOrdinaryNamesAlone(t *testing.T) {
+	for _, in := range []string{"Fernwartung (Vendor Remote Access)", "Health & safety", "PLC_01", "K01 Unternehmen ↔ OT-DMZ", "< 10 k€", "SIS-Chlorgasanlage", "v2.9.4", `C:\Program Files`, "Zone 3.5: Leitwarte / SCADA"} {
+		t.Run(in+" is unchanged", func(t *testing.T) {
+			if got := EscapeMarkdown(in); got != in {
+				t.Errorf("EscapeMarkdown(%q) = %q", in, got)
+			}
+		})
 	}
 }
 
