@@ -26,8 +26,11 @@ type Data struct {
 	// (accepted, implemented, rejected or proposed), by status then name.
 	Measures   []*MeasureData
 	Exclusions []*ExclusionData
-	Decisions  []*DecisionData // by time
-	Approvals  []ApprovalData
+	// ExclusionGroups are the exclusions grouped by target, essential
+	// function and impact, for a compact list.
+	ExclusionGroups []*ExclusionGroup
+	Decisions       []*DecisionData // by time
+	Approvals       []ApprovalData
 
 	// ExternalConduits are the conduits that connect a remote-access zone or
 	// are VPN tunnels: each needs a secure remote access procedure.
@@ -51,6 +54,9 @@ type Data struct {
 	Classes []*ClassData
 	// Compliance is the per-FR share of required SRs/REs met by SL-A.
 	Compliance []ComplianceData
+	// Profiles group assets that need the same IEC 62443-4-2 requirements
+	// (same class, same zone SL-T), so each list is printed once.
+	Profiles []*ProfileData
 
 	Stats Stats
 }
@@ -115,6 +121,10 @@ type CellData struct {
 	SL         int
 	Overridden bool
 	Reasons    []Text
+	// Floor is set when the level rests only on the in-scope minimum or the
+	// project's not-applicable list; Inherited when a conduit level only
+	// follows its zones. Reports list such cells in one sentence.
+	Floor, Inherited bool
 }
 
 // SLRow is one SL vector with a cell per FR.
@@ -251,6 +261,8 @@ type AssetData struct {
 	SLCSource, SupplierSDL                           Text
 	Requirements                                     []RequirementData
 	FocusPoints                                      []FocusData
+	// Profile is the ID of the asset's component requirement profile.
+	Profile Text
 }
 
 // ActorData is one threat actor profile.
@@ -386,4 +398,24 @@ type Stats struct {
 	UnknownSLC int
 	// CriticalAssets counts assets of high or critical criticality.
 	CriticalAssets int
+}
+
+// ProfileData is one component requirement profile: the IEC 62443-4-2
+// requirements of an asset class at one SL-T, and the assets that need them.
+type ProfileData struct {
+	ID           Text // "EDR-2"
+	Class        Text
+	Prefix       Text
+	SLT          model.SLVector
+	Requirements []RequirementData
+	Assets       []*AssetData
+	Zones        []Text
+}
+
+// ExclusionGroup is the measures excluded on one target because of one
+// impact on one essential function.
+type ExclusionGroup struct {
+	TargetKind, Target        Text
+	EssentialFunction, Impact Text
+	Measures                  []Text
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"zonewise/model"
 	"zonewise/risk"
@@ -195,11 +196,15 @@ func cells(c *risk.Cells) SLRow {
 	row.V = c.Vector()
 	for i, cell := range c {
 		cd := CellData{FR: i + 1, SL: cell.SL, Overridden: cell.Overridden}
+		floor, inherited := len(cell.Reasons) > 0, len(cell.Reasons) > 0
 		for _, r := range cell.Reasons {
 			if r.Text != "" {
 				cd.Reasons = append(cd.Reasons, Text(r.Text))
 			}
+			floor = floor && (r.Rule == risk.RuleInScopeMinimum || r.Rule == risk.RuleNotApplicable)
+			inherited = inherited && r.Rule == risk.RuleConduitZones
 		}
+		cd.Floor, cd.Inherited = floor && !cell.Overridden, inherited && !cell.Overridden
 		row.Cells[i] = cd
 	}
 	return row
@@ -630,12 +635,10 @@ func (b *builder) buildProposals() {
 			pd.Summary = Text(m.Summary)
 			pd.Requirements = texts(m.Requirements)
 		}
-		var closes []string
 		for _, g := range pr.Closes {
-			closes = append(closes, fmt.Sprintf("%s → SL %d", g.FR, g.Need))
 			pd.ClosesFRs = append(pd.ClosesFRs, int(g.FR))
 		}
-		pd.Closes = Text(strings.Join(closes, ", "))
+		pd.Closes = Text(closesText(pr.Closes))
 		if ci := b.p.Countermeasure(pr.InstanceID); ci != nil {
 			pd.Reason, pd.Owner, pd.Due = Text(ci.Reason), Text(ci.Owner), Text(ci.Due)
 		}
@@ -659,14 +662,59 @@ func (b *builder) buildProposals() {
 	}
 }
 
+// closesText groups the gaps a proposal closes by the SL needed:
+// "FR1, FR3 → SL 2; FR5 → SL 3".
+func closesText(gs []risk.GapClose) string {
+	var parts []string
+	for sl := 1; sl <= model.MaxSL; sl++ {
+		var frs []string
+		for _, g := range gs {
+			if g.Need == sl {
+				frs = append(frs, g.FR.String())
+			}
+		}
+		if len(frs) > 0 {
+			parts = append(parts, fmt.Sprintf("%s → SL %d", strings.Join(frs, ", "), sl))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// formatTime shows an RFC 3339 time as "2006-01-02 15:04" in its own
+// offset; other text is returned as it is.
+func formatTime(s string) string {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			return t.Format("2006-01-02")
+		}
+		return t.Format("2006-01-02 15:04")
+	}
+	return s
+}
+
 func (b *builder) buildExclusions() {
+	groups := map[string]*ExclusionGroup{}
 	for _, e := range b.r.Exclusions {
-		b.d.Exclusions = append(b.d.Exclusions, &ExclusionData{
+		ed := &ExclusionData{
 			MeasureID: Text(e.MeasureID), Measure: b.measureName(e.MeasureID),
 			TargetKind: Text(e.TargetKind.Label()), Target: b.targetName(e.TargetKind, e.TargetID),
 			EssentialFunction: Text(e.EssentialFunction), Impact: Text(e.Impact.Label()), Reason: Text(e.Reason),
-		})
+		}
+		b.d.Exclusions = append(b.d.Exclusions, ed)
+		key := strings.Join([]string{string(e.TargetKind), string(e.TargetID), e.EssentialFunction, string(e.Impact)}, "\x00")
+		g := groups[key]
+		if g == nil {
+			g = &ExclusionGroup{TargetKind: ed.TargetKind, Target: ed.Target, EssentialFunction: ed.EssentialFunction, Impact: ed.Impact}
+			groups[key] = g
+			b.d.ExclusionGroups = append(b.d.ExclusionGroups, g)
+		}
+		if !slices.Contains(g.Measures, ed.Measure) {
+			g.Measures = append(g.Measures, ed.Measure)
+		}
 	}
+	slices.SortStableFunc(b.d.ExclusionGroups, func(x, y *ExclusionGroup) int {
+		return cmp.Or(strings.Compare(string(x.Target), string(y.Target)), strings.Compare(string(x.EssentialFunction), string(y.EssentialFunction)), strings.Compare(string(x.Impact), string(y.Impact)))
+	})
 }
 
 func (b *builder) buildDecisions() {
@@ -675,7 +723,7 @@ func (b *builder) buildDecisions() {
 		return cmp.Or(strings.Compare(x.At, y.At), strings.Compare(string(x.ID), string(y.ID)))
 	})
 	for _, d := range list {
-		dd := &DecisionData{At: Text(d.At), By: Text(d.By), Subject: Text(d.Subject), Decision: Text(d.Decision), Rationale: Text(d.Rationale)}
+		dd := &DecisionData{At: Text(formatTime(d.At)), By: Text(d.By), Subject: Text(d.Subject), Decision: Text(d.Decision), Rationale: Text(d.Rationale)}
 		if d.ObjectID != "" {
 			dd.Object = b.objectName(d.ObjectID)
 		}
@@ -695,164 +743,4 @@ func (b *builder) objectName(id model.ID) Text {
 		return b.scenarios[id].Name
 	}
 	return ""
-}
-
-// derived fills the lists and counts computed from the rest.
-func (b *builder) derived() {
-	d := b.d
-	st := &d.Stats
-	st.Zones, st.Conduits, st.Assets, st.Actors, st.Scenarios = len(d.Zones), len(d.Conduits), len(d.Assets), len(d.Actors), len(d.Scenarios)
-	for _, z := range d.Zones {
-		if z.OutOfScope {
-			continue
-		}
-		st.ZonesInScope++
-		z.NeedsMFA = z.SLT.V.Get(model.FR1) >= 2 && len(z.Conduits) > 0
-		z.NeedsUnidirectional = z.SLT.V.Get(model.FR5) >= 3
-		if z.NeedsMFA {
-			d.MFAZones = append(d.MFAZones, z)
-		}
-		if z.NeedsUnidirectional {
-			d.UnidirectionalZones = append(d.UnidirectionalZones, z)
-		}
-		if z.IsSafety {
-			d.SafetyZones = append(d.SafetyZones, z)
-		}
-		if z.HasGap {
-			st.ZonesWithGap++
-		}
-		for _, g := range z.Gap {
-			if g > 0 {
-				st.GapFRs++
-			}
-		}
-		for _, sl := range z.SLT.V {
-			st.MaxSLT = max(st.MaxSLT, sl)
-		}
-	}
-	for _, c := range d.Conduits {
-		if c.HasGap {
-			st.ConduitsWithGap++
-		}
-	}
-	for _, s := range d.Scenarios {
-		if s.UnmitigatedKey != "" && !s.Tolerable {
-			st.Intolerable++
-		}
-		if s.ResidualKey != "" && !s.ResidualTolerable {
-			st.ResidualIntolerable++
-		}
-	}
-	st.Proposals, st.Exclusions, st.AnyFlows = len(d.Proposals), len(d.Exclusions), len(d.AnyFlows)
-	for _, m := range d.Measures {
-		switch model.MeasureStatus(m.StatusKey) {
-		case model.StatusAccepted:
-			st.Accepted++
-		case model.StatusImplemented:
-			st.Implemented++
-		case model.StatusRejected:
-			st.Rejected++
-		}
-	}
-	for _, a := range d.Assets {
-		if a.SLC.IsZero() {
-			st.UnknownSLC++
-		}
-		if a.CriticalityKey == string(model.CriticalityHigh) || a.CriticalityKey == string(model.CriticalityVital) {
-			st.CriticalAssets++
-		}
-	}
-	b.classes()
-	b.compliance()
-	b.containment()
-}
-
-func (b *builder) containment() {
-	top := func(c *ConduitData) float64 {
-		t := -1.0
-		for _, z := range c.ZoneRefs {
-			if l, err := strconv.ParseFloat(string(z.Purdue), 64); err == nil {
-				t = max(t, l)
-			}
-		}
-		return t
-	}
-	b.d.ContainmentOrder = slices.Clone(b.d.Conduits)
-	slices.SortStableFunc(b.d.ContainmentOrder, func(x, y *ConduitData) int {
-		if x.External != y.External {
-			if x.External {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(top(y), top(x))
-	})
-}
-
-func (b *builder) classes() {
-	for _, c := range model.AssetClasses() {
-		cd := &ClassData{Class: Text(c.Label()), ClassKey: string(c), Prefix: Text(c.Prefix())}
-		for _, a := range b.d.Assets {
-			if a.ClassKey == string(c) {
-				cd.Assets = append(cd.Assets, a)
-			}
-		}
-		if len(cd.Assets) == 0 {
-			continue
-		}
-		for _, def := range model.FocusPointDefs(c) {
-			pd := FocusPointDefData{Key: def.Key, Title: Text(def.Title)}
-			for _, a := range cd.Assets {
-				for _, fp := range a.FocusPoints {
-					if fp.Key != def.Key {
-						continue
-					}
-					switch model.FocusStatus(fp.StatusKey) {
-					case model.FocusDone:
-						pd.Done++
-					case model.FocusPartial:
-						pd.Partial++
-					case model.FocusNotApplicable:
-						pd.NA++
-					default:
-						pd.Open++
-					}
-				}
-			}
-			cd.Points = append(cd.Points, pd)
-		}
-		b.d.Classes = append(b.d.Classes, cd)
-	}
-}
-
-// compliance counts, per FR, the SRs/REs required of zones in scope and of
-// conduits, and how many of them the achieved SL reaches.
-func (b *builder) compliance() {
-	var req, met [7]int
-	count := func(reqs []RequirementData, sla model.SLVector) {
-		for _, r := range reqs {
-			if r.FR < 1 || r.FR > 7 {
-				continue
-			}
-			req[r.FR-1]++
-			if r.MinSL > 0 && sla[r.FR-1] >= r.MinSL {
-				met[r.FR-1]++
-			}
-		}
-	}
-	for _, z := range b.d.Zones {
-		if !z.OutOfScope {
-			count(z.Requirements, z.SLA.V)
-		}
-	}
-	for _, c := range b.d.Conduits {
-		count(c.Requirements, c.SLA.V)
-	}
-	for i, f := range model.AllFRs {
-		cd := ComplianceData{FR: frData(f), Required: req[i], Met: met[i]}
-		if req[i] > 0 {
-			cd.Percent = met[i] * 100 / req[i]
-		}
-		b.d.Compliance = append(b.d.Compliance, cd)
-	}
 }
