@@ -49,8 +49,13 @@ importcheck:
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...
 
+# Go benchmarks of the budgets (DESIGN.md §7), then whole-process timings.
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./model/ ./risk/ ./render/... ./app/
+	./.ci/bench.sh
+
+screenshots: build test-deps
+	./.ci/screenshots.sh
 
 fuzz:
 	@echo "see issue 7"

@@ -51,15 +51,21 @@ func (e *env) usagef(format string, args ...any) int {
 	return ExitUsage
 }
 
-var commands = []command{
-	{"open", "FILE", "open FILE in the GUI", nil},
-	{"sample", "[-o FILE]", "write the built-in sample plant project (stdout without -o)", runSample},
-	{"validate", "FILE", "exit 0 when valid; else exit 1, one line per problem", runValidate},
-	{"assess", "[--json] FILE", "SL-T/SL-C/SL-A/gap per zone and conduit, risks, proposals", runAssess},
-	{"requirements", "--sl V [--component CLASS] [--json]", "requirements selected by SL vector V (\"2,2,2,1,3,2,2\"); CLASS: application|embedded|host|network", runRequirements},
-	{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot", runRender},
-	{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
-	{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
+// commands is filled in init: the run functions reach commandByName through
+// env.usagef, so a package-level initializer would be an initialization cycle.
+var commands []command
+
+func init() {
+	commands = []command{
+		{"open", "FILE", "open FILE in the GUI", nil},
+		{"sample", "[-o FILE]", "write the built-in sample plant project (stdout without -o)", runSample},
+		{"validate", "FILE", "exit 0 when valid; else exit 1, one line per problem", runValidate},
+		{"assess", "[--json] FILE", "SL-T/SL-C/SL-A/gap per zone and conduit, risks, proposals", runAssess},
+		{"requirements", "--sl V [--component CLASS] [--json]", "requirements selected by SL vector V (\"2,2,2,1,3,2,2\"); CLASS: application|embedded|host|network", runRequirements},
+		{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot", runRender},
+		{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
+		{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
+	}
 }
 
 func commandByName(name string) (command, bool) {

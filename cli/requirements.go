@@ -1,3 +1,133 @@
 package cli
 
-func runRequirements(e *env, args []string) int { return notYet(e) }
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// requirementJSON is one element of `zonewise requirements --json`. The shape
+// is part of the command-line contract (DESIGN.md §4): every key is always
+// present; base and class are "" when they do not apply.
+type requirementJSON struct {
+	ID       string `json:"id"`
+	FR       int    `json:"fr"`
+	MinSL    int    `json:"minSL"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
+	Standard string `json:"standard"`
+	Base     string `json:"base"`
+	Class    string `json:"class"`
+}
+
+func runRequirements(e *env, args []string) int {
+	fs := e.newFlags()
+	sl := fs.String("sl", "", `SL vector, seven levels 0..4 in FR1..FR7 order, e.g. "2,2,2,1,3,2,2"`)
+	component := fs.String("component", "", "application|embedded|host|network: list IEC 62443-4-2 items for that class instead of IEC 62443-3-3")
+	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
+	pos, code, ok := e.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return e.usagef("unexpected argument %q", pos[0])
+	}
+	if *sl == "" {
+		return e.usagef("--sl is required")
+	}
+	v, err := model.ParseSLVector(*sl)
+	if err != nil {
+		return e.errorf("--sl: %v", err)
+	}
+	cat, err := risk.Builtin()
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	var (
+		reqs     []risk.Requirement
+		class    model.AssetClass
+		standard = risk.StandardSystem
+	)
+	if *component != "" {
+		c, ok := model.ParseAssetClass(*component)
+		if !ok {
+			return e.errorf("--component: unknown component class %q, want application, embedded, host or network", *component)
+		}
+		class, standard = c, risk.StandardComponent
+		reqs = cat.SelectComponent(v, class)
+	} else {
+		reqs = cat.SelectSystem(v)
+	}
+	if *asJSON {
+		err = writeRequirementsJSON(e.stdout, reqs)
+	} else {
+		err = writeRequirementsText(e.stdout, standard, class, v, reqs)
+	}
+	if err != nil {
+		return e.errorf("write output: %v", err)
+	}
+	return ExitOK
+}
+
+func writeRequirementsJSON(w io.Writer, reqs []risk.Requirement) error {
+	out := make([]requirementJSON, 0, len(reqs))
+	for _, r := range reqs {
+		out = append(out, requirementJSON{
+			ID: r.ID, FR: int(r.FR), MinSL: r.MinSL, Title: r.Title, Summary: r.Summary,
+			Standard: r.Standard, Base: r.Base, Class: string(r.Class),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeRequirementsText prints one block per FR: the FR's level from the
+// vector, how many requirements it selects, then ID, lowest SL and title in
+// columns aligned across all blocks.
+func writeRequirementsText(w io.Writer, standard string, class model.AssetClass, v model.SLVector, reqs []risk.Requirement) error {
+	scope := "system requirements"
+	if class != "" {
+		scope = strings.ToLower(class.Label()) + " (common CRs and " + class.Prefix() + ")"
+	}
+	idWidth := len("ID")
+	for _, r := range reqs {
+		idWidth = max(idWidth, len(r.ID))
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s, %s, SL vector %s: %s\n", standard, scope, v, countWord(len(reqs)))
+	for _, f := range model.AllFRs {
+		n := 0
+		for _, r := range reqs {
+			if r.FR == f {
+				n++
+			}
+		}
+		fmt.Fprintf(bw, "\n%s %s (%s), SL %d: %s\n", f, f.Title(), f.Abbrev(), v.Get(f), countWord(n))
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "  %-*s  %s  %s\n", idWidth, "ID", "Min SL", "Title")
+		for _, r := range reqs {
+			if r.FR == f {
+				fmt.Fprintf(bw, "  %-*s  %-6d  %s\n", idWidth, r.ID, r.MinSL, r.Title)
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+func countWord(n int) string {
+	switch n {
+	case 0:
+		return "nothing selected"
+	case 1:
+		return "1 requirement"
+	}
+	return fmt.Sprintf("%d requirements", n)
+}

@@ -1,3 +1,37 @@
 package cli
 
-func runValidate(e *env, args []string) int { return notYet(e) }
+import (
+	"fmt"
+
+	"zonewise/model"
+)
+
+// runValidate loads FILE and prints one line per problem. Warnings alone
+// leave the exit code at 0; errors or a file that does not load give 1.
+func runValidate(e *env, args []string) int {
+	fs := e.newFlags()
+	pos, code, ok := e.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return e.usagef("want exactly one FILE, got %d arguments", len(pos))
+	}
+	path := pos[0]
+	p, err := model.Load(path)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	problems := model.Validate(p)
+	errs := 0
+	for _, pr := range problems {
+		fmt.Fprintf(e.stdout, "%s: %s\n", path, pr)
+		if pr.Severity == model.SeverityError {
+			errs++
+		}
+	}
+	if errs > 0 {
+		return e.errorf("%s: %d error(s), %d warning(s)", path, errs, len(problems)-errs)
+	}
+	return ExitOK
+}

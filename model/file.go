@@ -324,6 +324,9 @@ func Load(path string) (*Project, error) {
 		return nil, fmt.Errorf("open project: %w", err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: read: %w", path, err)
