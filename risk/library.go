@@ -5,15 +5,44 @@ import "zonewise/model"
 // Effort is the rough cost class of a countermeasure: 1 low, 2 medium, 3 high.
 type Effort int
 
+// MeasureKind says whether a countermeasure is a technical control, an
+// organisational one (policy, procedure, training) or a physical one.
+type MeasureKind string
+
+// Countermeasure kinds.
+const (
+	KindTechnical      MeasureKind = "technical"
+	KindOrganisational MeasureKind = "organisational"
+	KindPhysical       MeasureKind = "physical"
+)
+
+// MeasureKinds lists every countermeasure kind.
+func MeasureKinds() []MeasureKind {
+	return []MeasureKind{KindTechnical, KindOrganisational, KindPhysical}
+}
+
+// Valid reports whether k is a known countermeasure kind.
+func (k MeasureKind) Valid() bool {
+	switch k {
+	case KindTechnical, KindOrganisational, KindPhysical:
+		return true
+	}
+	return false
+}
+
 // Measure is one countermeasure of the library.
 type Measure struct {
-	ID      string `json:"id"` // e.g. "CM-FW-DENY"
-	Name    string `json:"name"`
-	Summary string `json:"summary"`
+	ID   string `json:"id"` // e.g. "CM-FW-DENY"
+	Name string `json:"name"`
+	// Kind is technical, organisational or physical.
+	Kind    MeasureKind `json:"kind"`
+	Summary string      `json:"summary"`
 	// Requirements lists the IEC 62443-3-3 SR/RE IDs the measure supports.
 	Requirements []string `json:"requirements"`
 	// Max is the highest SL the measure can support per FR; 0 where it does
-	// not support that FR.
+	// not support that FR. The library sets it to the level at which the
+	// measure is a principal control for the FR, never below the level of
+	// the requirements it lists.
 	Max model.SLVector `json:"max"`
 	// Targets says what the measure is applied to: zones, conduits, assets.
 	Targets      []model.TargetKind  `json:"targets"`
@@ -40,9 +69,13 @@ type ThreatTemplate struct {
 	Targets      []model.TargetKind `json:"targets"`
 	AssetClasses []model.AssetClass `json:"assetClasses,omitempty"`
 	ZoneTypes    []model.ZoneType   `json:"zoneTypes,omitempty"`
-	// Requires lists exposures that must be present on the asset (or some
-	// asset of the zone): "remote-access", "wireless", "removable-media",
-	// "external".
+	// ConduitTypes restricts conduit targets to these conduit types; empty: any.
+	ConduitTypes []model.ConduitType `json:"conduitTypes,omitempty"`
+	// Requires lists exposures that must all be present on the target:
+	// "remote-access", "wireless", "removable-media", "external" (see
+	// Exposures). An asset has its own exposure and its zone type's; a zone
+	// has that of any of its assets, of its type and of its conduits' types;
+	// a conduit has its type's.
 	Requires     []string            `json:"requires,omitempty"`
 	Likelihood   int                 `json:"likelihood"`
 	Consequences []model.Consequence `json:"consequences"`
