@@ -117,7 +117,7 @@ func (b *builder) project() {
 	p := b.p
 	d := &b.d.Project
 	*d = ProjectData{
-		Name: Text(p.Name), Client: Text(p.Client), Site: Text(p.Site), Author: Text(p.Author),
+		Name: name(p.Name), Client: name(p.Client), Site: name(p.Site), Author: name(p.Author),
 		Revision: Text(p.Revision), Date: Text(p.Date), Classification: Text(p.Classification),
 		Description: Text(p.SUC.Description), Scope: Text(p.SUC.Scope),
 		Assumptions: texts(p.SUC.Assumptions), ExternalInterfaces: texts(p.SUC.ExternalInterfaces),
@@ -132,7 +132,7 @@ func (b *builder) project() {
 		b.d.FRs = append(b.d.FRs, frData(f))
 	}
 	for _, a := range p.Approvals {
-		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: Text(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
+		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
 	}
 }
 
@@ -140,10 +140,10 @@ func (b *builder) matrixScales() {
 	m := &b.p.Matrix
 	md := &b.d.Matrix
 	for _, s := range m.Likelihoods {
-		md.Likelihoods = append(md.Likelihoods, ScaleData{s.Level, Text(s.Name), Text(s.Description)})
+		md.Likelihoods = append(md.Likelihoods, ScaleData{s.Level, name(s.Name), Text(s.Description)})
 	}
 	for _, s := range m.Consequences {
-		md.Consequences = append(md.Consequences, ScaleData{s.Level, Text(s.Name), Text(s.Description)})
+		md.Consequences = append(md.Consequences, ScaleData{s.Level, name(s.Name), Text(s.Description)})
 	}
 	slices.SortFunc(md.Likelihoods, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
 	slices.SortFunc(md.Consequences, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
@@ -259,7 +259,7 @@ func (b *builder) buildZones() {
 	for i := range zones {
 		z := &zones[i]
 		zd := &ZoneData{
-			ID: string(z.ID), Name: Text(z.Name), Description: Text(z.Description),
+			ID: string(z.ID), Name: name(z.Name), Description: Text(z.Description),
 			Type: Text(z.Type.Label()), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
 			Organisation: Text(z.Organisation), LogicalBoundary: Text(z.LogicalBoundary),
 			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
@@ -268,17 +268,17 @@ func (b *builder) buildZones() {
 			Overrides: overrides(z.SLTOverrides),
 		}
 		if parent := b.p.Zone(z.ParentID); parent != nil {
-			zd.Parent = Text(parent.Name)
+			zd.Parent = name(parent.Name)
 		}
 		for _, ef := range z.EssentialFunctions {
-			e := EssentialFunctionData{Name: Text(ef.Name), Kind: Text(ef.Kind.Label()), Notes: Text(ef.Notes)}
+			e := EssentialFunctionData{Name: name(ef.Name), Kind: Text(ef.Kind.Label()), Notes: Text(ef.Notes)}
 			for _, im := range ef.Intolerant {
 				e.Intolerant = append(e.Intolerant, Text(im.Label()))
 			}
 			zd.EssentialFunctions = append(zd.EssentialFunctions, e)
 		}
 		for _, r := range z.Roles {
-			zd.Roles = append(zd.Roles, RoleData{Name: Text(r.Name), Privileges: Text(r.Privileges), Shared: r.Shared})
+			zd.Roles = append(zd.Roles, RoleData{Name: name(r.Name), Privileges: Text(r.Privileges), Shared: r.Shared})
 		}
 		if zr := b.zoneRes[z.ID]; zr != nil {
 			zd.SLT, zd.SLC, zd.SLA = cells(&zr.SLT), cells(&zr.SLC), cells(&zr.SLA)
@@ -328,9 +328,9 @@ func (b *builder) buildAssets() {
 	for i := range assets {
 		a := &assets[i]
 		ad := &AssetData{
-			ID: string(a.ID), Name: Text(a.Name), Description: Text(a.Description),
+			ID: string(a.ID), Name: name(a.Name), Description: Text(a.Description),
 			Class: Text(a.Class.Label()), ClassKey: string(a.Class), Prefix: Text(a.Class.Prefix()),
-			Function: Text(a.Function.Label()), Vendor: Text(a.Vendor), Model: Text(a.Model), Firmware: Text(a.Firmware),
+			Function: Text(a.Function.Label()), Vendor: name(a.Vendor), Model: name(a.Model), Firmware: name(a.Firmware),
 			Criticality: Text(a.Criticality.Label()), CriticalityKey: string(a.Criticality),
 			Exposure: exposure(a.Exposure), Transient: a.Transient, SLC: a.SLC,
 			RemoteAccess: a.Exposure.RemoteAccess, Wireless: a.Exposure.Wireless, RemovableMedia: a.Exposure.RemovableMedia, External: a.Exposure.ExternallyReachable,
@@ -392,7 +392,7 @@ func (b *builder) buildConduits() {
 	for i := range conduits {
 		c := &conduits[i]
 		cd := &ConduitData{
-			ID: string(c.ID), Name: Text(c.Name), Description: Text(c.Description),
+			ID: string(c.ID), Name: name(c.Name), Description: Text(c.Description),
 			Type: Text(c.Type.Label()), TypeKey: string(c.Type), AccessPoints: texts(c.AccessPoints),
 			Overrides: overrides(c.SLTOverrides), IsVPN: c.Type == model.ConduitVPN,
 			Unidirectional: c.Type == model.ConduitUnidirectional,
@@ -479,7 +479,7 @@ func (b *builder) buildActors() {
 			}
 		}
 		b.d.Actors = append(b.d.Actors, &ActorData{
-			Name: Text(a.Name), Description: Text(a.Description), Motivation: Text(a.Motivation),
+			Name: name(a.Name), Description: Text(a.Description), Motivation: Text(a.Motivation),
 			Capability: a.Capability, CapabilityLabel: Text(CapabilityLabel(a.Capability)), Scenarios: n,
 		})
 	}
@@ -506,7 +506,7 @@ func (b *builder) targetName(kind model.TargetKind, id model.ID) Text {
 
 func (b *builder) measureName(id string) Text {
 	if m, ok := b.cat.Measure(id); ok && m.Name != "" {
-		return Text(m.Name)
+		return name(m.Name)
 	}
 	return Text(id)
 }
@@ -531,7 +531,7 @@ func (b *builder) buildScenarios() {
 	for i := range list {
 		s := &list[i]
 		sd := &ScenarioData{
-			ID: string(s.ID), Name: Text(s.Name), Description: Text(s.Description),
+			ID: string(s.ID), Name: name(s.Name), Description: Text(s.Description),
 			EntryPoint: Text(s.EntryPoint), TargetKind: Text(s.TargetKind.Label()),
 			Target: b.targetName(s.TargetKind, s.TargetID), Likelihood: s.Likelihood,
 			Treatment: Text(s.Treatment.Label()), TreatmentNote: Text(s.TreatmentNote),
@@ -541,7 +541,7 @@ func (b *builder) buildScenarios() {
 			sd.Treatment = "Not decided"
 		}
 		if a := b.p.Actor(s.ActorID); a != nil {
-			sd.Actor, sd.Capability = Text(a.Name), a.Capability
+			sd.Actor, sd.Capability = name(a.Name), a.Capability
 		}
 		for _, f := range s.FRs {
 			sd.FRs = append(sd.FRs, Text(f.String()))
@@ -595,7 +595,7 @@ func (b *builder) buildMeasures() {
 		}
 		for _, s := range b.p.Scenarios {
 			if slices.Contains(s.Countermeasures, ci.ID) {
-				md.Scenarios = append(md.Scenarios, Text(s.Name))
+				md.Scenarios = append(md.Scenarios, name(s.Name))
 			}
 		}
 		slices.Sort(md.Scenarios)

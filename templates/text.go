@@ -37,7 +37,7 @@ func (t Text) IsEmpty() bool { return strings.TrimSpace(string(t)) == "" }
 // Line breaks and tabs become single spaces, other control characters are
 // dropped, and leading and trailing space is trimmed.
 func EscapeMarkdown(s string) string {
-	s = flatten(s)
+	s = flatten(truncate(s, maxInline))
 	rs := []rune(s)
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -132,7 +132,7 @@ func flatten(s string) string {
 func paragraphs(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var out []string
-	for _, p := range strings.Split(s, "\n\n") {
+	for _, p := range strings.Split(truncate(s, maxPara), "\n\n") {
 		if e := EscapeMarkdown(p); e != "" {
 			out = append(out, e)
 		}
@@ -144,5 +144,32 @@ func paragraphs(s string) string {
 // block: one line, no control characters, quotes doubled. Because the field
 // starts with a quote, no value can end the fenced block early.
 func fenceText(s string) string {
-	return `"` + strings.ReplaceAll(flatten(s), `"`, `""`) + `"`
+	return `"` + strings.ReplaceAll(flatten(truncate(s, maxName)), `"`, `""`) + `"`
 }
+
+// Limits on how much of one project string a document prints. Names are
+// meant to be short; a pathological 100,000-character name would otherwise
+// fill hundreds of pages every time it is mentioned.
+const (
+	maxName   = 200   // names, vendors, models
+	maxInline = 2000  // any value printed inline
+	maxPara   = 20000 // multi-line descriptions
+)
+
+// truncate cuts s to at most n runes, marking the cut with an ellipsis.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for pos := range s {
+		if i == n-1 {
+			return s[:pos] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// name makes a Text of a name, shortened to maxName runes.
+func name(s string) Text { return Text(truncate(s, maxName)) }

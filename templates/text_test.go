@@ -111,3 +111,28 @@ func TestFenceText(t *testing.T) {
 		})
 	}
 }
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short text is kept", "Größe", 5, "Größe"},
+		{"long text ends in an ellipsis", "Größenwahn", 5, "Größ…"},
+		{"runes are not cut in half", strings.Repeat("Ä", 10), 3, "ÄÄ…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := truncate(tt.in, tt.n); got != tt.want {
+				t.Errorf("truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+			}
+		})
+	}
+	t.Run("a 100,000-character name prints shortened", func(t *testing.T) {
+		d := testData(t, func(s string) string { return strings.Repeat("Ä", 100_000) })
+		if n := len([]rune(string(d.Zones[0].Name))); n != maxName {
+			t.Errorf("zone name has %d runes, want %d", n, maxName)
+		}
+	})
+}
