@@ -3,6 +3,7 @@ package templates
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Text is a string taken from the project (a name, a description, a label).
@@ -158,7 +159,7 @@ const (
 
 // truncate cuts s to at most n runes, marking the cut with an ellipsis.
 func truncate(s string, n int) string {
-	if len(s) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	i := 0
