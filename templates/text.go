@@ -31,9 +31,10 @@ func (t Text) IsEmpty() bool { return strings.TrimSpace(string(t)) == "" }
 //   - & that starts an entity such as &amp; or &#60;
 //   - _ at a word boundary (intraword "PLC_01" is left alone)
 //   - \ before punctuation or at the end (it would escape or break the line)
-//   - at the start: - + = > # and the "." or ")" after leading digits
-//     (lists, block quotes, headings), and a trailing " #" run (a heading's
-//     closing sequence)
+//   - at the start, what would open a block: "- " or "+ " (list items),
+//     "# " (headings), ">" (block quotes), "---" or "===" (rules and
+//     underlines), "1. " or "1) " (ordered lists); and a trailing " #" run
+//     (a heading's closing sequence)
 //
 // Line breaks and tabs become single spaces, other control characters are
 // dropped, and leading and trailing space is trimmed.
@@ -73,9 +74,9 @@ func EscapeMarkdown(s string) string {
 			n := at(i + 1)
 			esc = n == 0 || (n < 0x80 && unicode.IsPunct(n)) || (n < 0x80 && unicode.IsSymbol(n))
 		case '-', '+', '=', '>', '#':
-			esc = i == 0 || (r == '#' && i >= closing)
+			esc = (i == 0 && startsBlock(rs)) || (r == '#' && i >= closing)
 		case '.', ')':
-			esc = digits && i > 0
+			esc = digits && i > 0 && (at(i+1) == 0 || at(i+1) == ' ')
 		}
 		if esc {
 			b.WriteByte('\\')
@@ -84,6 +85,32 @@ func EscapeMarkdown(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// startsBlock reports whether text starting a line would open a block:
+// a list item ("- x", "+ x"), a heading ("# x", "## x"), a block quote
+// ("> x", ">x"), or a thematic break or setext underline ("---", "===").
+func startsBlock(rs []rune) bool {
+	first := rs[0]
+	if first == '>' {
+		return true
+	}
+	if first == '#' {
+		i := 0
+		for i < len(rs) && rs[i] == '#' {
+			i++
+		}
+		return i <= 6 && (i == len(rs) || rs[i] == ' ')
+	}
+	if (first == '-' || first == '+') && (len(rs) == 1 || rs[1] == ' ') {
+		return true
+	}
+	for _, r := range rs { // only -, = (or spaces): a rule or an underline
+		if r != first && r != ' ' {
+			return false
+		}
+	}
+	return first == '-' || first == '='
 }
 
 func isWordRune(r rune) bool { return r != 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

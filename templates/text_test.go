@@ -136,3 +136,28 @@ func TestTruncate(t *testing.T) {
 		}
 	})
 }
+
+func TestEscapeMarkdownAtLineStart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"+1+2", "+1+2"},
+		{"-2-3", "-2-3"},
+		{"=HYPERLINK(x)", "=HYPERLINK(x)"},
+		{"- item", `\- item`},
+		{"+ item", `\+ item`},
+		{"---", `\---`},
+		{"===", `\===`},
+		{"# h", `\# h`},
+		{"#hashtag", "#hashtag"},
+		{"> q", `\> q`},
+		{"1. first", `1\. first`},
+		{"1.5 bar", "1.5 bar"},
+		{"3.5", "3.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+" is escaped only if it opens a block", func(t *testing.T) {
+			if got := EscapeMarkdown(tt.in); got != tt.want {
+				t.Errorf("EscapeMarkdown(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
