@@ -33,9 +33,19 @@ type Options struct {
 	// TemplateDirs are searched, in order, for user templates <kind>.md
 	// (see templates.Dirs); nil uses the embedded templates only.
 	TemplateDirs []string
-	// Diagram draws the zone/conduit diagram as the figure "diagram".
-	// Nil leaves the diagram out of the documents.
-	Diagram pdf.Figure
+	// Diagram draws the zone/conduit diagram as the figure "diagram". When
+	// nil, the PDF exports lay it out with package render (Diagram), unless
+	// NoDiagram is set.
+	Diagram   pdf.Figure
+	NoDiagram bool
+}
+
+// diagram returns the figure to use, laying it out when needed.
+func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure, error) {
+	if o.Diagram != nil || o.NoDiagram {
+		return o.Diagram, nil
+	}
+	return Diagram(ctx, p, r)
 }
 
 // Kinds lists every kind Export accepts: the PDF documents, "registers"
@@ -52,6 +62,13 @@ func Kinds() []string {
 func Export(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, opts Options) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if templates.Title(kind) != "" {
+		fig, err := opts.diagram(ctx, p, r)
+		if err != nil {
+			return nil, err
+		}
+		opts.Diagram = fig
 	}
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
@@ -105,7 +122,7 @@ func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) (
 	if opts.Diagram != nil {
 		doc.Figures = map[string]pdf.Figure{"diagram": opts.Diagram}
 	}
-	out, err := pdf.Render(doc)
+	out, err := renderPDF(doc)
 	if err != nil {
 		where := "embedded template"
 		if t.Path != "" {
@@ -114,6 +131,17 @@ func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) (
 		return nil, fmt.Errorf("%s (%s): %w", kind, where, err)
 	}
 	return out, nil
+}
+
+// renderPDF calls the PDF engine and turns a panic inside it (or inside a
+// figure) into an error, so that one bad document cannot take the GUI down.
+func renderPDF(doc *pdf.Document) (out []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			out, err = nil, fmt.Errorf("render pdf: internal error: %v", v)
+		}
+	}()
+	return pdf.Render(doc)
 }
 
 // FileName returns the file an export of kind is written to by ExportAll.
@@ -134,6 +162,11 @@ func FileName(kind string) string {
 // document is rendered before any file is written, so a broken template
 // leaves dir untouched.
 func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
+	fig, err := opts.diagram(ctx, p, r)
+	if err != nil {
+		return nil, err
+	}
+	opts.Diagram = fig
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
 	kinds := append(append(templates.Kinds(), RegisterNames...), KindRegisters)
@@ -141,6 +174,27 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	if err != nil {
 		return nil, err
 	}
+	return writeAll(dir, kinds, outs)
+}
+
+// ExportRegisters writes the three registers as CSV and the workbook into
+// dir: risk-register.csv, asset-inventory.csv, action-plan.csv and
+// registers.xlsx.
+func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string) ([]string, error) {
+	d := templates.NewData(p, r, cat, p.Date)
+	kinds := append(slices.Clone(RegisterNames), KindRegisters)
+	outs := make([][]byte, len(kinds))
+	for i, kind := range kinds {
+		out, err := export(p, d, kind, Options{})
+		if err != nil {
+			return nil, err
+		}
+		outs[i] = out
+	}
+	return writeAll(dir, kinds, outs)
+}
+
+func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export folder %s: %w", dir, err)
 	}
