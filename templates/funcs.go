@@ -138,6 +138,10 @@ func Funcs() template.FuncMap {
 			}
 			return rv.Slice(0, max(n, 0)).Interface()
 		},
+		// flow names a data flow: "OPC UA/TCP 4840".
+		"flow": flowText,
+		// direction describes a data flow's direction: "A → B (opened by B)".
+		"direction": directionText,
 		// capability describes a threat actor capability SL.
 		"capability": func(sl int) Text { return Text(CapabilityLabel(sl)) },
 	}
@@ -157,4 +161,23 @@ func sentence(s []string) string {
 		return keep[0]
 	}
 	return strings.Join(keep[:len(keep)-1], ", ") + " and " + keep[len(keep)-1]
+}
+
+func flowText(f *FlowData) Text {
+	s := string(f.Protocol)
+	if f.Transport != "" {
+		s += "/" + string(f.Transport)
+	}
+	if f.Port != "" {
+		s += " " + string(f.Port)
+	}
+	return Text(s)
+}
+
+func directionText(f *FlowData) Text {
+	s := string(f.From) + " " + string(f.Direction) + " " + string(f.To)
+	if f.Initiator != "" && f.Initiator != f.From {
+		s += " (opened by " + string(f.Initiator) + ")"
+	}
+	return Text(s)
 }
