@@ -22,6 +22,9 @@ type Data struct {
 	Scenarios []*ScenarioData
 	// Proposals are the compensating countermeasures of the assessment, by rank.
 	Proposals []*ProposalData
+	// Cover are the proposals of the recommended set (by rank): together they
+	// close every gap the countermeasure library can close.
+	Cover []*ProposalData
 	// Measures are the countermeasure instances recorded in the project
 	// (accepted, implemented, rejected or proposed), by status then name.
 	Measures   []*MeasureData
@@ -189,7 +192,9 @@ type ZoneData struct {
 	Requirements                      []RequirementData
 	RequirementGroups                 []RequirementGroup
 	NeedsMFA, NeedsUnidirectional     bool
-	Proposals                         []*ProposalData
+	// Findings are least-privilege findings of the assessment (e.g. a shared account).
+	Findings  []Text
+	Proposals []*ProposalData
 }
 
 // OverrideData is one user override of a derived SL-T.
@@ -320,6 +325,8 @@ type ProposalData struct {
 	Effort             Text
 	EffortN            int
 	Score              float64
+	// Cover marks a proposal of the recommended set.
+	Cover              bool
 	Status             Text
 	StatusKey          string
 	Reason, Owner, Due Text

@@ -284,6 +284,7 @@ func (b *builder) buildZones() {
 			zd.SLT, zd.SLC, zd.SLA = cells(&zr.SLT), cells(&zr.SLC), cells(&zr.SLA)
 			zd.Gap = zr.Gap
 			zd.Requirements = b.requirements(zr.Requirements)
+			zd.Findings = texts(zr.Findings)
 		} else {
 			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
 		}
@@ -625,7 +626,7 @@ func (b *builder) buildProposals() {
 		pd := &ProposalData{
 			Rank: pr.Rank, ID: Text(pr.ID), MeasureID: Text(pr.MeasureID), Measure: b.measureName(pr.MeasureID),
 			TargetKind: Text(pr.TargetKind.Label()), Target: b.targetName(pr.TargetKind, pr.TargetID),
-			Effort: effortLabel(pr.Effort), EffortN: int(pr.Effort), Score: pr.Score,
+			Effort: effortLabel(pr.Effort), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
 			Status: Text(pr.Status.Label()), StatusKey: string(pr.Status),
 		}
 		if pr.Status == "" {
@@ -643,6 +644,9 @@ func (b *builder) buildProposals() {
 			pd.Reason, pd.Owner, pd.Due = Text(ci.Reason), Text(ci.Owner), Text(ci.Due)
 		}
 		b.d.Proposals = append(b.d.Proposals, pd)
+		if pd.Cover {
+			b.d.Cover = append(b.d.Cover, pd)
+		}
 		switch pr.TargetKind {
 		case model.TargetZone:
 			if z := b.zones[pr.TargetID]; z != nil {
