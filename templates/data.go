@@ -25,6 +25,10 @@ type Data struct {
 	// Cover are the proposals of the recommended set (by rank): together they
 	// close every gap the countermeasure library can close.
 	Cover []*ProposalData
+	// Programme groups the recommended set by measure: one line of work per
+	// countermeasure with every zone and conduit it is applied to, ordered
+	// by the best rank in the group.
+	Programme []*ProgrammeItem
 	// Measures are the countermeasure instances recorded in the project
 	// (accepted, implemented, rejected or proposed), by status then name.
 	Measures   []*MeasureData
@@ -425,4 +429,17 @@ type ExclusionGroup struct {
 	TargetKind, Target        Text
 	EssentialFunction, Impact Text
 	Measures                  []Text
+}
+
+// ProgrammeItem is one countermeasure of the recommended set with all the
+// places it is applied to.
+type ProgrammeItem struct {
+	Measure, MeasureID, Summary Text
+	Effort                      Text
+	BestRank                    int
+	Targets                     []Text
+	// FRs lists the foundational requirements it closes gaps in ("FR1", ...).
+	FRs []Text
+	// Open counts the targets where it is still only proposed.
+	Open int
 }

@@ -75,6 +75,7 @@ func (b *builder) derived() {
 			st.CriticalAssets++
 		}
 	}
+	b.programme()
 	b.classes()
 	b.compliance()
 	b.containment()
@@ -202,4 +203,35 @@ func (b *builder) compliance() {
 		}
 		b.d.Compliance = append(b.d.Compliance, cd)
 	}
+}
+
+// programme groups the recommended set by measure.
+func (b *builder) programme() {
+	byID := map[Text]*ProgrammeItem{}
+	frs := map[Text]map[int]bool{}
+	for _, pd := range b.d.Cover {
+		it := byID[pd.MeasureID]
+		if it == nil {
+			it = &ProgrammeItem{Measure: pd.Measure, MeasureID: pd.MeasureID, Summary: pd.Summary, Effort: pd.Effort, BestRank: pd.Rank}
+			byID[pd.MeasureID] = it
+			frs[pd.MeasureID] = map[int]bool{}
+			b.d.Programme = append(b.d.Programme, it)
+		}
+		it.BestRank = min(it.BestRank, pd.Rank)
+		it.Targets = append(it.Targets, pd.Target)
+		if pd.StatusKey == string(model.StatusProposed) {
+			it.Open++
+		}
+		for _, f := range pd.ClosesFRs {
+			frs[pd.MeasureID][f] = true
+		}
+	}
+	for _, it := range b.d.Programme {
+		for f := 1; f <= 7; f++ {
+			if frs[it.MeasureID][f] {
+				it.FRs = append(it.FRs, Text(fmt.Sprintf("FR%d", f)))
+			}
+		}
+	}
+	slices.SortStableFunc(b.d.Programme, func(x, y *ProgrammeItem) int { return cmp.Compare(x.BestRank, y.BestRank) })
 }

@@ -107,14 +107,14 @@ func assetInventory(d *templates.Data) Register {
 func actionPlan(d *templates.Data) Register {
 	r := Register{
 		Name: "action-plan", Title: "Action plan",
-		Header: []string{"Rank", "Countermeasure", "Measure ID", "Applied to", "Target", "Closes gaps", "Effort", "Status", "Owner", "Due", "Reason / notes", "Supports", "Scenarios"},
-		Widths: []float64{7, 40, 16, 11, 26, 26, 9, 12, 18, 12, 40, 30, 40},
+		Header: []string{"Rank", "Recommended set", "Countermeasure", "Measure ID", "Applied to", "Target", "Closes gaps", "Effort", "Status", "Owner", "Due", "Reason / notes", "Supports", "Scenarios"},
+		Widths: []float64{7, 12, 40, 16, 11, 26, 26, 9, 12, 18, 12, 40, 30, 40},
 	}
 	covered := map[string]bool{}
 	for _, p := range d.Proposals {
 		covered[s(p.MeasureID)+"@"+s(p.Target)+"@"+s(p.TargetKind)] = true
 		r.Rows = append(r.Rows, []any{
-			p.Rank, s(p.Measure), s(p.MeasureID), s(p.TargetKind), s(p.Target), s(p.Closes), s(p.Effort), s(p.Status),
+			p.Rank, yesNo(p.Cover), s(p.Measure), s(p.MeasureID), s(p.TargetKind), s(p.Target), s(p.Closes), s(p.Effort), s(p.Status),
 			s(p.Owner), s(p.Due), s(p.Reason), joinT(p.Requirements, ", "), "",
 		})
 	}
@@ -129,7 +129,7 @@ func actionPlan(d *templates.Data) Register {
 			note = s(m.Notes)
 		}
 		r.Rows = append(r.Rows, []any{
-			"", s(m.Measure), s(m.MeasureID), s(m.TargetKind), s(m.Target), "", "", s(m.Status),
+			"", "", s(m.Measure), s(m.MeasureID), s(m.TargetKind), s(m.Target), "", "", s(m.Status),
 			s(m.Owner), s(m.Due), note, "", joinT(m.Scenarios, "; "),
 		})
 	}
