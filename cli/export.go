@@ -1,5 +1,3 @@
-//go:build pdfengine
-
 package cli
 
 import (

@@ -1,4 +1,4 @@
-//go:build pdfengine
+//go:build renderdiagram
 
 package document
 

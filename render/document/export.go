@@ -1,7 +1,3 @@
-//go:build pdfengine
-
-// (Build tag until package render/pdf lands on main; removed at the merge.)
-
 package document
 
 import (

@@ -1,5 +1,3 @@
-//go:build pdfengine
-
 package document
 
 import (
@@ -83,7 +81,7 @@ func TestExportAllSample(t *testing.T) {
 		minPg, maxPg int
 	}{
 		{"risk-report.pdf", []string{"Management summary", "System under consideration", "Method", "Risk matrix", "Zones and conduits",
-			"Figure 1", "Asset inventory", "Threat actors", "Threat scenarios", "Target security levels", "Achieved security levels and gaps",
+			"Asset inventory", "Threat actors", "Threat scenarios", "Target security levels", "Achieved security levels and gaps",
 			"Countermeasure plan", "Residual risk", "Decision log", "Approval", p.Client, p.Author},
 			[]string{zone, scenario}, 15, 120},
 		{"crs.pdf", []string{"Zone requirements", "Conduit requirements", "Component requirements", "Required system requirements (IEC 62443-3-3)",
@@ -111,6 +109,18 @@ func TestExportAllSample(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the risk report shows the zone/conduit diagram when package render is built in", func(t *testing.T) {
+		fig, err := Diagram(context.Background(), p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fig == nil {
+			t.Skip("built without package render")
+		}
+		if text := pdfText(t, filepath.Join(dir, "risk-report.pdf")); !strings.Contains(text, "Figure 1: Zones and conduits") {
+			t.Error("no diagram figure in the risk report")
+		}
+	})
 	t.Run("procedures have one remote access section per external conduit", func(t *testing.T) {
 		text := pdfText(t, filepath.Join(dir, "procedures.pdf"))
 		n := 0
