@@ -196,3 +196,38 @@ func TestNewDataEmptyProject(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenMarkdown compares the Markdown of every default template for
+// the test water works with testdata/KIND.golden.md (refresh with -update):
+// a readable record of what each document says.
+func TestGoldenMarkdown(t *testing.T) {
+	d := testData(t, nil)
+	for _, kind := range Kinds() {
+		t.Run(kind+" matches its golden Markdown", func(t *testing.T) {
+			tm, err := Load(kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tm.Execute(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", kind+".golden.md")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				failed := filepath.Join("testdata", "failed", kind+".md")
+				_ = os.MkdirAll(filepath.Dir(failed), 0o755)
+				_ = os.WriteFile(failed, []byte(got), 0o644)
+				t.Errorf("Markdown differs from %s (written to %s; run with -update if intended)", golden, failed)
+			}
+		})
+	}
+}
