@@ -61,6 +61,9 @@ type Data struct {
 	Classes []*ClassData
 	// Compliance is the per-FR share of required SRs/REs met by SL-A.
 	Compliance []ComplianceData
+	// PlantRequirements are, per FR, the SRs/REs required in at least one
+	// zone in scope, with the highest SL-T of that FR in the plant.
+	PlantRequirements []RequirementGroup
 	// Profiles group assets that need the same IEC 62443-4-2 requirements
 	// (same class, same zone SL-T), so each list is printed once.
 	Profiles []*ProfileData

@@ -76,6 +76,7 @@ func (b *builder) derived() {
 		}
 	}
 	b.programme()
+	b.plantRequirements()
 	b.classes()
 	b.compliance()
 	b.containment()
@@ -234,4 +235,31 @@ func (b *builder) programme() {
 		}
 	}
 	slices.SortStableFunc(b.d.Programme, func(x, y *ProgrammeItem) int { return cmp.Compare(x.BestRank, y.BestRank) })
+}
+
+// plantRequirements collects, per FR, the union of the zones' requirements
+// in catalogue order.
+func (b *builder) plantRequirements() {
+	order := map[string]int{}
+	for i, r := range b.cat.System {
+		order[r.ID] = i
+	}
+	for _, f := range model.AllFRs {
+		g := RequirementGroup{FR: frData(f)}
+		seen := map[Text]bool{}
+		for _, z := range b.d.Zones {
+			if z.OutOfScope {
+				continue
+			}
+			g.SL = max(g.SL, z.SLT.V.Get(f))
+			for _, r := range z.Requirements {
+				if r.FR == int(f) && !seen[r.ID] {
+					seen[r.ID] = true
+					g.Items = append(g.Items, r)
+				}
+			}
+		}
+		slices.SortStableFunc(g.Items, func(x, y RequirementData) int { return cmp.Compare(order[string(x.ID)], order[string(y.ID)]) })
+		b.d.PlantRequirements = append(b.d.PlantRequirements, g)
+	}
 }

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -142,6 +143,16 @@ func Funcs() template.FuncMap {
 		"flow": flowText,
 		// direction describes a data flow's direction: "A → B (opened by B)".
 		"direction": directionText,
+		// pick returns the requirement groups of the given FRs (1..7).
+		"pick": func(groups []RequirementGroup, frs ...int) []RequirementGroup {
+			var out []RequirementGroup
+			for _, g := range groups {
+				if slices.Contains(frs, g.FR.N) {
+					out = append(out, g)
+				}
+			}
+			return out
+		},
 		// capability describes a threat actor capability SL.
 		"capability": func(sl int) Text { return Text(CapabilityLabel(sl)) },
 	}
