@@ -109,7 +109,7 @@ func TestExportAllSample(t *testing.T) {
 			}
 		})
 	}
-	t.Run("the risk report shows the zone/conduit diagram when package render is built in", func(t *testing.T) {
+	t.Run("every PDF shows the zone/conduit diagram when package render is built in", func(t *testing.T) {
 		fig, err := Diagram(context.Background(), p, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -117,8 +117,10 @@ func TestExportAllSample(t *testing.T) {
 		if fig == nil {
 			t.Skip("built without package render")
 		}
-		if text := pdfText(t, filepath.Join(dir, "risk-report.pdf")); !strings.Contains(text, "Figure 1: Zones and conduits") {
-			t.Error("no diagram figure in the risk report")
+		for _, doc := range docs {
+			if text := pdfText(t, filepath.Join(dir, doc.file)); !strings.Contains(text, "Figure 1: Zones and conduits") {
+				t.Errorf("%s has no diagram figure", doc.file)
+			}
 		}
 	})
 	t.Run("procedures have one remote access section per external conduit", func(t *testing.T) {
