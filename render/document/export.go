@@ -88,6 +88,21 @@ func export(p *model.Project, d *templates.Data, kind string, opts Options) ([]b
 	return nil, fmt.Errorf("unknown document kind %q (want one of %v)", kind, Kinds())
 }
 
+// Markdown returns the Markdown of a PDF document kind before layout, for a
+// preview or for users writing their own templates.
+func Markdown(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, opts Options) (string, error) {
+	if templates.Title(kind) == "" {
+		return "", fmt.Errorf("unknown document kind %q (want one of %v)", kind, templates.Kinds())
+	}
+	t, err := templates.Load(kind, opts.TemplateDirs...)
+	if err != nil {
+		return "", err
+	}
+	d := templates.NewData(p, r, cat, p.Date)
+	d.HasDiagram = opts.Diagram != nil
+	return t.Execute(d)
+}
+
 func workbookInfo(p *model.Project) WorkbookInfo {
 	return WorkbookInfo{Title: "Registers: " + p.Name, Subject: "Risk register, asset inventory and action plan", Creator: p.Author, Company: p.Client, Date: p.Date}
 }

@@ -299,3 +299,18 @@ func BenchmarkExportAllSample(b *testing.B) {
 		}
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	p := model.Sample()
+	r, cat := assess(t, p)
+	md, err := Markdown(p, r, cat, "procedures", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(md, "# About these procedures") {
+		t.Errorf("Markdown starts %q", md[:min(len(md), 60)])
+	}
+	if _, err := Markdown(p, r, cat, "registers", Options{}); err == nil {
+		t.Error("registers have no Markdown, want an error")
+	}
+}
