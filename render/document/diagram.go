@@ -1,5 +1,3 @@
-//go:build renderdiagram
-
 package document
 
 import (
