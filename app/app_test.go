@@ -617,6 +617,14 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	case *container.Scroll:
 		return findButton(v.Content, text)
+	case *widget.PopUp:
+		return findButton(v.Content, text)
+	case fyne.Widget: // a dialog's private widgets: walk what they render
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			if b := findButton(o, text); b != nil {
+				return b
+			}
+		}
 	}
 	return nil
 }
@@ -748,5 +756,51 @@ func TestCanvasHoverDescribesTheZone(t *testing.T) {
 	u.canvas.MouseOut()
 	if strings.HasPrefix(u.canvas.hint.Text, "Enterprise") {
 		t.Error("the hint keeps the zone after the pointer left")
+	}
+}
+
+func TestCloseWithUnsavedChangesAsks(t *testing.T) {
+	for _, tc := range []struct {
+		button     string
+		wantClosed bool
+		wantSaved  bool
+	}{
+		{"Cancel", false, false},
+		{"Discard changes", true, false},
+		{"Save", true, true},
+	} {
+		t.Run(tc.button, func(t *testing.T) {
+			u := newTestUI(t)
+			path := filepath.Join(t.TempDir(), "plant"+model.FileExt)
+			u.saveTo(path, nil)
+			edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
+			u.autosave()
+			closed := false
+			u.win.SetOnClosed(func() { closed = true })
+			u.onCloseRequested()
+			top := u.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no question asked")
+			}
+			b := findButton(top, tc.button)
+			if b == nil {
+				t.Fatalf("no %s button", tc.button)
+			}
+			test.Tap(b)
+			if closed != tc.wantClosed {
+				t.Errorf("closed %v, want %v", closed, tc.wantClosed)
+			}
+			p, err := model.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if saved := p.Asset(model.StableID("a-plc")).Name == "PLC changed"; saved != tc.wantSaved {
+				t.Errorf("saved %v, want %v", saved, tc.wantSaved)
+			}
+			_, err = os.Stat(u.recovery.pathFor(path))
+			if gone := os.IsNotExist(err); gone != tc.wantClosed {
+				t.Errorf("recovery file removed %v, want %v", gone, tc.wantClosed)
+			}
+		})
 	}
 }
