@@ -501,14 +501,15 @@ func TestRecoveryFileIsWrittenAndOffered(t *testing.T) {
 		t.Fatal("the recovery file is not offered")
 	}
 	v.offerRecovery()
-	if len(v.win.Canvas().Overlays().List()) == 0 {
-		t.Error("no restore dialog shown")
+	top := v.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no restore dialog shown")
 	}
-	p, err := model.Load(rec)
-	if err != nil {
-		t.Fatal(err)
+	restore := findButton(top, "Restore")
+	if restore == nil {
+		t.Fatal("the dialog has no Restore button")
 	}
-	v.restore(p)
+	test.Tap(restore)
 	if got := v.doc.Project.Asset(model.StableID("a-plc")).Name; got != "PLC renamed before the crash" {
 		t.Errorf("restored name %q", got)
 	}
