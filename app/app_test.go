@@ -516,6 +516,11 @@ func TestRecoveryFileIsWrittenAndOffered(t *testing.T) {
 	if !v.doc.Dirty() {
 		t.Error("a restored project must be dirty until saved")
 	}
+	v.undo()
+	if got := v.doc.Project.Asset(model.StableID("a-plc")).Name; got != "PLC 1" {
+		t.Errorf("undoing the restore gives %q, want the saved PLC 1", got)
+	}
+	v.redo()
 	v.saveTo(path, nil)
 	if _, err := os.Stat(rec); !os.IsNotExist(err) {
 		t.Error("a clean save left the recovery file")
