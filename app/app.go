@@ -84,6 +84,10 @@ type ui struct {
 	// dragging is set while the canvas drags: geometry edits do not change
 	// the assessment, so it waits for the drag to end.
 	dragging bool
+	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
+	// when set (by tests), runs when it has finished.
+	layoutRunning bool
+	afterLayout   func()
 	// refreshing guards against feedback from widgets updated in code
 	// (tree selection, property fields) while the ui refreshes them.
 	refreshing bool

@@ -501,20 +501,26 @@ func TestRecoveryFileIsWrittenAndOffered(t *testing.T) {
 		t.Fatal("the recovery file is not offered")
 	}
 	v.offerRecovery()
-	if len(v.win.Canvas().Overlays().List()) == 0 {
-		t.Error("no restore dialog shown")
+	top := v.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no restore dialog shown")
 	}
-	p, err := model.Load(rec)
-	if err != nil {
-		t.Fatal(err)
+	restore := findButton(top, "Restore")
+	if restore == nil {
+		t.Fatal("the dialog has no Restore button")
 	}
-	v.restore(p)
+	test.Tap(restore)
 	if got := v.doc.Project.Asset(model.StableID("a-plc")).Name; got != "PLC renamed before the crash" {
 		t.Errorf("restored name %q", got)
 	}
 	if !v.doc.Dirty() {
 		t.Error("a restored project must be dirty until saved")
 	}
+	v.undo()
+	if got := v.doc.Project.Asset(model.StableID("a-plc")).Name; got != "PLC 1" {
+		t.Errorf("undoing the restore gives %q, want the saved PLC 1", got)
+	}
+	v.redo()
 	v.saveTo(path, nil)
 	if _, err := os.Stat(rec); !os.IsNotExist(err) {
 		t.Error("a clean save left the recovery file")
@@ -617,6 +623,14 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	case *container.Scroll:
 		return findButton(v.Content, text)
+	case *widget.PopUp:
+		return findButton(v.Content, text)
+	case fyne.Widget: // a dialog's private widgets: walk what they render
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			if b := findButton(o, text); b != nil {
+				return b
+			}
+		}
 	}
 	return nil
 }
@@ -748,5 +762,51 @@ func TestCanvasHoverDescribesTheZone(t *testing.T) {
 	u.canvas.MouseOut()
 	if strings.HasPrefix(u.canvas.hint.Text, "Enterprise") {
 		t.Error("the hint keeps the zone after the pointer left")
+	}
+}
+
+func TestCloseWithUnsavedChangesAsks(t *testing.T) {
+	for _, tc := range []struct {
+		button     string
+		wantClosed bool
+		wantSaved  bool
+	}{
+		{"Cancel", false, false},
+		{"Discard changes", true, false},
+		{"Save", true, true},
+	} {
+		t.Run(tc.button, func(t *testing.T) {
+			u := newTestUI(t)
+			path := filepath.Join(t.TempDir(), "plant"+model.FileExt)
+			u.saveTo(path, nil)
+			edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
+			u.autosave()
+			closed := false
+			u.win.SetOnClosed(func() { closed = true })
+			u.onCloseRequested()
+			top := u.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no question asked")
+			}
+			b := findButton(top, tc.button)
+			if b == nil {
+				t.Fatalf("no %s button", tc.button)
+			}
+			test.Tap(b)
+			if closed != tc.wantClosed {
+				t.Errorf("closed %v, want %v", closed, tc.wantClosed)
+			}
+			p, err := model.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if saved := p.Asset(model.StableID("a-plc")).Name == "PLC changed"; saved != tc.wantSaved {
+				t.Errorf("saved %v, want %v", saved, tc.wantSaved)
+			}
+			_, err = os.Stat(u.recovery.pathFor(path))
+			if gone := os.IsNotExist(err); gone != tc.wantClosed {
+				t.Errorf("recovery file removed %v, want %v", gone, tc.wantClosed)
+			}
+		})
 	}
 }
