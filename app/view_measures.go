@@ -338,14 +338,15 @@ func (v *measuresView) instanceText(row, col int) string {
 	return ""
 }
 
-// exclusionText is the heading and the reason of an exclusion.
+// exclusionText is the heading and the reason of an exclusion, in words
+// of its own fields (the engine's sentence repeats the measure's ID).
 func (v *measuresView) exclusionText(e *risk.Exclusion) (head, why string) {
 	head = v.u.measureName(e.MeasureID) + " on " + targetLabel(v.u.doc.Project, e.TargetKind, e.TargetID)
-	why = "Not proposed because " + strings.TrimSuffix(e.Reason, ".")
-	if e.EssentialFunction != "" {
-		why += fmt.Sprintf(" (essential function “%s”: %s)", e.EssentialFunction, strings.ToLower(e.Impact.Label()))
+	if e.EssentialFunction == "" {
+		return head, "Not proposed because " + strings.TrimSuffix(e.Reason, ".") + "."
 	}
-	return head, why + "."
+	return head, fmt.Sprintf("Not proposed because it may cause %s, which the essential function “%s” cannot tolerate.",
+		strings.ToLower(e.Impact.Label()), e.EssentialFunction)
 }
 
 // onProposal accepts, rejects (asking the reason) or implements the
