@@ -137,3 +137,24 @@ func TestLevelsViewNameSelectsTheZone(t *testing.T) {
 	}
 	t.Fatal("no zone row")
 }
+
+func TestViewsShowAnEmptyProject(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	empty := model.New("Empty")
+	empty.Matrix = model.RiskMatrix{} // not even a risk matrix
+	u.setDocument(newUnsavedDocument(empty))
+	for _, v := range u.views[1:] {
+		t.Run(v.title()+" refreshes without objects", func(t *testing.T) {
+			u.selectView(v.key())
+			v.refresh()
+			test.NewTempWindow(t, v.object()).Resize(fyne.NewSize(900, 600))
+		})
+	}
+	t.Run("adding a scenario to a project without zones works", func(t *testing.T) {
+		u.selectView("threats")
+		viewOf[*threatsView](t, u).onAdd()
+		if len(u.doc.Project.Scenarios) != 1 {
+			t.Errorf("%d scenarios", len(u.doc.Project.Scenarios))
+		}
+	})
+}
