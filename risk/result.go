@@ -16,6 +16,11 @@ const (
 	RuleCountermeasure  = "countermeasure"   // SL-A credit from an implemented countermeasure
 	RuleCapability      = "capability"       // SL-A from SL-C
 	RuleOutOfScope      = "out-of-scope"     // zone outside the SUC
+	RuleParentZone      = "parent-zone"      // SL-T inherited from the enclosing zone
+	RuleSafetyZone      = "safety-zone"      // safety zone not below the control zones for FR3, FR7
+	RulePlanned         = "planned"          // accepted countermeasure not yet credited
+	RuleMatrix          = "risk-matrix"      // unmitigated risk from the risk matrix
+	RuleResidual        = "residual"         // residual risk after countermeasures
 )
 
 // Reason explains one number: which rule, and the objects behind it.
@@ -59,6 +64,8 @@ type ZoneResult struct {
 	// Requirements are the IEC 62443-3-3 SR/RE IDs selected by SL-T, in
 	// catalogue order (the CRS content).
 	Requirements []string `json:"requirements"`
+	// Findings are least-privilege findings, e.g. a shared account.
+	Findings []string `json:"findings"`
 }
 
 // ConduitResult is the assessment of one conduit.
@@ -96,7 +103,9 @@ type ScenarioResult struct {
 	Category    model.ConsequenceCategory `json:"category"`
 	Unmitigated model.RiskLevel           `json:"unmitigated"`
 	// Tolerable reports whether the unmitigated risk is at or below the line.
-	Tolerable           bool            `json:"tolerable"`
+	Tolerable bool `json:"tolerable"`
+	// Treatment is the scenario's treatment ("" while undecided).
+	Treatment           model.Treatment `json:"treatment"`
 	ResidualLikelihood  int             `json:"residualLikelihood"`
 	ResidualConsequence int             `json:"residualConsequence"`
 	Residual            model.RiskLevel `json:"residual"`
@@ -124,6 +133,9 @@ type Proposal struct {
 	Effort     Effort           `json:"effort"`
 	Score      float64          `json:"score"`
 	Rank       int              `json:"rank"` // 1 is best, across the plant
+	// Cover marks the proposals of the greedy cover: together they close
+	// every gap the library can close. The others are alternatives.
+	Cover bool `json:"cover"`
 	// InstanceID and Status are set when the project already holds an
 	// instance of this measure on this target.
 	InstanceID model.ID            `json:"instanceId,omitempty"`
@@ -144,6 +156,11 @@ type Exclusion struct {
 // Result is the whole assessment of a project. All slices are in a stable
 // order (zones, conduits, assets and scenarios by name then ID; proposals by rank).
 type Result struct {
+	// Method is the SL-T method applied (an unset project method counts as
+	// actor-capability).
+	Method model.SLTMethod `json:"method"`
+	// Tolerable is the tolerable-risk line the scenarios were judged by.
+	Tolerable  model.RiskLevel  `json:"tolerable"`
 	Zones      []ZoneResult     `json:"zones"`
 	Conduits   []ConduitResult  `json:"conduits"`
 	Assets     []AssetResult    `json:"assets"`

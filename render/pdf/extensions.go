@@ -1,0 +1,146 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// extension lays out a zw-* fenced code block.
+func (r *renderer) extension(b *ast.FencedCodeBlock) {
+	name, opts := parseInfo(string(b.Info.Segment.Value(r.src)))
+	var err error
+	switch name {
+	case "zw-approval":
+		r.approvalBlock(false)
+		return
+	case "zw-heatmap", "zw-bars", "zw-matrix":
+		var rows [][]string
+		rows, err = parseCSV(blockText(b, r.src))
+		if err != nil {
+			break
+		}
+		switch name {
+		case "zw-heatmap":
+			err = r.heatmap(rows, opts)
+		case "zw-bars":
+			err = r.bars(rows, opts)
+		default:
+			err = r.matrix(rows, opts)
+		}
+	default:
+		err = fmt.Errorf("unknown extension (want zw-heatmap, zw-bars, zw-matrix or zw-approval)")
+	}
+	if err != nil {
+		r.fail(fmt.Errorf("render pdf: %s block at line %d: %w", name, lineOf(b, r.src), err))
+	}
+}
+
+// lineOf is the 1-based line of a fenced block's opening fence.
+func lineOf(b *ast.FencedCodeBlock, src []byte) int {
+	pos := b.Info.Segment.Start
+	if b.Info == nil && b.Lines().Len() > 0 {
+		pos = b.Lines().At(0).Start
+	}
+	pos = min(max(pos, 0), len(src))
+	return bytes.Count(src[:pos], []byte("\n")) + 1
+}
+
+// parseInfo splits an info string into the extension name and its
+// key=value options; a bare word is an option with value "true".
+func parseInfo(info string) (string, map[string]string) {
+	opts := make(map[string]string)
+	var words []string
+	var cur strings.Builder
+	inQuote, any := false, false
+	for _, c := range info {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+			any = true
+		case (c == ' ' || c == '\t') && !inQuote:
+			if any {
+				words = append(words, cur.String())
+				cur.Reset()
+				any = false
+			}
+		default:
+			cur.WriteRune(c)
+			any = true
+		}
+	}
+	if any {
+		words = append(words, cur.String())
+	}
+	if len(words) == 0 {
+		return "", opts
+	}
+	for _, w := range words[1:] {
+		k, v, ok := strings.Cut(w, "=")
+		if !ok {
+			v = "true"
+		}
+		opts[strings.ToLower(k)] = v
+	}
+	return words[0], opts
+}
+
+// parseCSV reads the block body; rows may have different lengths.
+func parseCSV(body string) ([][]string, error) {
+	cr := csv.NewReader(strings.NewReader(body))
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.TrimLeadingSpace = true
+	var rows [][]string
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("csv: %w", err)
+		}
+		for i := range rec {
+			rec[i] = strings.TrimSpace(rec[i])
+		}
+		rows = append(rows, rec)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("no rows")
+	}
+	return rows, nil
+}
+
+// approvalBlock lays out the approval table. At the end of a document
+// (auto) it keeps the whole block on one page.
+func (r *renderer) approvalBlock(auto bool) {
+	r.approvalPlaced = true
+	apps := r.doc.Meta.Approvals
+	if len(apps) == 0 {
+		apps = []Approval{{Role: "Prepared"}, {Role: "Reviewed"}, {Role: "Approved"}}
+	}
+	const rowH = 15.0
+	if auto {
+		r.space(8)
+	}
+	r.ensure(12 + 9 + rowH*float64(min(len(apps), 8)))
+	r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
+	r.y += 1.5
+	hdr := func(s string) cell { return cell{frags: r.textFrags(s, stBold, sizeTable, colWhite)} }
+	g := grid{
+		header:  []cell{hdr("Role"), hdr("Name"), hdr("Title / organisation"), hdr("Date"), hdr("Signature")},
+		widths:  []float64{0.15, 0.22, 0.25, 0.14, 0.24},
+		minRowH: rowH,
+	}
+	for _, a := range apps {
+		txt := func(s string, st style) cell { return cell{frags: r.textFrags(s, st, sizeTable, colText)} }
+		g.rows = append(g.rows, []cell{
+			txt(a.Role, stBold), txt(a.Name, 0), txt(a.Title, 0), txt(a.Date, 0), {signature: true},
+		})
+	}
+	r.drawGrid(g)
+}

@@ -1,0 +1,197 @@
+package risk
+
+import (
+	"zonewise/model"
+)
+
+// assessor carries one assessment's intermediate state.
+type assessor struct {
+	ix     *index
+	method model.SLTMethod
+	evals  []*scenarioEval // in scenario result order
+
+	zoneContrib    map[model.ID]*contribs
+	conduitContrib map[model.ID]*contribs
+	zoneSLTs       map[model.ID]*Cells
+	visiting       map[model.ID]bool
+	credits        map[model.ID]*credit
+}
+
+// Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
+// a catalogue. It is pure and deterministic: the same project and catalogue
+// give the same Result, and every level carries the reasons for it. It never
+// fails: references the project cannot resolve (a validation matter) are
+// skipped. cat may be nil (no requirements, no proposals).
+//
+// Where the method leaves room, Assess decides as follows (each rule is
+// documented where it is implemented):
+//   - A scenario on an asset counts for the asset's zone. A scenario on a
+//     child zone does not raise the parent; the child inherits at least the
+//     parent's SL-T per FR (rule parent-zone).
+//   - A safety zone is not below any control zone of the plant for FR3 and
+//     FR7 (rule safety-zone).
+//   - Out-of-scope zones get SL-T 0 and their overrides are not applied; a
+//     not-applicable FR is 0 unless overridden.
+//   - SL-A credits implemented instances only: on the zone itself; on its
+//     assets (the weakest asset, each counting its own measures); and on its
+//     boundary (a measure implemented on every conduit of the zone, up to the
+//     weakest). Conduit measures credit the conduit. Accepted instances are
+//     named in the reasons (rule planned) but not credited.
+//   - Proposals: see propose. Rejected instances are never proposed again.
+//   - Residual risk: see residual.
+func Assess(p *model.Project, cat *Catalog) *Result {
+	if cat == nil {
+		cat = &Catalog{}
+	}
+	ix := newIndex(p, cat)
+	a := &assessor{
+		ix:       ix,
+		method:   p.Method,
+		zoneSLTs: make(map[model.ID]*Cells, len(p.Zones)),
+		visiting: map[model.ID]bool{},
+		credits:  make(map[model.ID]*credit),
+	}
+	if a.method != model.MethodRiskLevel {
+		a.method = model.MethodActorCapability // the default, also for an unset method
+	}
+	res := &Result{
+		Method:     a.method,
+		Tolerable:  ix.matrix.m.Tolerable,
+		Zones:      make([]ZoneResult, 0, len(p.Zones)),
+		Conduits:   make([]ConduitResult, 0, len(p.Conduits)),
+		Assets:     make([]AssetResult, 0, len(p.Assets)),
+		Scenarios:  make([]ScenarioResult, 0, len(p.Scenarios)),
+		Proposals:  []Proposal{},
+		Exclusions: []Exclusion{},
+	}
+
+	// Steps 1-2: unmitigated risk.
+	a.evals = make([]*scenarioEval, len(ix.scenarioOrder))
+	for i, s := range ix.scenarioOrder {
+		a.evals[i] = ix.evalScenario(s)
+	}
+	a.collectContributions()
+
+	sysReq := newReqCache(cat)
+	var targets []*gapTarget
+
+	// Steps 3, 5, 6 for zones.
+	for _, z := range ix.zoneOrder {
+		slt := a.zoneSLT(z)
+		slc, sla := a.zoneSLCA(z)
+		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z)}
+		zr.Gap = slt.Vector().Gap(sla.Vector())
+		zr.Requirements = sysReq.system(slt.Vector())
+		res.Zones = append(res.Zones, zr)
+		if !zr.Gap.IsZero() {
+			targets = append(targets, &gapTarget{kind: model.TargetZone, id: z.ID, zoneType: z.Type,
+				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}})
+		}
+	}
+
+	// Steps 4, 5, 6 for conduits.
+	for _, c := range ix.conduitOrder {
+		var zones []*model.Zone
+		for _, id := range c.ZoneIDs {
+			if z := ix.zones[id]; z != nil && !containsZone(zones, z) {
+				zones = append(zones, z)
+			}
+		}
+		slt := a.conduitSLT(c, zones)
+		sla := a.conduitSLA(c)
+		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c)}
+		cr.Gap = slt.Vector().Gap(sla.Vector())
+		cr.Requirements = sysReq.system(slt.Vector())
+		res.Conduits = append(res.Conduits, cr)
+		if !cr.Gap.IsZero() {
+			targets = append(targets, &gapTarget{kind: model.TargetConduit, id: c.ID, conduitType: c.Type,
+				need: slt.Vector(), gap: cr.Gap, zones: zones})
+		}
+	}
+
+	// Step 5 for assets: the component view.
+	for _, as := range ix.assetOrder {
+		ar := AssetResult{AssetID: as.ID, Name: as.Name, ZoneID: as.ZoneID, SLC: as.SLC}
+		if slt := a.zoneSLTs[as.ZoneID]; slt != nil {
+			ar.SLT = slt.Vector()
+		}
+		ar.Gap = ar.SLT.Gap(as.SLC)
+		ar.Requirements = sysReq.component(ar.SLT, as.Class)
+		res.Assets = append(res.Assets, ar)
+	}
+
+	// Step 7: proposals.
+	res.Proposals, res.Exclusions = a.propose(targets)
+	if res.Proposals == nil {
+		res.Proposals = []Proposal{}
+	}
+	if res.Exclusions == nil {
+		res.Exclusions = []Exclusion{}
+	}
+
+	// Step 8: residual risk.
+	for _, e := range a.evals {
+		res.Scenarios = append(res.Scenarios, a.residual(e))
+	}
+	return res
+}
+
+func containsZone(zs []*model.Zone, z *model.Zone) bool {
+	for _, x := range zs {
+		if x == z {
+			return true
+		}
+	}
+	return false
+}
+
+// reqCache shares requirement ID lists between zones, conduits and assets
+// with the same SL-T (and class): a large plant has few distinct vectors.
+// The shared slices must not be modified by callers.
+type reqCache struct {
+	cat  *Catalog
+	sys  map[model.SLVector][]string
+	comp map[compKey][]string
+}
+
+type compKey struct {
+	v     model.SLVector
+	class model.AssetClass
+}
+
+func newReqCache(cat *Catalog) *reqCache {
+	return &reqCache{cat: cat, sys: map[model.SLVector][]string{}, comp: map[compKey][]string{}}
+}
+
+// selectIDs is Catalog.SelectSystem / SelectComponent returning IDs only,
+// without copying every Requirement (a large plant asks hundreds of times).
+// TestSelectIDsMatchesCatalog keeps the two in step.
+func selectIDs(all []Requirement, v model.SLVector, class model.AssetClass, component bool) []string {
+	out := []string{}
+	for i := range all {
+		r := &all[i]
+		if r.FR.Valid() && r.MinSL >= 1 && r.MinSL <= v.Get(r.FR) && (!component || r.Class == "" || r.Class == class) {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+func (c *reqCache) system(v model.SLVector) []string {
+	if r, ok := c.sys[v]; ok {
+		return r
+	}
+	r := selectIDs(c.cat.System, v, "", false)
+	c.sys[v] = r
+	return r
+}
+
+func (c *reqCache) component(v model.SLVector, class model.AssetClass) []string {
+	k := compKey{v, class}
+	if r, ok := c.comp[k]; ok {
+		return r
+	}
+	r := selectIDs(c.cat.Component, v, class, true)
+	c.comp[k] = r
+	return r
+}

@@ -1,0 +1,233 @@
+package risk
+
+import (
+	"fmt"
+
+	"zonewise/model"
+)
+
+// frContrib is the highest SL that scenarios ask of one FR of a zone or
+// conduit, and the scenarios that ask it.
+type frContrib struct {
+	sl   int
+	rule string
+	from []*scenarioEval
+}
+
+type contribs [7]frContrib
+
+// add records a scenario's SL for each FR it affects; ties keep every
+// scenario, so each one appears among the cell's reasons.
+func (c *contribs) add(e *scenarioEval, sl int, rule string) {
+	for i := range c {
+		if !e.frs[i] {
+			continue
+		}
+		fc := &c[i]
+		switch {
+		case sl > fc.sl:
+			fc.sl, fc.rule, fc.from = sl, rule, []*scenarioEval{e}
+		case sl == fc.sl:
+			fc.from = append(fc.from, e)
+		}
+	}
+}
+
+// collectContributions files every scenario's SL-T contribution under the
+// zone or conduit it lands on. A scenario on an asset lands on the asset's
+// zone. A scenario on a child zone lands on the child only: the child then
+// inherits at least its parent's SL-T (see zoneSLT), because it lies inside
+// the parent's boundary, while threats aimed inside do not raise the
+// requirements of everything around them.
+func (a *assessor) collectContributions() {
+	a.zoneContrib = make(map[model.ID]*contribs)
+	a.conduitContrib = make(map[model.ID]*contribs)
+	for _, e := range a.evals {
+		sl, rule, ok := e.sltContribution(a.method)
+		if !ok || sl == 0 {
+			continue
+		}
+		var m map[model.ID]*contribs
+		var id model.ID
+		switch {
+		case e.conduit != nil:
+			m, id = a.conduitContrib, e.conduit.ID
+		case e.zone != nil:
+			m, id = a.zoneContrib, e.zone.ID
+		default:
+			continue // dangling target: a validation problem
+		}
+		c := m[id]
+		if c == nil {
+			c = new(contribs)
+			m[id] = c
+		}
+		c.add(e, sl, rule)
+	}
+}
+
+// zoneSLT derives the SL-T of a zone (DESIGN.md §2 step 3), memoised. The
+// parent is assessed first; a parent cycle (a validation error) is cut.
+func (a *assessor) zoneSLT(z *model.Zone) *Cells {
+	if c, ok := a.zoneSLTs[z.ID]; ok {
+		return c
+	}
+	a.visiting[z.ID] = true
+	var parent *model.Zone
+	var parentSLT *Cells
+	if p := a.ix.zones[z.ParentID]; p != nil && z.ParentID != z.ID && !a.visiting[p.ID] {
+		parent, parentSLT = p, a.zoneSLT(p)
+	}
+	// A safety zone is never below the plant's control zones for integrity
+	// and availability: the SIS must stay effective when the basic process
+	// control system it guards has been compromised (IEC 61511 independence).
+	var controls []*model.Zone
+	var controlSLT []*Cells
+	if z.IsSafety() {
+		for _, c := range a.ix.zoneOrder {
+			if c.Type == model.ZoneControl && !c.IsSafety() && !c.OutOfScope && !a.visiting[c.ID] {
+				controls, controlSLT = append(controls, c), append(controlSLT, a.zoneSLT(c))
+			}
+		}
+	}
+	delete(a.visiting, z.ID)
+
+	cells := new(Cells)
+	if z.OutOfScope {
+		text := fmt.Sprintf("zone %s is outside the system under consideration: no SL-T", label(z.Name, z.ID))
+		if len(z.SLTOverrides) > 0 {
+			text += " (its overrides are not applied)"
+		}
+		for i := range cells {
+			cells[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleOutOfScope, ObjectID: z.ID, Text: text}}}
+		}
+		a.zoneSLTs[z.ID] = cells
+		return cells
+	}
+	con := a.zoneContrib[z.ID]
+	for i := range cells {
+		f := model.AllFRs[i]
+		if a.ix.notApplicable[i] {
+			cells[i] = a.notApplicableCell(f)
+			continue
+		}
+		sl := 1
+		if con != nil {
+			sl = max(sl, con[i].sl)
+		}
+		if parentSLT != nil {
+			sl = max(sl, parentSLT[i].SL)
+		}
+		safetyFR := f == model.FR3 || f == model.FR7
+		if safetyFR {
+			for _, c := range controlSLT {
+				sl = max(sl, c[i].SL)
+			}
+		}
+		var rs []Reason
+		if con != nil && con[i].sl == sl {
+			for _, e := range con[i].from {
+				rs = append(rs, a.ix.sltReason(e, con[i].rule, f, sl))
+			}
+		}
+		if safetyFR {
+			for j, c := range controlSLT {
+				if c[i].SL == sl && sl > 1 {
+					rs = append(rs, Reason{Rule: RuleSafetyZone, ObjectID: controls[j].ID,
+						Text: fmt.Sprintf("a safety zone is not below control zone %s (SL %d) for %s", label(controls[j].Name, controls[j].ID), sl, f)})
+				}
+			}
+		}
+		if parentSLT != nil && parentSLT[i].SL == sl {
+			rs = append(rs, Reason{Rule: RuleParentZone, ObjectID: parent.ID,
+				Text: fmt.Sprintf("inherits SL %d for %s from enclosing zone %s", sl, f, label(parent.Name, parent.ID))})
+		}
+		if len(rs) == 0 {
+			rs = []Reason{{Rule: RuleInScopeMinimum, ObjectID: z.ID,
+				Text: fmt.Sprintf("no scenario asks more: SL 1 for %s, the minimum for a zone in scope", f)}}
+		}
+		cells[i] = Cell{SL: sl, Reasons: rs}
+	}
+	applyOverrides(cells, z.SLTOverrides, z.ID)
+	a.zoneSLTs[z.ID] = cells
+	return cells
+}
+
+// conduitSLT derives the SL-T of a conduit (DESIGN.md §2 step 4): per FR the
+// highest SL-T of the zones it connects, raised by scenarios on the conduit.
+func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
+	cells := new(Cells)
+	inScope := false
+	for _, z := range zones {
+		inScope = inScope || !z.OutOfScope
+	}
+	if !inScope {
+		text := fmt.Sprintf("conduit %s connects no zone in scope: no SL-T", label(c.Name, c.ID))
+		for i := range cells {
+			cells[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleOutOfScope, ObjectID: c.ID, Text: text}}}
+		}
+		return cells
+	}
+	con := a.conduitContrib[c.ID]
+	zoneCells := make([]*Cells, len(zones))
+	for j, z := range zones {
+		zoneCells[j] = a.zoneSLTs[z.ID]
+	}
+	for i := range cells {
+		f := model.AllFRs[i]
+		if a.ix.notApplicable[i] {
+			cells[i] = a.notApplicableCell(f)
+			continue
+		}
+		sl := 1
+		for _, zc := range zoneCells {
+			sl = max(sl, zc[i].SL)
+		}
+		if con != nil {
+			sl = max(sl, con[i].sl)
+		}
+		var rs []Reason
+		for j, z := range zones {
+			if zoneCells[j][i].SL == sl {
+				rs = append(rs, Reason{Rule: RuleConduitZones, ObjectID: z.ID,
+					Text: fmt.Sprintf("connected zone %s has SL-T %d for %s", label(z.Name, z.ID), sl, f)})
+			}
+		}
+		if con != nil && con[i].sl == sl {
+			for _, e := range con[i].from {
+				r := a.ix.sltReason(e, con[i].rule, f, sl)
+				r.Rule = RuleConduitScenario
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 {
+			rs = []Reason{{Rule: RuleInScopeMinimum, ObjectID: c.ID,
+				Text: fmt.Sprintf("no zone or scenario asks more: SL 1 for %s, the minimum for a conduit in scope", f)}}
+		}
+		cells[i] = Cell{SL: sl, Reasons: rs}
+	}
+	applyOverrides(cells, c.SLTOverrides, c.ID)
+	return cells
+}
+
+func (a *assessor) notApplicableCell(f model.FR) Cell {
+	return Cell{SL: 0, Reasons: []Reason{{Rule: RuleNotApplicable,
+		Text: fmt.Sprintf("the project declares %s (%s) not applicable", f, f.Title())}}}
+}
+
+// applyOverrides replaces derived cells with the user's justified values.
+// The override reason names the derived value it replaces.
+func applyOverrides(cells *Cells, overrides []model.SLOverride, id model.ID) {
+	for _, o := range overrides {
+		if !o.FR.Valid() {
+			continue
+		}
+		c := &cells[o.FR-1]
+		just := o.Justification
+		if just == "" {
+			just = "no justification given"
+		}
+		*c = Cell{SL: clampSL(o.SL), Overridden: true, Reasons: []Reason{{Rule: RuleOverride, ObjectID: id,
+			Text: fmt.Sprintf("overridden to SL %d for %s (derived SL %d): %s", clampSL(o.SL), o.FR, c.SL, just)}}}
+	}
+}
