@@ -68,26 +68,30 @@ git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' 
 done | tar -c --null -T - -f - | tar -x -C "$stage" -f -
 
 # pecheck EXE prints and checks what Windows reads from the PE headers: the GUI
-# subsystem (no console window), the icon and the version resource.
+# subsystem (no console window), and the icon, version and manifest resources.
 pecheck() {
-  local exe=$1 ok=1 dump
+  local exe=$1 ok=1 dump sub types t vs
   echo "dist: windows: checks of $exe"
   echo "  file: $(file -b "$exe")"
   dump=$(x86_64-w64-mingw32-objdump -p "$exe")
-  local sub
-  sub=$(grep -m1 '^Subsystem' <<<"$dump" | tr -s '\t ' ' ')
+  sub=$(grep -m1 '^Subsystem' <<<"$dump" | tr -s '\t ' ' ' || true)
   echo "  objdump -p: $sub"
   [[ $sub == *"(Windows GUI)"* ]] || { echo "  FAIL: subsystem is not Windows GUI" >&2; ok=0; }
-  local types
-  types=$(grep -oE 'Type: (ICON|GROUP_ICON|VERSION|MANIFEST)' <<<"$dump" | sort -u | tr '\n' ' ')
-  echo "  resources: ${types:-none found}"
-  for t in GROUP_ICON VERSION MANIFEST; do
-    [[ " $types" == *" Type: $t "* ]] || { echo "  FAIL: no $t resource" >&2; ok=0; }
+  # The resource types of the .rsrc directory (its top-level entries):
+  # 3 RT_ICON, 14 RT_GROUP_ICON, 16 RT_VERSION, 24 RT_MANIFEST.
+  types=
+  for t in $(awk '/The .rsrc Resource Directory section/ { r = 1 }
+    r && /^[0-9a-f]+   Entry: ID: 0x/ { sub(",", "", $4); sub("0x", "", $4); print $4 }' <<<"$dump"); do
+    types+="$((16#$t)) "
   done
-  local pv
-  pv=$(strings -el "$exe" | grep -A1 -m1 -x 'ProductVersion' | tail -1)
-  echo "  version info: ProductName=$(strings -el "$exe" | grep -A1 -m1 -x 'ProductName' | tail -1) ProductVersion=$pv"
-  [[ $pv == "$VERSION".* ]] || { echo "  FAIL: ProductVersion \"$pv\" does not start with $VERSION" >&2; ok=0; }
+  echo "  .rsrc resource types: ${types% } (3 icon, 14 icon group, 16 version, 24 manifest)"
+  for t in 3 14 16 24; do
+    [[ " $types" == *" $t "* ]] || { echo "  FAIL: no resource of type $t" >&2; ok=0; }
+  done
+  vs=$(strings -el "$exe" | grep -A1 -x -E 'ProductName|ProductVersion|FileVersion|FileDescription' |
+    grep -v -- '--' | paste -sd ' ' || true)
+  echo "  version info: $vs"
+  [[ $vs == *"ProductVersion $VERSION."* ]] || { echo "  FAIL: ProductVersion is not $VERSION.*" >&2; ok=0; }
   [ $ok = 1 ] || exit 1
   echo "  PE checks passed"
 }
