@@ -121,12 +121,22 @@ if want windows; then
   echo "dist: windows: fyne package -os windows --release (CC=x86_64-w64-mingw32-gcc)"
   rm -f dist/zonewise.exe
   # fyne package writes fyne.syso (icon, manifest, version info) into the
-  # source folder and builds with -H=windowsgui; the exe is named after FyneApp.toml.
+  # source folder and builds with -H=windowsgui; the exe is named after
+  # FyneApp.toml. Without an existing --exe it builds twice, and the first
+  # build consumes the -ldflags of GOFLAGS, so that the exe it keeps would say
+  # "0.1.0 (dev)": an empty placeholder skips the first build.
+  : >"$stage/zonewise.exe"
   (cd "$stage" && CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
     CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ \
-    "$FYNE" package -os windows --release)
+    "$FYNE" package -os windows --release --exe zonewise.exe)
   mv "$stage/Zonewise.exe" dist/zonewise.exe
   pecheck dist/zonewise.exe
+  if grep -aqF "$COMMIT" dist/zonewise.exe; then
+    echo "  commit $COMMIT is stamped in (zonewise.exe --version prints it)"
+  else
+    echo "dist: windows: commit $COMMIT is not in the exe: the -X linker flags were lost" >&2
+    exit 1
+  fi
 fi
 
 (cd dist && sha256sum -- * 2>/dev/null | grep -v SHA256SUMS >SHA256SUMS) || true

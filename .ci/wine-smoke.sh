@@ -46,6 +46,33 @@ timeout 300 wineboot --init >"$work/wineboot.log" 2>&1 || {
   exit 1
 }
 
+# Go programs since Go 1.24 take their random numbers from ProcessPrng in
+# bcryptprimitives.dll, present on every Windows 10 and 11 but only in Wine
+# 8.13 and later; Debian 12 ships Wine 8.0, where the runtime stops at once
+# ("fatal error: bcryptprimitives.dll not found"). For the test only, a
+# stand-in DLL built here with mingw-w64 provides ProcessPrng through
+# RtlGenRandom. It goes into the throw-away prefix, never into dist/.
+sys32=$WINEPREFIX/drive_c/windows/system32
+if [ ! -e "$sys32/bcryptprimitives.dll" ]; then
+  command -v x86_64-w64-mingw32-gcc >/dev/null || DEBS="gcc-mingw-w64-x86-64" ./.ci/debs.sh
+  cat >"$work/prng.c" <<'C'
+#include <windows.h>
+#include <ntsecapi.h>
+/* ProcessPrng fills data with len random bytes; like Windows' it never fails. */
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+  while (len > 0) {
+    ULONG n = len > 0x40000000 ? 0x40000000 : (ULONG)len;
+    if (!RtlGenRandom(data, n)) return FALSE;
+    data += n;
+    len -= n;
+  }
+  return TRUE;
+}
+C
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$sys32/bcryptprimitives.dll" "$work/prng.c" -ladvapi32
+  echo "wine-smoke: this Wine has no bcryptprimitives.dll (added in Wine 8.13); using a test stand-in for ProcessPrng"
+fi
+
 fails=0
 pass() { echo "  ok    $*"; }
 fail() {
