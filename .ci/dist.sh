@@ -8,7 +8,8 @@
 #
 # The build runs in a scratch copy of the working tree (tracked and untracked, not
 # ignored files) so that fyne's generated files (fyne.syso, fyne_metadata_init.go)
-# never land in the checkout and a stale ./zonewise is never packaged. The Go build
+# and its Build counter in FyneApp.toml never touch the checkout, and a stale
+# ./zonewise is never packaged. The Go build
 # cache is still shared: fyne builds release binaries with -trimpath, whose cache
 # keys do not depend on the source directory.
 set -euo pipefail
@@ -101,6 +102,7 @@ mkdir -p dist
 if want linux; then
   echo "dist: linux: fyne package -os linux --release"
   rm -f dist/zonewise-*-linux-amd64.tar.xz
+  cp FyneApp.toml "$stage/FyneApp.toml" # fyne package counts Build up in it after each package
   (cd "$stage" && CGO_ENABLED=1 GOOS=linux GOARCH=amd64 "$FYNE" package -os linux --release)
   mv "$stage/Zonewise.tar.xz" "dist/zonewise-$VERSION-linux-amd64.tar.xz"
   echo "dist: linux: contents of dist/zonewise-$VERSION-linux-amd64.tar.xz"
@@ -120,6 +122,7 @@ fi
 if want windows; then
   echo "dist: windows: fyne package -os windows --release (CC=x86_64-w64-mingw32-gcc)"
   rm -f dist/zonewise.exe
+  cp FyneApp.toml "$stage/FyneApp.toml"
   # fyne package writes fyne.syso (icon, manifest, version info) into the
   # source folder and builds with -H=windowsgui; the exe is named after
   # FyneApp.toml. Without an existing --exe it builds twice, and the first
@@ -139,6 +142,6 @@ if want windows; then
   fi
 fi
 
-(cd dist && sha256sum -- * 2>/dev/null | grep -v SHA256SUMS >SHA256SUMS) || true
+(cd dist && sha256sum -- zonewise-*-linux-amd64.tar.xz zonewise.exe 2>/dev/null >SHA256SUMS) || true
 echo "dist: done"
 ls -l dist | sed 's/^/  /'
