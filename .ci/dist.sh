@@ -9,9 +9,9 @@
 # The build runs in a scratch copy of the working tree (tracked and untracked, not
 # ignored files) so that fyne's generated files (fyne.syso, fyne_metadata_init.go)
 # and its Build counter in FyneApp.toml never touch the checkout, and a stale
-# ./zonewise is never packaged. The Go build
-# cache is still shared: fyne builds release binaries with -trimpath, whose cache
-# keys do not depend on the source directory.
+# ./zonewise is never packaged. The Go build cache is still shared: fyne builds
+# release binaries with -trimpath, whose cache keys do not depend on the
+# source directory.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
