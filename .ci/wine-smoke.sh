@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the Windows build under Wine (Debian's wine64) and Xvfb:
-# the command line writes, validates and exports the sample plant, then the
-# window starts on the sample plant and a screenshot is taken.
+# the command line writes, validates, assesses, renders and exports the sample
+# plant (commands this build does not have yet are skipped, saying so), then
+# the window starts on the sample plant and a screenshot is taken.
 # Usage: .ci/wine-smoke.sh [EXE] (default dist/zonewise.exe; `make dist` first)
 # OUT=dir sets where the work files and the screenshot go (default dist/wine-smoke).
 #
@@ -20,7 +21,7 @@ WINE=$(command -v wine || command -v wine64 || true)
 
 mkdir -p "$out"
 out=$(realpath "$out")
-rm -f "$out"/*.out "$out"/*.err "$out"/x.json "$out"/x.pdf "$out"/gui.png
+rm -f "$out"/*.out "$out"/*.err "$out"/x.json "$out"/x.pdf "$out"/x.svg "$out"/gui.png
 work=$(mktemp -d "${TMPDIR:-/tmp}/zonewise-wine.XXXXXX")
 export WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export WINEARCH=win64
@@ -125,6 +126,24 @@ if [ $rc = 1 ]; then
   pass "validate missing.json: exit 1 ($(head -1 "$out/validate-bad.err"))"
 else
   fail "validate missing.json: exit $rc, want 1"
+fi
+
+run assess assess --json x.json
+if grep -q 'not yet available' "$out/assess.err"; then
+  echo "  skip  assess --json: this build says \"$(head -1 "$out/assess.err")\""
+elif [ $rc = 0 ] && head -c 1 "$out/assess.out" | grep -q '{' && grep -q '"zones"' "$out/assess.out"; then
+  pass "assess --json x.json: $(wc -c <"$out/assess.out") bytes of JSON"
+else
+  fail "assess --json x.json: exit $rc: $(head -c 500 "$out/assess.err")"
+fi
+
+run render render x.json -o x.svg
+if grep -q 'not yet available' "$out/render.err"; then
+  echo "  skip  render -o x.svg: this build says \"$(head -1 "$out/render.err")\""
+elif [ $rc = 0 ] && grep -q '<svg' "$out/x.svg" 2>/dev/null; then
+  pass "render x.json -o x.svg: $(wc -c <"$out/x.svg") bytes of SVG (Graphviz in process)"
+else
+  fail "render -o x.svg: exit $rc: $(head -c 500 "$out/render.err")"
 fi
 
 run export export x.json --doc risk-report -o x.pdf
