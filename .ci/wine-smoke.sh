@@ -150,9 +150,41 @@ run export export x.json --doc risk-report -o x.pdf
 if grep -q 'not yet available' "$out/export.err"; then
   echo "  skip  export --doc risk-report: this build says \"$(head -1 "$out/export.err")\""
 elif [ $rc = 0 ] && [ "$(head -c 5 "$out/x.pdf" 2>/dev/null)" = "%PDF-" ]; then
-  pass "export --doc risk-report -o x.pdf: $(wc -c <"$out/x.pdf") bytes, $(grep -ac '/Type */Page[^s]' "$out/x.pdf") pages"
+  pass "export --doc risk-report -o x.pdf: $(wc -c <"$out/x.pdf") bytes, $(grep -ao '/Type */Pages*' "$out/x.pdf" | grep -c 'Page$') pages"
 else
   fail "export --doc risk-report: exit $rc: $(head -c 500 "$out/export.err")"
+fi
+
+# The same commands through the Linux build, when dist/ has it: every output
+# must be byte for byte the same (the project files, the assessment, the
+# diagram and the PDF are deterministic, whatever the platform).
+linux_pkg=$(ls dist/zonewise-*-linux-amd64.tar.xz 2>/dev/null | head -1 || true)
+if [ -n "$linux_pkg" ]; then
+  echo "wine-smoke: same outputs as the Linux build ($linux_pkg)"
+  mkdir "$work/linux"
+  tar xJf "$linux_pkg" -C "$work/linux"
+  lin=$(find "$work/linux" -type f -path '*/bin/zonewise')
+  same() { # same NAME FILE-FROM-WINDOWS COMMAND... compares the Linux output
+    local name=$1 win=$2
+    shift 2
+    if [ ! -s "$win" ]; then
+      echo "  skip  $name: no Windows output to compare"
+      return
+    fi
+    (cd "$work/linux" && "$lin" "$@" >"$work/linux/$name.out" 2>/dev/null) || true
+    local got=$work/linux/$name.out
+    [[ " $* " == *" -o "* ]] && got=$work/linux/${*: -1}
+    if cmp -s "$got" "$win"; then
+      pass "$name: identical ($(sha256sum <"$win" | cut -c1-16)…)"
+    else
+      fail "$name: the Linux and Windows outputs differ"
+    fi
+  }
+  cp "$out/x.json" "$work/linux/x.json"
+  same "sample" "$out/sample-stdout.out" sample
+  same "assess --json" "$out/assess.out" assess --json x.json
+  same "render svg" "$out/x.svg" render x.json -o l.svg
+  same "export risk-report" "$out/x.pdf" export x.json --doc risk-report -o l.pdf
 fi
 
 echo "wine-smoke: window (sample plant, ${WAIT:-20} s under Xvfb $display)"
