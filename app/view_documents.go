@@ -163,6 +163,9 @@ func (v *documentsView) title() string             { return "Documents" }
 func (v *documentsView) object() fyne.CanvasObject { return v.content }
 
 func (v *documentsView) refresh() {
+	if docEngine.render != nil && !pdfPages.ready() {
+		go pdfPages.start() // compile PDFium while the first document renders
+	}
 	v.refreshActions()
 	if v.previewOf.Selected == "" && len(v.previewOf.Options) > 0 {
 		v.previewOf.SetSelected(v.previewOf.Options[0]) // starts the preview
