@@ -36,7 +36,7 @@ func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure,
 	if err != nil {
 		return nil, err
 	}
-	d, err := render.Draw(ctx, p, r, render.View{})
+	d, err := render.Draw(ctx, p, r, render.View{Compact: true})
 	if err != nil {
 		return nil, err
 	}

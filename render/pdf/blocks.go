@@ -91,6 +91,9 @@ func (r *renderer) keepWith(n ast.Node) float64 {
 	case *ast.Paragraph:
 		if img, ok := v.FirstChild().(*ast.Image); ok && v.FirstChild().NextSibling() == nil {
 			dest := string(img.Destination)
+			if isLandscape(img.Title) {
+				return lines // the figure goes on a page of its own
+			}
 			if fig, ok := r.doc.Figures[strings.TrimPrefix(dest, "figure:")].(Sizer); ok && strings.HasPrefix(dest, "figure:") {
 				h := fig.Height(r.w)
 				if h > 0 && h < r.bottom()-marginTop-30 {
