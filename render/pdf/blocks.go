@@ -19,7 +19,52 @@ func (r *renderer) body(root ast.Node) {
 // blocks lays out the block children of n.
 func (r *renderer) blocks(n ast.Node) {
 	for c := n.FirstChild(); c != nil && r.err == nil; c = c.NextSibling() {
+		// a paragraph's last line may stretch into the bottom margin rather
+		// than stand alone on a page that a page break ends anyway
+		_, top := n.(*ast.Document)
+		r.beforeBreak = top && (c.NextSibling() == nil || r.isPageBreak(c.NextSibling()))
 		r.block(c)
+	}
+	r.beforeBreak = false
+}
+
+// isPageBreak reports whether n is a "<!-- pagebreak -->" or "\newpage" block.
+func (r *renderer) isPageBreak(n ast.Node) bool {
+	switch v := n.(type) {
+	case *ast.HTMLBlock:
+		return pagebreakRE.MatchString(strings.TrimSpace(blockText(v, r.src)))
+	case *ast.Paragraph:
+		return strings.TrimSpace(plainText(v, r.src)) == `\newpage`
+	}
+	return false
+}
+
+// introduces reports whether paragraph p ends with a colon and is followed
+// by a list, table or chart: it must not end a page without them.
+func (r *renderer) introduces(p *ast.Paragraph) bool {
+	if !strings.HasSuffix(strings.TrimSpace(plainText(p, r.src)), ":") {
+		return false
+	}
+	switch v := p.NextSibling().(type) {
+	case *ast.List, *east.Table:
+		return true
+	case *ast.FencedCodeBlock:
+		return strings.HasPrefix(string(v.Language(r.src)), "zw-")
+	}
+	return false
+}
+
+// keepIntro moves an introducing paragraph to the next page when it would
+// not fit there with the start of what it introduces.
+func (r *renderer) keepIntro(p *ast.Paragraph) {
+	if r.atTop() {
+		return
+	}
+	fr := r.frags(r.collectSpans(p, 0, "", nil), sizeBody, colText, 0)
+	h := float64(len(r.layout(fr, r.w)))*lineBody + paraSpacing
+	keep := r.keepWith(p.NextSibling())
+	if r.y+h+keep > r.bottom() && h+keep < r.bottom()-marginTop {
+		r.newPage()
 	}
 }
 
@@ -30,10 +75,14 @@ func (r *renderer) block(n ast.Node) {
 	case *ast.Heading:
 		r.heading(r.keepWith(v.NextSibling()))
 	case *ast.Paragraph:
+		if r.introduces(v) {
+			r.keepIntro(v)
+		}
 		r.paragraph(v, paraSpacing)
 	case *ast.TextBlock:
 		r.paragraph(v, 1.2)
 	case *ast.List:
+		r.beforeBreak = false
 		r.list(v)
 	case *ast.Blockquote:
 		r.note(v)

@@ -196,6 +196,7 @@ type renderer struct {
 	listDepth      int
 	outlineLevel   int
 	floats         []pendingFigure // landscape figures for after this page
+	beforeBreak    bool            // the block being laid out ends its page
 }
 
 func newRenderer(d *Document, heads []heading) *renderer {

@@ -1,0 +1,44 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestKeepTogether(t *testing.T) {
+	// 3 lines: "STARTMARK" on the first, "MIDMARK" early on the second and
+	// "ENDMARK" on the last.
+	para := "STARTMARK " + strings.Repeat("word ", 16) + "MIDMARK " + strings.Repeat("text ", 16) + "more ENDMARK"
+	filler := "A line of text that fills the page.\n\n"
+	t.Run("the last line of a paragraph never starts a page alone", func(t *testing.T) {
+		for n := 30; n <= 40; n++ {
+			for _, after := range []string{"After it.\n", "<!-- pagebreak -->\n\nNext page.\n"} {
+				md := strings.Repeat(filler, n) + para + "\n\n" + after
+				for i, p := range pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false) {
+					if strings.Contains(p, "ENDMARK") && !strings.Contains(p, "MIDMARK") {
+						t.Errorf("%d lines before, %q after: page %d has the last line alone", n, after[:5], i+1)
+					}
+					if strings.Contains(p, "STARTMARK") && !strings.Contains(p, "MIDMARK") {
+						t.Errorf("%d lines before: page %d ends with the first line alone", n, i+1)
+					}
+				}
+			}
+		}
+	})
+	t.Run("a heading or an introduction ending with a colon stays with the table after it", func(t *testing.T) {
+		table := "| Zone | SL-T |\n|---|---|\n| Control | 2 |\n| DMZ | 3 |\n"
+		for _, intro := range []string{"## HEADMARK\n\n", "INTROMARK, the zones are:\n\n"} {
+			for n := 38; n <= 46; n++ {
+				md := strings.Repeat(filler, n) + intro + table
+				for i, p := range pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false) {
+					if strings.HasPrefix(strings.TrimSpace(p), "Contents") {
+						continue
+					}
+					if (strings.Contains(p, "HEADMARK") || strings.Contains(p, "INTROMARK")) && !strings.Contains(p, "Control") {
+						t.Errorf("%d lines before: page %d ends with %q", n, i+1, strings.TrimSpace(intro))
+					}
+				}
+			}
+		}
+	})
+}
