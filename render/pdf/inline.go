@@ -414,16 +414,16 @@ func (r *renderer) drawPara(lines []line, lh float64) {
 		case fit >= len(lines):
 			r.drawLines(lines, lh)
 			return
-		case fit <= 1 && len(lines) >= 2 && !r.atTop():
-			r.newPage()
-			continue
-		case fit < 1:
-			fit = 1 // a page that cannot hold one line: draw anyway
 		case len(lines)-fit == 1 && r.beforeBreak && r.y+float64(len(lines))*lh <= r.bottom()+lh+0.001:
 			// the last line would stand alone on a page that a break ends:
 			// let it into the bottom margin (still above the footer)
 			r.drawLinesTo(lines, lh)
 			return
+		case fit <= 1 && len(lines) >= 2 && !r.atTop():
+			r.newPage()
+			continue
+		case fit < 1:
+			fit = 1 // a page that cannot hold one line: draw anyway
 		case len(lines)-fit == 1 && fit >= 3:
 			fit-- // two lines go to the next page
 		case len(lines)-fit == 1 && !r.atTop():
