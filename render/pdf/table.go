@@ -241,7 +241,7 @@ func (r *renderer) columnNeeds(g grid, n int, avail float64) (minW, maxW []float
 			}
 		}
 		if blank && i < len(g.header) && len(g.header[i].frags) > 0 {
-			maxW[i] = max(maxW[i], avail*0.16)
+			maxW[i] = max(maxW[i], avail*0.2)
 		}
 	}
 	pad := 2*cellPadX + 0.5
