@@ -39,6 +39,18 @@ func (r *renderer) isPageBreak(n ast.Node) bool {
 	return false
 }
 
+// paraHeight is the height of paragraph p with the space after it.
+func (r *renderer) paraHeight(p *ast.Paragraph) float64 {
+	fr := r.frags(r.collectSpans(p, 0, "", nil), sizeBody, colText, 0)
+	return float64(len(r.layout(fr, r.w)))*lineBody + paraSpacing
+}
+
+// isApproval reports whether n is a zw-approval block.
+func (r *renderer) isApproval(n ast.Node) bool {
+	b, ok := n.(*ast.FencedCodeBlock)
+	return ok && string(b.Language(r.src)) == "zw-approval"
+}
+
 // introduces reports whether paragraph p ends with a colon and is followed
 // by a list, table or chart: it must not end a page without them.
 func (r *renderer) introduces(p *ast.Paragraph) bool {
@@ -60,8 +72,7 @@ func (r *renderer) keepIntro(p *ast.Paragraph) {
 	if r.atTop() {
 		return
 	}
-	fr := r.frags(r.collectSpans(p, 0, "", nil), sizeBody, colText, 0)
-	h := float64(len(r.layout(fr, r.w)))*lineBody + paraSpacing
+	h := r.paraHeight(p)
 	keep := r.keepWith(p.NextSibling())
 	if r.y+h+keep > r.bottom() && h+keep < r.bottom()-marginTop {
 		r.newPage()
@@ -73,9 +84,13 @@ var pagebreakRE = regexp.MustCompile(`^<!--\s*pagebreak\s*-->$`)
 func (r *renderer) block(n ast.Node) {
 	switch v := n.(type) {
 	case *ast.Heading:
-		r.heading(r.keepWith(v.NextSibling()))
+		keep := r.keepWith(v.NextSibling())
+		if p, ok := v.NextSibling().(*ast.Paragraph); ok && r.isApproval(p.NextSibling()) {
+			keep = r.paraHeight(p) + r.approvalHeight() // a short section ending the document
+		}
+		r.heading(keep)
 	case *ast.Paragraph:
-		if r.introduces(v) {
+		if r.introduces(v) || r.isApproval(v.NextSibling()) {
 			r.keepIntro(v)
 		}
 		r.paragraph(v, paraSpacing)
@@ -133,6 +148,9 @@ func (r *renderer) keepWith(n ast.Node) float64 {
 		}
 		return 2*(lineTable+2*cellPadY) + 2
 	case *ast.FencedCodeBlock:
+		if r.isApproval(v) {
+			return r.approvalHeight()
+		}
 		if strings.HasPrefix(string(v.Language(r.src)), "zw-") {
 			return 30
 		}

@@ -41,4 +41,17 @@ func TestKeepTogether(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a closing section stays on the page of the approval block", func(t *testing.T) {
+		for n := 30; n <= 46; n += 2 {
+			md := strings.Repeat(filler, n) + "# SIGNMARK\n\nIssued by the asset owner.\n\n```zw-approval\n```\n"
+			for i, p := range pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false) {
+				if strings.HasPrefix(strings.TrimSpace(p), "Contents") {
+					continue
+				}
+				if strings.Contains(p, "SIGNMARK") != strings.Contains(p, "Document approval") {
+					t.Errorf("%d lines before: page %d has the heading or the block alone", n, i+1)
+				}
+			}
+		}
+	})
 }
