@@ -419,7 +419,7 @@ func (r *renderer) drawPara(lines []line, lh float64) {
 			// let it into the bottom margin (still above the footer)
 			r.drawLinesTo(lines, lh)
 			return
-		case fit <= 1 && len(lines) >= 2 && !r.atTop():
+		case fit <= 1 && len(lines) >= 2 && !r.atTop(), fit < 1 && !r.atTop():
 			r.newPage()
 			continue
 		case fit < 1:
@@ -432,7 +432,9 @@ func (r *renderer) drawPara(lines []line, lh float64) {
 		}
 		r.drawLines(lines[:fit], lh)
 		lines = lines[fit:]
-		r.newPage()
+		if len(lines) > 0 {
+			r.newPage()
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -50,6 +51,21 @@ func TestKeepTogether(t *testing.T) {
 				}
 				if strings.Contains(p, "SIGNMARK") != strings.Contains(p, "Document approval") {
 					t.Errorf("%d lines before: page %d has the heading or the block alone", n, i+1)
+				}
+			}
+		}
+	})
+	t.Run("a list item at the foot of a page does not leave the next page with it alone", func(t *testing.T) {
+		var list strings.Builder
+		for i := range 12 {
+			fmt.Fprintf(&list, "- ITEM%02d short item\n", i)
+		}
+		for n := 20; n <= 32; n++ {
+			md := strings.Repeat(filler, n) + list.String()
+			pages := pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false)
+			for i, p := range pages {
+				if strings.Count(p, "ITEM") == 1 && !strings.Contains(p, "fills the page") && i+1 < len(pages) && strings.Contains(pages[i+1], "ITEM") {
+					t.Errorf("%d lines before: page %d holds one list item and the list goes on", n, i+1)
 				}
 			}
 		}

@@ -354,6 +354,12 @@ func (r *renderer) drawGrid(g grid) {
 		if g.zebra && ri%2 == 1 {
 			fill = &colZebra
 		}
+		if n := len(g.rows); ri == n-2 && ri >= 2 && !first && r.y+h <= r.bottom() && r.y+h+gl.rowH[n-1] > r.bottom() &&
+			gl.rowH[n-1] < r.bottom()-marginTop-headH {
+			// the last row would go alone to the next page: take this one along
+			r.newPage()
+			drawHead()
+		}
 		if first {
 			// keep the header with the first row
 			if r.y+headH+min(h, 3*lh+2*cellPadY) > r.bottom() && !r.atTop() {
