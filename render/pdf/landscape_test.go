@@ -107,3 +107,28 @@ func figureWidth(t *testing.T, d *Document, _ int) float64 {
 	render(t, &c)
 	return w
 }
+
+func TestLandscapeFigureLast(t *testing.T) {
+	// the last page is landscape: the header and footer of the portrait
+	// pages are then drawn while fpdf holds the landscape height
+	md := "# Only\n\nText.\n\n```zw-approval\n```\n\n![Last figure](figure:box \"landscape\")\n"
+	out := render(t, &Document{Meta: testMeta(), Markdown: []byte(md), Figures: map[string]Figure{"box": boxFigure{"BOX FIGURE"}}})
+	pages := pdfPages(t, out, true)
+	sizes := pageSizes(t, out)
+	if n := len(sizes); n < 3 || sizes[n-1][0] <= sizes[n-1][1] {
+		t.Fatalf("want the last page landscape: %v", sizes)
+	}
+	t.Run("header and footer sit at the top and bottom of every body page", func(t *testing.T) {
+		for i := 1; i < len(pages); i++ {
+			lines := strings.Split(strings.Trim(pages[i], "\n"), "\n")
+			first, last := lines[0], lines[len(lines)-1]
+			if !strings.Contains(first, "Risk Assessment Report") {
+				t.Errorf("page %d starts with %q, want the running header", i+1, first)
+			}
+			if want := "Page " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(pages)); !strings.Contains(last, want) {
+				t.Errorf("page %d ends with %q, want %q", i+1, last, want)
+			}
+		}
+	})
+}
+
