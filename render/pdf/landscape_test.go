@@ -131,4 +131,3 @@ func TestLandscapeFigureLast(t *testing.T) {
 		}
 	})
 }
-
