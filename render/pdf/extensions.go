@@ -140,8 +140,12 @@ func (r *renderer) approvalBlock(auto bool) {
 		r.space(8)
 	}
 	r.ensure(r.approvalHeight())
-	r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
-	r.y += 1.5
+	if auto {
+		// a template's zw-approval block sits under its own heading; the
+		// block added at the end of a document gets a title of its own
+		r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
+		r.y += 1.5
+	}
 	hdr := func(s string) cell { return cell{frags: r.textFrags(s, stBold, sizeTable, colWhite)} }
 	g := grid{
 		header:  []cell{hdr("Role"), hdr("Name"), hdr("Title / organisation"), hdr("Date"), hdr("Signature")},
