@@ -142,6 +142,11 @@ func (r *renderer) block(n ast.Node) {
 func (r *renderer) keepWith(n ast.Node) float64 {
 	const lines = 3 * lineBody
 	switch v := n.(type) {
+	case *ast.Heading:
+		// a heading followed by a heading: keep both with the start of
+		// what the second introduces
+		hs := headingStyle[min(v.Level, len(headingStyle))-1]
+		return hs.above + hs.size*ptToMM*1.35 + hs.below + 2 + r.keepWith(v.NextSibling())
 	case *east.Table:
 		if h := r.layoutGrid(r.tableGrid(v)).height(); h <= keepTogether() {
 			return h + 2

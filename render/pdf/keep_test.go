@@ -70,4 +70,20 @@ func TestKeepTogether(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a heading followed by a heading stays with the table after both", func(t *testing.T) {
+		table := "| Zone | SL-T |\n|---|---|\n| Control | 2 |\n| DMZ | 3 |\n"
+		for n := 26; n <= 31; n++ {
+			for k := range 5 {
+				md := strings.Repeat(filler, n) + strings.Repeat("- item\n", k) + "\n## UPPERMARK\n\n#### LOWERMARK\n\n" + table
+				for i, p := range pdfPages(t, render(t, &Document{Markdown: []byte(md)}), false) {
+					if strings.HasPrefix(strings.TrimSpace(p), "Contents") {
+						continue
+					}
+					if strings.Contains(p, "UPPERMARK") && !strings.Contains(p, "Control") {
+						t.Errorf("%d lines and %d items before: page %d ends with the first heading", n, k, i+1)
+					}
+				}
+			}
+		}
+	})
 }
