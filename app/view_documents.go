@@ -41,15 +41,16 @@ type docFile struct {
 	data []byte
 }
 
-// docEngine is what the Documents view needs from render/document. Its
-// fields are nil while that package is not in this build.
-var docEngine struct {
+// docEngine is what the Documents view needs from render/document (see
+// view_documents_engine.go); a seam for tests, and nil fields would leave
+// the view saying that export is not in the build.
+var docEngine = struct {
 	// render returns the files of one kind, named as they are written.
 	render func(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) ([]docFile, error)
 	// markdown returns the text of a template kind before layout, for the
 	// preview.
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
-}
+}{render: renderDocument, markdown: documentMarkdown}
 
 // uiDo hands work from a goroutine to the UI goroutine. Fyne's test
 // driver runs fyne.Do on the calling goroutine, so tests replace this to
