@@ -57,6 +57,11 @@ bench: build
 screenshots: build test-deps
 	./.ci/screenshots.sh
 
+# Release packages into dist/: the Linux archive (fyne package) and the
+# Windows exe cross-compiled with mingw-w64 (issue 9). Not part of `make test`.
+dist:
+	VERSION=$(VERSION) COMMIT=$(COMMIT) ./.ci/dist.sh
+
 fuzz:
 	@echo "see issue 7"
 
