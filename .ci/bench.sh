@@ -187,6 +187,34 @@ if [ "$GOBENCH" = 1 ]; then
   done
 fi
 
+# GUI start to first frame: the real binary under Xvfb on the sample plant
+# (a fresh HOME, so no recent project: the sample opens), with
+# ZONEWISE_STARTUP_PROBE=1 printing when the first frame is painted.
+if command -v Xvfb >/dev/null; then
+  disp=:$((70 + RANDOM % 20))
+  Xvfb "$disp" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  sleep 1
+  ghome=$(mktemp -d)
+  times=()
+  for i in $(seq "$RUNS"); do
+    t0=$(date +%s%N)
+    out=$(HOME=$ghome XDG_CONFIG_HOME=$ghome/.config XDG_CACHE_HOME=$ghome/.cache DISPLAY=$disp \
+      ZONEWISE_NO_GUIDE=1 ZONEWISE_STARTUP_PROBE=1 timeout 30 "$BIN" 2>/dev/null | grep first-frame || true)
+    [ -n "$out" ] && times+=("$(( (${out##* } - t0) / 1000000 ))")
+  done
+  kill "$xvfb" 2>/dev/null || true
+  rm -rf "$ghome"
+  if [ ${#times[@]} -gt 0 ]; then
+    ms=$(printf '%s\n' "${times[@]}" | median)
+    first=${times[0]}
+    rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |' \
+      "process: GUI start to first frame (Xvfb; first run $first ms)" sample "${ASSETS[sample]}" "${#times[@]}" "$ms" - - — "$(verdict "$ms" - 1500)")")
+  else
+    rows+=("| process: GUI start to first frame | sample | | 0 | failed (no first-frame line) | | | | |")
+  fi
+fi
+
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "Zonewise budgets (DESIGN.md §7) — $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
