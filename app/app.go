@@ -16,6 +16,8 @@
 //	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
 //	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
 //	                           os.UserCacheDir()/zonewise/recovery
+//	ZONEWISE_STARTUP_PROBE=1   print when the first frame is painted, then
+//	                           quit (start-up benchmark in .ci/bench.sh)
 //
 // make screenshots sets the first two.
 package app
@@ -44,6 +46,7 @@ func Run(a fyne.App, path string) {
 	startErr := u.openStartup(path)
 	u.win.Show()
 	u.afterShow(startErr)
+	probeStartup(a, u.win)
 	a.Run()
 }
 

@@ -51,6 +51,18 @@ func (w *dotWriter) html(s string) string {
 	return html(s)
 }
 
+// A graph of more than largeGraphNodes zone and conduit nodes is laid out
+// with less search effort (largeGraphEffort): Graphviz's network simplex
+// (nslimit, nslimit1: placement and ranking) and crossing minimisation
+// (mclimit) grow faster than linearly with nodes. On the 500-zone,
+// 10,000-asset generated plant (about 1,100 nodes) this cuts the layout from
+// about 14 s to 3 s of CPU; positions differ a little, ranks (Purdue bands)
+// do not. Smaller graphs, the sample plant among them, keep the full search.
+const (
+	largeGraphNodes  = 300
+	largeGraphEffort = "nslimit=0.5 nslimit1=0.5 mclimit=0.1"
+)
+
 type dotWriter struct {
 	bytes.Buffer
 	s       *scene
@@ -85,6 +97,9 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	}
 	w.f("digraph zonewise {\n")
 	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=0.3 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
+	if len(s.zones)+len(s.conduits) > largeGraphNodes {
+		w.f("\t\t%s\n", largeGraphEffort)
+	}
 	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
 	w.f("\tnode [fontname=%q fontsize=10 shape=plain]\n", fontName)
 	w.f("\tedge [fontname=%q fontsize=9 arrowsize=0.8]\n", fontName)
