@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxFileSize is the largest project file Zonewise reads. A 10,000-asset plant
@@ -123,6 +124,12 @@ func Unmarshal(data []byte) (*Project, error) {
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
+	}
+	// encoding/json would silently turn invalid UTF-8 into U+FFFD, and the
+	// next save would then change the user's text without a word.
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, int64(firstInvalidUTF8(data)))
+		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
@@ -297,6 +304,19 @@ func describeJSONError(data []byte, err error, what string) error {
 		return errors.New("malformed JSON: the file ends early (truncated?)")
 	}
 	return fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// firstInvalidUTF8 returns the offset of the first byte of data that does not
+// begin a valid UTF-8 sequence, or len(data).
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 func lineCol(data []byte, offset int64) (int, int) {
