@@ -125,15 +125,16 @@ func Unmarshal(data []byte) (*Project, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
 	}
-	// encoding/json would silently turn invalid UTF-8 into U+FFFD, and the
-	// next save would then change the user's text without a word.
-	if !utf8.Valid(data) {
-		line, col := lineCol(data, int64(firstInvalidUTF8(data)))
-		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
-	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, describeJSONError(data, err, "project")
+	}
+	// encoding/json silently turns invalid UTF-8 inside strings into U+FFFD,
+	// and the next save would change the user's text without a word.
+	// (Checked after the syntax, so that garbage is reported as such.)
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, int64(firstInvalidUTF8(data)))
+		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
 	}
 	version, err := schemaVersionOf(top)
 	if err != nil {
