@@ -147,7 +147,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 	tw.Flush()
 	for _, z := range r.Zones {
 		for _, f := range z.Findings {
-			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), f)
+			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), printable(f, maxLineRunes))
 		}
 	}
 
@@ -166,7 +166,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 		fmt.Fprintf(w, "  %d least-privilege finding(s) on conduits:\n", findings)
 		for _, c := range r.Conduits {
 			for _, f := range c.Findings {
-				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), f)
+				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), printable(f, maxLineRunes))
 			}
 		}
 	}
@@ -251,15 +251,16 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 		tw.Flush()
 	}
 	if len(r.Exclusions) > 0 {
-		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), r.Exclusions[0].Reason)
+		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), printable(r.Exclusions[0].Reason, maxLineRunes))
 	}
 }
 
+// nameOr returns name made printable (see printable), or fallback if empty.
 func nameOr(name, fallback string) string {
 	if name == "" {
 		return fallback
 	}
-	return name
+	return printable(name, maxNameRunes)
 }
 
 // overrides notes the FRs whose SL-T the user has overridden.
