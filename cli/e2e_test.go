@@ -333,4 +333,3 @@ func TestHostileProjectEndToEnd(t *testing.T) {
 		})
 	}
 }
-
