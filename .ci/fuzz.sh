@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of the module, one at a time, for $FUZZTIME each
+# (default 30s). Targets are found by grepping *_test.go files for
+# `func FuzzXxx(f *testing.F)`. Used by `make fuzz`.
+#
+#   FUZZTIME=20s .ci/fuzz.sh            all targets, 20 s each
+#   FUZZ=Render .ci/fuzz.sh             only targets whose name matches the regexp
+#   FUZZPARALLEL=1 .ci/fuzz.sh          one fuzzing worker (default: go's, GOMAXPROCS)
+#
+# It commits nothing. A failing input is written by go test to
+# PKG/testdata/fuzz/FuzzXxx/HASH; the script lists every such new file at the
+# end. Fix the bug, then commit the file with the fix: from then on it runs as a
+# regression seed in plain `go test`. Exit status 1 when any target failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+FUZZTIME=${FUZZTIME:-30s}
+FUZZ=${FUZZ:-.}
+export LANG=${LANG:-en_US.UTF-8}
+parallel=()
+[ -n "${FUZZPARALLEL:-}" ] && parallel=(-parallel "$FUZZPARALLEL")
+
+corpus() { find . -path '*/testdata/fuzz/*' -type f -not -path './.git/*' | sort; }
+
+# "dir name" per target, sorted, without vendor or testdata.
+targets=$(grep -rEo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(f \*testing\.F\)' . \
+	| grep -v -e '/vendor/' -e '/testdata/' \
+	| sed -E 's|^\./(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*).*|\1 \2|; s|^\./[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*).*|. \1|' \
+	| sort -u | awk -v re="$FUZZ" '$2 ~ re')
+if [ -z "$targets" ]; then
+	echo "fuzz: no fuzz target matches $FUZZ" >&2
+	exit 1
+fi
+echo "fuzz: $(wc -l <<<"$targets") targets, $FUZZTIME each"
+
+before=$(mktemp)
+trap 'rm -f "$before"' EXIT
+corpus >"$before"
+
+failed=()
+summary=()
+while read -r dir name; do
+	echo "=== $name in ./$dir"
+	start=$SECONDS
+	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${parallel[@]}" "./$dir"; then
+		summary+=("ok    ./$dir $name ($((SECONDS - start))s)")
+	else
+		summary+=("FAIL  ./$dir $name ($((SECONDS - start))s)")
+		failed+=("./$dir $name")
+	fi
+done <<<"$targets"
+
+echo
+echo "fuzz summary ($FUZZTIME per target):"
+printf '  %s\n' "${summary[@]}"
+new=$(comm -13 "$before" <(corpus))
+if [ -n "$new" ]; then
+	echo "new failing inputs (commit each with its fix as a regression seed):"
+	sed 's/^/  /' <<<"$new"
+fi
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "fuzz: ${#failed[@]} target(s) failed" >&2
+	exit 1
+fi
+echo "fuzz: no target failed"
