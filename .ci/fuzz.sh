@@ -6,6 +6,8 @@
 #   FUZZTIME=20s .ci/fuzz.sh            all targets, 20 s each
 #   FUZZ=Render .ci/fuzz.sh             only targets whose name matches the regexp
 #   FUZZPARALLEL=1 .ci/fuzz.sh          one fuzzing worker (default: go's, GOMAXPROCS)
+#   FUZZMINIMIZETIME=60s .ci/fuzz.sh    time to minimise each new input (default 10s;
+#                                       go's 60s would eat a short FUZZTIME on big seeds)
 #
 # It commits nothing. A failing input is written by go test to
 # PKG/testdata/fuzz/FuzzXxx/HASH; the script lists every such new file at the
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-30s}
 FUZZ=${FUZZ:-.}
 export LANG=${LANG:-en_US.UTF-8}
+FUZZMINIMIZETIME=${FUZZMINIMIZETIME:-10s}
 parallel=()
 [ -n "${FUZZPARALLEL:-}" ] && parallel=(-parallel "$FUZZPARALLEL")
 
@@ -41,7 +44,7 @@ summary=()
 while read -r dir name; do
 	echo "=== $name in ./$dir"
 	start=$SECONDS
-	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "${parallel[@]}" "./$dir"; then
+	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime "$FUZZMINIMIZETIME" "${parallel[@]}" "./$dir"; then
 		summary+=("ok    ./$dir $name ($((SECONDS - start))s)")
 	else
 		summary+=("FAIL  ./$dir $name ($((SECONDS - start))s)")
