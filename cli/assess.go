@@ -131,15 +131,14 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 	}
 	names := map[model.ID]string{}
 
-	method := p.Method
-	if !method.Valid() {
-		method = model.MethodActorCapability
-	}
 	fmt.Fprintf(w, "%s: %d zones, %d conduits, %d assets, %d threat scenarios\n", nameOr(p.Name, "project"),
 		len(r.Zones), len(r.Conduits), len(r.Assets), len(r.Scenarios))
-	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA).\n", method.Label())
+	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA).\n", r.Method.Label())
 
 	fmt.Fprintf(w, "\nZones\n")
+	if len(r.Zones) == 0 {
+		fmt.Fprintf(w, "  none\n")
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, z := range r.Zones {
 		names[z.ZoneID] = "zone " + nameOr(z.Name, z.ZoneID.Short())
@@ -154,6 +153,9 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 	}
 
 	fmt.Fprintf(w, "\nConduits\n")
+	if len(r.Conduits) == 0 {
+		fmt.Fprintf(w, "  none\n")
+	}
 	for _, c := range r.Conduits {
 		names[c.ConduitID] = "conduit " + nameOr(c.Name, c.ConduitID.Short())
 		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s%s\n", nameOr(c.Name, c.ConduitID.Short()), conduitType[c.ConduitID].Label(),
@@ -173,7 +175,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 		}
 	}
 
-	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s)\n", p.Matrix.Tolerable)
+	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s)\n", r.Tolerable.Label())
 	var unmit, resid [5]int
 	var intolerable []risk.ScenarioResult
 	for _, s := range r.Scenarios {

@@ -225,3 +225,16 @@ func TestSampleToUnwritablePlace(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 naming %s", code, stderr, out)
 	}
 }
+
+func TestValidateHostileNames(t *testing.T) {
+	path := filepath.Join("..", "model", "testdata", "hostile.zonewise.json")
+	code, stdout, stderr := run(t, "validate", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%.2000s%s", code, stdout, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if !strings.HasPrefix(line, path+": ") {
+			t.Errorf("a problem line does not start with the file name: %.200q", line)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -93,11 +94,23 @@ func normalized(p *Project) *Project {
 }
 
 // sortedByID copies s (deeply enough that normalising nested slices of the
-// copy does not touch the original's headers) and sorts it by ID.
+// copy does not touch the original's headers) and sorts it by ID. It sorts
+// keys rather than elements: comparing elements by value would copy each
+// large struct to the heap on every comparison.
 func sortedByID[T any](s []T, id func(*T) ID) []T {
+	type key struct {
+		id ID
+		i  int
+	}
+	keys := make([]key, len(s))
+	for i := range s {
+		keys[i] = key{id(&s[i]), i}
+	}
+	slices.SortStableFunc(keys, func(a, b key) int { return strings.Compare(string(a.id), string(b.id)) })
 	out := make([]T, len(s))
-	copy(out, s)
-	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(string(id(&a)), string(id(&b))) })
+	for j, k := range keys {
+		out[j] = s[k.i]
+	}
 	return out
 }
 
@@ -125,21 +138,24 @@ func Unmarshal(data []byte) (*Project, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, describeJSONError(data, err, "project")
+	orig := data
+	version, ok := sniffSchemaVersion(data)
+	if !ok {
+		// Only the version is needed here; a struct (unlike a map of raw
+		// messages) does not copy the whole file.
+		var head struct {
+			SchemaVersion json.RawMessage `json:"schemaVersion"`
+		}
+		if err := json.Unmarshal(data, &head); err != nil {
+			return nil, describeJSONError(data, err, "project")
+		}
+		v, err := schemaVersionOf(head.SchemaVersion)
+		if err != nil {
+			return nil, err
+		}
+		version = v
 	}
-	// encoding/json silently turns invalid UTF-8 inside strings into U+FFFD,
-	// and the next save would change the user's text without a word.
-	// (Checked after the syntax, so that garbage is reported as such.)
-	if !utf8.Valid(data) {
-		line, col := lineCol(data, int64(firstInvalidUTF8(data)))
-		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
-	}
-	version, err := schemaVersionOf(top)
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	switch {
 	case version > SchemaVersion:
 		return nil, fmt.Errorf("schemaVersion is %d: the file was written by a newer Zonewise (this build reads up to %d); update Zonewise to open it", version, SchemaVersion)
@@ -155,17 +171,69 @@ func Unmarshal(data []byte) (*Project, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
+		if e := syntaxError(data); e != nil {
+			return nil, e
+		}
 		return nil, locateDecodeError(data, err)
 	}
 	if dec.More() {
+		if e := syntaxError(data); e != nil {
+			return nil, e
+		}
 		return nil, errors.New("unexpected data after the project object")
+	}
+	if p.SchemaVersion != SchemaVersion {
+		return nil, fmt.Errorf(`field "schemaVersion" is given more than once (%d and %d)`, version, p.SchemaVersion)
+	}
+	// encoding/json silently turns invalid UTF-8 inside strings into U+FFFD,
+	// and the next save would change the user's text without a word.
+	// (Checked once the syntax is known to be good, so that garbage is
+	// reported as malformed JSON; on the bytes as read, before migration.)
+	if !utf8.Valid(orig) {
+		line, col := lineCol(orig, int64(firstInvalidUTF8(orig)))
+		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
 	}
 	return &p, nil
 }
 
-func schemaVersionOf(top map[string]json.RawMessage) (int, error) {
-	raw, ok := top["schemaVersion"]
-	if !ok {
+// syntaxError reports malformed JSON with its line and column, or nil.
+func syntaxError(data []byte) error {
+	var v struct{}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return describeJSONError(data, err, "project")
+	}
+	return nil
+}
+
+// sniffSchemaVersion reads the version where Marshal writes it, at the very
+// start ({"schemaVersion": 2, ...), so that loading a large file does not
+// scan it an extra time. Anything else is left to the full parse.
+func sniffSchemaVersion(data []byte) (int, bool) {
+	const space = " \t\r\n"
+	rest := bytes.TrimLeft(data, space)
+	for _, tok := range []string{"{", `"schemaVersion"`, ":"} {
+		var ok bool
+		if rest, ok = bytes.CutPrefix(rest, []byte(tok)); !ok {
+			return 0, false
+		}
+		rest = bytes.TrimLeft(rest, space)
+	}
+	n, i := 0, 0
+	for ; i < len(rest) && i < 4 && '0' <= rest[i] && rest[i] <= '9'; i++ {
+		n = n*10 + int(rest[i]-'0')
+	}
+	if i == 0 || i == 4 || (i > 1 && rest[0] == '0') {
+		return 0, false
+	}
+	rest = bytes.TrimLeft(rest[i:], space)
+	if len(rest) == 0 || (rest[0] != ',' && rest[0] != '}') {
+		return 0, false
+	}
+	return n, true
+}
+
+func schemaVersionOf(raw json.RawMessage) (int, error) {
+	if raw == nil {
 		return 0, errors.New(`field "schemaVersion" is missing: not a Zonewise project file`)
 	}
 	var v int
@@ -390,12 +458,49 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := writeReplace(path, data, mode); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	removeStaleTemps(path)
+	removeStaleTemps(path + ".bak")
 	return nil
 }
 
+// staleTempAge is how old a leftover temporary file must be before a save
+// removes it; younger ones may belong to a save in progress elsewhere.
+const staleTempAge = time.Hour
+
+// removeStaleTemps deletes temporary files that saves of path killed midway
+// left behind (best effort).
+func removeStaleTemps(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".tmp-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || e.IsDir() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// tempFile is what writeReplace needs of its temporary file.
+type tempFile interface {
+	Write(b []byte) (int, error)
+	Chmod(mode os.FileMode) error
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// createTemp creates writeReplace's temporary file. Tests replace it to
+// simulate a full disk or a failing device.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
 func writeReplace(path string, data []byte, mode os.FileMode) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := createTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func hostileSample() *Project {
 		`"; DROP TABLE zones; --`, "{{.Secret}} ${HOME} %s %!x", "<script>alert('x')</script>&amp;",
 		"line1\nline2\r\n\ttab", "ctl\x00\x01\x1b[31mred\x7f", "\u202egnirts lanretni\u202c עברית العربية",
 		"🏭💧⚠️ Wasserwerk 😀", "=HYPERLINK(\"http://x\")", "+1+2", "-2-3", "@SUM(A1)", `back\slash\\ "q"`,
-		"digraph { a -> b }", "]] > ) ; '", strings.Repeat("Ä", 100_000),
+		"digraph { a -> b }", "]] > ) ; '",
 	}
 	for i := range p.Zones {
 		p.Zones[i].Name = names[i%len(names)]
@@ -122,6 +122,8 @@ func hostileSample() *Project {
 		p.Scenarios[i].Description = names[(i+2)%len(names)]
 	}
 	p.Name, p.Client = names[0]+" "+names[5], names[6]
+	long := strings.Repeat("Ä", 100_000)
+	p.Zones[1].Name, p.Assets[2].Name = long, "x"+long
 	return p
 }
 

@@ -20,6 +20,9 @@ func migrate(data []byte, from int) ([]byte, error) {
 	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("migrate from schema %d: %w", from, err)
 	}
+	if doc == nil {
+		return nil, fmt.Errorf("migrate from schema %d: got JSON null, want an object", from)
+	}
 	for v := from; v < SchemaVersion; v++ {
 		step, ok := migrations[v]
 		if !ok {

@@ -150,6 +150,12 @@ var slVectorType = reflect.TypeFor[SLVector]()
 // otherwise silently drop extra values or fill missing ones with 0. Errors are
 // UnmarshalTypeErrors so that the decoder adds the field's name.
 func (v *SLVector) UnmarshalJSON(data []byte) error {
+	// Fast path for the usual, valid case; the slow path explains errors.
+	var ints []int
+	if json.Unmarshal(data, &ints) == nil && len(ints) == 7 {
+		copy(v[:], ints)
+		return nil
+	}
 	var raw []json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return &json.UnmarshalTypeError{Value: truncate(string(data), 40), Type: slVectorType}

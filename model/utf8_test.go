@@ -3,6 +3,8 @@ package model
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -39,6 +41,16 @@ func TestUnmarshalRefusesInvalidUTF8(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a schema 1 file is refused before migration hides the bytes", func(t *testing.T) {
+		old, err := os.ReadFile(filepath.Join("testdata", "schema1.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := bytes.Replace(old, []byte(`"name": "`), []byte("\"name\": \"\xff"), 1)
+		if _, err := Unmarshal(data); err == nil || !strings.Contains(err.Error(), "invalid UTF-8") {
+			t.Errorf("error %v, want invalid UTF-8", err)
+		}
+	})
 	t.Run("valid multi-byte text still loads", func(t *testing.T) {
 		p := Sample()
 		p.Name = "Wasserwerk Nordhafen ÄÖÜß עברית 🏭 \u202e"

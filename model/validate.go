@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Severity says whether a problem makes the project unusable (error) or is a
@@ -51,7 +52,7 @@ func (p Problem) String() string {
 	b.WriteString(strconv.Quote(truncate(p.Object, 80)))
 	if p.ObjectID != "" {
 		b.WriteString(" (")
-		b.WriteString(p.ObjectID.Short())
+		b.WriteString(printable(p.ObjectID.Short()))
 		b.WriteString(")")
 	}
 	b.WriteString(": ")
@@ -62,6 +63,27 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Message)
 	return b.String()
+}
+
+// Key identifies the finding stably across runs, as "rule@objectID#field",
+// for filtering and for remembering findings the user has dismissed.
+func (p Problem) Key() string {
+	k := p.Rule + "@" + string(p.ObjectID)
+	if p.Field != "" {
+		k += "#" + p.Field
+	}
+	return k
+}
+
+// printable replaces control and bidirectional-formatting characters, so that
+// text from a file cannot break a problem's single line or reorder it.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return '?'
+		}
+		return r
+	}, s)
 }
 
 // Rules of Validate, as found in Problem.Rule.
@@ -216,7 +238,7 @@ func (v *validator) indexAndIDs() {
 			return false
 		}
 		if prev, dup := seen[s.id]; dup {
-			v.errorf(RuleDuplicateID, s, "id", "%s is also the ID of a %s", s.id, prev)
+			v.errorf(RuleDuplicateID, s, "id", "%q is also the ID of a %s", s.id, prev)
 			return false
 		}
 		seen[s.id] = s.kind
@@ -405,7 +427,7 @@ func (v *validator) zone(z *Zone) {
 		case z.ParentID == z.ID:
 			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own parent")
 		case v.zones[z.ParentID] == nil:
-			v.errorf(RuleDangling, s, "parentId", "no zone with ID %s", z.ParentID)
+			v.errorf(RuleDangling, s, "parentId", "no zone with ID %q", z.ParentID)
 		case v.inCycle[z.ID]:
 			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own ancestor (through parent zone %q)", v.zones[z.ParentID].Name)
 		}
@@ -446,7 +468,7 @@ func (v *validator) conduit(c *Conduit) {
 		f := fmt.Sprintf("zoneIds[%d]", i)
 		switch {
 		case v.zones[id] == nil:
-			v.errorf(RuleDangling, s, f, "no zone with ID %s", id)
+			v.errorf(RuleDangling, s, f, "no zone with ID %q", id)
 		case distinct[id]:
 			v.errorf(RuleConduitSelf, s, f, "joins zone %q to itself", v.zones[id].Name)
 		}
@@ -463,7 +485,7 @@ func (v *validator) conduit(c *Conduit) {
 			case id == "":
 				v.errorf(RuleDangling, s, f+"."+field, "is empty, want one of the conduit's zones")
 			case v.zones[id] == nil:
-				v.errorf(RuleDangling, s, f+"."+field, "no zone with ID %s", id)
+				v.errorf(RuleDangling, s, f+"."+field, "no zone with ID %q", id)
 			case !distinct[id]:
 				v.errorf(RuleFlowZone, s, f+"."+field, "zone %q is not joined by this conduit", v.zones[id].Name)
 			}
@@ -478,7 +500,7 @@ func (v *validator) conduit(c *Conduit) {
 			v.warnf(RuleLeastPrivilege, s, f+".protocol", `"any" protocol: list the permitted protocols explicitly (least privilege)`)
 		}
 		if strings.EqualFold(strings.TrimSpace(fl.Port), "any") {
-			v.warnf(RuleLeastPrivilege, s, f+".port", `%s on "any" port: list the permitted ports explicitly (least privilege)`, truncate(fl.Protocol, 40))
+			v.warnf(RuleLeastPrivilege, s, f+".port", `%q on "any" port: list the permitted ports explicitly (least privilege)`, truncate(fl.Protocol, 40))
 		} else if msg := checkPort(fl.Port); msg != "" {
 			v.errorf(RuleRange, s, f+".port", "%s", msg)
 		}
@@ -533,7 +555,7 @@ func (v *validator) asset(a *Asset) {
 	case a.ZoneID == "":
 		v.errorf(RuleNoZone, s, "zoneId", "the asset is in no zone, want exactly one zone")
 	case v.zones[a.ZoneID] == nil:
-		v.errorf(RuleDangling, s, "zoneId", "no zone with ID %s", a.ZoneID)
+		v.errorf(RuleDangling, s, "zoneId", "no zone with ID %q", a.ZoneID)
 	}
 	for i, sl := range a.SLC {
 		if sl < 0 || sl > MaxSL {
@@ -575,7 +597,7 @@ func (v *validator) target(s subject, kind TargetKind, id ID) {
 		found = v.assets[id] != nil
 	}
 	if !found {
-		v.errorf(RuleDangling, s, "targetId", "no %s with ID %s", kind, id)
+		v.errorf(RuleDangling, s, "targetId", "no %s with ID %q", kind, id)
 	}
 }
 
@@ -586,7 +608,7 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	case sc.ActorID == "":
 		v.errorf(RuleDangling, s, "actorId", "is empty, want a threat actor")
 	case v.actors[sc.ActorID] == nil:
-		v.errorf(RuleDangling, s, "actorId", "no threat actor with ID %s", sc.ActorID)
+		v.errorf(RuleDangling, s, "actorId", "no threat actor with ID %q", sc.ActorID)
 	}
 	v.target(s, sc.TargetKind, sc.TargetID)
 	seen := map[FR]bool{}
@@ -628,7 +650,7 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	}
 	for i, id := range sc.Countermeasures {
 		if v.cms[id] == nil {
-			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %s", id)
+			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %q", id)
 		}
 	}
 }
@@ -659,7 +681,7 @@ func (v *validator) decision(d *Decision) {
 	}
 	// The log outlives the objects it mentions, so a missing one is a warning.
 	if d.ObjectID != "" && !v.all[d.ObjectID] {
-		v.warnf(RuleDanglingDecision, s, "objectId", "the object %s no longer exists", d.ObjectID)
+		v.warnf(RuleDanglingDecision, s, "objectId", "the object %q no longer exists", d.ObjectID)
 	}
 }
 

@@ -270,6 +270,9 @@ func TestProblemString(t *testing.T) {
 	if got := p.String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
+	if got, want := p.Key(), "out-of-range@3f9a1c2e-0000-0000-0000-000000000000#purdueLevel"; got != want {
+		t.Errorf("key %s, want %s", got, want)
+	}
 	p.Field, p.ObjectID, p.Severity = "", "", SeverityWarning
 	if got, want := p.String(), `warning: zone "Cell 1": 7 is out of range, want 0..5`; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
@@ -324,5 +327,23 @@ func TestValidateDeepZoneNestingTerminates(t *testing.T) {
 	}
 	if cycles != n {
 		t.Errorf("found %d zones in the cycle, want %d", cycles, n)
+	}
+}
+
+func TestProblemsOfHostileFilesStayOnOneLine(t *testing.T) {
+	p := hostileSample()
+	p.Assets[0].ZoneID = "line\nbreak\u202e"
+	p.Assets[1].ID = "x\ny\rz\u202e-0000"
+	p.Conduits[0].Flows[0].Protocol = "evil\nproto"
+	p.Conduits[0].Flows[0].Port = "any"
+	problems := Validate(p)
+	if len(problems) < 3 {
+		t.Fatalf("want problems, got:\n%s", joinProblems(problems))
+	}
+	for _, pr := range problems {
+		s := pr.String()
+		if strings.ContainsAny(s, "\n\r\u202e") {
+			t.Errorf("problem spans lines or reorders text: %q", s)
+		}
 	}
 }

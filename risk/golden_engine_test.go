@@ -35,6 +35,9 @@ func TestSampleGolden(t *testing.T) {
 	if err := enc.Encode(res); err != nil {
 		t.Fatal(err)
 	}
+	if bytes.Contains(buf.Bytes(), []byte("null")) {
+		t.Error("the sample's assessment holds null: every array must be present")
+	}
 	golden := filepath.Join("testdata", "sample-assessment.golden.json")
 	if *update {
 		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {

@@ -132,7 +132,14 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 	var exclusions []Exclusion
 	var cover, alt []Proposal
 	var cands []candidate // reused from target to target
+	var alts []*candidate
+	// A measure ID listed twice in the catalogue counts once (the first).
+	first := make([]bool, len(a.ix.cat.Measures))
+	for k := range a.ix.cat.Measures {
+		first[k] = a.ix.measures[a.ix.cat.Measures[k].ID] == &a.ix.cat.Measures[k]
+	}
 	for _, t := range targets {
+		onTarget := a.ix.onTarget[t.id]
 		var gapMask uint8
 		for i, g := range t.gap {
 			if g > 0 {
@@ -142,8 +149,8 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		cands = cands[:0]
 		for k := range a.ix.cat.Measures {
 			m := &a.ix.cat.Measures[k]
-			if a.ix.measures[m.ID] != m || !applies(m, t) {
-				continue // a duplicate ID in the catalogue, or not applicable
+			if !first[k] || !applies(m, t) {
+				continue
 			}
 			var mask uint8
 			for i := range t.gap {
@@ -161,7 +168,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 						m.ID, m.Name, strings.ToLower(im.Label()), ef.Name, label(z.Name, z.ID))})
 				continue
 			}
-			inst, rejected := a.existing(m.ID, t.id)
+			inst, rejected := existing(onTarget, m.ID)
 			if inst == nil && rejected {
 				continue
 			}
@@ -198,16 +205,18 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		// Alternatives: the best few per gapped FR, so that a rejected
 		// proposal always has a listed replacement without listing the whole
 		// library for every zone of a large plant.
-		alts := slices.DeleteFunc(cands, func(c candidate) bool { return c.cover })
-		for j := range alts {
-			alts[j].score = float64(bits.OnesCount8(alts[j].mask)) / float64(alts[j].effort)
+		alts = alts[:0]
+		for j := range cands {
+			if c := &cands[j]; !c.cover {
+				c.score = float64(bits.OnesCount8(c.mask)) / float64(c.effort)
+				alts = append(alts, c)
+			}
 		}
-		slices.SortFunc(alts, func(x, y candidate) int {
+		slices.SortFunc(alts, func(x, y *candidate) int {
 			return cmp.Or(cmp.Compare(y.score, x.score), strings.Compare(x.m.ID, y.m.ID))
 		})
 		var perFR [7]int
-		for j := range alts {
-			c := &alts[j]
+		for _, c := range alts {
 			keep := false
 			for i := range perFR {
 				if c.mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
@@ -225,13 +234,22 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 			alt = append(alt, c.proposal())
 		}
 	}
-	byScore := func(x, y Proposal) int {
+	// Sort pointers: a Proposal is too large to swap cheaply.
+	byScore := func(x, y *Proposal) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.ID, y.ID))
 	}
-	slices.SortFunc(cover, byScore)
-	slices.SortFunc(alt, byScore)
-	props := append(cover, alt...)
-	for i := range props {
+	order := make([]*Proposal, 0, len(cover)+len(alt))
+	for i := range cover {
+		order = append(order, &cover[i])
+	}
+	slices.SortFunc(order, byScore)
+	for i := range alt {
+		order = append(order, &alt[i])
+	}
+	slices.SortFunc(order[len(cover):], byScore)
+	props := make([]Proposal, len(order))
+	for i, p := range order {
+		props[i] = *p
 		props[i].Rank = i + 1
 	}
 	return props, exclusions
@@ -256,8 +274,8 @@ func better(g int, c *candidate, bg int, b *candidate) bool {
 // existing returns the instance of a measure already on a target, preferring
 // implemented, then accepted, then proposed; rejected reports whether the
 // only instances there are rejected ones.
-func (a *assessor) existing(measureID string, target model.ID) (inst *model.CountermeasureInstance, rejected bool) {
-	for _, ci := range a.ix.onTarget[target] {
+func existing(onTarget []*model.CountermeasureInstance, measureID string) (inst *model.CountermeasureInstance, rejected bool) {
+	for _, ci := range onTarget {
 		if ci.MeasureID != measureID {
 			continue
 		}

@@ -169,6 +169,10 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 		return cells
 	}
 	con := a.conduitContrib[c.ID]
+	zoneCells := make([]*Cells, len(zones))
+	for j, z := range zones {
+		zoneCells[j] = a.zoneSLTs[z.ID]
+	}
 	for i := range cells {
 		f := model.AllFRs[i]
 		if a.ix.notApplicable[i] {
@@ -176,15 +180,15 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 			continue
 		}
 		sl := 1
-		for _, z := range zones {
-			sl = max(sl, a.zoneSLTs[z.ID][i].SL)
+		for _, zc := range zoneCells {
+			sl = max(sl, zc[i].SL)
 		}
 		if con != nil {
 			sl = max(sl, con[i].sl)
 		}
 		var rs []Reason
-		for _, z := range zones {
-			if a.zoneSLTs[z.ID][i].SL == sl {
+		for j, z := range zones {
+			if zoneCells[j][i].SL == sl {
 				rs = append(rs, Reason{Rule: RuleConduitZones, ObjectID: z.ID,
 					Text: fmt.Sprintf("connected zone %s has SL-T %d for %s", label(z.Name, z.ID), sl, f)})
 			}
