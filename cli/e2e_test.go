@@ -195,8 +195,15 @@ func checkPDF(t *testing.T, path string) {
 		t.Fatalf("%s is not a PDF", filepath.Base(path))
 	}
 	text := pdfText(t, path)
-	if !strings.Contains(text, "Klärwerk Süd") {
-		t.Errorf("%s lacks the plain text of a zone name (Klärwerk Süd)", filepath.Base(path))
+	for _, want := range []string{
+		"Klärwerk Süd", // a plain name, umlauts kept
+		"**x** |",      // Markdown in a name is shown, not applied
+		"{{.Name}}",    // template syntax in a name is shown, not executed
+		"<script>",     // HTML in a name is shown, not dropped
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s lacks the literal text %q of a name", filepath.Base(path), want)
+		}
 	}
 }
 
