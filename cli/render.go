@@ -1,3 +1,121 @@
 package cli
 
-func runRender(e *env, args []string) int { return notYet(e) }
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"zonewise/model"
+	"zonewise/render"
+	"zonewise/risk"
+)
+
+// runRender implements `zonewise render FILE -o OUT [--zone NAME|ID] [--dpi N]`:
+// the zone and conduit diagram as SVG, PNG or DOT, chosen by OUT's extension.
+// Zones are coloured by their SL gap from the built-in assessment; a project
+// with validation errors is drawn without it (and a warning says so).
+func runRender(e *env, args []string) int {
+	fs := e.newFlags()
+	out := fs.String("o", "", "output file: .svg, .png or .dot")
+	zone := fs.String("zone", "", "show only this zone (name or ID) with its neighbours")
+	dpi := fs.Int("dpi", 200, "resolution of a PNG in dots per inch")
+	pos, code, ok := e.parse(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) != 1:
+		return e.usagef("want one project FILE, got %d arguments", len(pos))
+	case *out == "":
+		return e.usagef("missing -o OUT")
+	case *dpi < 10 || *dpi > 1200:
+		return e.usagef("--dpi %d: want 10..1200", *dpi)
+	}
+	format := strings.ToLower(filepath.Ext(*out))
+	if format != ".svg" && format != ".png" && format != ".dot" {
+		return e.usagef("-o %s: unknown format %q, want .svg, .png or .dot", *out, format)
+	}
+	p, err := model.Load(pos[0])
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	var v render.View
+	if *zone != "" {
+		z, err := findZone(p, *zone)
+		if err != nil {
+			return e.errorf("%s: %v", pos[0], err)
+		}
+		v.Focus = z.ID
+	}
+	r, err := assessForDiagram(p)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	if r == nil {
+		fmt.Fprintf(e.stderr, "zonewise render: warning: %s has validation errors, so the diagram shows no SL-T or gaps (see zonewise validate)\n", pos[0])
+	}
+	ctx := context.Background()
+	var data []byte
+	switch format {
+	case ".svg":
+		data, err = render.SVG(ctx, p, r, v)
+	case ".png":
+		data, err = render.PNG(ctx, p, r, v, *dpi)
+	case ".dot":
+		data = render.DOT(p, r, v)
+	}
+	if err != nil {
+		return e.errorf("%s: %v", pos[0], err)
+	}
+	if err := model.WriteFileAtomic(*out, data, false); err != nil {
+		return e.errorf("%v", err)
+	}
+	return ExitOK
+}
+
+// assessForDiagram returns the assessment that colours the diagram, or nil
+// when the project has validation errors (its numbers would mean nothing).
+func assessForDiagram(p *model.Project) (*risk.Result, error) {
+	if model.HasErrors(model.Validate(p)) {
+		return nil, nil
+	}
+	cat, err := risk.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return risk.Assess(p, cat), nil
+}
+
+// findZone finds a zone by exact ID, exact name, or a name that matches
+// ignoring case when only one does.
+func findZone(p *model.Project, key string) (*model.Zone, error) {
+	if z := p.Zone(model.ID(key)); z != nil {
+		return z, nil
+	}
+	var exact, folded []*model.Zone
+	for i := range p.Zones {
+		z := &p.Zones[i]
+		if z.Name == key {
+			exact = append(exact, z)
+		}
+		if strings.EqualFold(z.Name, key) {
+			folded = append(folded, z)
+		}
+	}
+	for _, list := range [][]*model.Zone{exact, folded} {
+		switch len(list) {
+		case 0:
+			continue
+		case 1:
+			return list[0], nil
+		default:
+			ids := make([]string, len(list))
+			for i, z := range list {
+				ids[i] = string(z.ID)
+			}
+			return nil, fmt.Errorf("--zone %q: %d zones have this name, give an ID: %s", key, len(list), strings.Join(ids, ", "))
+		}
+	}
+	return nil, fmt.Errorf("--zone %q: no zone with this name or ID", key)
+}

@@ -212,7 +212,7 @@ func addSampleZones(p *Project) {
 			Bounds: Rect{X: sampleColLeft + float64(d.col*sampleColW), Y: sampleBandTop + float64(purdueBand(d.level)*sampleBandH), W: sampleZoneW, H: sampleZoneH},
 		}
 		if d.name == szSIS {
-			z.SLTOverrides = []SLOverride{{FR: FR3, SL: 3, Justification: "Chlorine-gas SIS: system integrity raised to SL 3 by the operator's KRITIS security policy (decision log, 2026-11-12)."}}
+			z.SLTOverrides = []SLOverride{{FR: FR7, SL: 3, Justification: "Chlorine-gas SIS: resource availability raised to SL 3 by the operator's KRITIS security policy, since a lost safety function stops chlorination (decision log, 2026-11-12)."}}
 		}
 		p.Zones = append(p.Zones, z)
 	}

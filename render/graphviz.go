@@ -1,0 +1,53 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/goccy/go-graphviz"
+)
+
+// gv is the one Graphviz instance of the process. go-graphviz runs Graphviz
+// as WebAssembly, which is not safe for concurrent calls, so every use holds
+// gvMu. The module itself is compiled in go-graphviz's init (about 1 s on a
+// machine's first run, cached afterwards); the instance is created lazily.
+var (
+	gvMu sync.Mutex
+	gv   *graphviz.Graphviz
+)
+
+// layoutDOT lays out DOT source with the dot engine and renders it in format
+// ("svg", "json" or "dot").
+func layoutDOT(ctx context.Context, src []byte, format graphviz.Format) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	if gv == nil {
+		g, err := graphviz.New(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("start graphviz: %w", err)
+		}
+		gv = g
+	}
+	graph, err := graphviz.ParseBytes(src)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("parse diagram DOT: %w", err)
+	case graph == nil: // go-graphviz reports some failures without an error
+		return nil, errors.New("parse diagram DOT: graphviz returned no graph")
+	}
+	defer graph.Close()
+	var buf bytes.Buffer
+	if err := gv.Render(ctx, graph, format, &buf); err != nil {
+		return nil, fmt.Errorf("graphviz %s: %w", format, err)
+	}
+	if buf.Len() == 0 {
+		return nil, errors.New("graphviz " + string(format) + ": empty output")
+	}
+	return buf.Bytes(), nil
+}

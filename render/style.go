@@ -1,0 +1,120 @@
+package render
+
+import (
+	"strconv"
+
+	"zonewise/model"
+)
+
+// The diagram font. Graphviz has metrics for DejaVu Sans built in, so its
+// layout matches the embedded font the PNG and PDF painters use.
+const fontName = "DejaVu Sans"
+
+// gapStyle is the colour of a zone by its largest SL gap over FR1..FR7. The
+// ramp (ColorBrewer YlOrRd) darkens with the gap, so it reads without colour
+// vision too; the gap is also written as text.
+type gapStyle struct {
+	fill, border, text string
+	label              string
+}
+
+var gapStyles = [...]gapStyle{
+	{"#eef3f8", "#4d6a86", "#1a1a1a", "no gap"},
+	{"#fee391", "#b08a00", "#1a1a1a", "gap 1"},
+	{"#fe9929", "#a14d00", "#1a1a1a", "gap 2"},
+	{"#d7301f", "#7a1208", "#ffffff", "gap 3+"},
+}
+
+// unassessed is the zone colour when no assessment result is given.
+var unassessed = gapStyle{"#f4f4f4", "#666666", "#1a1a1a", "not assessed"}
+
+// outOfScope is the zone colour of zones outside the SUC.
+var outOfScope = gapStyle{"#ffffff", "#999999", "#777777", "out of scope"}
+
+func styleForGap(g int) gapStyle {
+	return gapStyles[min(max(g, 0), len(gapStyles)-1)]
+}
+
+// maxGap is the largest gap over the seven FRs.
+func maxGap(v model.SLVector) int {
+	m := 0
+	for _, g := range v {
+		m = max(m, g)
+	}
+	return m
+}
+
+// classStyle is the glyph and colour of an asset class. The glyphs exist in
+// DejaVu Sans, so SVG viewers, the PNG and the PDF all show them.
+type classStyle struct {
+	glyph, color string
+}
+
+var classStyles = map[model.AssetClass]classStyle{
+	model.ClassHost:        {"■", "#0072b2"},
+	model.ClassEmbedded:    {"⚙", "#d55e00"},
+	model.ClassNetwork:     {"◆", "#009e73"},
+	model.ClassApplication: {"●", "#cc79a7"},
+}
+
+func styleForClass(c model.AssetClass) classStyle {
+	if s, ok := classStyles[c]; ok {
+		return s
+	}
+	return classStyle{"?", "#666666"}
+}
+
+// conduitStyle is how a conduit type is drawn: Okabe-Ito colours (safe for
+// colour-blind readers) plus a line style and a text tag, so no type is told
+// by colour alone.
+type conduitStyle struct {
+	color   string
+	style   string // Graphviz edge style
+	penw    float64
+	tag     string // short text marker on the conduit label
+	oneWay  bool
+	legend  string // sample line for the legend
+	summary string
+}
+
+var conduitStyles = map[model.ConduitType]conduitStyle{
+	model.ConduitRouted:         {"#555555", "solid", 1.5, "routed", false, "━━━━", "routed network"},
+	model.ConduitFirewall:       {"#d55e00", "bold", 3, "▦ FW", false, "━━━━", "firewall-filtered"},
+	model.ConduitGateway:        {"#cc79a7", "bold", 3, "⇆ GW", false, "━━━━", "application gateway / proxy"},
+	model.ConduitUnidirectional: {"#0072b2", "bold", 3, "→ diode", true, "━━━▶", "unidirectional gateway (one way)"},
+	model.ConduitVPN:            {"#009e73", "dashed", 2, "VPN", false, "╍╍╍╍", "VPN tunnel"},
+	model.ConduitSerial:         {"#8c6d31", "solid", 1, "∿ serial", false, "────", "serial link"},
+	model.ConduitWireless:       {"#56b4e9", "dotted", 2.5, "≋ wireless", false, "┈┈┈┈", "wireless"},
+	model.ConduitRemovableMedia: {"#e69f00", "dotted", 2.5, "⏏ media", false, "┈┈┈┈", "removable media (transfer)"},
+}
+
+func styleForConduit(t model.ConduitType) conduitStyle {
+	if s, ok := conduitStyles[t]; ok {
+		return s
+	}
+	return conduitStyle{"#555555", "solid", 1.5, clean(string(t), 20), false, "━━━━", "other"}
+}
+
+// bandName names a Purdue level for the band labels on the left.
+func bandName(level float64) string {
+	switch level {
+	case 5:
+		return "Enterprise / internet"
+	case 4:
+		return "Business network"
+	case 3.5:
+		return "Industrial DMZ"
+	case 3:
+		return "Site operations"
+	case 2:
+		return "Supervisory control"
+	case 1:
+		return "Basic control"
+	case 0:
+		return "Process / field"
+	}
+	return ""
+}
+
+// formatLevel writes a Purdue level as "3.5" or "2".
+func formatLevel(l float64) string { return strconv.FormatFloat(l, 'f', -1, 64) }

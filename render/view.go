@@ -1,0 +1,203 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// View chooses what a diagram shows: the whole plant (the zero View), or one
+// zone (Focus) with the zones nested in it and every zone it shares a conduit
+// with.
+type View struct {
+	Focus model.ID
+}
+
+// scene is the part of a project a view draws, in a deterministic order.
+type scene struct {
+	zones    []*model.Zone // by Purdue level (top first), then name, then ID
+	conduits []*model.Conduit
+	assets   map[model.ID][]*model.Asset // by zone, by name then ID
+	children map[model.ID][]*model.Zone  // nested zones shown in the scene
+	parent   map[model.ID]model.ID       // parent shown in the scene, or ""
+	shown    map[model.ID]bool
+	result   map[model.ID]*zoneSL
+	// allAssets lists every asset on its zone's card (for Layout) instead of
+	// the first maxAssetRows.
+	allAssets bool
+	// drawing marks a scene laid out for Draw or AutoLayout: Graphviz's
+	// xdot/JSON output loses the rest of a node's drawing after a text with
+	// a backslash, so label text shows U+2216 (∖) instead.
+	drawing bool
+}
+
+// drawingText swaps backslashes for the look-alike U+2216 SET MINUS.
+func drawingText(s string) string { return strings.ReplaceAll(s, `\`, "∖") }
+
+// zoneSL is what the diagram needs of a zone's assessment.
+type zoneSL struct {
+	slt, gap model.SLVector
+}
+
+func newScene(p *model.Project, r *risk.Result, v View) *scene {
+	s := &scene{
+		assets:   map[model.ID][]*model.Asset{},
+		children: map[model.ID][]*model.Zone{},
+		parent:   map[model.ID]model.ID{},
+		shown:    map[model.ID]bool{},
+		result:   map[model.ID]*zoneSL{},
+	}
+	if r != nil {
+		for i := range r.Zones {
+			zr := &r.Zones[i]
+			s.result[zr.ZoneID] = &zoneSL{slt: zr.SLT.Vector(), gap: zr.Gap}
+		}
+	}
+	byID := map[model.ID]*model.Zone{}
+	for i := range p.Zones {
+		byID[p.Zones[i].ID] = &p.Zones[i]
+	}
+	core := map[model.ID]bool{}
+	// Which zones: all, or the focus, its descendants and their neighbours.
+	if v.Focus == "" || byID[v.Focus] == nil {
+		for id := range byID {
+			s.shown[id] = true
+		}
+	} else {
+		core[v.Focus] = true
+		for changed := true; changed; { // descendants, cycle-safe
+			changed = false
+			for id, z := range byID {
+				if !core[id] && core[z.ParentID] {
+					core[id], changed = true, true
+				}
+			}
+		}
+		for id := range core {
+			s.shown[id] = true
+		}
+		for i := range p.Conduits {
+			c := &p.Conduits[i]
+			if touches(c, core) {
+				for _, id := range c.ZoneIDs {
+					if byID[id] != nil {
+						s.shown[id] = true
+					}
+				}
+			}
+		}
+	}
+	for id := range s.shown {
+		s.zones = append(s.zones, byID[id])
+	}
+	slices.SortFunc(s.zones, compareZones)
+	// Nesting: a parent is drawn only when it is shown and no cycle leads back.
+	for _, z := range s.zones {
+		if z.ParentID != "" && s.shown[z.ParentID] && !inCycle(byID, z.ID) {
+			s.parent[z.ID] = z.ParentID
+			s.children[z.ParentID] = append(s.children[z.ParentID], z)
+		}
+	}
+	for i := range p.Conduits {
+		c := &p.Conduits[i]
+		if len(s.conduitZones(c)) == 0 || (v.Focus != "" && !touches(c, core)) {
+			continue
+		}
+		{
+			s.conduits = append(s.conduits, c)
+		}
+	}
+	slices.SortFunc(s.conduits, func(a, b *model.Conduit) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	for i := range p.Assets {
+		a := &p.Assets[i]
+		if s.shown[a.ZoneID] {
+			s.assets[a.ZoneID] = append(s.assets[a.ZoneID], a)
+		}
+	}
+	for _, list := range s.assets {
+		slices.SortFunc(list, func(a, b *model.Asset) int {
+			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		})
+	}
+	return s
+}
+
+func compareZones(a, b *model.Zone) int {
+	return cmp.Or(cmp.Compare(b.PurdueLevel, a.PurdueLevel), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+}
+
+func touches(c *model.Conduit, set map[model.ID]bool) bool {
+	for _, id := range c.ZoneIDs {
+		if set[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// inCycle reports whether following parents from id comes back to id, or
+// loops: such nesting is invalid and drawn flat.
+func inCycle(byID map[model.ID]*model.Zone, id model.ID) bool {
+	seen := map[model.ID]bool{}
+	for cur := byID[id]; cur != nil && cur.ParentID != ""; cur = byID[cur.ParentID] {
+		if seen[cur.ID] {
+			return true
+		}
+		seen[cur.ID] = true
+		if cur.ParentID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// conduitZones lists the distinct zones of c that the scene shows, in the
+// scene's zone order.
+func (s *scene) conduitZones(c *model.Conduit) []*model.Zone {
+	var out []*model.Zone
+	for _, z := range s.zones {
+		if slices.Contains(c.ZoneIDs, z.ID) {
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+// hubHome returns the zone whose cluster should hold the hub of conduit c:
+// the innermost zone with nested zones that contains (or is) every zone of c,
+// or "" for the top level.
+func (s *scene) hubHome(c *model.Conduit) model.ID {
+	zones := s.conduitZones(c)
+	if len(zones) == 0 {
+		return ""
+	}
+	chain := func(id model.ID) []model.ID {
+		var out []model.ID
+		for ; id != ""; id = s.parent[id] {
+			out = append(out, id)
+		}
+		return out
+	}
+	first := chain(zones[0].ID)
+	for _, cand := range first {
+		if len(s.children[cand]) == 0 {
+			continue
+		}
+		all := true
+		for _, z := range zones[1:] {
+			if !slices.Contains(chain(z.ID), cand) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return cand
+		}
+	}
+	return ""
+}
