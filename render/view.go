@@ -96,8 +96,9 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 	slices.SortFunc(s.zones, compareZones)
 	// Nesting: a parent is drawn only when it is shown and no cycle leads back.
 	looping := loops(byID)
+	depth := depths(byID, looping)
 	for _, z := range s.zones {
-		if z.ParentID != "" && s.shown[z.ParentID] && !looping[z.ID] {
+		if z.ParentID != "" && s.shown[z.ParentID] && !looping[z.ID] && depth[z.ID] <= maxNesting {
 			s.parent[z.ID] = z.ParentID
 			s.children[z.ParentID] = append(s.children[z.ParentID], z)
 		}
@@ -179,6 +180,42 @@ func loops(byID map[model.ID]*model.Zone) map[model.ID]bool {
 		}
 	}
 	return verdict
+}
+
+// maxNesting is the deepest zone nesting drawn as clusters in clusters;
+// deeper zones are drawn flat. Real plants nest three or four levels; a file
+// nested 2,000 deep made Graphviz fail after a minute (wasm out of bounds).
+const maxNesting = 12
+
+// depths returns the number of ancestors of every zone that does not loop,
+// each zone walked once.
+func depths(byID map[model.ID]*model.Zone, looping map[model.ID]bool) map[model.ID]int {
+	depth := make(map[model.ID]int, len(byID))
+	var path []model.ID
+	for id := range byID {
+		path = path[:0]
+		base := -1 // depth of the zone above the path, -1 above a root
+		for cur := id; ; {
+			if d, known := depth[cur]; known {
+				base = d
+				break
+			}
+			z := byID[cur]
+			if z == nil || looping[cur] {
+				break
+			}
+			path = append(path, cur)
+			if z.ParentID == "" {
+				break
+			}
+			cur = z.ParentID
+		}
+		for i := len(path) - 1; i >= 0; i-- {
+			base++
+			depth[path[i]] = base
+		}
+	}
+	return depth
 }
 
 // conduitZones lists the distinct zones of c that the scene shows, in the
