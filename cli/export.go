@@ -1,3 +1,110 @@
 package cli
 
-func runExport(e *env, args []string) int { return notYet(e) }
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"zonewise/model"
+	"zonewise/render/document"
+	"zonewise/risk"
+	"zonewise/templates"
+)
+
+// runExport writes one deliverable, or all of them into a folder:
+//
+//	export FILE --doc KIND -o OUT
+//
+// KIND is a PDF document (risk-report, crs, policies, procedures,
+// self-assessment; OUT is the PDF, or a folder to write KIND.pdf into),
+// "registers" (OUT ending in .xlsx is the workbook; any other OUT is a
+// folder that receives the three CSV files and registers.xlsx), one register
+// as CSV (risk-register, asset-inventory, action-plan), or "all" (OUT is a
+// folder). User templates are looked up in --templates DIR, then in a
+// "templates" folder next to FILE, then in the user's configuration folder.
+func runExport(e *env, args []string) int {
+	fs := e.newFlags()
+	kind := fs.String("doc", "", "document `KIND`: "+strings.Join(append(document.Kinds(), document.KindAll), ", "))
+	out := fs.String("o", "", "output file, or folder for --doc all and registers")
+	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
+	pos, code, ok := e.parse(fs, args)
+	if !ok {
+		return code
+	}
+	switch {
+	case len(pos) != 1:
+		return e.usagef("want exactly one FILE, got %d arguments", len(pos))
+	case *kind == "":
+		return e.usagef("missing --doc KIND")
+	case *out == "":
+		return e.usagef("missing -o OUT")
+	case *kind != document.KindAll && !slices.Contains(document.Kinds(), *kind):
+		return e.usagef("unknown document kind %q (want %s)", *kind, strings.Join(append(document.Kinds(), document.KindAll), ", "))
+	}
+	path := pos[0]
+	p, err := model.Load(path)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	if problems := model.Validate(p); model.HasErrors(problems) {
+		for _, pr := range problems {
+			if pr.Severity == model.SeverityError {
+				fmt.Fprintf(e.stderr, "%s: %s\n", path, pr)
+			}
+		}
+		return e.errorf("%s: the project has errors; run zonewise validate and fix them before exporting", path)
+	}
+	cat, err := risk.Builtin()
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	r := risk.Assess(p, cat)
+	dirs := templates.Dirs(path)
+	if *tdir != "" {
+		dirs = append([]string{*tdir}, dirs...)
+	}
+	opts := document.Options{TemplateDirs: dirs}
+	ctx := context.Background()
+
+	if *kind == document.KindAll || (*kind == document.KindRegisters && !strings.EqualFold(filepath.Ext(*out), ".xlsx")) {
+		var paths []string
+		if *kind == document.KindAll {
+			paths, err = document.ExportAll(ctx, p, r, cat, *out, opts)
+		} else {
+			paths, err = document.ExportRegisters(p, r, cat, *out)
+		}
+		if err != nil {
+			return e.errorf("%v", err)
+		}
+		for _, p := range paths {
+			fmt.Fprintln(e.stdout, p)
+		}
+		return ExitOK
+	}
+	target := *out
+	if isDir(target) {
+		target = filepath.Join(target, document.FileName(*kind))
+	}
+	data, err := document.Export(ctx, p, r, cat, *kind, opts)
+	if err != nil {
+		return e.errorf("%v", err)
+	}
+	if err := model.WriteFileAtomic(target, data, false); err != nil {
+		return e.errorf("%v", err)
+	}
+	fmt.Fprintln(e.stdout, target)
+	return ExitOK
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	return err == nil && fi.IsDir()
+}

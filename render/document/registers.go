@@ -1,0 +1,191 @@
+package document
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"zonewise/templates"
+)
+
+// Register is one tabular register (risk register, asset inventory, action
+// plan), ready for CSV or a worksheet. Every cell is a string or an int.
+type Register struct {
+	// Name is the file name without extension, e.g. "risk-register".
+	Name string
+	// Title is the worksheet name, e.g. "Risk register".
+	Title  string
+	Header []string
+	// Widths are the column widths in characters, one per header cell.
+	Widths []float64
+	Rows   [][]any
+}
+
+// RegisterNames lists the registers in export order.
+var RegisterNames = []string{"risk-register", "asset-inventory", "action-plan"}
+
+// Registers builds the three registers from the template data model.
+func Registers(d *templates.Data) []Register {
+	return []Register{riskRegister(d), assetInventory(d), actionPlan(d)}
+}
+
+// RegisterByName returns the named register.
+func RegisterByName(d *templates.Data, name string) (Register, bool) {
+	for _, r := range Registers(d) {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Register{}, false
+}
+
+func s(t templates.Text) string { return string(t) }
+
+func joinT(list []templates.Text, sep string) string {
+	out := make([]string, len(list))
+	for i, t := range list {
+		out[i] = string(t)
+	}
+	return strings.Join(out, sep)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func riskRegister(d *templates.Data) Register {
+	r := Register{
+		Name: "risk-register", Title: "Risk register",
+		Header: []string{"No.", "Scenario", "Description", "Threat actor", "Actor capability SL", "Entry point", "Target type", "Target",
+			"Affected FRs", "MITRE ATT&CK for ICS", "Likelihood", "Consequence", "Worst category", "Unmitigated risk", "Tolerable",
+			"Treatment", "Treatment note", "Countermeasures", "Residual likelihood", "Residual consequence", "Residual risk", "Residual tolerable"},
+		Widths: []float64{6, 36, 50, 22, 10, 24, 12, 24, 16, 20, 11, 12, 22, 14, 10, 12, 36, 44, 11, 12, 14, 10},
+	}
+	for i, sc := range d.Scenarios {
+		r.Rows = append(r.Rows, []any{
+			i + 1, s(sc.Name), s(sc.Description), s(sc.Actor), sc.Capability, s(sc.EntryPoint), s(sc.TargetKind), s(sc.Target),
+			joinT(sc.FRs, ", "), joinT(sc.Techniques, ", "), sc.Likelihood, sc.Consequence, s(sc.Category), s(sc.Unmitigated), yesNo(sc.Tolerable),
+			s(sc.Treatment), s(sc.TreatmentNote), joinT(sc.Mitigations, "; "), sc.ResidualLikelihood, sc.ResidualConsequence, s(sc.Residual), yesNo(sc.ResidualTolerable),
+		})
+	}
+	return r
+}
+
+func focusSummary(a *templates.AssetData) string {
+	var parts []string
+	for _, fp := range a.FocusPoints {
+		parts = append(parts, fmt.Sprintf("%s: %s", fp.Title, fp.Status))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func assetInventory(d *templates.Data) Register {
+	r := Register{
+		Name: "asset-inventory", Title: "Asset inventory",
+		Header: []string{"Asset", "Zone", "Class", "Function", "Vendor", "Model", "Firmware", "Criticality", "Exposure", "Transient",
+			"SL-C", "SL-C source", "Zone SL-T", "Capability gap", "Supplier SDL (IEC 62443-4-1)", "Component requirements", "Focus points", "Description"},
+		Widths: []float64{28, 24, 20, 14, 18, 20, 14, 12, 30, 10, 16, 22, 16, 16, 30, 12, 60, 50},
+	}
+	for _, a := range d.Assets {
+		gap := "none"
+		if a.HasGap {
+			gap = a.Gap.String()
+		}
+		r.Rows = append(r.Rows, []any{
+			s(a.Name), s(a.Zone), s(a.Class), s(a.Function), s(a.Vendor), s(a.Model), s(a.Firmware), s(a.Criticality),
+			joinT(a.Exposure, ", "), yesNo(a.Transient), a.SLC.String(), s(a.SLCSource), a.SLT.String(), gap, s(a.SupplierSDL),
+			len(a.Requirements), focusSummary(a), s(a.Description),
+		})
+	}
+	return r
+}
+
+func actionPlan(d *templates.Data) Register {
+	r := Register{
+		Name: "action-plan", Title: "Action plan",
+		Header: []string{"Rank", "Recommended set", "Countermeasure", "Measure ID", "Applied to", "Target", "Closes gaps", "Effort", "Status", "Owner", "Due", "Reason / notes", "Supports", "Scenarios"},
+		Widths: []float64{7, 12, 40, 16, 11, 26, 26, 9, 12, 18, 12, 40, 30, 40},
+	}
+	covered := map[string]bool{}
+	for _, p := range d.Proposals {
+		covered[s(p.MeasureID)+"@"+s(p.Target)+"@"+s(p.TargetKind)] = true
+		r.Rows = append(r.Rows, []any{
+			p.Rank, yesNo(p.Cover), s(p.Measure), s(p.MeasureID), s(p.TargetKind), s(p.Target), s(p.Closes), s(p.Effort), s(p.Status),
+			s(p.Owner), s(p.Due), s(p.Reason), joinT(p.Requirements, ", "), "",
+		})
+	}
+	// Countermeasures recorded in the project that the assessment does not
+	// propose (already implemented, or applied for a scenario) follow unranked.
+	for _, m := range d.Measures {
+		if covered[s(m.MeasureID)+"@"+s(m.Target)+"@"+s(m.TargetKind)] {
+			continue
+		}
+		note := s(m.Reason)
+		if note == "" {
+			note = s(m.Notes)
+		}
+		r.Rows = append(r.Rows, []any{
+			"", "", s(m.Measure), s(m.MeasureID), s(m.TargetKind), s(m.Target), "", "", s(m.Status),
+			s(m.Owner), s(m.Due), note, "", joinT(m.Scenarios, "; "),
+		})
+	}
+	return r
+}
+
+// SafeCell defuses spreadsheet formula injection (OWASP "CSV injection"): a
+// cell whose text starts with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe so that spreadsheet programs show it as text.
+func SafeCell(v string) string {
+	if v == "" {
+		return v
+	}
+	switch v[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + v
+	}
+	return v
+}
+
+func cellString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return SafeCell(x)
+	case int:
+		return fmt.Sprint(x)
+	case nil:
+		return ""
+	}
+	return SafeCell(fmt.Sprint(v))
+}
+
+// WriteCSV writes a register as RFC 4180 CSV (CRLF line ends) in UTF-8
+// with a byte order mark, so that spreadsheet programs read umlauts right.
+func WriteCSV(w io.Writer, reg Register) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("write %s csv: %w", reg.Name, err)
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(reg.Header); err != nil {
+		return fmt.Errorf("write %s csv: %w", reg.Name, err)
+	}
+	rec := make([]string, len(reg.Header))
+	for _, row := range reg.Rows {
+		rec = rec[:0]
+		for _, v := range row {
+			rec = append(rec, cellString(v))
+		}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write %s csv: %w", reg.Name, err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write %s csv: %w", reg.Name, err)
+	}
+	return nil
+}

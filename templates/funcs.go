@@ -1,0 +1,194 @@
+package templates
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"zonewise/model"
+)
+
+// raw returns the unescaped string of a template argument: a Text, a string,
+// a number, or anything else formatted with %v.
+func raw(v any) string {
+	switch x := v.(type) {
+	case Text:
+		return string(x)
+	case string:
+		return x
+	case nil:
+		return ""
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// rawList returns the unescaped strings of a slice argument ([]Text,
+// []string or any slice).
+func rawList(v any) []string {
+	switch x := v.(type) {
+	case []Text:
+		out := make([]string, len(x))
+		for i, t := range x {
+			out[i] = string(t)
+		}
+		return out
+	case []string:
+		return x
+	case nil:
+		return nil
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return []string{raw(v)}
+	}
+	out := make([]string, rv.Len())
+	for i := range out {
+		out[i] = raw(rv.Index(i).Interface())
+	}
+	return out
+}
+
+// Funcs returns the template functions available to document templates.
+// Text-valued results stay Text, so that printing them still escapes them;
+// para and fence return finished Markdown.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		// md escapes any value for inline Markdown (the default for Text).
+		"md": func(v any) string { return EscapeMarkdown(raw(v)) },
+		// para formats multi-line text as escaped Markdown paragraphs.
+		"para": func(v any) string { return paragraphs(raw(v)) },
+		// fence quotes a value as one CSV field of a zw-* fenced block.
+		"fence": func(v any) string { return fenceText(raw(v)) },
+		// join joins a list with a separator: {{join .Zones ", "}}.
+		"join": func(list any, sep string) Text { return Text(strings.Join(rawList(list), sep)) },
+		// sentence joins a list as prose: "a, b and c".
+		"sentence": func(list any) Text { return Text(sentence(rawList(list))) },
+		// cat concatenates values (unescaped) into one Text.
+		"cat": func(v ...any) Text {
+			var b strings.Builder
+			for _, x := range v {
+				b.WriteString(raw(x))
+			}
+			return Text(b.String())
+		},
+		// countmark formats a count as " (n)", or "" for zero.
+		"countmark": func(n int) string {
+			if n <= 0 {
+				return ""
+			}
+			return " (" + strconv.Itoa(n) + ")"
+		},
+		"upper": func(v any) Text { return Text(strings.ToUpper(raw(v))) },
+		"lower": func(v any) Text { return Text(strings.ToLower(raw(v))) },
+		// dash returns the value, or an em dash when it is empty.
+		"dash": func(v any) Text {
+			if s := strings.TrimSpace(raw(v)); s != "" {
+				return Text(s)
+			}
+			return "—"
+		},
+		// slvec formats an SL vector as "2,2,2,1,3,2,2".
+		"slvec": func(v model.SLVector) string { return v.String() },
+		// sl returns the level of FR n (1..7) in a vector.
+		"sl": func(v model.SLVector, n int) int {
+			if n < 1 || n > 7 {
+				return 0
+			}
+			return v[n-1]
+		},
+		// gapmark formats a gap: "—" for none, else "+n".
+		"gapmark": func(g int) string {
+			if g <= 0 {
+				return "—"
+			}
+			return "+" + strconv.Itoa(g)
+		},
+		"yesno": func(b bool) string {
+			if b {
+				return "Yes"
+			}
+			return "No"
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+		// seq returns the integers from..to inclusive.
+		"seq": func(from, to int) []int {
+			var out []int
+			for i := from; i <= to; i++ {
+				out = append(out, i)
+			}
+			return out
+		},
+		// plural chooses the singular or plural noun for n: {{plural 3 "zone" "zones"}}.
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		// first returns at most the first n elements of a slice.
+		"first": func(n int, list any) any {
+			rv := reflect.ValueOf(list)
+			if rv.Kind() != reflect.Slice || rv.Len() <= n {
+				return list
+			}
+			return rv.Slice(0, max(n, 0)).Interface()
+		},
+		// flow names a data flow: "OPC UA/TCP 4840".
+		"flow": flowText,
+		// direction describes a data flow's direction: "A → B (opened by B)".
+		"direction": directionText,
+		// pick returns the requirement groups of the given FRs (1..7).
+		"pick": func(groups []RequirementGroup, frs ...int) []RequirementGroup {
+			var out []RequirementGroup
+			for _, g := range groups {
+				if slices.Contains(frs, g.FR.N) {
+					out = append(out, g)
+				}
+			}
+			return out
+		},
+		// capability describes a threat actor capability SL.
+		"capability": func(sl int) Text { return Text(CapabilityLabel(sl)) },
+	}
+}
+
+func sentence(s []string) string {
+	var keep []string
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			keep = append(keep, x)
+		}
+	}
+	switch len(keep) {
+	case 0:
+		return ""
+	case 1:
+		return keep[0]
+	}
+	return strings.Join(keep[:len(keep)-1], ", ") + " and " + keep[len(keep)-1]
+}
+
+func flowText(f *FlowData) Text {
+	s := string(f.Protocol)
+	if f.Transport != "" {
+		s += "/" + string(f.Transport)
+	}
+	if f.Port != "" {
+		s += " " + string(f.Port)
+	}
+	return Text(s)
+}
+
+func directionText(f *FlowData) Text {
+	s := string(f.From) + " " + string(f.Direction) + " " + string(f.To)
+	if f.Initiator != "" && f.Initiator != f.From {
+		s += " (opened by " + string(f.Initiator) + ")"
+	}
+	return Text(s)
+}

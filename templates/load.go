@@ -1,0 +1,147 @@
+// Package templates holds the document templates (Markdown with Go
+// text/template placeholders), embedded as defaults and overridable by the
+// user, and the data model they are executed with.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"text/template"
+)
+
+//go:embed *.md
+var embedded embed.FS
+
+// kinds are the document templates, in the order documents are exported.
+var kinds = []struct{ kind, title, subtitle string }{
+	{"risk-report", "IEC 62443-3-2 Risk Assessment Report", "Zones, conduits, target security levels and countermeasures"},
+	{"crs", "Cyber Security Requirements Specification", "Zones and conduits according to IEC 62443-3-2 ZCR 6"},
+	{"policies", "OT Security Policies", "Rules for the operational technology of the plant"},
+	{"procedures", "OT Security Procedures", "Incident response, remote access, patching, backup, accounts and change"},
+	{"self-assessment", "IEC 62443 Self-Assessment Questionnaire", "System requirements per zone and focus points per asset class"},
+}
+
+// Kinds lists the document kinds that have a template.
+func Kinds() []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = k.kind
+	}
+	return out
+}
+
+// Title returns the document title of a kind, or "" for an unknown kind.
+func Title(kind string) string {
+	for _, k := range kinds {
+		if k.kind == kind {
+			return k.title
+		}
+	}
+	return ""
+}
+
+// Subtitle returns the cover subtitle of a kind, or "" for an unknown kind.
+func Subtitle(kind string) string {
+	for _, k := range kinds {
+		if k.kind == kind {
+			return k.subtitle
+		}
+	}
+	return ""
+}
+
+// Default returns the embedded default template source of a kind, for users
+// who want to start their own from it.
+func Default(kind string) ([]byte, error) {
+	if Title(kind) == "" {
+		return nil, fmt.Errorf("unknown document kind %q", kind)
+	}
+	return embedded.ReadFile(kind + ".md")
+}
+
+// Dirs returns the folders searched for user templates, in order: a
+// "templates" folder next to the project file (when projectPath is not
+// empty), then zonewise/templates in the user's configuration directory.
+func Dirs(projectPath string) []string {
+	var dirs []string
+	if projectPath != "" {
+		dirs = append(dirs, filepath.Join(filepath.Dir(projectPath), "templates"))
+	}
+	if cfg, err := os.UserConfigDir(); err == nil {
+		dirs = append(dirs, filepath.Join(cfg, "zonewise", "templates"))
+	}
+	return dirs
+}
+
+// Template is one parsed document template.
+type Template struct {
+	// Kind is the document kind, such as "risk-report".
+	Kind string
+	// Path is the user file the template was read from, or "" for the
+	// embedded default.
+	Path string
+	t    *template.Template
+}
+
+// Load returns the template of a kind: the first <kind>.md found in dirs,
+// else the embedded default. A user file that exists but cannot be read or
+// parsed is an error naming the file (and the line, for syntax errors); Load
+// never falls back to another template in that case.
+func Load(kind string, dirs ...string) (*Template, error) {
+	if Title(kind) == "" {
+		return nil, fmt.Errorf("unknown document kind %q (want one of %v)", kind, Kinds())
+	}
+	for _, dir := range dirs {
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, kind+".md")
+		src, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read template %s: %w", path, err)
+		}
+		return Parse(kind, path, string(src))
+	}
+	src, err := embedded.ReadFile(kind + ".md")
+	if err != nil {
+		return nil, fmt.Errorf("embedded template %s: %w", kind, err)
+	}
+	t, err := Parse(kind, "", string(src))
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Parse parses template source. path names the file in error messages; ""
+// marks the embedded default.
+func Parse(kind, path, src string) (*Template, error) {
+	name := path
+	if name == "" {
+		name = "embedded:" + kind + ".md"
+	}
+	t, err := template.New(name).Funcs(Funcs()).Option("missingkey=error").Parse(src)
+	if err != nil {
+		// text/template errors read "template: FILE:LINE: message".
+		return nil, fmt.Errorf("parse %s template: %w", kind, err)
+	}
+	return &Template{Kind: kind, Path: path, t: t}, nil
+}
+
+// Execute runs the template with d and returns the Markdown. Errors name
+// the file and line of the failing action.
+func (t *Template) Execute(d *Data) (string, error) {
+	var buf bytes.Buffer
+	if err := t.t.Execute(&buf, d); err != nil {
+		return "", fmt.Errorf("execute %s template: %w", t.Kind, err)
+	}
+	return buf.String(), nil
+}

@@ -1,0 +1,750 @@
+package templates
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
+
+// capabilityLabels name the threat actor capability SLs 1..4.
+var capabilityLabels = [5]string{
+	"none",
+	"casual or coincidental",
+	"intentional, simple means",
+	"intentional, sophisticated IACS-specific means",
+	"intentional, sophisticated means with extended resources",
+}
+
+// CapabilityLabel describes a threat actor capability SL 1..4.
+func CapabilityLabel(sl int) string {
+	if sl < 0 || sl >= len(capabilityLabels) {
+		return "unknown"
+	}
+	return capabilityLabels[sl]
+}
+
+// builder holds the indexes used while building Data.
+type builder struct {
+	p    *model.Project
+	r    *risk.Result
+	cat  *risk.Catalog
+	d    *Data
+	reqs map[string]*risk.Requirement
+
+	zones     map[model.ID]*ZoneData
+	conduits  map[model.ID]*ConduitData
+	assets    map[model.ID]*AssetData
+	scenarios map[model.ID]*ScenarioData
+	zoneRes   map[model.ID]*risk.ZoneResult
+	condRes   map[model.ID]*risk.ConduitResult
+	assetRes  map[model.ID]*risk.AssetResult
+}
+
+// NewData builds the template data model from a project, its assessment and
+// the catalogue. generated is the document date ("YYYY-MM-DD"); callers pass
+// the project's Date so that documents do not depend on the clock. r and cat
+// may be nil (no assessment yet, no catalogue): the sections they feed are
+// then empty rather than wrong.
+func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated string) *Data {
+	if r == nil {
+		r = &risk.Result{}
+	}
+	if cat == nil {
+		cat = &risk.Catalog{}
+	}
+	b := &builder{
+		p: p, r: r, cat: cat, d: &Data{Generated: Text(generated)},
+		reqs:      map[string]*risk.Requirement{},
+		zones:     map[model.ID]*ZoneData{},
+		conduits:  map[model.ID]*ConduitData{},
+		assets:    map[model.ID]*AssetData{},
+		scenarios: map[model.ID]*ScenarioData{},
+		zoneRes:   map[model.ID]*risk.ZoneResult{},
+		condRes:   map[model.ID]*risk.ConduitResult{},
+		assetRes:  map[model.ID]*risk.AssetResult{},
+	}
+	for _, list := range [][]risk.Requirement{cat.System, cat.Component} {
+		for i := range list {
+			b.reqs[list[i].ID] = &list[i]
+		}
+	}
+	for i := range r.Zones {
+		b.zoneRes[r.Zones[i].ZoneID] = &r.Zones[i]
+	}
+	for i := range r.Conduits {
+		b.condRes[r.Conduits[i].ConduitID] = &r.Conduits[i]
+	}
+	for i := range r.Assets {
+		b.assetRes[r.Assets[i].AssetID] = &r.Assets[i]
+	}
+	b.project()
+	b.matrixScales()
+	b.buildZones()
+	b.buildAssets()
+	b.buildConduits()
+	b.buildActors()
+	b.buildScenarios()
+	b.matrixCells()
+	b.buildMeasures()
+	b.buildProposals()
+	b.buildExclusions()
+	b.buildDecisions()
+	b.derived()
+	return b.d
+}
+
+func texts(s []string) []Text {
+	out := make([]Text, 0, len(s))
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, Text(x))
+		}
+	}
+	return out
+}
+
+func frData(f model.FR) FRData {
+	return FRData{N: int(f), ID: Text(f.String()), Abbrev: Text(f.Abbrev()), Title: Text(f.Title())}
+}
+
+func (b *builder) project() {
+	p := b.p
+	d := &b.d.Project
+	*d = ProjectData{
+		Name: name(p.Name), Client: name(p.Client), Site: name(p.Site), Author: name(p.Author),
+		Revision: Text(p.Revision), Date: Text(p.Date), Classification: Text(p.Classification),
+		Description: Text(p.SUC.Description), Scope: Text(p.SUC.Scope),
+		Assumptions: texts(p.SUC.Assumptions), ExternalInterfaces: texts(p.SUC.ExternalInterfaces),
+		Method: Text(p.Method.Label()), MethodKey: string(p.Method),
+	}
+	for _, f := range p.NotApplicable {
+		if f.Valid() {
+			d.NotApplicable = append(d.NotApplicable, frData(f))
+		}
+	}
+	for _, f := range model.AllFRs {
+		b.d.FRs = append(b.d.FRs, frData(f))
+	}
+	for _, a := range p.Approvals {
+		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
+	}
+}
+
+func (b *builder) matrixScales() {
+	m := &b.p.Matrix
+	md := &b.d.Matrix
+	for _, s := range m.Likelihoods {
+		md.Likelihoods = append(md.Likelihoods, ScaleData{s.Level, name(s.Name), Text(s.Description)})
+	}
+	for _, s := range m.Consequences {
+		md.Consequences = append(md.Consequences, ScaleData{s.Level, name(s.Name), Text(s.Description)})
+	}
+	slices.SortFunc(md.Likelihoods, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
+	slices.SortFunc(md.Consequences, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
+	for _, c := range m.Categories {
+		md.Categories = append(md.Categories, Text(c.Label()))
+	}
+	md.Tolerable = Text(m.Tolerable.Label())
+}
+
+func (b *builder) matrixCells() {
+	m := &b.p.Matrix
+	md := &b.d.Matrix
+	for i := len(md.Likelihoods) - 1; i >= 0; i-- {
+		l := md.Likelihoods[i].Level
+		row := MatrixRow{Likelihood: md.Likelihoods[i]}
+		for _, c := range md.Consequences {
+			lv := m.Level(l, c.Level)
+			cell := MatrixCell{Likelihood: l, Consequence: c.Level, Level: Text(lv.Label()), LevelKey: string(lv), Tolerable: lv != "" && m.IsTolerable(lv)}
+			for _, s := range b.d.Scenarios {
+				if s.Likelihood == l && s.Consequence == c.Level {
+					cell.Unmitigated++
+				}
+				if s.ResidualLikelihood == l && s.ResidualConsequence == c.Level {
+					cell.Residual++
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		md.Rows = append(md.Rows, row)
+	}
+}
+
+func scaleName(levels []ScaleData, n int) Text {
+	for _, s := range levels {
+		if s.Level == n {
+			return s.Name
+		}
+	}
+	return Text(strconv.Itoa(n))
+}
+
+func cells(c *risk.Cells) SLRow {
+	var row SLRow
+	if c == nil {
+		for i := range row.Cells {
+			row.Cells[i].FR = i + 1
+		}
+		return row
+	}
+	row.V = c.Vector()
+	for i, cell := range c {
+		cd := CellData{FR: i + 1, SL: cell.SL, Overridden: cell.Overridden}
+		floor, inherited := len(cell.Reasons) > 0, len(cell.Reasons) > 0
+		for _, r := range cell.Reasons {
+			if r.Text != "" {
+				cd.Reasons = append(cd.Reasons, Text(r.Text))
+			}
+			floor = floor && (r.Rule == risk.RuleInScopeMinimum || r.Rule == risk.RuleNotApplicable)
+			inherited = inherited && r.Rule == risk.RuleConduitZones
+		}
+		cd.Floor, cd.Inherited = floor && !cell.Overridden, inherited && !cell.Overridden
+		row.Cells[i] = cd
+	}
+	return row
+}
+
+func overrides(list []model.SLOverride) []OverrideData {
+	var out []OverrideData
+	for _, o := range list {
+		out = append(out, OverrideData{FR: int(o.FR), SL: o.SL, Justification: Text(o.Justification)})
+	}
+	slices.SortFunc(out, func(a, b OverrideData) int { return cmp.Compare(a.FR, b.FR) })
+	return out
+}
+
+// requirements resolves requirement IDs against the catalogue, keeping the
+// given order; IDs unknown to the catalogue are kept with an empty title.
+func (b *builder) requirements(ids []string) []RequirementData {
+	out := make([]RequirementData, 0, len(ids))
+	for _, id := range ids {
+		rd := RequirementData{ID: Text(id), IsRE: strings.Contains(id, " RE ")}
+		if r, ok := b.reqs[id]; ok {
+			rd.FR, rd.MinSL, rd.Title, rd.Summary = int(r.FR), r.MinSL, Text(r.Title), Text(r.Summary)
+		}
+		out = append(out, rd)
+	}
+	return out
+}
+
+func groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
+	var out []RequirementGroup
+	for _, f := range model.AllFRs {
+		g := RequirementGroup{FR: frData(f), SL: slt.Get(f)}
+		for _, r := range reqs {
+			if r.FR == int(f) {
+				g.Items = append(g.Items, r)
+			}
+		}
+		if len(g.Items) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func purdue(l float64) string { return strconv.FormatFloat(l, 'f', -1, 64) }
+
+func (b *builder) buildZones() {
+	zones := slices.Clone(b.p.Zones)
+	slices.SortStableFunc(zones, func(x, y model.Zone) int {
+		return cmp.Or(cmp.Compare(y.PurdueLevel, x.PurdueLevel), strings.Compare(x.Name, y.Name), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	for i := range zones {
+		z := &zones[i]
+		zd := &ZoneData{
+			ID: string(z.ID), Name: name(z.Name), Description: Text(z.Description),
+			Type: Text(z.Type.Label()), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
+			Organisation: Text(z.Organisation), LogicalBoundary: Text(z.LogicalBoundary),
+			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
+			IsSafety: z.IsSafety(), OutOfScope: z.OutOfScope, IsRemote: z.Type == model.ZoneRemoteAccess,
+			AccessPoints: texts(z.AccessPoints), Assumptions: texts(z.Assumptions),
+			Overrides: overrides(z.SLTOverrides),
+		}
+		if parent := b.p.Zone(z.ParentID); parent != nil {
+			zd.Parent = name(parent.Name)
+		}
+		for _, ef := range z.EssentialFunctions {
+			e := EssentialFunctionData{Name: name(ef.Name), Kind: Text(ef.Kind.Label()), Notes: Text(ef.Notes)}
+			for _, im := range ef.Intolerant {
+				e.Intolerant = append(e.Intolerant, Text(im.Label()))
+			}
+			zd.EssentialFunctions = append(zd.EssentialFunctions, e)
+		}
+		for _, r := range z.Roles {
+			zd.Roles = append(zd.Roles, RoleData{Name: name(r.Name), Privileges: Text(r.Privileges), Shared: r.Shared})
+		}
+		if zr := b.zoneRes[z.ID]; zr != nil {
+			zd.SLT, zd.SLC, zd.SLA = cells(&zr.SLT), cells(&zr.SLC), cells(&zr.SLA)
+			zd.Gap = zr.Gap
+			zd.Requirements = b.requirements(zr.Requirements)
+			zd.Findings = texts(zr.Findings)
+		} else {
+			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
+		}
+		zd.HasGap = !zd.Gap.IsZero()
+		zd.RequirementGroups = groups(zd.Requirements, zd.SLT.V)
+		b.zones[z.ID] = zd
+		b.d.Zones = append(b.d.Zones, zd)
+	}
+}
+
+func exposure(e model.Exposure) []Text {
+	var out []Text
+	if e.RemoteAccess {
+		out = append(out, "remote access")
+	}
+	if e.Wireless {
+		out = append(out, "wireless")
+	}
+	if e.RemovableMedia {
+		out = append(out, "removable media")
+	}
+	if e.ExternallyReachable {
+		out = append(out, "reachable from outside the SUC")
+	}
+	return out
+}
+
+func (b *builder) zoneIndex(id model.ID) int {
+	for i, z := range b.d.Zones {
+		if z.ID == string(id) {
+			return i
+		}
+	}
+	return len(b.d.Zones)
+}
+
+func (b *builder) buildAssets() {
+	assets := slices.Clone(b.p.Assets)
+	slices.SortStableFunc(assets, func(x, y model.Asset) int {
+		return cmp.Or(cmp.Compare(b.zoneIndex(x.ZoneID), b.zoneIndex(y.ZoneID)), strings.Compare(x.Name, y.Name), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	for i := range assets {
+		a := &assets[i]
+		ad := &AssetData{
+			ID: string(a.ID), Name: name(a.Name), Description: Text(a.Description),
+			Class: Text(a.Class.Label()), ClassKey: string(a.Class), Prefix: Text(a.Class.Prefix()),
+			Function: Text(a.Function.Label()), Vendor: name(a.Vendor), Model: name(a.Model), Firmware: name(a.Firmware),
+			Criticality: Text(a.Criticality.Label()), CriticalityKey: string(a.Criticality),
+			Exposure: exposure(a.Exposure), Transient: a.Transient, SLC: a.SLC,
+			RemoteAccess: a.Exposure.RemoteAccess, Wireless: a.Exposure.Wireless, RemovableMedia: a.Exposure.RemovableMedia, External: a.Exposure.ExternallyReachable,
+			SLCSource: Text(a.SLCSource.Label()), SupplierSDL: Text(a.SupplierSDL.Label()),
+		}
+		zd := b.zones[a.ZoneID]
+		if zd != nil {
+			ad.Zone = zd.Name
+			ad.SLT = zd.SLT.V
+		}
+		if ar := b.assetRes[a.ID]; ar != nil {
+			ad.SLT, ad.SLC, ad.Gap = ar.SLT, ar.SLC, ar.Gap
+			ad.Requirements = b.requirements(ar.Requirements)
+		} else {
+			ad.Gap = ad.SLT.Gap(ad.SLC)
+		}
+		ad.HasGap = !ad.Gap.IsZero()
+		ad.FocusPoints = focusPoints(a)
+		b.assets[a.ID] = ad
+		b.d.Assets = append(b.d.Assets, ad)
+		if zd != nil {
+			zd.Assets = append(zd.Assets, ad)
+		}
+	}
+}
+
+// focusPoints lists the class's focus points in definition order with the
+// asset's recorded status (open when not recorded), then any recorded points
+// the class does not define.
+func focusPoints(a *model.Asset) []FocusData {
+	var out []FocusData
+	seen := map[string]bool{}
+	add := func(key string) {
+		fd := FocusData{Key: key, Title: Text(model.FocusPointTitle(a.Class, key)), Status: Text(model.FocusOpen.Label()), StatusKey: string(model.FocusOpen)}
+		for _, fp := range a.FocusPoints {
+			if fp.Key == key {
+				fd.Status, fd.StatusKey, fd.Evidence = Text(fp.Status.Label()), string(fp.Status), Text(fp.Evidence)
+			}
+		}
+		seen[key] = true
+		out = append(out, fd)
+	}
+	for _, def := range model.FocusPointDefs(a.Class) {
+		add(def.Key)
+	}
+	for _, fp := range a.FocusPoints {
+		if !seen[fp.Key] {
+			add(fp.Key)
+		}
+	}
+	return out
+}
+
+func (b *builder) buildConduits() {
+	conduits := slices.Clone(b.p.Conduits)
+	slices.SortStableFunc(conduits, func(x, y model.Conduit) int {
+		return cmp.Or(strings.Compare(x.Name, y.Name), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	for i := range conduits {
+		c := &conduits[i]
+		cd := &ConduitData{
+			ID: string(c.ID), Name: name(c.Name), Description: Text(c.Description),
+			Type: Text(c.Type.Label()), TypeKey: string(c.Type), AccessPoints: texts(c.AccessPoints),
+			Overrides: overrides(c.SLTOverrides), IsVPN: c.Type == model.ConduitVPN,
+			Unidirectional: c.Type == model.ConduitUnidirectional,
+		}
+		for _, zid := range c.ZoneIDs {
+			zd := b.zones[zid]
+			if zd == nil {
+				cd.Zones = append(cd.Zones, Text("(missing zone "+string(zid)+")"))
+				continue
+			}
+			cd.Zones = append(cd.Zones, zd.Name)
+			cd.ZoneRefs = append(cd.ZoneRefs, zd)
+			if zd.IsRemote {
+				cd.External = true
+			}
+		}
+		cd.External = cd.External || cd.IsVPN
+		for _, f := range c.Flows {
+			fd := &FlowData{
+				Conduit: cd.Name, Protocol: Text(f.Protocol), Port: Text(f.Port), Transport: Text(f.Transport),
+				From: b.zoneName(f.From), To: b.zoneName(f.To), Initiator: b.zoneName(f.Initiator),
+				Bidirectional: f.Bidirectional, Direction: "→", Purpose: Text(f.Purpose),
+				AnyPort: isAny(f.Port) || isAny(f.Protocol),
+			}
+			if f.Bidirectional {
+				fd.Direction = "↔"
+			}
+			cd.Flows = append(cd.Flows, fd)
+			if fd.AnyPort {
+				b.d.AnyFlows = append(b.d.AnyFlows, fd)
+			}
+		}
+		if cr := b.condRes[c.ID]; cr != nil {
+			cd.SLT, cd.SLA, cd.Gap = cells(&cr.SLT), cells(&cr.SLA), cr.Gap
+			cd.Requirements = b.requirements(cr.Requirements)
+			cd.Findings = texts(cr.Findings)
+		} else {
+			cd.SLT, cd.SLA = cells(nil), cells(nil)
+		}
+		cd.HasGap = !cd.Gap.IsZero()
+		cd.RequirementGroups = groups(cd.Requirements, cd.SLT.V)
+		b.conduits[c.ID] = cd
+		b.d.Conduits = append(b.d.Conduits, cd)
+		// Link both ways, with neighbours named once per zone.
+		for _, zd := range cd.ZoneRefs {
+			zd.Conduits = append(zd.Conduits, cd)
+			for _, other := range cd.ZoneRefs {
+				if other != zd && !slices.Contains(zd.Neighbours, other.Name) {
+					zd.Neighbours = append(zd.Neighbours, other.Name)
+				}
+			}
+		}
+		if cd.External {
+			b.d.ExternalConduits = append(b.d.ExternalConduits, cd)
+		}
+	}
+}
+
+func isAny(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return s == "any" || s == "*" || s == "all"
+}
+
+func (b *builder) zoneName(id model.ID) Text {
+	if id == "" {
+		return ""
+	}
+	if zd := b.zones[id]; zd != nil {
+		return zd.Name
+	}
+	return Text("(unknown zone " + string(id) + ")")
+}
+
+func (b *builder) buildActors() {
+	actors := slices.Clone(b.p.Actors)
+	slices.SortStableFunc(actors, func(x, y model.ThreatActor) int {
+		return cmp.Or(cmp.Compare(x.Capability, y.Capability), strings.Compare(x.Name, y.Name), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	for _, a := range actors {
+		n := 0
+		for _, s := range b.p.Scenarios {
+			if s.ActorID == a.ID {
+				n++
+			}
+		}
+		b.d.Actors = append(b.d.Actors, &ActorData{
+			Name: name(a.Name), Description: Text(a.Description), Motivation: Text(a.Motivation),
+			Capability: a.Capability, CapabilityLabel: Text(CapabilityLabel(a.Capability)), Scenarios: n,
+		})
+	}
+}
+
+// targetName names the object a scenario or countermeasure targets.
+func (b *builder) targetName(kind model.TargetKind, id model.ID) Text {
+	switch kind {
+	case model.TargetZone:
+		if z := b.zones[id]; z != nil {
+			return z.Name
+		}
+	case model.TargetConduit:
+		if c := b.conduits[id]; c != nil {
+			return c.Name
+		}
+	case model.TargetAsset:
+		if a := b.assets[id]; a != nil {
+			return a.Name
+		}
+	}
+	return Text(fmt.Sprintf("(unknown %s %s)", kind, id))
+}
+
+func (b *builder) measureName(id string) Text {
+	if m, ok := b.cat.Measure(id); ok && m.Name != "" {
+		return name(m.Name)
+	}
+	return Text(id)
+}
+
+func (b *builder) buildScenarios() {
+	res := map[model.ID]*risk.ScenarioResult{}
+	for i := range b.r.Scenarios {
+		res[b.r.Scenarios[i].ScenarioID] = &b.r.Scenarios[i]
+	}
+	// Order: worst unmitigated risk first, then name.
+	list := slices.Clone(b.p.Scenarios)
+	rank := func(s *model.ThreatScenario) int {
+		if sr := res[s.ID]; sr != nil {
+			return sr.Unmitigated.Rank()
+		}
+		return 0
+	}
+	slices.SortStableFunc(list, func(x, y model.ThreatScenario) int {
+		return cmp.Or(cmp.Compare(rank(&y), rank(&x)), strings.Compare(x.Name, y.Name), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	md := &b.d.Matrix
+	for i := range list {
+		s := &list[i]
+		sd := &ScenarioData{
+			ID: string(s.ID), Name: name(s.Name), Description: Text(s.Description),
+			EntryPoint: Text(s.EntryPoint), TargetKind: Text(s.TargetKind.Label()),
+			Target: b.targetName(s.TargetKind, s.TargetID), Likelihood: s.Likelihood,
+			Treatment: Text(s.Treatment.Label()), TreatmentNote: Text(s.TreatmentNote),
+			Techniques: texts(s.Techniques),
+		}
+		if s.Treatment == "" {
+			sd.Treatment = "Not decided"
+		}
+		if a := b.p.Actor(s.ActorID); a != nil {
+			sd.Actor, sd.Capability = name(a.Name), a.Capability
+		}
+		for _, f := range s.FRs {
+			sd.FRs = append(sd.FRs, Text(f.String()))
+		}
+		for _, c := range s.Consequences {
+			sd.Consequences = append(sd.Consequences, ConsequenceData{Category: Text(c.Category.Label()), Level: c.Level, LevelName: scaleName(md.Consequences, c.Level), Note: Text(c.Note)})
+		}
+		if sr := res[s.ID]; sr != nil {
+			sd.Likelihood, sd.Consequence, sd.Category = sr.Likelihood, sr.Consequence, Text(sr.Category.Label())
+			sd.Unmitigated, sd.UnmitigatedKey, sd.Tolerable = Text(sr.Unmitigated.Label()), string(sr.Unmitigated), sr.Tolerable
+			sd.ResidualLikelihood, sd.ResidualConsequence = sr.ResidualLikelihood, sr.ResidualConsequence
+			sd.Residual, sd.ResidualKey, sd.ResidualTolerable = Text(sr.Residual.Label()), string(sr.Residual), sr.ResidualTolerable
+			for _, id := range sr.Mitigations {
+				if ci := b.p.Countermeasure(id); ci != nil {
+					sd.Mitigations = append(sd.Mitigations, b.measureName(ci.MeasureID)+" ("+b.targetName(ci.TargetKind, ci.TargetID)+")")
+				}
+			}
+		}
+		sd.LikelihoodName = scaleName(md.Likelihoods, sd.Likelihood)
+		sd.ConsequenceName = scaleName(md.Consequences, sd.Consequence)
+		b.scenarios[s.ID] = sd
+		b.d.Scenarios = append(b.d.Scenarios, sd)
+		switch s.TargetKind {
+		case model.TargetZone:
+			if z := b.zones[s.TargetID]; z != nil {
+				z.Scenarios = append(z.Scenarios, sd)
+			}
+		case model.TargetAsset:
+			if a := b.p.Asset(s.TargetID); a != nil {
+				if z := b.zones[a.ZoneID]; z != nil {
+					z.Scenarios = append(z.Scenarios, sd)
+				}
+			}
+		case model.TargetConduit:
+			if c := b.conduits[s.TargetID]; c != nil {
+				c.Scenarios = append(c.Scenarios, sd)
+			}
+		}
+	}
+}
+
+var statusOrder = map[model.MeasureStatus]int{model.StatusImplemented: 0, model.StatusAccepted: 1, model.StatusProposed: 2, model.StatusRejected: 3}
+
+func (b *builder) buildMeasures() {
+	for _, ci := range b.p.Countermeasures {
+		md := &MeasureData{
+			MeasureID: Text(ci.MeasureID), Measure: b.measureName(ci.MeasureID),
+			TargetKind: Text(ci.TargetKind.Label()), Target: b.targetName(ci.TargetKind, ci.TargetID),
+			Status: Text(ci.Status.Label()), StatusKey: string(ci.Status),
+			Reason: Text(ci.Reason), Owner: Text(ci.Owner), Due: Text(ci.Due), Notes: Text(ci.Notes),
+		}
+		for _, s := range b.p.Scenarios {
+			if slices.Contains(s.Countermeasures, ci.ID) {
+				md.Scenarios = append(md.Scenarios, name(s.Name))
+			}
+		}
+		slices.Sort(md.Scenarios)
+		b.d.Measures = append(b.d.Measures, md)
+	}
+	slices.SortStableFunc(b.d.Measures, func(x, y *MeasureData) int {
+		return cmp.Or(cmp.Compare(statusOrder[model.MeasureStatus(x.StatusKey)], statusOrder[model.MeasureStatus(y.StatusKey)]),
+			strings.Compare(string(x.Measure), string(y.Measure)), strings.Compare(string(x.Target), string(y.Target)))
+	})
+}
+
+var effortLabels = map[risk.Effort]string{1: "Low", 2: "Medium", 3: "High"}
+
+func effortLabel(e risk.Effort) Text {
+	if l, ok := effortLabels[e]; ok {
+		return Text(l)
+	}
+	return "Unknown"
+}
+
+func (b *builder) buildProposals() {
+	props := slices.Clone(b.r.Proposals)
+	slices.SortStableFunc(props, func(x, y risk.Proposal) int {
+		return cmp.Or(cmp.Compare(x.Rank, y.Rank), strings.Compare(x.ID, y.ID))
+	})
+	for _, pr := range props {
+		pd := &ProposalData{
+			Rank: pr.Rank, ID: Text(pr.ID), MeasureID: Text(pr.MeasureID), Measure: b.measureName(pr.MeasureID),
+			TargetKind: Text(pr.TargetKind.Label()), Target: b.targetName(pr.TargetKind, pr.TargetID),
+			Effort: effortLabel(pr.Effort), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
+			Status: Text(pr.Status.Label()), StatusKey: string(pr.Status),
+		}
+		if pr.Status == "" {
+			pd.Status, pd.StatusKey = Text(model.StatusProposed.Label()), string(model.StatusProposed)
+		}
+		if m, ok := b.cat.Measure(pr.MeasureID); ok {
+			pd.Summary = Text(m.Summary)
+			pd.Requirements = texts(m.Requirements)
+		}
+		for _, g := range pr.Closes {
+			pd.ClosesFRs = append(pd.ClosesFRs, int(g.FR))
+		}
+		pd.Closes = Text(closesText(pr.Closes))
+		if ci := b.p.Countermeasure(pr.InstanceID); ci != nil {
+			pd.Reason, pd.Owner, pd.Due = Text(ci.Reason), Text(ci.Owner), Text(ci.Due)
+		}
+		b.d.Proposals = append(b.d.Proposals, pd)
+		if pd.Cover {
+			b.d.Cover = append(b.d.Cover, pd)
+		}
+		switch pr.TargetKind {
+		case model.TargetZone:
+			if z := b.zones[pr.TargetID]; z != nil {
+				z.Proposals = append(z.Proposals, pd)
+			}
+		case model.TargetConduit:
+			if c := b.conduits[pr.TargetID]; c != nil {
+				c.Proposals = append(c.Proposals, pd)
+			}
+		case model.TargetAsset:
+			if a := b.p.Asset(pr.TargetID); a != nil {
+				if z := b.zones[a.ZoneID]; z != nil {
+					z.Proposals = append(z.Proposals, pd)
+				}
+			}
+		}
+	}
+}
+
+// closesText groups the gaps a proposal closes by the SL needed:
+// "FR1, FR3 → SL 2; FR5 → SL 3".
+func closesText(gs []risk.GapClose) string {
+	var parts []string
+	for sl := 1; sl <= model.MaxSL; sl++ {
+		var frs []string
+		for _, g := range gs {
+			if g.Need == sl {
+				frs = append(frs, g.FR.String())
+			}
+		}
+		if len(frs) > 0 {
+			parts = append(parts, fmt.Sprintf("%s → SL %d", strings.Join(frs, ", "), sl))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// formatTime shows an RFC 3339 time as "2006-01-02 15:04" in its own
+// offset; other text is returned as it is.
+func formatTime(s string) string {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+			return t.Format("2006-01-02")
+		}
+		return t.Format("2006-01-02 15:04")
+	}
+	return s
+}
+
+func (b *builder) buildExclusions() {
+	groups := map[string]*ExclusionGroup{}
+	for _, e := range b.r.Exclusions {
+		ed := &ExclusionData{
+			MeasureID: Text(e.MeasureID), Measure: b.measureName(e.MeasureID),
+			TargetKind: Text(e.TargetKind.Label()), Target: b.targetName(e.TargetKind, e.TargetID),
+			EssentialFunction: Text(e.EssentialFunction), Impact: Text(e.Impact.Label()), Reason: Text(e.Reason),
+		}
+		b.d.Exclusions = append(b.d.Exclusions, ed)
+		key := strings.Join([]string{string(e.TargetKind), string(e.TargetID), e.EssentialFunction, string(e.Impact)}, "\x00")
+		g := groups[key]
+		if g == nil {
+			g = &ExclusionGroup{TargetKind: ed.TargetKind, Target: ed.Target, EssentialFunction: ed.EssentialFunction, Impact: ed.Impact}
+			groups[key] = g
+			b.d.ExclusionGroups = append(b.d.ExclusionGroups, g)
+		}
+		if !slices.Contains(g.Measures, ed.Measure) {
+			g.Measures = append(g.Measures, ed.Measure)
+		}
+	}
+	slices.SortStableFunc(b.d.ExclusionGroups, func(x, y *ExclusionGroup) int {
+		return cmp.Or(strings.Compare(string(x.Target), string(y.Target)), strings.Compare(string(x.EssentialFunction), string(y.EssentialFunction)), strings.Compare(string(x.Impact), string(y.Impact)))
+	})
+}
+
+func (b *builder) buildDecisions() {
+	list := slices.Clone(b.p.Decisions)
+	slices.SortStableFunc(list, func(x, y model.Decision) int {
+		return cmp.Or(strings.Compare(x.At, y.At), strings.Compare(string(x.ID), string(y.ID)))
+	})
+	for _, d := range list {
+		dd := &DecisionData{At: Text(formatTime(d.At)), By: Text(d.By), Subject: Text(d.Subject), Decision: Text(d.Decision), Rationale: Text(d.Rationale)}
+		if d.ObjectID != "" {
+			dd.Object = b.objectName(d.ObjectID)
+		}
+		b.d.Decisions = append(b.d.Decisions, dd)
+	}
+}
+
+func (b *builder) objectName(id model.ID) Text {
+	switch {
+	case b.zones[id] != nil:
+		return b.zones[id].Name
+	case b.conduits[id] != nil:
+		return b.conduits[id].Name
+	case b.assets[id] != nil:
+		return b.assets[id].Name
+	case b.scenarios[id] != nil:
+		return b.scenarios[id].Name
+	}
+	return ""
+}
