@@ -1,17 +1,303 @@
 // Package app is the Zonewise desktop GUI (Fyne). It is the only package that
 // imports Fyne, main.go aside.
+//
+// The window is one ui struct (this file) holding the open model.Document,
+// the latest assessment and the selection, and one unexported struct per part
+// of the screen (projectTree, propertiesPanel, zoneCanvas, problemsPanel and
+// the views in views.go). Parts read the model and change it only through
+// commands (ui.do); every change comes back through ui.onDocChanged, which
+// re-assesses and refreshes every part in place.
+//
+// Environment variables (for automation, not for users):
+//
+//	ZONEWISE_VIEW=<key>        open on a view: canvas, threats, levels,
+//	                           countermeasures, requirements, documents
+//	                           (the window is then 1600×1000)
+//	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
+//	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
+//	                           os.UserCacheDir()/zonewise/recovery
+//
+// make screenshots sets the first two.
 package app
 
 import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+	"zonewise/risk"
 )
 
 // Run opens the main window on the project at path ("" for the last project
-// or the sample plant) and blocks until the window closes.
+// or the sample plant) and blocks until the window closes. A file that cannot
+// be opened is reported in a dialog and the sample plant opens instead.
 func Run(a fyne.App, path string) {
-	w := a.NewWindow("Zonewise")
-	w.SetContent(widget.NewLabel("Zonewise"))
-	w.Resize(fyne.NewSize(1280, 800))
-	w.ShowAndRun()
+	u := newUI(a)
+	startErr := u.openStartup(path)
+	u.win.Show()
+	u.afterShow(startErr)
+	a.Run()
+}
+
+// ui is the main window and everything open in it.
+type ui struct {
+	app fyne.App
+	win fyne.Window
+	doc *model.Document
+	cat *risk.Catalog
+
+	// result is the latest assessment of doc.Project; nil when the engine
+	// failed (the error is in resultErr).
+	result    *risk.Result
+	resultErr error
+	zoneIndex map[model.ID]*risk.ZoneResult
+	// assessTimer defers reassessment on large plants (reassessSoon).
+	assessTimer *time.Timer
+	problems    []model.Problem
+
+	sel selection
+
+	tree     *projectTree
+	props    *propertiesPanel
+	canvas   *zoneCanvas
+	problemL *problemsPanel
+	guide    *quickGuide
+	tabs     *container.AppTabs
+	views    []view
+	status   *widget.Label
+	splits   struct{ main, right, body *container.Split }
+
+	menu       menuItems
+	bar        toolbar
+	prefs      *settings
+	recovery   *recovery
+	themeState themeState
+
+	// dragging is set while the canvas drags: geometry edits do not change
+	// the assessment, so it waits for the drag to end.
+	dragging bool
+	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
+	// when set (by tests), runs when it has finished.
+	layoutRunning bool
+	afterLayout   func()
+	// refreshing guards against feedback from widgets updated in code
+	// (tree selection, property fields) while the ui refreshes them.
+	refreshing bool
+}
+
+// newUI builds the window with an empty document; call setDocument next.
+func newUI(a fyne.App) *ui {
+	u := &ui{app: a, prefs: &settings{p: a.Preferences()}, zoneIndex: map[model.ID]*risk.ZoneResult{}}
+	cat, err := risk.Builtin()
+	if err != nil {
+		slog.Error("built-in catalogue", "err", err)
+	}
+	u.cat = cat
+	u.win = a.NewWindow("Zonewise")
+	u.doc = model.NewDocument(model.New("Untitled"), "")
+	u.recovery = newRecovery()
+	u.themeState.variant = u.prefs.p.String(prefTheme)
+	u.themeState.apply(a)
+
+	u.tree = newProjectTree(u)
+	u.props = newPropertiesPanel(u)
+	u.canvas = newZoneCanvas(u)
+	u.problemL = newProblemsPanel(u)
+	u.guide = newQuickGuide(u)
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+
+	u.views = u.buildViews()
+	u.tabs = container.NewAppTabs()
+	for _, v := range u.views {
+		u.tabs.Append(container.NewTabItem(v.title(), v.object()))
+	}
+	u.tabs.OnSelected = func(*container.TabItem) { u.refreshViews() }
+
+	centre := container.NewBorder(u.guide.object(), nil, nil, nil, u.tabs)
+	right := container.NewHSplit(centre, u.props.object())
+	main := container.NewHSplit(u.tree.object(), right)
+	body := container.NewVSplit(main, u.problemL.object())
+	u.splits.main, u.splits.right, u.splits.body = main, right, body
+	u.layoutPanels()
+	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
+	u.win.SetMainMenu(u.buildMenu())
+	u.addShortcuts()
+	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.onCloseRequested)
+	u.win.Resize(fyne.NewSize(1500, 920))
+	return u
+}
+
+// setDocument replaces the open document (New, Open, startup, restore).
+func (u *ui) setDocument(doc *model.Document) {
+	u.recovery.stop()
+	u.doc = doc
+	u.sel = selection{}
+	doc.OnChange(u.onDocChanged)
+	u.recovery.start(u)
+	u.canvas.resetView()
+	u.reassess() // at once, whatever the plant's size
+	u.refreshAll()
+	u.canvas.fitSoon()
+}
+
+// onDocChanged runs after every edit, undo, redo and save.
+func (u *ui) onDocChanged() {
+	u.sel.prune(u.doc.Project)
+	if u.dragging {
+		// A drag changes geometry only: the canvas follows the pointer, the
+		// rest (and the assessment) catches up when the drag ends.
+		u.updateTitle()
+		u.canvas.refresh()
+		return
+	}
+	u.reassessSoon()
+	u.refreshAll()
+}
+
+// largePlant is the size (zones + assets + scenarios) above which edits
+// are no longer assessed one by one: on a very large plant (10,000 assets
+// take about 100 ms) typing a name must not wait for the engine after each
+// key. The rule is by size, not by measured time, so that behaviour does
+// not depend on the machine's load.
+const largePlant = 3000
+
+// reassessSoon reassesses now, or on a large plant shortly after the
+// edits stop (the views show the previous result until then).
+func (u *ui) reassessSoon() {
+	p := u.doc.Project
+	if len(p.Zones)+len(p.Assets)+len(p.Scenarios) <= largePlant {
+		u.reassess()
+		return
+	}
+	if u.assessTimer != nil {
+		u.assessTimer.Stop()
+	}
+	u.assessTimer = time.AfterFunc(150*time.Millisecond, func() {
+		fyne.Do(func() {
+			u.reassess()
+			u.refreshAll()
+		})
+	})
+}
+
+// reassess runs the engine and the validation on the current project.
+func (u *ui) reassess() {
+	u.problems = validate(u.doc.Project)
+	u.result, u.resultErr = assess(u.doc.Project, u.cat) // a nil catalogue still gives SL-T and gaps
+	if u.cat == nil {
+		u.resultErr = errors.New("the built-in catalogue failed to load: no requirements or proposals")
+	}
+	u.indexResult()
+}
+
+// refreshAll updates every part of the window from the model, in place.
+func (u *ui) refreshAll() {
+	u.refreshing = true
+	defer func() { u.refreshing = false }()
+	u.updateTitle()
+	u.tree.refresh()
+	u.canvas.refresh()
+	u.props.refresh()
+	u.problemL.refresh()
+	u.refreshViews()
+	u.refreshMenu()
+	u.updateStatus()
+}
+
+// refreshViews refreshes the visible tab; hidden ones refresh when shown.
+func (u *ui) refreshViews() {
+	sel := u.tabs.Selected()
+	for i, v := range u.views {
+		if sel == nil || u.tabs.Items[i] == sel {
+			v.refresh()
+		}
+	}
+}
+
+// windowTitle is "<project> — Zonewise", with "• " in front when dirty.
+func (u *ui) windowTitle() string {
+	name := u.doc.Project.Name
+	if name == "" {
+		name = "Untitled"
+	}
+	t := name + " — Zonewise"
+	if u.doc.Dirty() {
+		t = "• " + t
+	}
+	return t
+}
+
+func (u *ui) updateTitle() { u.win.SetTitle(u.windowTitle()) }
+
+func (u *ui) updateStatus() {
+	p := u.doc.Project
+	s := fmt.Sprintf("%d zones · %d conduits · %d assets · %d threat scenarios",
+		len(p.Zones), len(p.Conduits), len(p.Assets), len(p.Scenarios))
+	if n := countErrors(u.problems); n > 0 {
+		s += fmt.Sprintf(" · %d errors", n)
+	}
+	if u.resultErr != nil {
+		s += " · assessment: " + u.resultErr.Error()
+	}
+	if u.doc.Path != "" {
+		s += " · " + u.doc.Path
+	} else {
+		s += " · not saved yet"
+	}
+	u.status.SetText(s)
+}
+
+// do applies an edit through the document; a refused edit is shown.
+func (u *ui) do(c model.Command) bool {
+	if err := u.doc.Do(c); err != nil {
+		u.showError(err)
+		return false
+	}
+	return true
+}
+
+func (u *ui) showError(err error) {
+	slog.Warn("zonewise", "err", err)
+	dialog.ShowError(err, u.win)
+}
+
+// showErrorText shows a message that is not an error of the program.
+func (u *ui) showInfo(title, msg string) { dialog.ShowInformation(title, msg, u.win) }
+
+// onSelectionChanged is called by every part that changes the selection.
+func (u *ui) onSelectionChanged() {
+	u.refreshing = true
+	defer func() { u.refreshing = false }()
+	u.tree.refresh()
+	u.canvas.refresh()
+	u.props.refresh()
+	u.refreshViews()
+	u.refreshToolbar()
+	if u.menu.del != nil {
+		u.menu.del.Disabled = len(u.sel.items) == 0
+	}
+}
+
+// selectOnly makes r the only selected object.
+func (u *ui) selectOnly(r ref) {
+	u.sel.set(r)
+	u.onSelectionChanged()
+}
+
+// envOr returns the environment variable or def.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }

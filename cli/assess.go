@@ -1,13 +1,9 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
 	"zonewise/model"
@@ -76,44 +72,6 @@ func runAssess(e *env, args []string) int {
 	}
 	writeSummary(e.stdout, p, res)
 	return ExitOK
-}
-
-// writeResultJSON prints r as compact JSON (no HTML escaping) and a newline:
-// byte for byte what a json.Encoder writes, but with the top-level fields
-// encoded in parallel, since a large plant's result runs to tens of MB.
-// Pipe it through jq to read it. TestWriteResultJSON keeps the equivalence.
-func writeResultJSON(w io.Writer, r *risk.Result) error {
-	rv := reflect.ValueOf(r).Elem()
-	rt := rv.Type()
-	parts := make([][]byte, rt.NumField())
-	errs := make([]error, rt.NumField())
-	var wg sync.WaitGroup
-	for i := range rt.NumField() {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			errs[i] = enc.Encode(rv.Field(i).Interface())
-			parts[i] = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		})
-	}
-	wg.Wait()
-	var out bytes.Buffer
-	out.WriteByte('{')
-	for i := range rt.NumField() {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
-		if i > 0 {
-			out.WriteByte(',')
-		}
-		fmt.Fprintf(&out, "%q:", name)
-		out.Write(parts[i])
-	}
-	out.WriteString("}\n")
-	_, err := w.Write(out.Bytes())
-	return err
 }
 
 // topProposals is how many proposals the terminal summary lists.

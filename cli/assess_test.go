@@ -130,7 +130,14 @@ func TestWriteResultJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, p := range map[string]*model.Project{"the sample plant": model.Sample(), "a small plant": smallProject(), "an empty project": {}} {
+	hostile := smallProject()
+	hostile.Assets = append(hostile.Assets, hostile.Assets[0], hostile.Assets[0], hostile.Assets[0])
+	hostile.Assets[0].Name = "quote \" backslash \\ <html> & tab\t nl\n bell\a bs\b ff\f nul\x00 del\x7f"
+	hostile.Assets[1].ID, hostile.Assets[1].Name = model.StableID("a/2"), "bad utf-8 \xff\xfe end, separators \u2028 \u2029"
+	hostile.Assets[2].ID, hostile.Assets[2].Name = model.StableID("a/3"), "Außenstelle ↔ Hochbehälter 🚰"
+	hostile.Assets[3].ID, hostile.Assets[3].Class = model.StableID("a/4"), model.ClassHost
+	for name, p := range map[string]*model.Project{"the sample plant": model.Sample(), "a small plant": smallProject(),
+		"an empty project": {}, "hostile names": hostile, "a generated plant": model.Generate(20, 300, 7)} {
 		t.Run("the parallel encoding of "+name+" equals a json.Encoder's", func(t *testing.T) {
 			r := risk.Assess(p, cat)
 			var want, got bytes.Buffer

@@ -239,7 +239,7 @@ func addSampleConduits(p *Project) {
 		flows  []DataFlow
 	}
 	defs := []cdef{
-		{"K01 Unternehmen ↔ OT-DMZ", ConduitFirewall, []string{szEnterprise, szDMZ},
+		{"K01 Unternehmen – OT-DMZ", ConduitFirewall, []string{szEnterprise, szDMZ},
 			"FortiGate 100F, deny by default; only the listed flows are permitted.", []string{"FortiGate 100F"},
 			[]DataFlow{
 				sampleFlow("HTTPS (PI Vision)", "443", "TCP", szEnterprise, szDMZ, "Office users view trends and reports"),
@@ -265,7 +265,7 @@ func addSampleConduits(p *Project) {
 				sampleFlow("RDP", "3389", "TCP", szRemote, szSiteOps, "Vendor sessions to named servers"),
 				sampleFlow("HTTPS (Nozomi console)", "443", "TCP", szRemote, szSiteOps, "On-call review of IDS alerts"),
 			}},
-		{"K05 Betriebsleitebene ↔ SCADA", ConduitFirewall, []string{szSiteOps, szSCADA},
+		{"K05 Betriebsleitebene – SCADA", ConduitFirewall, []string{szSiteOps, szSCADA},
 			"FortiGate 60F between site operations and the control room.", []string{"FortiGate 60F"},
 			[]DataFlow{
 				sampleFlow("OPC UA", "4840", "TCP", szSiteOps, szSCADA, "Historian collects process values from KEPServerEX"),
@@ -277,21 +277,21 @@ func addSampleConduits(p *Project) {
 				sampleFlow("WSUS", "8530", "TCP", szSCADA, szSiteOps, "Approved Windows updates"),
 				sampleFlow("RDP", "3389", "TCP", szSiteOps, szSCADA, "Jump-host sessions to engineering workstations"),
 			}},
-		{"K06 SCADA ↔ Filtration", ConduitFirewall, []string{szSCADA, szFiltration},
+		{"K06 SCADA – Filtration", ConduitFirewall, []string{szSCADA, szFiltration},
 			"SCALANCE SC646-2C cell firewall in front of the filtration PLCs.", []string{"SCALANCE SC646-2C"},
 			[]DataFlow{
 				sampleFlow("S7comm-plus", "102", "TCP", szSCADA, szFiltration, "SCADA and TIA Portal access to the S7-1500"),
 				sampleFlow("OPC UA", "4840", "TCP", szSCADA, szFiltration, "KEPServerEX reads the S7-1500 OPC UA server"),
 				sampleFlow("SNMPv3", "161", "UDP", szSCADA, szFiltration, "Switch monitoring"),
 			}},
-		{"K07 SCADA ↔ Desinfektion", ConduitRouted, []string{szSCADA, szDisinfect},
+		{"K07 SCADA – Desinfektion", ConduitRouted, []string{szSCADA, szDisinfect},
 			"Routed through the Stratix 5700 layer-3 switch with access lists.", []string{"Stratix 5700"},
 			[]DataFlow{
 				sampleFlow("EtherNet/IP (CIP explicit)", "44818", "TCP", szSCADA, szDisinfect, "SCADA access to the ControlLogix"),
 				sampleFlow("Modbus/TCP", "502", "TCP", szSCADA, szDisinfect, "SCADA access to the M580 pump PLC"),
 				sampleFlow("Studio 5000 (legacy rule)", "any", "TCP", szSCADA, szDisinfect, "Old commissioning rule from ENG02, to be removed"),
 			}},
-		{"K08 Filtration ↔ Feldebene", ConduitFirewall, []string{szFiltration, szField},
+		{"K08 Filtration – Feldebene", ConduitFirewall, []string{szFiltration, szField},
 			"SCALANCE SC646-2C in bridge mode between the PLCs and the PROFINET field devices.", []string{"SCALANCE SC646-2C"},
 			[]DataFlow{
 				sampleFlow("PROFINET RT", "", "Ethernet (0x8892)", szFiltration, szField, "Cyclic I/O", szFiltration),
@@ -302,7 +302,7 @@ func addSampleConduits(p *Project) {
 			[]DataFlow{
 				sampleFlow("Modbus RTU (read-only)", "", "RS-485", szSIS, szDisinfect, "SIS trip and gas alarm states to the BPCS", szDisinfect),
 			}},
-		{"K10 SIS ↔ SCADA (Modbus-DPI)", ConduitFirewall, []string{szSCADA, szSIS},
+		{"K10 SIS – SCADA (Modbus-DPI)", ConduitFirewall, []string{szSCADA, szSIS},
 			"Hirschmann EAGLE40 with deep packet inspection that permits Modbus function codes 3 and 4 only.", []string{"EAGLE40"},
 			[]DataFlow{
 				sampleFlow("Modbus/TCP (function codes 3, 4)", "502", "TCP", szSIS, szSCADA, "SIS states and gas concentrations to the SCADA", szSCADA),

@@ -39,12 +39,12 @@ func sampleTargetID(kind TargetKind, name string) ID {
 
 // Names of sample conduits that scenarios and countermeasures target.
 const (
-	scK01 = "K01 Unternehmen ↔ OT-DMZ"
+	scK01 = "K01 Unternehmen – OT-DMZ"
 	scK02 = "K02 Historian-Replikation (Datendiode)"
 	scK04 = "K04 Jump-Host-Zugang"
-	scK05 = "K05 Betriebsleitebene ↔ SCADA"
-	scK08 = "K08 Filtration ↔ Feldebene"
-	scK10 = "K10 SIS ↔ SCADA (Modbus-DPI)"
+	scK05 = "K05 Betriebsleitebene – SCADA"
+	scK08 = "K08 Filtration – Feldebene"
+	scK10 = "K10 SIS – SCADA (Modbus-DPI)"
 	scK11 = "K11 LTE-VPN Außenstellen"
 	scK12 = "K12 Richtfunk Hochbehälter Lindenberg"
 	scK13 = "K13 USB-Schleuse & Service-Laptops"

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"fmt"
+
+	"zonewise/model"
+)
+
+// addZone adds a zone in free space right of the plant (Edit ▸ Add zone);
+// drawing one on the canvas is the other way.
+func (u *ui) addZone() {
+	p := u.doc.Project
+	x, y := 40.0, 40.0
+	for _, z := range p.Zones {
+		x = max(x, z.Bounds.X+z.Bounds.W+40)
+	}
+	z := model.Zone{
+		ID: model.NewID(), Name: u.canvas.nextName("Zone"), Type: model.ZoneControl, PurdueLevel: 1,
+		Bounds: model.Rect{X: x, Y: y, W: 300, H: 180},
+	}
+	if u.do(&model.Add[model.Zone]{Item: z}) {
+		u.selectOnly(ref{kindZone, z.ID})
+		u.canvas.reveal(ref{kindZone, z.ID})
+	}
+}
+
+// addActor adds a threat actor profile.
+func (u *ui) addActor() {
+	a := model.ThreatActor{ID: model.NewID(), Name: fmt.Sprintf("Threat actor %d", len(u.doc.Project.Actors)+1), Capability: 2}
+	if u.do(&model.Add[model.ThreatActor]{Item: a}) {
+		u.selectOnly(ref{kindActor, a.ID})
+	}
+}
+
+// addScenario adds a threat scenario aimed at the selected zone, conduit or
+// asset (or the first zone), by the most capable actor.
+func (u *ui) addScenario() {
+	p := u.doc.Project
+	s := model.ThreatScenario{
+		ID: model.NewID(), Name: fmt.Sprintf("Threat scenario %d", len(p.Scenarios)+1),
+		TargetKind: model.TargetZone, Likelihood: 3, FRs: []model.FR{model.FR1, model.FR2},
+		Consequences: []model.Consequence{{Category: model.ConsequenceProduction, Level: 3}},
+	}
+	switch r := u.sel.primary(); r.Kind {
+	case kindZone:
+		s.TargetID = r.ID
+	case kindConduit:
+		s.TargetKind, s.TargetID = model.TargetConduit, r.ID
+	case kindAsset:
+		s.TargetKind, s.TargetID = model.TargetAsset, r.ID
+	default:
+		if len(p.Zones) > 0 {
+			s.TargetID = p.Zones[0].ID
+		}
+	}
+	best := -1
+	for _, a := range p.Actors {
+		if a.Capability > best {
+			best, s.ActorID = a.Capability, a.ID
+		}
+	}
+	if u.do(&model.Add[model.ThreatScenario]{Item: s}) {
+		u.selectOnly(ref{kindScenario, s.ID})
+	}
+}

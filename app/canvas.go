@@ -1,0 +1,565 @@
+package app
+
+import (
+	"cmp"
+	"image/color"
+	"math"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// tool is what a press on the canvas does.
+type tool int
+
+const (
+	toolSelect  tool = iota // select, move, resize; drag on empty canvas draws a zone
+	toolPan                 // drag pans
+	toolConnect             // pick two zones to create a conduit
+	toolAsset               // click or drag-drop into a zone creates an asset of assetClass
+)
+
+// Sizes in model units (points at 100 % zoom).
+const (
+	assetW, assetH   = 180.0, 26.0
+	minAssetW        = 110.0
+	assetGap         = 5.0
+	assetPad         = 8.0
+	zoneHeader       = 50.0
+	minZoneW         = 120.0
+	minZoneH         = 80.0
+	minZoom, maxZoom = 0.15, 3.0
+)
+
+// zoneCanvas is the zone/conduit editor: a custom widget drawing zones,
+// assets and conduits with canvas primitives that are created once per
+// object and updated in place on every refresh.
+type zoneCanvas struct {
+	widget.BaseWidget
+	u *ui
+
+	zoom   float32
+	offset fyne.Position // screen = model × zoom + offset
+	fitted bool          // fit to window once the widget has a size
+	// userView is set once the user pans or zooms: until then the plant
+	// is fitted to the window whenever the window's size changes.
+	userView bool
+
+	tool        tool
+	assetClass  model.AssetClass
+	connectFrom model.ID
+	spaceDown   bool
+	overHandle  bool
+	hover       string // what the pointer is over, for the hint line
+
+	drag dragState
+
+	bg       *canvas.Rectangle
+	layer    *fyne.Container
+	rubber   *canvas.Rectangle
+	ghost    *canvas.Line
+	hint     *widget.Label
+	zones    map[model.ID]*zoneShape
+	assets   map[model.ID]*assetShape
+	conduits map[model.ID]*conduitShape
+	order    []fyne.CanvasObject
+	// zoneOrder lists zone IDs in drawing order (outermost first)
+	zoneOrder []model.ID
+
+	// geometry of the last refresh, in screen coordinates, for hit tests
+	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
+}
+
+func newZoneCanvas(u *ui) *zoneCanvas {
+	c := &zoneCanvas{
+		u: u, zoom: 1, assetClass: model.ClassHost,
+		bg:       canvas.NewRectangle(color.Transparent),
+		layer:    container.NewWithoutLayout(),
+		rubber:   canvas.NewRectangle(color.Transparent),
+		ghost:    canvas.NewLine(color.Black),
+		hint:     widget.NewLabel(""),
+		zones:    map[model.ID]*zoneShape{},
+		assets:   map[model.ID]*assetShape{},
+		conduits: map[model.ID]*conduitShape{},
+	}
+	c.rubber.StrokeWidth = 2
+	c.rubber.Hide()
+	c.ghost.StrokeWidth = 2
+	c.ghost.Hide()
+	c.hint.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *zoneCanvas) CreateRenderer() fyne.WidgetRenderer {
+	return &zoneCanvasRenderer{c: c}
+}
+
+type zoneCanvasRenderer struct{ c *zoneCanvas }
+
+// Layout implements fyne.WidgetRenderer; it fits the plant on the first
+// layout and until the user takes over the view.
+func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
+	r.c.bg.Resize(s)
+	r.c.layer.Resize(s)
+	if (!r.c.fitted || !r.c.userView) && s.Width > 50 && s.Height > 50 {
+		r.c.fitted = true
+		r.c.fit()
+	}
+}
+
+// MinSize implements fyne.WidgetRenderer.
+func (r *zoneCanvasRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 200) }
+
+// Refresh implements fyne.WidgetRenderer (theme changes land here).
+func (r *zoneCanvasRenderer) Refresh() {
+	r.c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.c.bg.Refresh()
+	r.c.refresh()
+}
+
+// Objects implements fyne.WidgetRenderer.
+func (r *zoneCanvasRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.c.bg, r.c.layer}
+}
+
+// Destroy implements fyne.WidgetRenderer.
+func (r *zoneCanvasRenderer) Destroy() {}
+
+// toScreen and toModel convert between model units and widget positions.
+func (c *zoneCanvas) toScreen(x, y float64) fyne.Position {
+	return fyne.NewPos(float32(x)*c.zoom+c.offset.X, float32(y)*c.zoom+c.offset.Y)
+}
+
+func (c *zoneCanvas) toModel(p fyne.Position) (float64, float64) {
+	return float64((p.X - c.offset.X) / c.zoom), float64((p.Y - c.offset.Y) / c.zoom)
+}
+
+// resetView forgets pan and zoom for a new document.
+func (c *zoneCanvas) resetView() {
+	c.zoom, c.offset, c.connectFrom, c.userView = 1, fyne.Position{}, "", false
+	c.drag = dragState{}
+	for id := range c.zones {
+		delete(c.zones, id)
+	}
+	for id := range c.assets {
+		delete(c.assets, id)
+	}
+	for id := range c.conduits {
+		delete(c.conduits, id)
+	}
+	c.order = nil
+	c.layer.Objects = nil
+}
+
+// fitSoon fits the plant to the window now or as soon as it has a size.
+func (c *zoneCanvas) fitSoon() {
+	c.fitted = false
+	if s := c.Size(); s.Width > 50 && s.Height > 50 {
+		c.fitted = true
+		c.fit()
+	}
+}
+
+// fit zooms and pans so that every zone is visible.
+func (c *zoneCanvas) fit() {
+	p := c.u.doc.Project
+	s := c.Size()
+	if len(p.Zones) == 0 || s.Width < 10 || s.Height < 10 {
+		c.zoom, c.offset = 1, fyne.NewPos(20, 20)
+		c.refresh()
+		return
+	}
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, z := range p.Zones {
+		b := z.Bounds
+		minX, minY = min(minX, b.X), min(minY, b.Y)
+		maxX, maxY = max(maxX, b.X+b.W), max(maxY, b.Y+b.H)
+	}
+	w, h := max(maxX-minX, 1), max(maxY-minY, 1)
+	const margin = 24
+	z := min(float64(s.Width-2*margin)/w, float64(s.Height-2*margin)/h)
+	c.zoom = float32(min(max(z, minZoom), maxZoom))
+	c.offset = fyne.NewPos(
+		(s.Width-float32(w)*c.zoom)/2-float32(minX)*c.zoom,
+		(s.Height-float32(h)*c.zoom)/2-float32(minY)*c.zoom,
+	)
+	c.refresh()
+}
+
+// zoomBy zooms by factor around the widget position at.
+func (c *zoneCanvas) zoomBy(factor float32, at fyne.Position) {
+	c.userView = true
+	nz := min(max(c.zoom*factor, minZoom), maxZoom)
+	mx, my := c.toModel(at)
+	c.zoom = nz
+	c.offset = fyne.NewPos(at.X-float32(mx)*nz, at.Y-float32(my)*nz)
+	c.refresh()
+}
+
+func (c *zoneCanvas) centre() fyne.Position {
+	s := c.Size()
+	return fyne.NewPos(s.Width/2, s.Height/2)
+}
+
+// reveal pans so that the zone or asset r is in view.
+func (c *zoneCanvas) reveal(r ref) {
+	p := c.u.doc.Project
+	var b model.Rect
+	switch r.Kind {
+	case kindZone:
+		z := p.Zone(r.ID)
+		if z == nil {
+			return
+		}
+		b = z.Bounds
+	case kindAsset:
+		a := p.Asset(r.ID)
+		if a == nil {
+			return
+		}
+		tl, ok := c.assetRects[a.ID]
+		if !ok {
+			return
+		}
+		x, y := c.toModel(tl[0])
+		b = model.Rect{X: x, Y: y, W: assetW, H: assetH}
+	default:
+		return
+	}
+	s := c.Size()
+	tl, br := c.toScreen(b.X, b.Y), c.toScreen(b.X+b.W, b.Y+b.H)
+	if tl.X >= 0 && tl.Y >= 0 && br.X <= s.Width && br.Y <= s.Height {
+		return
+	}
+	cx, cy := b.X+b.W/2, b.Y+b.H/2
+	c.offset = fyne.NewPos(s.Width/2-float32(cx)*c.zoom, s.Height/2-float32(cy)*c.zoom)
+	c.refresh()
+}
+
+// zoneDepth returns how deeply a zone is nested (0 for a top-level zone).
+func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
+	d := 0
+	for id := z.ParentID; id != "" && d <= len(zs); d++ {
+		p, ok := zs[id]
+		if !ok {
+			break
+		}
+		id = p.ParentID
+	}
+	return d
+}
+
+// assetLayout places every asset (model rectangles, absolute): at its
+// Position inside its zone, or else in the next cell of a grid below the
+// zone's header, with cells as wide as the zone allows. Assets that do not
+// fit in the zone are left out and counted in more: the zone shows
+// "+N more" instead of spilling over its neighbours.
+func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) (rects map[model.ID]model.Rect, more map[model.ID]int) {
+	rects = make(map[model.ID]model.Rect, len(p.Assets))
+	more = map[model.ID]int{}
+	type grid struct {
+		cols, cells int
+		w           float64
+		next        int
+	}
+	grids := map[model.ID]*grid{}
+	autos := map[model.ID]int{}
+	for i := range p.Assets {
+		if p.Assets[i].Position == (model.Point{}) {
+			autos[p.Assets[i].ZoneID]++
+		}
+	}
+	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
+		z, ok := zs[a.ZoneID]
+		if !ok {
+			continue
+		}
+		if a.Position != (model.Point{}) {
+			w := max(min(assetW, z.Bounds.W-a.Position.X-assetPad), minAssetW/2)
+			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: w, H: assetH}
+			continue
+		}
+		g := grids[z.ID]
+		if g == nil {
+			inner := z.Bounds.W - 2*assetPad
+			cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
+			w := min((inner-float64(cols-1)*assetGap)/float64(cols), assetW)
+			rows := max(0, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
+			g = &grid{cols: cols, cells: cols * rows, w: max(w, 40)}
+			grids[z.ID] = g
+		}
+		i := g.next
+		g.next++
+		if autos[z.ID] > g.cells && i >= g.cells-1 {
+			more[z.ID]++ // the last cell says "+N more"
+			continue
+		}
+		rects[a.ID] = model.Rect{
+			X: z.Bounds.X + assetPad + float64(i%g.cols)*(g.w+assetGap),
+			Y: z.Bounds.Y + zoneHeader + float64(i/g.cols)*(assetH+assetGap),
+			W: g.w, H: assetH,
+		}
+	}
+	return rects, more
+}
+
+// moreCell is where a zone's "+N more" goes: the last grid cell.
+func moreCell(z *model.Zone) model.Rect {
+	inner := z.Bounds.W - 2*assetPad
+	cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
+	w := max(min((inner-float64(cols-1)*assetGap)/float64(cols), assetW), 40)
+	rows := max(1, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
+	i := cols*rows - 1
+	return model.Rect{
+		X: z.Bounds.X + assetPad + float64(i%cols)*(w+assetGap),
+		Y: z.Bounds.Y + zoneHeader + float64(i/cols)*(assetH+assetGap),
+		W: w, H: assetH,
+	}
+}
+
+// refresh updates every shape from the model, creating shapes for new
+// objects and dropping those of deleted ones; unchanged primitives are not
+// touched.
+func (c *zoneCanvas) refresh() {
+	p := c.u.doc.Project
+	zs := make(map[model.ID]*model.Zone, len(p.Zones))
+	for i := range p.Zones {
+		zs[p.Zones[i].ID] = &p.Zones[i]
+	}
+	fg := theme.Color(theme.ColorNameForeground)
+	sel := theme.Color(theme.ColorNamePrimary)
+	dark := isDark()
+
+	// Zones, parents before children, larger before smaller.
+	type zd struct {
+		z     *model.Zone
+		depth int
+	}
+	ordered := make([]zd, 0, len(p.Zones))
+	for id, z := range zs {
+		_ = id
+		ordered = append(ordered, zd{z, zoneDepth(zs, z)})
+	}
+	slices.SortFunc(ordered, func(a, b zd) int {
+		return cmp.Or(a.depth-b.depth, cmp.Compare(b.z.Bounds.W*b.z.Bounds.H, a.z.Bounds.W*a.z.Bounds.H), cmp.Compare(a.z.ID, b.z.ID))
+	})
+	var order []fyne.CanvasObject
+	c.zoneOrder = c.zoneOrder[:0]
+	for _, o := range ordered {
+		c.zoneOrder = append(c.zoneOrder, o.z.ID)
+		z := o.z
+		s, ok := c.zones[z.ID]
+		if !ok {
+			s = newZoneShape()
+			c.zones[z.ID] = s
+		}
+		var gap model.SLVector
+		badge := ""
+		if zr := c.u.zoneResult(z.ID); zr != nil {
+			gap = zr.Gap
+			badge = "SL-T " + zr.SLT.Vector().String()
+		}
+		b := z.Bounds
+		tl := c.toScreen(b.X, b.Y)
+		size := fyne.NewSize(float32(b.W)*c.zoom, float32(b.H)*c.zoom)
+		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			hideAll(s.objects()) // off screen: not measured, not drawn
+			continue
+		}
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
+	}
+	for id, s := range c.zones {
+		if _, ok := zs[id]; !ok {
+			_ = s
+			delete(c.zones, id)
+		}
+	}
+
+	// Conduits between zone borders.
+	for i := range p.Conduits {
+		cd := &p.Conduits[i]
+		s, ok := c.conduits[cd.ID]
+		if !ok {
+			s = &conduitShape{}
+			c.conduits[cd.ID] = s
+		}
+		s.update(c, cd, zs, fg, sel, c.u.sel.hasID(cd.ID))
+		order = append(order, s.objects()...)
+	}
+	alive := make(map[model.ID]bool, len(p.Conduits))
+	for i := range p.Conduits {
+		alive[p.Conduits[i].ID] = true
+	}
+	for id := range c.conduits {
+		if !alive[id] {
+			delete(c.conduits, id)
+		}
+	}
+
+	// Assets as chips in their zones.
+	pos, more := assetLayout(p, zs)
+	for id, s := range c.zones {
+		if z := zs[id]; z != nil && more[id] > 0 && s.rect.Visible() {
+			r := moreCell(z)
+			s.showMore(c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom), more[id], c.zoom, fg)
+		} else {
+			s.hideMore()
+		}
+	}
+	c.assetRects = make(map[model.ID][2]fyne.Position, len(p.Assets))
+	for i := range p.Assets {
+		a := &p.Assets[i]
+		s, ok := c.assets[a.ID]
+		if !ok {
+			s = newAssetShape()
+			c.assets[a.ID] = s
+		}
+		pt, ok := pos[a.ID]
+		if !ok {
+			s.hide()
+			continue
+		}
+		if c.drag.kind == dragAsset && c.drag.id == a.ID {
+			pt.X += c.drag.dx
+			pt.Y += c.drag.dy
+		}
+		tl := c.toScreen(pt.X, pt.Y)
+		size := fyne.NewSize(float32(pt.W)*c.zoom, float32(pt.H)*c.zoom)
+		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
+		order = append(order, s.objects()...)
+		if !c.inView(tl, size) {
+			s.hide()
+			continue
+		}
+		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
+	}
+	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
+		alive := make(map[model.ID]bool, len(p.Assets))
+		for i := range p.Assets {
+			alive[p.Assets[i].ID] = true
+		}
+		for id := range c.assets {
+			if !alive[id] {
+				delete(c.assets, id)
+			}
+		}
+	}
+	order = append(order, c.rubber, c.ghost)
+
+	c.rubber.StrokeColor = sel
+	c.rubber.FillColor = withAlpha(sel, 40)
+	c.ghost.StrokeColor = sel
+	if h := c.hintText(); c.hint.Text != h {
+		c.hint.SetText(h)
+	}
+
+	if !sameObjects(order, c.order) {
+		c.order = order
+		c.layer.Objects = order
+		c.layer.Refresh()
+	}
+}
+
+// inView reports whether a screen rectangle touches the widget.
+func (c *zoneCanvas) inView(tl fyne.Position, size fyne.Size) bool {
+	s := c.Size()
+	return tl.X <= s.Width && tl.Y <= s.Height && tl.X+size.Width >= 0 && tl.Y+size.Height >= 0
+}
+
+func hideAll(objs []fyne.CanvasObject) {
+	for _, o := range objs {
+		if o.Visible() {
+			o.Hide()
+		}
+	}
+}
+
+func sameObjects(a, b []fyne.CanvasObject) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *zoneCanvas) hintText() string {
+	if c.hover != "" && c.tool == toolSelect {
+		return c.hover
+	}
+	switch c.tool {
+	case toolPan:
+		return "Hand: drag to pan · scroll to pan · Ctrl+scroll to zoom"
+	case toolConnect:
+		if c.connectFrom != "" {
+			return "Connect: now click the second zone (Esc cancels)"
+		}
+		return "Connect: click the first zone, then the second (or drag from one to the other)"
+	case toolAsset:
+		return "Place " + c.assetClass.Label() + ": click or drag into a zone (Esc returns to select)"
+	}
+	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete · keys V H C 1–4 pick tools"
+}
+
+func maxOf(v model.SLVector) int {
+	m := 0
+	for _, x := range v {
+		m = max(m, x)
+	}
+	return m
+}
+
+// gapFill colours a zone by its largest gap: none neutral, 1 yellow,
+// 2 orange, 3 or more red; zones out of scope grey.
+func gapFill(gap int, outOfScope, dark bool) color.Color {
+	a := uint8(70)
+	if dark {
+		a = 90
+	}
+	switch {
+	case outOfScope:
+		return color.NRGBA{128, 128, 128, 40}
+	case gap >= 3:
+		return color.NRGBA{220, 40, 40, a}
+	case gap == 2:
+		return color.NRGBA{245, 130, 20, a}
+	case gap == 1:
+		return color.NRGBA{240, 200, 0, a}
+	}
+	return color.NRGBA{70, 140, 200, 28}
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
+}
+
+func isDark() bool {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	return r+g+b < 3*0x8000
+}
+
+// canvasTextScale and canvasMinText enlarge canvas text in presentation
+// mode; the drawing itself scales with the zoom.
+var (
+	canvasTextScale float32 = 1
+	canvasMinText   float32 = 8
+)
+
+// textSize scales a model text size by zoom, within readable limits.
+func textSize(base float32, zoom float32) float32 {
+	return min(max(base*zoom, canvasMinText), 48*canvasTextScale)
+}

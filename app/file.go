@@ -1,0 +1,285 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// settings wraps the Fyne preferences Zonewise keeps.
+type settings struct{ p fyne.Preferences }
+
+const (
+	prefRecent     = "recentFiles"
+	prefGuideShown = "guideShown"
+	prefTheme      = "theme"
+	prefAuthor     = "decisionAuthor"
+	maxRecent      = 8
+)
+
+func (s *settings) recent() []string { return s.p.StringList(prefRecent) }
+
+// addRecent puts path first in the recent files.
+func (s *settings) addRecent(path string) {
+	if path == "" {
+		return
+	}
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		path = abs
+	}
+	list := slices.DeleteFunc(s.recent(), func(p string) bool { return p == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	s.p.SetStringList(prefRecent, list)
+}
+
+func (s *settings) removeRecent(path string) {
+	s.p.SetStringList(prefRecent, slices.DeleteFunc(s.recent(), func(p string) bool { return p == path }))
+}
+
+// openStartup opens path, else the last project, else the sample plant.
+// It returns the error to show once the window is up (never fatal).
+func (u *ui) openStartup(path string) error {
+	var startErr error
+	if path != "" {
+		doc, err := model.OpenDocument(path)
+		if err == nil {
+			u.prefs.addRecent(path)
+			u.setDocument(doc)
+			return nil
+		}
+		startErr = fmt.Errorf("%w\n\nThe sample plant is shown instead", err)
+	} else if r := u.prefs.recent(); len(r) > 0 {
+		if doc, err := model.OpenDocument(r[0]); err == nil {
+			u.setDocument(doc)
+			return nil
+		}
+		// the last project moved or broke: the sample opens silently
+	}
+	u.setDocument(newUnsavedDocument(model.Sample()))
+	return startErr
+}
+
+// newUnsavedDocument opens p with no file, clean until the first edit: the
+// sample plant or a new project asks to be saved only once it was changed.
+func newUnsavedDocument(p *model.Project) *model.Document {
+	d := model.NewDocument(p, "")
+	d.History().MarkSaved()
+	return d
+}
+
+// afterShow runs once the window is visible: a startup error, the offer to
+// restore a recovery file, the first-run guide, the screenshot tab.
+func (u *ui) afterShow(startErr error) {
+	u.win.Canvas().Focus(u.canvas) // Delete, F5 and the arrows work at once
+	if startErr != nil {
+		dialog.ShowError(startErr, u.win)
+	}
+	// ZONEWISE_NO_GUIDE=1 and ZONEWISE_VIEW=<view key> are for
+	// make screenshots: no first-run guide, and the window on one view.
+	if !u.prefs.p.Bool(prefGuideShown) && os.Getenv("ZONEWISE_NO_GUIDE") == "" {
+		u.guide.show()
+	}
+	if v := os.Getenv("ZONEWISE_VIEW"); v != "" {
+		u.win.Resize(fyne.NewSize(1600, 1000))
+		u.selectView(v)
+	}
+	u.offerRecovery()
+}
+
+// confirmDiscard runs next at once when the document is clean; otherwise
+// it asks to save, discard or cancel (Cancel does not run next).
+func (u *ui) confirmDiscard(next func()) {
+	if !u.doc.Dirty() {
+		next()
+		return
+	}
+	var d dialog.Dialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		u.save(next)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard changes", func() {
+		d.Hide()
+		u.recovery.remove(u.doc.Path)
+		next()
+	})
+	discard.Importance = widget.DangerImportance
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	msg := widget.NewLabel(fmt.Sprintf("%q has unsaved changes.", orUntitled(u.doc.Project.Name)))
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewVBox(msg, container.NewHBox(save, discard, cancel)), u.win)
+	d.Show()
+}
+
+// onCloseRequested is the window's close intercept and File ▸ Quit.
+func (u *ui) onCloseRequested() {
+	u.confirmDiscard(func() {
+		u.recovery.stop()
+		if !u.doc.Dirty() {
+			u.recovery.remove(u.doc.Path)
+		}
+		u.win.Close()
+	})
+}
+
+func (u *ui) newProject() {
+	u.confirmDiscard(func() {
+		p := model.New("New project")
+		u.setDocument(newUnsavedDocument(p))
+		u.selectOnly(ref{Kind: kindProject})
+	})
+}
+
+func projectFilter() storage.FileFilter { return storage.NewExtensionFileFilter([]string{".json"}) }
+
+func (u *ui) openDialog() {
+	u.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			u.openPath(path)
+		}, u.win)
+		d.SetFilter(projectFilter())
+		if dir := u.docDir(); dir != nil {
+			d.SetLocation(dir)
+		}
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+}
+
+// openPath opens a project file, reporting failure in a dialog.
+func (u *ui) openPath(path string) {
+	doc, err := model.OpenDocument(path)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.prefs.addRecent(path)
+	u.setDocument(doc)
+	u.refreshMenu()
+	u.offerRecovery()
+}
+
+func (u *ui) docDir() fyne.ListableURI {
+	if u.doc.Path == "" {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.doc.Path)))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+// save writes the document to its file (Save as… when it has none) and
+// runs then afterwards on success.
+func (u *ui) save(then func()) {
+	if u.doc.Path == "" {
+		u.saveAsDialog(then)
+		return
+	}
+	u.saveTo(u.doc.Path, then)
+}
+
+func (u *ui) saveTo(path string, then func()) {
+	old := u.doc.Path
+	if err := u.doc.SaveAs(path); err != nil {
+		u.showError(err)
+		return
+	}
+	u.recovery.remove(old)
+	u.recovery.remove(path)
+	u.prefs.addRecent(path)
+	u.refreshMenu()
+	if then != nil {
+		then()
+	}
+}
+
+func (u *ui) saveAsDialog(then func()) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+			os.Remove(path) // the dialog created it empty: no empty .bak
+		}
+		if !strings.HasSuffix(path, ".json") {
+			path += model.FileExt
+		}
+		u.saveTo(path, then)
+	}, u.win)
+	d.SetFilter(projectFilter())
+	d.SetFileName(fileNameFor(u.doc.Project.Name))
+	if dir := u.docDir(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// fileNameFor suggests a file name for a project name.
+func fileNameFor(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if name == "" {
+		name = "project"
+	}
+	return name + model.FileExt
+}
+
+// exportSample writes the built-in sample plant to a file of the user's choice.
+func (u *ui) exportSample() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			if err != nil {
+				u.showError(err)
+			}
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path)
+		if err := model.Save(path, model.Sample()); err != nil {
+			u.showError(err)
+			return
+		}
+		u.showInfo("Sample exported", "The sample plant was written to "+path+".")
+	}, u.win)
+	d.SetFilter(projectFilter())
+	d.SetFileName("sample-plant" + model.FileExt)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}

@@ -1,0 +1,198 @@
+package app
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// menuItems are the menu entries whose label or state follows the document.
+type menuItems struct {
+	undo, redo, del, recent, presentation *fyne.MenuItem
+	light, dark, system                   *fyne.MenuItem
+	main                                  *fyne.MainMenu
+}
+
+func shortcut(k fyne.KeyName, mod fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+}
+
+const ctrl = fyne.KeyModifierShortcutDefault
+
+func (u *ui) buildMenu() *fyne.MainMenu {
+	m := &u.menu
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	m.recent = fyne.NewMenuItem("Open recent", nil)
+	m.recent.ChildMenu = fyne.NewMenu("")
+	quit := item("Quit", shortcut(fyne.KeyQ, ctrl), u.onCloseRequested)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("New", shortcut(fyne.KeyN, ctrl), u.newProject),
+		item("Open…", shortcut(fyne.KeyO, ctrl), u.openDialog),
+		m.recent,
+		fyne.NewMenuItemSeparator(),
+		item("Save", shortcut(fyne.KeyS, ctrl), func() { u.save(nil) }),
+		item("Save as…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), func() { u.saveAsDialog(nil) }),
+		item("Export sample…", nil, u.exportSample),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
+	m.redo = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), u.redo)
+	m.del = item("Delete selection (Del)", nil, u.deleteSelection)
+	edit := fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
+		fyne.NewMenuItemSeparator(),
+		item("Add zone", nil, u.addZone),
+		item("Add threat actor", nil, u.addActor),
+		item("Add threat scenario for the selection", nil, u.addScenario),
+		fyne.NewMenuItemSeparator(),
+		item("Log decision…", shortcut(fyne.KeyL, ctrl), u.logDecision))
+
+	m.light = item("Light theme", nil, func() { u.setThemeVariant("light") })
+	m.dark = item("Dark theme", nil, func() { u.setThemeVariant("dark") })
+	m.system = item("System theme", nil, func() { u.setThemeVariant("") })
+	m.presentation = item("Presentation mode (F5)", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
+	view := fyne.NewMenu("View",
+		item("Zoom in", shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
+		item("Zoom out", shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),
+		item("Fit to window", shortcut(fyne.Key0, ctrl), u.canvas.fit),
+		fyne.NewMenuItemSeparator(),
+		m.light, m.dark, m.system,
+		fyne.NewMenuItemSeparator(),
+		m.presentation,
+	)
+	help := fyne.NewMenu("Help",
+		item("Quick guide", shortcut(fyne.KeyF1, 0), u.guide.show),
+		item("About Zonewise", nil, u.showAbout),
+	)
+	m.main = fyne.NewMainMenu(file, edit, view, help)
+	return m.main
+}
+
+// addShortcuts adds the keys a menu item cannot carry.
+func (u *ui) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() }) // Ctrl+Y
+	c.SetOnTypedKey(u.onTypedKey)
+}
+
+// onTypedKey handles plain keys when no widget with its own keys has focus.
+func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyF5:
+		u.togglePresentation()
+	case fyne.KeyF1:
+		u.guide.show()
+	case fyne.KeyDelete:
+		u.deleteSelection()
+	case fyne.KeyEscape:
+		u.canvas.setTool(toolSelect)
+	}
+}
+
+// refreshMenu updates the labels and states that follow the document.
+func (u *ui) refreshMenu() {
+	m := &u.menu
+	if m.main == nil {
+		return
+	}
+	h := u.doc.History()
+	m.undo.Label, m.undo.Disabled = "Undo", !h.CanUndo()
+	if l := h.UndoLabel(); l != "" {
+		m.undo.Label = "Undo " + l
+	}
+	m.redo.Label, m.redo.Disabled = "Redo", !h.CanRedo()
+	if l := h.RedoLabel(); l != "" {
+		m.redo.Label = "Redo " + l
+	}
+	m.del.Disabled = len(u.sel.items) == 0
+	m.presentation.Checked = u.themeState.presentation
+	m.light.Checked = u.themeState.variant == "light"
+	m.dark.Checked = u.themeState.variant == "dark"
+	m.system.Checked = u.themeState.variant == ""
+
+	var items []*fyne.MenuItem
+	for _, p := range u.prefs.recent() {
+		items = append(items, fyne.NewMenuItem(filepath.Base(p)+"  —  "+filepath.Dir(p), func() {
+			u.confirmDiscard(func() { u.openPath(p) })
+		}))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("(none)", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	m.recent.ChildMenu.Items = items
+	m.main.Refresh()
+	u.refreshToolbar()
+}
+
+func (u *ui) undo() {
+	if u.doc.History().CanUndo() {
+		if err := u.doc.Undo(); err != nil {
+			u.showError(err)
+		}
+	}
+}
+
+func (u *ui) redo() {
+	if u.doc.History().CanRedo() {
+		if err := u.doc.Redo(); err != nil {
+			u.showError(err)
+		}
+	}
+}
+
+// toolbar holds the buttons above the window whose state follows the document.
+type toolbar struct {
+	undo, redo, del, save *widget.Button
+}
+
+// buildToolbar is the row of large buttons a workshop needs most.
+func (u *ui) buildToolbar() fyne.CanvasObject {
+	t := &u.bar
+	t.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { u.save(nil) })
+	t.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), u.undo)
+	t.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), u.redo)
+	t.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.deleteSelection)
+	logD := widget.NewButtonWithIcon("Log decision", theme.DocumentCreateIcon(), u.logDecision)
+	logD.Importance = widget.HighImportance
+	return container.NewHBox(
+		widget.NewButtonWithIcon("", theme.FolderOpenIcon(), u.openDialog),
+		t.save,
+		widget.NewSeparator(),
+		t.undo, t.redo, t.del,
+		widget.NewSeparator(),
+		logD,
+		widget.NewSeparator(),
+		widget.NewButtonWithIcon("Presentation", theme.ComputerIcon(), u.togglePresentation),
+		widget.NewButtonWithIcon("Guide", theme.HelpIcon(), u.guide.show),
+	)
+}
+
+func (u *ui) refreshToolbar() {
+	t := &u.bar
+	if t.undo == nil {
+		return
+	}
+	h := u.doc.History()
+	setEnabled(t.undo, h.CanUndo())
+	setEnabled(t.redo, h.CanRedo())
+	setEnabled(t.del, len(u.sel.items) > 0 && u.sel.primary().Kind != kindProject)
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on && b.Disabled() {
+		b.Enable()
+	} else if !on && !b.Disabled() {
+		b.Disable()
+	}
+}

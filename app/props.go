@@ -1,0 +1,414 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// propertiesPanel edits every field of the primary selection. It is built
+// once per selected object (and again when the object's shape changes, such
+// as a data flow added); otherwise each refresh reloads the fields in place
+// so that typing keeps its focus. Each edit is one model.Update with Field
+// set, so that typing in one field merges into one undo step.
+type propertiesPanel struct {
+	u      *ui
+	scroll *container.Scroll
+	header *widget.Label
+
+	built ref
+	multi int
+	shape string
+	f     *fieldSet
+}
+
+func newPropertiesPanel(u *ui) *propertiesPanel {
+	pp := &propertiesPanel{u: u, header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	pp.scroll = container.NewVScroll(widget.NewLabel(""))
+	pp.built = ref{Kind: -1}
+	return pp
+}
+
+func (pp *propertiesPanel) object() fyne.CanvasObject {
+	return container.NewBorder(pp.header, nil, nil, nil, pp.scroll)
+}
+
+// refresh rebuilds for a new selection or shape, else reloads values.
+func (pp *propertiesPanel) refresh() {
+	r := pp.u.sel.primary()
+	if r.Kind == kindNone {
+		r = ref{Kind: kindProject}
+	}
+	n := len(pp.u.sel.items)
+	shape := pp.shapeOf(r)
+	if r == pp.built && n == pp.multi && shape == pp.shape && pp.f != nil {
+		pp.f.load()
+		pp.header.SetText(pp.title(r))
+		return
+	}
+	pp.built, pp.multi, pp.shape = r, n, shape
+	pp.f = &fieldSet{u: pp.u}
+	var content fyne.CanvasObject
+	if n > 1 {
+		content = pp.buildMulti()
+	} else {
+		content = pp.build(r)
+	}
+	pp.f.load()
+	pp.header.SetText(pp.title(r))
+	pp.scroll.Content = container.NewPadded(content)
+	pp.scroll.Refresh()
+	pp.scroll.ScrollToTop()
+}
+
+func (pp *propertiesPanel) title(r ref) string {
+	if n := len(pp.u.sel.items); n > 1 {
+		return fmt.Sprintf("%d objects selected", n)
+	}
+	noun := map[kind]string{kindProject: "Project", kindZone: "Zone", kindConduit: "Conduit", kindAsset: "Asset",
+		kindActor: "Threat actor", kindScenario: "Threat scenario", kindDecision: "Decision", kindCountermeasure: "Countermeasure"}[r.Kind]
+	return noun + ": " + orUntitled(r.name(pp.u.doc.Project))
+}
+
+// shapeOf summarises what decides the panel's layout for r: when it
+// changes (a row added or removed, the asset class changed) the panel is
+// rebuilt instead of reloaded.
+func (pp *propertiesPanel) shapeOf(r ref) string {
+	p := pp.u.doc.Project
+	switch r.Kind {
+	case kindProject:
+		return fmt.Sprint(len(p.Approvals), len(p.Matrix.Likelihoods), len(p.Matrix.Consequences), len(p.Matrix.Categories))
+	case kindZone:
+		if z := p.Zone(r.ID); z != nil {
+			return fmt.Sprint(len(z.EssentialFunctions), len(z.Roles), len(z.SLTOverrides))
+		}
+	case kindConduit:
+		if c := p.Conduit(r.ID); c != nil {
+			return fmt.Sprint(len(c.Flows), len(c.SLTOverrides), len(c.ZoneIDs), len(p.Zones))
+		}
+	case kindAsset:
+		if a := p.Asset(r.ID); a != nil {
+			return string(a.Class)
+		}
+	case kindScenario:
+		if s := p.Scenario(r.ID); s != nil {
+			return fmt.Sprint(s.TargetKind, len(p.Matrix.Categories), len(p.Matrix.Likelihoods), len(s.Countermeasures))
+		}
+	}
+	return ""
+}
+
+func (pp *propertiesPanel) build(r ref) fyne.CanvasObject {
+	switch r.Kind {
+	case kindZone:
+		return pp.buildZone(r.ID)
+	case kindConduit:
+		return pp.buildConduit(r.ID)
+	case kindAsset:
+		return pp.buildAsset(r.ID)
+	case kindActor:
+		return pp.buildActor(r.ID)
+	case kindScenario:
+		return pp.buildScenario(r.ID)
+	case kindDecision:
+		return pp.buildDecision(r.ID)
+	case kindCountermeasure:
+		return pp.buildCountermeasure(r.ID)
+	}
+	return pp.buildProject()
+}
+
+func (pp *propertiesPanel) buildMulti() fyne.CanvasObject {
+	var names []string
+	for _, r := range pp.u.sel.items {
+		names = append(names, "• "+orUntitled(r.name(pp.u.doc.Project)))
+	}
+	del := widget.NewButtonWithIcon("Delete selection", theme.DeleteIcon(), pp.u.deleteSelection)
+	del.Importance = widget.DangerImportance
+	l := widget.NewLabel(strings.Join(names, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l, del)
+}
+
+// edit applies mut to a copy of the object with the given ID as one Update
+// command; field names the edit so that successive edits of it merge.
+func edit[T model.Object](u *ui, id model.ID, field string, mut func(*T)) {
+	x, _ := model.Find[T](u.doc.Project, id)
+	if x == nil {
+		return
+	}
+	after := model.Clone(*x)
+	mut(&after)
+	u.do(&model.Update[T]{After: after, Field: field})
+}
+
+// editInfo edits the project information as one UpdateInfo command.
+func editInfo(u *ui, field string, mut func(*model.Info)) {
+	after := model.Clone(u.doc.Project.Info)
+	mut(&after)
+	u.do(&model.UpdateInfo{After: after, Field: field})
+}
+
+// fieldSet builds input widgets bound to getters and setters: load copies
+// the model into the widgets, and a widget's change calls its setter unless
+// the change came from load.
+type fieldSet struct {
+	u       *ui
+	loaders []func()
+	loading bool
+}
+
+func (f *fieldSet) load() {
+	f.loading = true
+	defer func() { f.loading = false }()
+	for _, l := range f.loaders {
+		l()
+	}
+}
+
+func (f *fieldSet) quiet() bool { return f.loading }
+
+func (f *fieldSet) entry(get func() string, set func(string)) *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(s string) {
+		if !f.quiet() {
+			set(s)
+		}
+	}
+	f.loaders = append(f.loaders, func() {
+		if v := get(); e.Text != v {
+			e.SetText(v)
+		}
+	})
+	return e
+}
+
+func (f *fieldSet) multiline(get func() string, set func(string)) *widget.Entry {
+	e := f.entry(get, set)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// lines edits a list of strings as one line each.
+func (f *fieldSet) lines(get func() []string, set func([]string)) *widget.Entry {
+	e := f.multiline(func() string { return strings.Join(get(), "\n") }, func(s string) {
+		var out []string
+		for _, l := range strings.Split(s, "\n") {
+			if t := strings.TrimSpace(l); t != "" {
+				out = append(out, t)
+			}
+		}
+		set(out)
+	})
+	e.SetPlaceHolder("one per line")
+	e.Wrapping = fyne.TextWrapOff
+	return e
+}
+
+func (f *fieldSet) check(label string, get func() bool, set func(bool)) *widget.Check {
+	c := widget.NewCheck(label, nil)
+	c.OnChanged = func(b bool) {
+		if !f.quiet() {
+			set(b)
+		}
+	}
+	f.loaders = append(f.loaders, func() {
+		if v := get(); c.Checked != v {
+			c.SetChecked(v)
+		}
+	})
+	return c
+}
+
+// choice is a select over options that may change with the model
+// (zone names): options is called on every load.
+func (f *fieldSet) choice(options func() []string, get func() string, set func(string)) *widget.Select {
+	s := widget.NewSelect(nil, nil)
+	s.OnChanged = func(v string) {
+		if !f.quiet() {
+			set(v)
+		}
+	}
+	f.loaders = append(f.loaders, func() {
+		if o := options(); !slices.Equal(o, s.Options) {
+			s.SetOptions(o)
+		}
+		if v := get(); s.Selected != v {
+			s.SetSelected(v)
+		}
+	})
+	return s
+}
+
+// enumChoice is a select of an enumeration, showing labels.
+func enumChoice[T ~string](f *fieldSet, values []T, label func(T) string, get func() T, set func(T)) *widget.Select {
+	labels := make([]string, len(values))
+	for i, v := range values {
+		labels[i] = label(v)
+	}
+	return f.choice(func() []string { return labels }, func() string {
+		v := get()
+		if i := slices.Index(values, v); i >= 0 {
+			return labels[i]
+		}
+		return string(v)
+	}, func(l string) {
+		if i := slices.Index(labels, l); i >= 0 {
+			set(values[i])
+		}
+	})
+}
+
+// intChoice selects an integer lo..hi, each shown with an optional name.
+func (f *fieldSet) intChoice(lo, hi int, name func(int) string, get func() int, set func(int)) *widget.Select {
+	var labels []string
+	for i := lo; i <= hi; i++ {
+		labels = append(labels, intLabel(i, name))
+	}
+	return f.choice(func() []string { return labels }, func() string { return intLabel(get(), name) }, func(l string) {
+		n, err := strconv.Atoi(strings.SplitN(l, " ", 2)[0])
+		if err == nil {
+			set(n)
+		}
+	})
+}
+
+func intLabel(i int, name func(int) string) string {
+	if name != nil {
+		if n := name(i); n != "" {
+			return fmt.Sprintf("%d %s", i, n)
+		}
+	}
+	return strconv.Itoa(i)
+}
+
+// slVector edits seven levels 0..4 as seven small selects, FR1..FR7.
+func (f *fieldSet) slVector(get func() model.SLVector, set func(fr model.FR, sl int)) fyne.CanvasObject {
+	grid := container.NewGridWithColumns(4) // two rows: narrow enough for the side panel
+	for _, fr := range model.AllFRs {
+		s := f.intChoice(0, model.MaxSL, nil, func() int { return get().Get(fr) }, func(sl int) { set(fr, sl) })
+		grid.Add(container.NewBorder(widget.NewLabelWithStyle(fr.Abbrev(), fyne.TextAlignCenter, fyne.TextStyle{}), nil, nil, nil, s))
+	}
+	return narrow(grid, 300)
+}
+
+// frChecks edits a set of FRs as seven checks.
+func (f *fieldSet) frChecks(get func() []model.FR, set func([]model.FR)) fyne.CanvasObject {
+	box := container.NewGridWithColumns(2)
+	for _, fr := range model.AllFRs {
+		box.Add(f.check(fr.String()+" "+fr.Abbrev(), func() bool { return slices.Contains(get(), fr) }, func(on bool) {
+			var out []model.FR
+			for _, g := range model.AllFRs {
+				if (g == fr && on) || (g != fr && slices.Contains(get(), g)) {
+					out = append(out, g)
+				}
+			}
+			set(out)
+		}))
+	}
+	return box
+}
+
+// form lays out labelled fields.
+func form(items ...*widget.FormItem) *widget.Form { return widget.NewForm(items...) }
+
+// item is one labelled row; its widget may shrink to the panel's width.
+func item(label string, w fyne.CanvasObject) *widget.FormItem {
+	return widget.NewFormItem(label, narrow(w, 220))
+}
+
+func heading(s string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// readOnly is a label refreshed from the model on every load.
+func (f *fieldSet) readOnly(get func() string) *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	f.loaders = append(f.loaders, func() {
+		if v := get(); l.Text != v {
+			l.SetText(v)
+		}
+	})
+	return l
+}
+
+func smallButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, icon, tapped)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// zoneOptions lists zone names for pickers, disambiguated when two zones
+// share a name, with the IDs in the same order.
+func zoneOptions(p *model.Project, none string, skip func(*model.Zone) bool) ([]string, []model.ID) {
+	var labels []string
+	var ids []model.ID
+	if none != "" {
+		labels, ids = append(labels, none), append(ids, "")
+	}
+	seen := map[string]int{}
+	for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
+		if skip != nil && skip(z) {
+			continue
+		}
+		l := orUntitled(z.Name)
+		seen[l]++
+		if seen[l] > 1 {
+			l = fmt.Sprintf("%s (%s)", l, z.ID.Short())
+		}
+		labels, ids = append(labels, l), append(ids, z.ID)
+	}
+	return labels, ids
+}
+
+// idChoice is a select of objects by display name storing IDs.
+func (f *fieldSet) idChoice(options func() ([]string, []model.ID), get func() model.ID, set func(model.ID)) *widget.Select {
+	return f.choice(func() []string { l, _ := options(); return l }, func() string {
+		l, ids := options()
+		if i := slices.Index(ids, get()); i >= 0 {
+			return l[i]
+		}
+		return ""
+	}, func(s string) {
+		l, ids := options()
+		if i := slices.Index(l, s); i >= 0 {
+			set(ids[i])
+		}
+	})
+}
+
+// narrowLayout lets a widget whose natural width is large (a select with a
+// long option) shrink to the panel: it asks for at most maxWidth.
+type narrowLayout struct{ maxWidth float32 }
+
+// Layout implements fyne.Layout.
+func (l narrowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(s)
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (l narrowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(min(m.Width, l.maxWidth), m.Height)
+}
+
+func narrow(o fyne.CanvasObject, maxWidth float32) fyne.CanvasObject {
+	return container.New(narrowLayout{maxWidth}, o)
+}

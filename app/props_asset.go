@@ -1,0 +1,272 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
+	u, f := pp.u, pp.f
+	a := func() *model.Asset {
+		if a := u.doc.Project.Asset(id); a != nil {
+			return a
+		}
+		return &model.Asset{}
+	}
+	ed := func(field string, mut func(*model.Asset)) { edit(u, id, field, mut) }
+	str := func(field string, p func(*model.Asset) *string) *widget.Entry {
+		return f.entry(func() string { return *p(a()) }, func(s string) { ed(field, func(a *model.Asset) { *p(a) = s }) })
+	}
+	exp := func(label string, p func(*model.Asset) *bool) *widget.Check {
+		return f.check(label, func() bool { return *p(a()) }, func(b bool) { ed("exposure", func(a *model.Asset) { *p(a) = b }) })
+	}
+	box := container.NewVBox(form(
+		item("Name", str("name", func(a *model.Asset) *string { return &a.Name })),
+		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.Asset) { a.Description = s }) })),
+		item("Class", enumChoice(f, model.AssetClasses(), model.AssetClass.Label, func() model.AssetClass { return a().Class }, func(c model.AssetClass) {
+			ed("class", func(a *model.Asset) { a.Class = c; a.FocusPoints = mergeFocusPoints(c, a.FocusPoints) })
+		})),
+		item("Function", enumChoice(f, model.AssetFunctions(), model.AssetFunction.Label, func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
+			ed("function", func(a *model.Asset) { a.Function = v })
+		})),
+		item("Zone", f.idChoice(func() ([]string, []model.ID) { return zoneOptions(u.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
+			ed("zone", func(a *model.Asset) { a.ZoneID = z; a.Position = model.Point{} })
+		})),
+		item("Vendor", str("vendor", func(a *model.Asset) *string { return &a.Vendor })),
+		item("Model", str("model", func(a *model.Asset) *string { return &a.Model })),
+		item("Firmware", str("firmware", func(a *model.Asset) *string { return &a.Firmware })),
+		item("Criticality", enumChoice(f, model.Criticalities(), model.Criticality.Label, func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
+			ed("criticality", func(a *model.Asset) { a.Criticality = v })
+		})),
+		item("Exposure", container.NewVBox(
+			exp("Remote access", func(a *model.Asset) *bool { return &a.Exposure.RemoteAccess }),
+			exp("Wireless", func(a *model.Asset) *bool { return &a.Exposure.Wireless }),
+			exp("Removable media", func(a *model.Asset) *bool { return &a.Exposure.RemovableMedia }),
+			exp("Externally reachable", func(a *model.Asset) *bool { return &a.Exposure.ExternallyReachable }),
+		)),
+		item("", f.check("Transient device", func() bool { return a().Transient }, func(b bool) { ed("transient", func(a *model.Asset) { a.Transient = b }) })),
+	))
+	box.Add(heading("Security level capability (SL-C)"))
+	box.Add(f.slVector(func() model.SLVector { return a().SLC }, func(fr model.FR, sl int) {
+		ed("SL-C", func(a *model.Asset) { a.SLC.Set(fr, sl) })
+	}))
+	box.Add(form(
+		item("SL-C source", enumChoice(f, model.SLCSources(), model.SLCSource.Label, func() model.SLCSource { return a().SLCSource }, func(v model.SLCSource) {
+			ed("SL-C source", func(a *model.Asset) { a.SLCSource = v })
+		})),
+		item("Supplier SDL", enumChoice(f, model.SupplierSDLs(), model.SupplierSDL.Label, func() model.SupplierSDL { return a().SupplierSDL }, func(v model.SupplierSDL) {
+			ed("supplier SDL", func(a *model.Asset) { a.SupplierSDL = v })
+		})),
+	))
+	box.Add(f.readOnly(func() string {
+		ar := u.assetResult(id)
+		if ar == nil {
+			return ""
+		}
+		return fmt.Sprintf("Zone SL-T %s   gap to SL-C %s   %d component requirements", ar.SLT, ar.Gap, len(ar.Requirements))
+	}))
+
+	box.Add(heading("Focus points"))
+	for _, def := range model.FocusPointDefs(a().Class) {
+		fp := func() model.FocusPoint {
+			for _, p := range a().FocusPoints {
+				if p.Key == def.Key {
+					return p
+				}
+			}
+			return model.FocusPoint{Key: def.Key, Status: model.FocusOpen}
+		}
+		fEd := func(field string, mut func(*model.FocusPoint)) {
+			ed("focus point "+def.Key+" "+field, func(a *model.Asset) {
+				i := slices.IndexFunc(a.FocusPoints, func(p model.FocusPoint) bool { return p.Key == def.Key })
+				if i < 0 {
+					a.FocusPoints = append(a.FocusPoints, model.FocusPoint{Key: def.Key, Status: model.FocusOpen})
+					i = len(a.FocusPoints) - 1
+				}
+				mut(&a.FocusPoints[i])
+			})
+		}
+		evidence := f.entry(func() string { return fp().Evidence }, func(s string) { fEd("evidence", func(p *model.FocusPoint) { p.Evidence = s }) })
+		evidence.SetPlaceHolder("evidence")
+		title := widget.NewLabel(def.Title)
+		title.Wrapping = fyne.TextWrapWord
+		box.Add(title)
+		box.Add(narrow(container.NewGridWithColumns(2,
+			enumChoice(f, model.FocusStatuses(), model.FocusStatus.Label, func() model.FocusStatus { return fp().Status }, func(s model.FocusStatus) {
+				fEd("status", func(p *model.FocusPoint) { p.Status = s })
+			}),
+			evidence,
+		), 300))
+	}
+	return box
+}
+
+// mergeFocusPoints returns the checklist of class c, keeping what was
+// recorded for keys the new class shares with the old one.
+func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusPoint {
+	out := model.DefaultFocusPoints(c)
+	for i := range out {
+		for _, o := range old {
+			if o.Key == out[i].Key {
+				out[i] = o
+			}
+		}
+	}
+	return out
+}
+
+var capabilityNames = map[int]string{1: "casual", 2: "simple means", 3: "sophisticated, IACS-specific", 4: "sophisticated, extended resources"}
+
+func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
+	u, f := pp.u, pp.f
+	a := func() *model.ThreatActor {
+		if a := u.doc.Project.Actor(id); a != nil {
+			return a
+		}
+		return &model.ThreatActor{}
+	}
+	ed := func(field string, mut func(*model.ThreatActor)) { edit(u, id, field, mut) }
+	return form(
+		item("Name", f.entry(func() string { return a().Name }, func(s string) { ed("name", func(a *model.ThreatActor) { a.Name = s }) })),
+		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.ThreatActor) { a.Description = s }) })),
+		item("Capability SL", f.intChoice(1, 4, func(n int) string { return capabilityNames[n] }, func() int { return a().Capability }, func(n int) {
+			ed("capability", func(a *model.ThreatActor) { a.Capability = n })
+		})),
+		item("Motivation", f.entry(func() string { return a().Motivation }, func(s string) { ed("motivation", func(a *model.ThreatActor) { a.Motivation = s }) })),
+	)
+}
+
+// targetOptions lists the possible targets of a scenario of kind k.
+func targetOptions(p *model.Project, k model.TargetKind) ([]string, []model.ID) {
+	switch k {
+	case model.TargetConduit:
+		var ls []string
+		var is []model.ID
+		for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
+			ls, is = append(ls, orUntitled(c.Name)), append(is, c.ID)
+		}
+		return ls, is
+	case model.TargetAsset:
+		var ls []string
+		var is []model.ID
+		for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
+			ls, is = append(ls, orUntitled(a.Name)), append(is, a.ID)
+		}
+		return ls, is
+	}
+	return zoneOptions(p, "", nil)
+}
+
+func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
+	u, f := pp.u, pp.f
+	s := func() *model.ThreatScenario {
+		if s := u.doc.Project.Scenario(id); s != nil {
+			return s
+		}
+		return &model.ThreatScenario{}
+	}
+	ed := func(field string, mut func(*model.ThreatScenario)) { edit(u, id, field, mut) }
+	m := &u.doc.Project.Matrix
+	likelihoodName := func(n int) string {
+		if n >= 1 && n <= len(m.Likelihoods) {
+			return m.Likelihoods[n-1].Name
+		}
+		return ""
+	}
+	actors := func() ([]string, []model.ID) {
+		var ls []string
+		var is []model.ID
+		for _, a := range sortedByName(u.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
+			ls, is = append(ls, fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability)), append(is, a.ID)
+		}
+		return ls, is
+	}
+	box := container.NewVBox(form(
+		item("Name", f.entry(func() string { return s().Name }, func(v string) { ed("name", func(s *model.ThreatScenario) { s.Name = v }) })),
+		item("Description", f.multiline(func() string { return s().Description }, func(v string) { ed("description", func(s *model.ThreatScenario) { s.Description = v }) })),
+		item("Threat actor", f.idChoice(actors, func() model.ID { return s().ActorID }, func(v model.ID) { ed("actor", func(s *model.ThreatScenario) { s.ActorID = v }) })),
+		item("Entry point", f.entry(func() string { return s().EntryPoint }, func(v string) { ed("entry point", func(s *model.ThreatScenario) { s.EntryPoint = v }) })),
+		item("Target kind", enumChoice(f, model.TargetKinds(), model.TargetKind.Label, func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
+			ed("target", func(s *model.ThreatScenario) { s.TargetKind = k; s.TargetID = "" })
+		})),
+		item("Target", f.idChoice(func() ([]string, []model.ID) { return targetOptions(u.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
+			ed("target", func(s *model.ThreatScenario) { s.TargetID = v })
+		})),
+		item("Affected FRs", f.frChecks(func() []model.FR { return s().FRs }, func(v []model.FR) { ed("FRs", func(s *model.ThreatScenario) { s.FRs = v }) })),
+		item("Likelihood", f.intChoice(1, max(1, len(m.Likelihoods)), likelihoodName, func() int { return s().Likelihood }, func(n int) {
+			ed("likelihood", func(s *model.ThreatScenario) { s.Likelihood = n })
+		})),
+	))
+	box.Add(heading("Consequences (the worst category counts)"))
+	cons := form()
+	for _, cat := range m.Categories {
+		var labels []string
+		labels = append(labels, "— not affected")
+		for _, c := range m.Consequences {
+			labels = append(labels, fmt.Sprintf("%d %s", c.Level, c.Name))
+		}
+		cons.Append(cat.Label(), f.choice(func() []string { return labels }, func() string {
+			for _, c := range s().Consequences {
+				if c.Category == cat && c.Level >= 1 && c.Level < len(labels) {
+					return labels[c.Level]
+				}
+			}
+			return labels[0]
+		}, func(l string) {
+			level := slices.Index(labels, l)
+			ed("consequence "+string(cat), func(s *model.ThreatScenario) {
+				i := slices.IndexFunc(s.Consequences, func(c model.Consequence) bool { return c.Category == cat })
+				switch {
+				case level <= 0 && i >= 0:
+					s.Consequences = slices.Delete(s.Consequences, i, i+1)
+				case level > 0 && i >= 0:
+					s.Consequences[i].Level = level
+				case level > 0:
+					s.Consequences = append(s.Consequences, model.Consequence{Category: cat, Level: level})
+				}
+			})
+		}))
+	}
+	box.Add(cons)
+	treatments := append([]model.Treatment{""}, model.Treatments()...)
+	box.Add(form(
+		item("ATT&CK for ICS", f.entry(func() string { return strings.Join(s().Techniques, ", ") }, func(v string) {
+			var out []string
+			for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+				out = append(out, strings.ToUpper(strings.TrimSpace(t)))
+			}
+			ed("techniques", func(s *model.ThreatScenario) { s.Techniques = out })
+		})),
+		item("Treatment", enumChoice(f, treatments, func(t model.Treatment) string {
+			if t == "" {
+				return "(not decided)"
+			}
+			return t.Label()
+		}, func() model.Treatment { return s().Treatment }, func(t model.Treatment) { ed("treatment", func(s *model.ThreatScenario) { s.Treatment = t }) })),
+		item("Treatment note", f.multiline(func() string { return s().TreatmentNote }, func(v string) { ed("treatment note", func(s *model.ThreatScenario) { s.TreatmentNote = v }) })),
+	))
+	box.Add(f.readOnly(func() string {
+		var parts []string
+		for _, cid := range s().Countermeasures {
+			if c := u.doc.Project.Countermeasure(cid); c != nil {
+				parts = append(parts, u.measureName(c.MeasureID)+" ("+c.Status.Label()+")")
+			}
+		}
+		txt := "Countermeasures: none linked"
+		if len(parts) > 0 {
+			txt = "Countermeasures: " + strings.Join(parts, "; ")
+		}
+		if sr := u.scenarioResult(id); sr != nil {
+			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)   residual: %s\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence, sr.Residual.Label()) + txt
+		}
+		return txt
+	}))
+	return box
+}

@@ -1,0 +1,314 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+var purdueLevels = []string{"0", "1", "2", "3", "3.5", "4", "5"}
+
+func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
+	u, f := pp.u, pp.f
+	z := func() *model.Zone {
+		if z := u.doc.Project.Zone(id); z != nil {
+			return z
+		}
+		return &model.Zone{}
+	}
+	ed := func(field string, mut func(*model.Zone)) { edit(u, id, field, mut) }
+	str := func(field string, p func(*model.Zone) *string) *widget.Entry {
+		return f.entry(func() string { return *p(z()) }, func(s string) { ed(field, func(z *model.Zone) { *p(z) = s }) })
+	}
+	main := form(
+		item("Name", str("name", func(z *model.Zone) *string { return &z.Name })),
+		item("Description", f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
+		item("Type", enumChoice(f, model.ZoneTypes(), model.ZoneType.Label, func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.Type = t }) })),
+		item("Purdue level", f.choice(func() []string { return purdueLevels }, func() string {
+			return strconv.FormatFloat(z().PurdueLevel, 'f', -1, 64)
+		}, func(s string) {
+			v, _ := strconv.ParseFloat(s, 64)
+			ed("Purdue level", func(z *model.Zone) { z.PurdueLevel = v })
+		})),
+		item("Parent zone", f.idChoice(func() ([]string, []model.ID) {
+			return zoneOptions(u.doc.Project, "(none)", func(c *model.Zone) bool { return isZoneWithin(u.doc.Project, c.ID, id) })
+		}, func() model.ID { return z().ParentID }, func(p model.ID) { ed("parent", func(z *model.Zone) { z.ParentID = p }) })),
+		item("Organisation", str("organisation", func(z *model.Zone) *string { return &z.Organisation })),
+		item("Logical boundary", str("logical boundary", func(z *model.Zone) *string { return &z.LogicalBoundary })),
+		item("Physical boundary", str("physical boundary", func(z *model.Zone) *string { return &z.PhysicalBoundary })),
+		item("Safety designation", str("safety designation", func(z *model.Zone) *string { return &z.SafetyDesignation })),
+		item("", f.check("Out of scope of the SUC", func() bool { return z().OutOfScope }, func(b bool) { ed("scope", func(z *model.Zone) { z.OutOfScope = b }) })),
+		item("Access points", f.lines(func() []string { return z().AccessPoints }, func(v []string) { ed("access points", func(z *model.Zone) { z.AccessPoints = v }) })),
+		item("Assumptions", f.lines(func() []string { return z().Assumptions }, func(v []string) { ed("assumptions", func(z *model.Zone) { z.Assumptions = v }) })),
+	)
+	box := container.NewVBox(main, pp.zoneResult(id))
+
+	// Essential functions.
+	box.Add(heading("Essential functions"))
+	for i := range z().EssentialFunctions {
+		ef := func() *model.EssentialFunction {
+			if zz := z(); i < len(zz.EssentialFunctions) {
+				return &zz.EssentialFunctions[i]
+			}
+			return &model.EssentialFunction{}
+		}
+		efEd := func(field string, mut func(*model.EssentialFunction)) {
+			ed(fmt.Sprintf("essential function %d %s", i+1, field), func(z *model.Zone) { mut(&z.EssentialFunctions[i]) })
+		}
+		impacts := container.NewVBox()
+		for _, im := range model.Impacts() {
+			impacts.Add(f.check(im.Label(), func() bool { return slices.Contains(ef().Intolerant, im) }, func(on bool) {
+				efEd("impacts", func(e *model.EssentialFunction) { e.Intolerant = toggled(e.Intolerant, im, on, model.Impacts()) })
+			}))
+		}
+		box.Add(form(
+			item("Name", f.entry(func() string { return ef().Name }, func(s string) { efEd("name", func(e *model.EssentialFunction) { e.Name = s }) })),
+			item("Kind", enumChoice(f, model.EssentialKinds(), model.EssentialKind.Label, func() model.EssentialKind { return ef().Kind }, func(k model.EssentialKind) {
+				efEd("kind", func(e *model.EssentialFunction) { e.Kind = k })
+			})),
+			item("Cannot tolerate", impacts),
+			item("Notes", f.entry(func() string { return ef().Notes }, func(s string) { efEd("notes", func(e *model.EssentialFunction) { e.Notes = s }) })),
+			item("", smallButton("Remove essential function", theme.DeleteIcon(), func() {
+				ed("essential functions", func(z *model.Zone) { z.EssentialFunctions = slices.Delete(z.EssentialFunctions, i, i+1) })
+			})),
+		))
+	}
+	box.Add(smallButton("Add essential function", theme.ContentAddIcon(), func() {
+		ed("essential functions", func(z *model.Zone) {
+			z.EssentialFunctions = append(z.EssentialFunctions, model.EssentialFunction{Name: "New essential function", Kind: model.EssentialSafety})
+		})
+	}))
+
+	// Roles.
+	box.Add(heading("Accounts and roles (least privilege)"))
+	for i := range z().Roles {
+		r := func() *model.Role {
+			if zz := z(); i < len(zz.Roles) {
+				return &zz.Roles[i]
+			}
+			return &model.Role{}
+		}
+		rEd := func(field string, mut func(*model.Role)) {
+			ed(fmt.Sprintf("role %d %s", i+1, field), func(z *model.Zone) { mut(&z.Roles[i]) })
+		}
+		box.Add(form(
+			item("Role", f.entry(func() string { return r().Name }, func(s string) { rEd("name", func(x *model.Role) { x.Name = s }) })),
+			item("Privileges", f.entry(func() string { return r().Privileges }, func(s string) { rEd("privileges", func(x *model.Role) { x.Privileges = s }) })),
+			item("", container.NewHBox(
+				f.check("Shared account", func() bool { return r().Shared }, func(b bool) { rEd("shared", func(x *model.Role) { x.Shared = b }) }),
+				smallButton("Remove", theme.DeleteIcon(), func() { ed("roles", func(z *model.Zone) { z.Roles = slices.Delete(z.Roles, i, i+1) }) }),
+			)),
+		))
+	}
+	box.Add(smallButton("Add role", theme.ContentAddIcon(), func() {
+		ed("roles", func(z *model.Zone) { z.Roles = append(z.Roles, model.Role{Name: "Operator"}) })
+	}))
+
+	box.Add(heading("SL-T overrides"))
+	box.Add(pp.overrides(
+		func() []model.SLOverride { return z().SLTOverrides },
+		func(field string, mut func(*[]model.SLOverride)) {
+			ed(field, func(z *model.Zone) { mut(&z.SLTOverrides) })
+		},
+	))
+
+	box.Add(heading("Position on the canvas"))
+	box.Add(f.readOnly(func() string {
+		b := z().Bounds
+		return fmt.Sprintf("x %.0f, y %.0f, %.0f × %.0f (move and resize on the canvas)", b.X, b.Y, b.W, b.H)
+	}))
+	return box
+}
+
+// zoneResult shows the assessment of the zone (read only).
+func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
+	return pp.f.readOnly(func() string {
+		zr := pp.u.zoneResult(id)
+		if zr == nil {
+			return "Not assessed."
+		}
+		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
+	})
+}
+
+// overrides edits a list of SL-T overrides (FR, SL, justification).
+func (pp *propertiesPanel) overrides(get func() []model.SLOverride, ed func(field string, mut func(*[]model.SLOverride))) fyne.CanvasObject {
+	f := pp.f
+	box := container.NewVBox()
+	for i := range get() {
+		o := func() model.SLOverride {
+			if s := get(); i < len(s) {
+				return s[i]
+			}
+			return model.SLOverride{}
+		}
+		oEd := func(field string, mut func(*model.SLOverride)) {
+			ed(fmt.Sprintf("override %d %s", i+1, field), func(s *[]model.SLOverride) { mut(&(*s)[i]) })
+		}
+		frSel := f.intChoice(1, 7, func(n int) string { return model.FR(n).Abbrev() }, func() int { return int(o().FR) }, func(n int) {
+			oEd("FR", func(x *model.SLOverride) { x.FR = model.FR(n) })
+		})
+		slSel := f.intChoice(0, model.MaxSL, nil, func() int { return o().SL }, func(n int) { oEd("SL", func(x *model.SLOverride) { x.SL = n }) })
+		box.Add(form(
+			item("FR", frSel),
+			item("SL-T", slSel),
+			item("Justification", f.entry(func() string { return o().Justification }, func(s string) {
+				oEd("justification", func(x *model.SLOverride) { x.Justification = s })
+			})),
+			item("", smallButton("Remove override", theme.DeleteIcon(), func() {
+				ed("overrides", func(s *[]model.SLOverride) { *s = slices.Delete(*s, i, i+1) })
+			})),
+		))
+	}
+	box.Add(smallButton("Add override", theme.ContentAddIcon(), func() {
+		ed("overrides", func(s *[]model.SLOverride) {
+			fr := model.FR1
+			for _, g := range model.AllFRs {
+				if !slices.ContainsFunc(*s, func(o model.SLOverride) bool { return o.FR == g }) {
+					fr = g
+					break
+				}
+			}
+			*s = append(*s, model.SLOverride{FR: fr, SL: 2, Justification: "Why this level"})
+		})
+	}))
+	return box
+}
+
+func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
+	u, f := pp.u, pp.f
+	c := func() *model.Conduit {
+		if c := u.doc.Project.Conduit(id); c != nil {
+			return c
+		}
+		return &model.Conduit{}
+	}
+	ed := func(field string, mut func(*model.Conduit)) { edit(u, id, field, mut) }
+
+	zones := container.NewVBox()
+	labels, ids := zoneOptions(u.doc.Project, "", nil)
+	for i, zid := range ids {
+		zones.Add(f.check(labels[i], func() bool { return slices.Contains(c().ZoneIDs, zid) }, func(on bool) {
+			ed("zones", func(c *model.Conduit) {
+				if on && !slices.Contains(c.ZoneIDs, zid) {
+					c.ZoneIDs = append(c.ZoneIDs, zid)
+				} else if !on {
+					c.ZoneIDs = slices.DeleteFunc(c.ZoneIDs, func(x model.ID) bool { return x == zid })
+				}
+			})
+		}))
+	}
+	box := container.NewVBox(form(
+		item("Name", f.entry(func() string { return c().Name }, func(s string) { ed("name", func(c *model.Conduit) { c.Name = s }) })),
+		item("Description", f.multiline(func() string { return c().Description }, func(s string) { ed("description", func(c *model.Conduit) { c.Description = s }) })),
+		item("Type", enumChoice(f, model.ConduitTypes(), model.ConduitType.Label, func() model.ConduitType { return c().Type }, func(t model.ConduitType) {
+			ed("type", func(c *model.Conduit) { c.Type = t })
+		})),
+		item("Zones", zones),
+		item("Access points", f.lines(func() []string { return c().AccessPoints }, func(v []string) { ed("access points", func(c *model.Conduit) { c.AccessPoints = v }) })),
+	))
+	box.Add(f.readOnly(func() string {
+		cr := u.conduitResult(id)
+		if cr == nil {
+			return "Not assessed."
+		}
+		s := fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-A  %s\nGap   %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
+		for _, fd := range cr.Findings {
+			s += "\n⚠ " + fd
+		}
+		return s
+	}))
+
+	box.Add(heading("Data flows"))
+	zoneIn := func() ([]string, []model.ID) {
+		ls, is := []string{"(none)"}, []model.ID{""}
+		for _, zid := range c().ZoneIDs {
+			if z := u.doc.Project.Zone(zid); z != nil {
+				ls, is = append(ls, orUntitled(z.Name)), append(is, zid)
+			}
+		}
+		return ls, is
+	}
+	for i := range c().Flows {
+		fl := func() *model.DataFlow {
+			if cc := c(); i < len(cc.Flows) {
+				return &cc.Flows[i]
+			}
+			return &model.DataFlow{}
+		}
+		fEd := func(field string, mut func(*model.DataFlow)) {
+			ed(fmt.Sprintf("flow %d %s", i+1, field), func(c *model.Conduit) { mut(&c.Flows[i]) })
+		}
+		fstr := func(field string, p func(*model.DataFlow) *string) *widget.Entry {
+			return f.entry(func() string { return *p(fl()) }, func(s string) { fEd(field, func(d *model.DataFlow) { *p(d) = s }) })
+		}
+		fid := func(field string, p func(*model.DataFlow) *model.ID) *widget.Select {
+			return f.idChoice(zoneIn, func() model.ID { return *p(fl()) }, func(v model.ID) { fEd(field, func(d *model.DataFlow) { *p(d) = v }) })
+		}
+		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("Flow %d", i+1), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		box.Add(form(
+			item("Protocol", fstr("protocol", func(d *model.DataFlow) *string { return &d.Protocol })),
+			item("Port", fstr("port", func(d *model.DataFlow) *string { return &d.Port })),
+			item("Transport", f.choice(func() []string { return []string{"tcp", "udp", "serial", "other"} }, func() string { return fl().Transport }, func(s string) {
+				fEd("transport", func(d *model.DataFlow) { d.Transport = s })
+			})),
+			item("From", fid("from", func(d *model.DataFlow) *model.ID { return &d.From })),
+			item("To", fid("to", func(d *model.DataFlow) *model.ID { return &d.To })),
+			item("Initiator", fid("initiator", func(d *model.DataFlow) *model.ID { return &d.Initiator })),
+			item("", f.check("Bidirectional", func() bool { return fl().Bidirectional }, func(b bool) { fEd("direction", func(d *model.DataFlow) { d.Bidirectional = b }) })),
+			item("Purpose", fstr("purpose", func(d *model.DataFlow) *string { return &d.Purpose })),
+			item("", smallButton("Remove flow", theme.DeleteIcon(), func() { ed("flows", func(c *model.Conduit) { c.Flows = slices.Delete(c.Flows, i, i+1) }) })),
+		))
+	}
+	box.Add(smallButton("Add data flow", theme.ContentAddIcon(), func() {
+		ed("flows", func(c *model.Conduit) {
+			fl := model.DataFlow{Protocol: "HTTPS", Port: "443", Transport: "tcp"}
+			if len(c.ZoneIDs) >= 2 {
+				fl.From, fl.To, fl.Initiator = c.ZoneIDs[0], c.ZoneIDs[1], c.ZoneIDs[0]
+			}
+			c.Flows = append(c.Flows, fl)
+		})
+	}))
+
+	box.Add(heading("SL-T overrides"))
+	box.Add(pp.overrides(
+		func() []model.SLOverride { return c().SLTOverrides },
+		func(field string, mut func(*[]model.SLOverride)) {
+			ed(field, func(c *model.Conduit) { mut(&c.SLTOverrides) })
+		},
+	))
+	return box
+}
+
+// toggled returns s with v added or removed, in the order of all.
+func toggled[T comparable](s []T, v T, on bool, all []T) []T {
+	var out []T
+	for _, x := range all {
+		if (x == v && on) || (x != v && slices.Contains(s, x)) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// isZoneWithin reports whether zone id is root or nested (at any depth) in root.
+func isZoneWithin(p *model.Project, id, root model.ID) bool {
+	for range len(p.Zones) + 1 { // bounded: a cycle in a bad file cannot loop forever
+		if id == root {
+			return true
+		}
+		z := p.Zone(id)
+		if z == nil || z.ParentID == "" {
+			return false
+		}
+		id = z.ParentID
+	}
+	return false
+}

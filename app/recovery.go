@@ -1,0 +1,189 @@
+package app
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"zonewise/model"
+)
+
+// autosaveEvery is how often a dirty document is written to its recovery file.
+const autosaveEvery = 30 * time.Second
+
+// recovery autosaves the open document to a recovery file in the user's
+// cache folder, so that a crash loses at most autosaveEvery of work. The
+// file is removed on a clean save or close.
+type recovery struct {
+	dir    string // "" when the cache folder is unknown: autosave is off
+	ticker *time.Ticker
+	done   chan struct{}
+}
+
+func newRecovery() *recovery {
+	r := &recovery{}
+	if d := os.Getenv("ZONEWISE_RECOVERY_DIR"); d != "" {
+		r.dir = d
+	} else if c, err := os.UserCacheDir(); err == nil {
+		r.dir = filepath.Join(c, "zonewise", "recovery")
+	}
+	return r
+}
+
+// pathFor is the recovery file of a project file ("" for one never saved).
+func (r *recovery) pathFor(project string) string {
+	if r.dir == "" {
+		return ""
+	}
+	key := "untitled"
+	if project != "" {
+		if abs, err := filepath.Abs(project); err == nil {
+			project = abs
+		}
+		sum := sha256.Sum256([]byte(project))
+		key = hex.EncodeToString(sum[:8])
+	}
+	return filepath.Join(r.dir, key+model.FileExt)
+}
+
+// start autosaves u's document every autosaveEvery while it is dirty. The
+// ticker goroutine does no work itself: it hands each tick to the UI
+// goroutine with fyne.Do, where the document lives.
+func (r *recovery) start(u *ui) {
+	r.stop()
+	r.ticker = time.NewTicker(autosaveEvery)
+	r.done = make(chan struct{})
+	t, done := r.ticker, r.done
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(u.autosave)
+			case <-done:
+				return
+			}
+		}
+	}()
+}
+
+func (r *recovery) stop() {
+	if r.ticker != nil {
+		r.ticker.Stop()
+		close(r.done)
+		r.ticker = nil
+	}
+}
+
+// write stores p as the recovery file of the project file path.
+func (r *recovery) write(path string, p *model.Project) error {
+	f := r.pathFor(path)
+	if f == "" {
+		return nil
+	}
+	data, err := model.Marshal(p)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(r.dir, 0o700); err != nil {
+		return fmt.Errorf("autosave: %w", err)
+	}
+	return model.WriteFileAtomic(f, data, false)
+}
+
+// remove deletes the recovery file of path, if any.
+func (r *recovery) remove(path string) {
+	if f := r.pathFor(path); f != "" {
+		os.Remove(f)
+	}
+}
+
+// pending returns the recovery file for path when it exists and is newer
+// than the project file (or the project was never saved).
+func (r *recovery) pending(path string) (string, time.Time, bool) {
+	f := r.pathFor(path)
+	if f == "" {
+		return "", time.Time{}, false
+	}
+	st, err := os.Stat(f)
+	if err != nil {
+		return "", time.Time{}, false
+	}
+	if path != "" {
+		if pst, err := os.Stat(path); err == nil && !st.ModTime().After(pst.ModTime()) {
+			return "", time.Time{}, false
+		}
+	}
+	return f, st.ModTime(), true
+}
+
+// autosave writes the recovery file when the document is dirty.
+func (u *ui) autosave() {
+	if !u.doc.Dirty() {
+		return
+	}
+	if err := u.recovery.write(u.doc.Path, u.doc.Project); err != nil {
+		slog.Warn("autosave failed", "err", err)
+		u.status.SetText("Autosave failed: " + err.Error())
+	}
+}
+
+// offerRecovery asks whether to restore unsaved changes found in a
+// recovery file left by a crash.
+func (u *ui) offerRecovery() {
+	f, when, ok := u.recovery.pending(u.doc.Path)
+	if !ok {
+		return
+	}
+	p, err := model.Load(f)
+	if err != nil {
+		slog.Warn("unreadable recovery file", "file", f, "err", err)
+		return
+	}
+	msg := fmt.Sprintf("Zonewise found unsaved changes to %q from %s that were not saved (the program did not close normally).\n\nRestore them? You can undo the restore.",
+		orUntitled(p.Name), when.Format("2 Jan 2006 15:04"))
+	d := dialog.NewConfirm("Restore unsaved changes?", msg, func(yes bool) {
+		if yes {
+			u.restore(p)
+		} else {
+			u.recovery.remove(u.doc.Path)
+		}
+	}, u.win)
+	d.SetConfirmText("Restore")
+	d.SetDismissText("Discard them")
+	d.Show()
+}
+
+// restore replaces the project by a recovered one as one undoable edit.
+func (u *ui) restore(p *model.Project) {
+	u.do(&replaceProject{after: p})
+	u.sel.clear()
+	u.refreshAll()
+	u.canvas.fit()
+}
+
+// replaceProject is the command that swaps in a whole project (restore).
+type replaceProject struct {
+	after, before *model.Project
+}
+
+// Apply implements model.Command: it remembers the project it replaces.
+func (c *replaceProject) Apply(p *model.Project) error {
+	if c.before == nil {
+		c.before = model.CloneProject(p)
+	}
+	*p = *model.CloneProject(c.after)
+	return nil
+}
+
+// Revert implements model.Command.
+func (c *replaceProject) Revert(p *model.Project) { *p = *model.CloneProject(c.before) }
+
+// Label implements model.Command.
+func (c *replaceProject) Label() string { return "Restore unsaved changes" }
