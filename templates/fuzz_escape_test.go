@@ -43,7 +43,7 @@ func FuzzEscapeMarkdown(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, name string) {
 		esc := EscapeMarkdown(name)
-		want := strings.TrimSpace(flatten(truncate(name, maxInline)))
+		want := flatten(truncate(name, maxInline))
 		if strings.ContainsAny(esc, "\n\r") {
 			t.Fatalf("escaped name %q spans lines", esc)
 		}
@@ -75,4 +75,17 @@ func FuzzEscapeMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEscapeMarkdownAutolinks: found by FuzzEscapeMarkdown, "<0@0>" became a
+// mailto link because < was escaped only before a letter, /, ! or ?.
+func TestEscapeMarkdownAutolinks(t *testing.T) {
+	for _, name := range []string{"<0@0>", "<1user@evil.example>", "<+x@y>", "<.a@b>", "<_a@b>", "<0http://x>"} {
+		t.Run(name+" stays text", func(t *testing.T) {
+			got := toHTML(t, "Zone: "+EscapeMarkdown(name)+" end")
+			if tg := tags(got); len(tg) != 2 {
+				t.Errorf("%q escaped as %q renders as %s", name, EscapeMarkdown(name), got)
+			}
+		})
+	}
 }
