@@ -57,6 +57,11 @@ bench: build
 screenshots: build test-deps
 	./.ci/screenshots.sh
 
+# Release packages into dist/: the Linux archive (fyne package) and the
+# Windows exe cross-compiled with mingw-w64 (issue 9). Not part of `make test`.
+dist:
+	VERSION=$(VERSION) COMMIT=$(COMMIT) ./.ci/dist.sh
+
 # Each fuzz target for FUZZTIME (default 30s), one after the other; new
 # failing inputs land in PKG/testdata/fuzz/ and are listed at the end.
 fuzz:

@@ -172,7 +172,7 @@ func addSampleZones(p *Project) {
 			access: []string{"Stratix 5700", "Microwave link to Hochbehälter Lindenberg"},
 			roles:  []Role{{Name: "Engineer", Privileges: "Studio 5000 and Control Expert access"}},
 			efs: []EssentialFunction{
-				{Name: "Drinking-water supply (Reinwasserpumpen)", Kind: EssentialAvailability, Intolerant: []Impact{ImpactReboot, ImpactBlocking}},
+				{Name: "Drinking-water supply (Reinwasserpumpen)", Kind: EssentialAvailability, Intolerant: []Impact{ImpactReboot}, Notes: "Pumps must keep running through any change; restarts only in the maintenance window."},
 				{Name: "Disinfection dosing", Kind: EssentialProtection, Intolerant: []Impact{ImpactReboot, ImpactLatency}},
 			}},
 		{name: szSIS, typ: ZoneSafety, level: 1, col: 2, safety: "SIL 2 SIS (IEC 61511)",
@@ -184,7 +184,7 @@ func addSampleZones(p *Project) {
 				{Name: "Chlorgas-Notabschaltung (emergency shutdown of the chlorine store)", Kind: EssentialSafety,
 					Intolerant: []Impact{ImpactLockout, ImpactScanning, ImpactReboot, ImpactCPU},
 					Notes:      "SIL 2; the SIS engineering station must stay usable in an emergency: no account lock-out."},
-				{Name: "Gaswarnung und Alarmierung", Kind: EssentialSafety, Intolerant: []Impact{ImpactScanning, ImpactLatency, ImpactBlocking}},
+				{Name: "Gaswarnung und Alarmierung", Kind: EssentialSafety, Intolerant: []Impact{ImpactScanning, ImpactLatency}, Notes: "Gas alarms reach the control room within 2 s; one-way transfer towards SCADA is acceptable."},
 			},
 			assume: []string{"Safety functions are verified by the operator's functional safety management."}},
 		{name: szField, typ: ZoneField, level: 0, col: 0,

@@ -120,12 +120,13 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 // any zone it connects) cannot tolerate is excluded and the exclusion is
 // recorded. A measure rejected on that target is not proposed again.
 //
-// Ranking is a greedy weighted set cover over the (target, FR) gaps: the
-// proposal closing the most still-open gaps per unit of effort comes first
-// (Cover true, Score = newly closed gaps / effort). Because a measure only
+// Ranking is a greedy weighted set cover over the (target, FR) gaps, each
+// weighted by its size in SL steps: the proposal closing the most still-open
+// gap steps per unit of effort comes first (Cover true, Score = newly closed
+// gap steps / effort). Because a measure only
 // acts on its own target, the plant-wide greedy order is the merge of the
 // per-target greedy orders by score. Proposals that close nothing new once
-// the cover is chosen follow as alternatives (Cover false, Score = gaps
+// the cover is chosen follow as alternatives (Cover false, Score = gap steps
 // closed on their own / effort), the best AlternativesPerGap for each gapped
 // FR of the target. Ties are broken by proposal ID.
 func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
@@ -185,7 +186,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 				if c.cover {
 					continue
 				}
-				g := bits.OnesCount8(c.mask & open)
+				g := weight(c.mask&open, t)
 				if g == 0 {
 					continue
 				}
@@ -208,7 +209,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		alts = alts[:0]
 		for j := range cands {
 			if c := &cands[j]; !c.cover {
-				c.score = float64(bits.OnesCount8(c.mask)) / float64(c.effort)
+				c.score = float64(weight(c.mask, t)) / float64(c.effort)
 				alts = append(alts, c)
 			}
 		}
@@ -253,6 +254,19 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		props[i].Rank = i + 1
 	}
 	return props, exclusions
+}
+
+// weight is the size of the gaps in mask: the SL steps they leave open,
+// summed over FRs. Ranking by it puts closing a gap of 3 on a control zone
+// before closing two gaps of 1, which is what a plant needs first.
+func weight(mask uint8, t *gapTarget) int {
+	w := 0
+	for i := range t.gap {
+		if mask&(1<<i) != 0 {
+			w += t.gap[i]
+		}
+	}
+	return w
 }
 
 // better orders candidates within one target: more new gaps per effort,
