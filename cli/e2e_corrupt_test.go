@@ -144,7 +144,13 @@ func TestCorruptInputEveryCommand(t *testing.T) {
 			requireLanded(t, cmd.command)
 			for i, c := range cases {
 				t.Run("refuses "+c.name, func(t *testing.T) {
-					if strings.HasPrefix(c.name, "20,000") && (cmd.name == "render .svg" || cmd.name == "render .png") {
+					if c.decodes && cmd.name == "render .png" {
+						// The PNG is the SVG rasterised: the .svg row draws
+						// this file, and the PNG raster of the sample costs
+						// seconds per row under -race.
+						t.Skip("drawn by the .svg row")
+					}
+					if strings.HasPrefix(c.name, "20,000") && cmd.name == "render .svg" {
 						// Not a hang, but Graphviz takes 20-30 s to lay out
 						// 20,000 flat zones (minutes under -race); the .dot
 						// row covers the file.
