@@ -17,5 +17,6 @@ func main() {
 		app.Run(fyneapp.NewWithID("eu.zonewise.app"), path)
 		return
 	}
+	attachConsole()
 	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 }

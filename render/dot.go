@@ -265,7 +265,16 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		b.WriteString(`</TR></TABLE></TD></TR>`)
 	}
 	b.WriteString(`<HR/>`)
-	for i, a := range assets {
+	listed := assets
+	if w.s.compact && len(assets) > 0 {
+		n := fmt.Sprintf("%d assets", len(assets))
+		if len(assets) == 1 {
+			n = "1 asset"
+		}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">%s</FONT></TD></TR>`, n)
+		listed = nil // named in the tooltip only
+	}
+	for i, a := range listed {
 		if i == maxAssetRows && len(assets) > maxAssetRows+1 && !w.s.allAssets {
 			fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">+ %d more assets</FONT></TD></TR>`, len(assets)-maxAssetRows)
 			break

@@ -2,6 +2,8 @@ package render
 
 import (
 	"codeberg.org/go-pdf/fpdf"
+
+	"zonewise/render/pdf"
 )
 
 // PDFFontFamily is the font family DrawPDF uses. The caller must have added
@@ -103,19 +105,22 @@ func (d *Drawing) DrawPDF(f *fpdf.Fpdf, x, y, w float64) (h float64) {
 }
 
 // pdfText draws a text shape at its baseline, shrunk to the width Graphviz
-// reserved when DejaVu would be wider.
+// reserved when DejaVu would be wider. The text is cleaned as the PDF
+// engine cleans its own (pdf.SafeText): fpdf panics on characters beyond
+// U+FFFF such as emoji, which print as "□".
 func pdfText(f *fpdf.Fpdf, s *shape, k float64, at func(pt) (float64, float64)) {
+	text := pdf.SafeText(s.text)
 	style := ""
 	if s.bold {
 		style = "B"
 	}
 	pts := f.UnitToPointConvert(s.size * k)
 	f.SetFont(PDFFontFamily, style, pts)
-	width := f.GetStringWidth(s.text)
+	width := f.GetStringWidth(text)
 	if room := s.textWidth * k; room > 0 && width > room*1.02 {
 		pts *= room / width
 		f.SetFont(PDFFontFamily, style, pts)
-		width = f.GetStringWidth(s.text)
+		width = f.GetStringWidth(text)
 	}
 	x, y := at(s.pts[0])
 	switch s.align {
@@ -125,5 +130,5 @@ func pdfText(f *fpdf.Fpdf, s *shape, k float64, at func(pt) (float64, float64)) 
 		x -= width
 	}
 	f.SetTextColor(int(s.pen.R), int(s.pen.G), int(s.pen.B))
-	f.Text(x, y, s.text)
+	f.Text(x, y, text)
 }

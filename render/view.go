@@ -14,6 +14,9 @@ import (
 // with.
 type View struct {
 	Focus model.ID
+	// Compact cards show how many assets a zone holds instead of listing
+	// them, so that a whole plant fits a printed page at a readable size.
+	Compact bool
 }
 
 // scene is the part of a project a view draws, in a deterministic order.
@@ -28,6 +31,8 @@ type scene struct {
 	// allAssets lists every asset on its zone's card (for Layout) instead of
 	// the first maxAssetRows.
 	allAssets bool
+	// compact lists no assets on the cards, only their number (View.Compact).
+	compact bool
 	// drawing marks a scene laid out for Draw or AutoLayout: Graphviz's
 	// xdot/JSON output loses the rest of a node's drawing after a text with
 	// a backslash, so label text shows U+2216 (∖) instead.
@@ -49,6 +54,7 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 		parent:   map[model.ID]model.ID{},
 		shown:    map[model.ID]bool{},
 		result:   map[model.ID]*zoneSL{},
+		compact:  v.Compact,
 	}
 	if r != nil {
 		for i := range r.Zones {

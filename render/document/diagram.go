@@ -2,9 +2,6 @@ package document
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -30,41 +27,13 @@ func (f diagramFigure) Height(w float64) float64 {
 }
 
 // Diagram lays out the whole-plant zone/conduit diagram of p (with the
-// SL-T and gaps of r) as a PDF figure.
+// SL-T and gaps of r) as a PDF figure. Its cards count the assets instead
+// of listing them (render.View.Compact), so that the plant prints at a
+// readable size on a landscape page; the asset inventory lists them.
 func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure, error) {
-	p, err := bmpOnly(p)
-	if err != nil {
-		return nil, err
-	}
-	d, err := render.Draw(ctx, p, r, render.View{})
+	d, err := render.Draw(ctx, p, r, render.View{Compact: true})
 	if err != nil {
 		return nil, err
 	}
 	return diagramFigure{d}, nil
-}
-
-// bmpOnly returns p with every character outside the Basic Multilingual
-// Plane (emoji and the like) replaced by "□". fpdf's Unicode font subsets
-// index glyphs by 16-bit code and panic on such characters, and the
-// diagram draws names straight into the PDF; the document text goes through
-// the PDF engine, which already replaces what the font cannot show.
-func bmpOnly(p *model.Project) (*model.Project, error) {
-	data, err := json.Marshal(p)
-	if err != nil {
-		return nil, fmt.Errorf("diagram of %q: %w", p.Name, err)
-	}
-	if !strings.ContainsFunc(string(data), func(r rune) bool { return r > 0xFFFF }) {
-		return p, nil
-	}
-	data = []byte(strings.Map(func(r rune) rune {
-		if r > 0xFFFF {
-			return '□'
-		}
-		return r
-	}, string(data)))
-	var q model.Project
-	if err := json.Unmarshal(data, &q); err != nil {
-		return nil, fmt.Errorf("diagram of %q: %w", p.Name, err)
-	}
-	return &q, nil
 }

@@ -19,7 +19,63 @@ func (r *renderer) body(root ast.Node) {
 // blocks lays out the block children of n.
 func (r *renderer) blocks(n ast.Node) {
 	for c := n.FirstChild(); c != nil && r.err == nil; c = c.NextSibling() {
+		// a paragraph's last line may stretch into the bottom margin rather
+		// than stand alone on a page that a page break ends anyway
+		_, top := n.(*ast.Document)
+		r.beforeBreak = top && (c.NextSibling() == nil || r.isPageBreak(c.NextSibling()))
 		r.block(c)
+	}
+	r.beforeBreak = false
+}
+
+// isPageBreak reports whether n is a "<!-- pagebreak -->" or "\newpage" block.
+func (r *renderer) isPageBreak(n ast.Node) bool {
+	switch v := n.(type) {
+	case *ast.HTMLBlock:
+		return pagebreakRE.MatchString(strings.TrimSpace(blockText(v, r.src)))
+	case *ast.Paragraph:
+		return strings.TrimSpace(plainText(v, r.src)) == `\newpage`
+	}
+	return false
+}
+
+// paraHeight is the height of paragraph p with the space after it.
+func (r *renderer) paraHeight(p *ast.Paragraph) float64 {
+	fr := r.frags(r.collectSpans(p, 0, "", nil), sizeBody, colText, 0)
+	return float64(len(r.layout(fr, r.w)))*lineBody + paraSpacing
+}
+
+// isApproval reports whether n is a zw-approval block.
+func (r *renderer) isApproval(n ast.Node) bool {
+	b, ok := n.(*ast.FencedCodeBlock)
+	return ok && string(b.Language(r.src)) == "zw-approval"
+}
+
+// introduces reports whether paragraph p ends with a colon and is followed
+// by a list, table or chart: it must not end a page without them.
+func (r *renderer) introduces(p *ast.Paragraph) bool {
+	if !strings.HasSuffix(strings.TrimSpace(plainText(p, r.src)), ":") {
+		return false
+	}
+	switch v := p.NextSibling().(type) {
+	case *ast.List, *east.Table:
+		return true
+	case *ast.FencedCodeBlock:
+		return strings.HasPrefix(string(v.Language(r.src)), "zw-")
+	}
+	return false
+}
+
+// keepIntro moves an introducing paragraph to the next page when it would
+// not fit there with the start of what it introduces.
+func (r *renderer) keepIntro(p *ast.Paragraph) {
+	if r.atTop() {
+		return
+	}
+	h := r.paraHeight(p)
+	keep := r.keepWith(p.NextSibling())
+	if r.y+h+keep > r.bottom() && h+keep < r.bottom()-marginTop {
+		r.newPage()
 	}
 }
 
@@ -28,12 +84,20 @@ var pagebreakRE = regexp.MustCompile(`^<!--\s*pagebreak\s*-->$`)
 func (r *renderer) block(n ast.Node) {
 	switch v := n.(type) {
 	case *ast.Heading:
-		r.heading(r.keepWith(v.NextSibling()))
+		keep := r.keepWith(v.NextSibling())
+		if p, ok := v.NextSibling().(*ast.Paragraph); ok && r.isApproval(p.NextSibling()) {
+			keep = r.paraHeight(p) + r.approvalHeight() // a short section ending the document
+		}
+		r.heading(keep)
 	case *ast.Paragraph:
+		if r.introduces(v) || r.isApproval(v.NextSibling()) {
+			r.keepIntro(v)
+		}
 		r.paragraph(v, paraSpacing)
 	case *ast.TextBlock:
 		r.paragraph(v, 1.2)
 	case *ast.List:
+		r.beforeBreak = false
 		r.list(v)
 	case *ast.Blockquote:
 		r.note(v)
@@ -78,12 +142,20 @@ func (r *renderer) block(n ast.Node) {
 func (r *renderer) keepWith(n ast.Node) float64 {
 	const lines = 3 * lineBody
 	switch v := n.(type) {
+	case *ast.Heading:
+		// a heading followed by a heading: keep both with the start of
+		// what the second introduces
+		hs := headingStyle[min(v.Level, len(headingStyle))-1]
+		return hs.above + hs.size*ptToMM*1.35 + hs.below + 2 + r.keepWith(v.NextSibling())
 	case *east.Table:
 		if h := r.layoutGrid(r.tableGrid(v)).height(); h <= keepTogether() {
 			return h + 2
 		}
 		return 2*(lineTable+2*cellPadY) + 2
 	case *ast.FencedCodeBlock:
+		if r.isApproval(v) {
+			return r.approvalHeight()
+		}
 		if strings.HasPrefix(string(v.Language(r.src)), "zw-") {
 			return 30
 		}
@@ -91,6 +163,9 @@ func (r *renderer) keepWith(n ast.Node) float64 {
 	case *ast.Paragraph:
 		if img, ok := v.FirstChild().(*ast.Image); ok && v.FirstChild().NextSibling() == nil {
 			dest := string(img.Destination)
+			if isLandscape(img.Title) {
+				return lines // the figure goes on a page of its own
+			}
 			if fig, ok := r.doc.Figures[strings.TrimPrefix(dest, "figure:")].(Sizer); ok && strings.HasPrefix(dest, "figure:") {
 				h := fig.Height(r.w)
 				if h > 0 && h < r.bottom()-marginTop-30 {

@@ -200,18 +200,29 @@ func (r *renderer) toc() {
 	}
 }
 
-// headerFooter draws the running header and footer of a body page.
-func (r *renderer) headerFooter() {
+// headerFooter draws the running header and footer of a body page in
+// portrait or landscape.
+func (r *renderer) headerFooter(landscape bool) {
 	f := r.f
 	x, w := marginLeft, pageW-marginLeft-marginRight
+	footerY := footerY
+	if landscape {
+		x, w = landMarginX, landW-2*landMarginX
+		footerY = landH - 13
+	}
 	page := f.PageNo()
 
 	// header: title left, classification right, rule under both; laid
-	// out once per document (a title may be hostile and huge)
+	// out once per document and page width (a title may be hostile and
+	// huge)
 	if r.running == nil {
-		r.running = r.runningLines()
+		r.running = map[float64]*running{}
 	}
-	rl := r.running
+	rl := r.running[w]
+	if rl == nil {
+		rl = r.runningLines(w)
+		r.running[w] = rl
+	}
 	if rl.class != nil {
 		r.drawLine(*rl.class, x+w-rl.class.w, headerY-4, 4)
 	}
@@ -244,9 +255,8 @@ type running struct {
 }
 
 // runningLines lays out the header and footer texts, one line each.
-func (r *renderer) runningLines() *running {
+func (r *renderer) runningLines(w float64) *running {
 	m := r.doc.Meta
-	w := pageW - marginLeft - marginRight
 	one := func(s string, st style, color rgb, width float64) *line {
 		s = truncate(s, 300)
 		if s == "" {

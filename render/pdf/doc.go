@@ -17,6 +17,11 @@
 //     places Document.Images[NAME] (PNG or JPEG) scaled to fit, with the
 //     same numbered caption. A name that is not in its map is an error.
 //     Other image URLs print their caption in brackets.
+//   - ![caption](figure:NAME "landscape") puts the figure on a landscape
+//     A4 page of its own, as large as the page allows (aspect ratio kept),
+//     with header and footer laid out for the landscape width. The page
+//     follows the current one, which the text after the figure goes on
+//     filling; then the document continues in portrait.
 //   - Fenced code blocks whose info string starts with "zw-" draw charts
 //     and the approval block (below). Without a zw-approval block the
 //     approval block ends the document.

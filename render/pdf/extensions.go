@@ -115,6 +115,19 @@ func parseCSV(body string) ([][]string, error) {
 	return rows, nil
 }
 
+// approvalRowH is the height of a row of the approval block, with room to sign.
+const approvalRowH = 15.0
+
+// approvalHeight is the height the approval block keeps together (up to
+// eight rows).
+func (r *renderer) approvalHeight() float64 {
+	n := len(r.doc.Meta.Approvals)
+	if n == 0 {
+		n = 3
+	}
+	return 12 + 9 + approvalRowH*float64(min(n, 8))
+}
+
 // approvalBlock lays out the approval table. At the end of a document
 // (auto) it keeps the whole block on one page.
 func (r *renderer) approvalBlock(auto bool) {
@@ -123,18 +136,21 @@ func (r *renderer) approvalBlock(auto bool) {
 	if len(apps) == 0 {
 		apps = []Approval{{Role: "Prepared"}, {Role: "Reviewed"}, {Role: "Approved"}}
 	}
-	const rowH = 15.0
 	if auto {
 		r.space(8)
 	}
-	r.ensure(12 + 9 + rowH*float64(min(len(apps), 8)))
-	r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
-	r.y += 1.5
+	r.ensure(r.approvalHeight())
+	if auto {
+		// a template's zw-approval block sits under its own heading; the
+		// block added at the end of a document gets a title of its own
+		r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
+		r.y += 1.5
+	}
 	hdr := func(s string) cell { return cell{frags: r.textFrags(s, stBold, sizeTable, colWhite)} }
 	g := grid{
 		header:  []cell{hdr("Role"), hdr("Name"), hdr("Title / organisation"), hdr("Date"), hdr("Signature")},
 		widths:  []float64{0.15, 0.22, 0.25, 0.14, 0.24},
-		minRowH: rowH,
+		minRowH: approvalRowH,
 	}
 	for _, a := range apps {
 		txt := func(s string, st style) cell { return cell{frags: r.textFrags(s, st, sizeTable, colText)} }

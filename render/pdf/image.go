@@ -36,6 +36,10 @@ func (r *renderer) image(img *ast.Image) {
 			r.fail(fmt.Errorf("render pdf: figure %q: not in Document.Figures", name))
 			return
 		}
+		if isLandscape(img.Title) {
+			r.landscapeFigure(fig, caption)
+			return
+		}
 		r.figure(fig, caption)
 	case strings.HasPrefix(dest, "image:"):
 		name := strings.TrimPrefix(dest, "image:")

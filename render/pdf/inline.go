@@ -414,17 +414,36 @@ func (r *renderer) drawPara(lines []line, lh float64) {
 		case fit >= len(lines):
 			r.drawLines(lines, lh)
 			return
-		case fit <= 1 && len(lines) >= 2 && !r.atTop():
+		case len(lines)-fit == 1 && r.beforeBreak && r.y+float64(len(lines))*lh <= r.bottom()+lh+0.001:
+			// the last line would stand alone on a page that a break ends:
+			// let it into the bottom margin (still above the footer)
+			r.drawLinesTo(lines, lh)
+			return
+		case fit <= 1 && len(lines) >= 2 && !r.atTop(), fit < 1 && !r.atTop():
 			r.newPage()
 			continue
 		case fit < 1:
 			fit = 1 // a page that cannot hold one line: draw anyway
 		case len(lines)-fit == 1 && fit >= 3:
-			fit--
+			fit-- // two lines go to the next page
+		case len(lines)-fit == 1 && !r.atTop():
+			r.newPage() // two lines here would leave one there
+			continue
 		}
 		r.drawLines(lines[:fit], lh)
 		lines = lines[fit:]
-		r.newPage()
+		if len(lines) > 0 {
+			r.newPage()
+		}
+	}
+}
+
+// drawLinesTo draws lines at the cursor without breaking the page.
+func (r *renderer) drawLinesTo(lines []line, lh float64) {
+	for _, l := range lines {
+		r.drawMarker(lh)
+		r.drawLine(l, r.x, r.y, lh)
+		r.y += lh
 	}
 }
 

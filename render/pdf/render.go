@@ -98,6 +98,7 @@ func Render(d *Document) ([]byte, error) {
 	if !r.approvalPlaced {
 		r.approvalBlock(true)
 	}
+	r.flushFloats()
 	r.finish()
 	if r.err != nil {
 		return nil, r.err
@@ -117,19 +118,34 @@ func Render(d *Document) ([]byte, error) {
 func (r *renderer) finish() {
 	r.total = r.f.PageNo()
 	for p := 2; p <= r.total; p++ {
-		r.f.SetPage(p)
-		r.forceStyle()
-		r.headerFooter()
+		r.onPage(p, func(w, h float64) { r.headerFooter(w > h) })
 	}
 	for _, m := range r.tocMarks {
-		r.f.SetPage(m.page)
-		r.forceStyle()
-		p := strconv.Itoa(r.headPages[m.head])
-		r.setFont(m.st.face(), m.size)
-		r.textColor(colText)
-		r.f.Text(m.right-r.f.GetStringWidth(p), m.base, p)
+		r.onPage(m.page, func(_, _ float64) {
+			p := strconv.Itoa(r.headPages[m.head])
+			r.setFont(m.st.face(), m.size)
+			r.textColor(colText)
+			r.f.Text(m.right-r.f.GetStringWidth(p), m.base, p)
+		})
 	}
 	r.f.SetPage(r.total)
+}
+
+// onPage runs draw on an earlier page p with the page's width and height.
+// fpdf turns y into PDF coordinates with the height of the page added
+// last, not of page p: when they differ (landscape pages), the drawing is
+// shifted back by the difference.
+func (r *renderer) onPage(p int, draw func(w, h float64)) {
+	r.f.SetPage(p)
+	r.forceStyle()
+	w, h, _ := r.f.PageSize(p)
+	_, cur := r.f.GetPageSize()
+	if dy := cur - h; dy != 0 {
+		r.f.TransformBegin()
+		r.f.TransformTranslateY(dy)
+		defer r.f.TransformEnd()
+	}
+	draw(w, h)
 }
 
 // forceStyle makes fpdf write the whole drawing state again: after
@@ -170,7 +186,7 @@ type renderer struct {
 	headLinks []int
 
 	imgSize        map[string]image.Point // registered images by name
-	running        *running               // header and footer lines
+	running        map[float64]*running   // header and footer lines by text width
 	curFace        face                   // the font set last, to skip repeats
 	curSize        float64
 	registered     [faceCount]bool // faces added to the PDF
@@ -179,6 +195,8 @@ type renderer struct {
 	marker         string // list marker waiting for the first line of an item
 	listDepth      int
 	outlineLevel   int
+	floats         []pendingFigure // landscape figures for after this page
+	beforeBreak    bool            // the block being laid out ends its page
 }
 
 func newRenderer(d *Document, heads []heading) *renderer {
@@ -251,6 +269,7 @@ func (r *renderer) fail(err error) {
 // newPage starts a body page and puts the cursor at the top of the text
 // area. Header and footer are drawn by finish.
 func (r *renderer) newPage() {
+	r.flushFloats()
 	r.f.AddPage()
 	r.y = marginTop
 }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -87,6 +89,7 @@ func (r *renderer) tableGrid(t *east.Table) grid {
 
 // gridLayout is a grid laid out at the current width.
 type gridLayout struct {
+	lh     float64 // line height, smaller when the font was shrunk
 	widths []float64
 	head   [][]line
 	headH  float64
@@ -103,15 +106,34 @@ func (gl *gridLayout) height() float64 {
 	return h
 }
 
-// layoutGrid sizes the columns and breaks every cell into lines.
+// tableSizes are the font sizes, largest first, a table may be set in so
+// that every column is as wide as its longest word.
+var tableSizes = []float64{sizeTable, 8.5, 8, 7.5}
+
+// layoutGrid sizes the columns and breaks every cell into lines. When the
+// longest words of the columns do not fit side by side, the font shrinks
+// a step at a time (down to 7.5 pt) until they do.
 func (r *renderer) layoutGrid(g grid) *gridLayout {
 	n := len(g.header)
 	for _, row := range g.rows {
 		n = max(n, len(row))
 	}
-	gl := &gridLayout{n: n}
+	gl := &gridLayout{n: n, lh: lineTable}
 	if n == 0 {
 		return gl
+	}
+	if len(g.widths) != n {
+		base := sizeTable
+		for _, size := range tableSizes {
+			if size != base {
+				g = scaleGrid(g, size/base)
+				gl.lh = lineTable * size / sizeTable
+				base = size
+			}
+			if minW, _ := r.columnNeeds(g, n, r.w); sum(minW) <= r.w {
+				break
+			}
+		}
 	}
 	gl.widths = r.columnWidths(g, n, r.w)
 	layoutRow := func(cells []cell) [][]line {
@@ -130,14 +152,38 @@ func (r *renderer) layoutGrid(g grid) *gridLayout {
 		for i := range gl.head {
 			gl.head[i] = firstLines(gl.head[i], 6) // it repeats on every page
 		}
-		gl.headH = float64(rowLines(gl.head))*lineTable + 2*cellPadY
+		gl.headH = float64(rowLines(gl.head))*gl.lh + 2*cellPadY
 	}
 	for _, row := range g.rows {
 		ls := layoutRow(row)
 		gl.rows = append(gl.rows, ls)
-		gl.rowH = append(gl.rowH, max(float64(rowLines(ls))*lineTable+2*cellPadY, g.minRowH))
+		gl.rowH = append(gl.rowH, max(float64(rowLines(ls))*gl.lh+2*cellPadY, g.minRowH))
 	}
 	return gl
+}
+
+// scaleGrid returns g with every text fragment k times its size. Text
+// width grows linearly with the font size, so widths scale the same.
+func scaleGrid(g grid, k float64) grid {
+	scale := func(cells []cell) []cell {
+		out := make([]cell, len(cells))
+		for i, c := range cells {
+			c.frags = append([]frag(nil), c.frags...)
+			for j := range c.frags {
+				c.frags[j].size *= k
+				c.frags[j].w *= k
+			}
+			out[i] = c
+		}
+		return out
+	}
+	g.header = scale(g.header)
+	rows := make([][]cell, len(g.rows))
+	for i, row := range g.rows {
+		rows[i] = scale(row)
+	}
+	g.rows = rows
+	return g
 }
 
 // rowLines is the number of lines of the tallest cell.
@@ -153,19 +199,12 @@ func rowLines(ls [][]line) int {
 // page whole rather than split.
 func keepTogether() float64 { return (pageH - marginTop - marginBottom) / 3 }
 
-// columnWidths sizes columns from their content: every column gets at
-// least its longest word (capped), and the rest of the width goes to the
-// columns with the most text.
-func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
-	out := make([]float64, n)
-	if len(g.widths) == n {
-		for i, f := range g.widths {
-			out[i] = f * avail
-		}
-		return out
-	}
-	minW := make([]float64, n)
-	maxW := make([]float64, n)
+// columnNeeds measures each column: minW is its longest word (capped at
+// 30 % of avail: only such a word is ever broken) and maxW its longest
+// text on one line, both with the cell padding.
+func (r *renderer) columnNeeds(g grid, n int, avail float64) (minW, maxW []float64) {
+	minW = make([]float64, n)
+	maxW = make([]float64, n)
 	measure := func(cells []cell) {
 		for i := 0; i < n && i < len(cells); i++ {
 			fr := cells[i].frags
@@ -177,12 +216,15 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 					total += r.f.GetStringWidth(" ")
 					word = 0
 				}
+				if f.brk {
+					total = 0
+				}
 				word += f.w
 				total += f.w
 				longest = max(longest, word)
+				maxW[i] = max(maxW[i], total)
 			}
 			minW[i] = max(minW[i], min(longest, avail*0.3))
-			maxW[i] = max(maxW[i], total)
 		}
 	}
 	measure(g.header)
@@ -199,16 +241,34 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 			}
 		}
 		if blank && i < len(g.header) && len(g.header[i].frags) > 0 {
-			maxW[i] = max(maxW[i], avail*0.16)
+			maxW[i] = max(maxW[i], avail*0.2)
 		}
 	}
-	pad := 2 * cellPadX
-	sumMin, sumMax := 0.0, 0.0
+	pad := 2*cellPadX + 0.5
 	for i := range n {
-		minW[i] += pad + 0.5
-		maxW[i] = max(maxW[i]+pad+0.5, minW[i])
-		sumMin += minW[i]
-		sumMax += maxW[i]
+		minW[i] += pad
+		maxW[i] = max(maxW[i]+pad, minW[i])
+	}
+	return minW, maxW
+}
+
+// columnWidths sizes columns from their content: every column gets at
+// least its longest word, and the rest of the width goes to the columns
+// with the most text. When even the longest words do not fit side by side,
+// the columns with the longest words give up the excess (water filling),
+// so that only words longer than a column can ever be are broken.
+func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
+	out := make([]float64, n)
+	if len(g.widths) == n {
+		for i, f := range g.widths {
+			out[i] = f * avail
+		}
+		return out
+	}
+	minW, maxW := r.columnNeeds(g, n, avail)
+	sumMin, sumMax := sum(minW), sum(maxW)
+	if sumMin > avail {
+		return waterFill(minW, avail)
 	}
 	if sumMax <= avail {
 		// everything fits on one line: spread the slack by content
@@ -246,11 +306,7 @@ func (r *renderer) columnWidths(g grid, n int, avail float64) []float64 {
 		// the short columns would squeeze the others below their longest
 		// word: share out by content instead
 		for i := range n {
-			if sumMin >= avail {
-				out[i] = minW[i] * avail / sumMin
-			} else {
-				out[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
-			}
+			out[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
 		}
 		return out
 	}
@@ -277,12 +333,12 @@ func (r *renderer) drawGrid(g grid) {
 	if gl.n == 0 {
 		return
 	}
-	widths, head, headH := gl.widths, gl.head, gl.headH
+	widths, head, headH, lh := gl.widths, gl.head, gl.headH, gl.lh
 	drawHead := func() {
 		if head == nil {
 			return
 		}
-		r.drawRow(&g, g.header, head, widths, 0, rowLines(head), headH, &g.headFill)
+		r.drawRow(&g, g.header, head, widths, 0, rowLines(head), headH, lh, &g.headFill)
 		r.y += headH
 	}
 	r.space(1)
@@ -298,9 +354,15 @@ func (r *renderer) drawGrid(g grid) {
 		if g.zebra && ri%2 == 1 {
 			fill = &colZebra
 		}
+		if n := len(g.rows); ri == n-2 && ri >= 2 && !first && r.y+h <= r.bottom() && r.y+h+gl.rowH[n-1] > r.bottom() &&
+			gl.rowH[n-1] < r.bottom()-marginTop-headH {
+			// the last row would go alone to the next page: take this one along
+			r.newPage()
+			drawHead()
+		}
 		if first {
 			// keep the header with the first row
-			if r.y+headH+min(h, 3*lineTable+2*cellPadY) > r.bottom() && !r.atTop() {
+			if r.y+headH+min(h, 3*lh+2*cellPadY) > r.bottom() && !r.atTop() {
 				r.newPage()
 			}
 			drawHead()
@@ -309,7 +371,7 @@ func (r *renderer) drawGrid(g grid) {
 		fresh := false // just started a page: never start another before drawing
 		for from := 0; from < lines; {
 			avail := r.bottom() - r.y
-			fits := int((avail - 2*cellPadY) / lineTable)
+			fits := int((avail - 2*cellPadY) / lh)
 			if from == 0 && h <= avail {
 				fits = lines
 			}
@@ -322,11 +384,11 @@ func (r *renderer) drawGrid(g grid) {
 			}
 			fits = max(fits, 1)
 			to := min(lines, from+fits)
-			rh := float64(to-from)*lineTable + 2*cellPadY
+			rh := float64(to-from)*lh + 2*cellPadY
 			if from == 0 && to == lines {
 				rh = h
 			}
-			r.drawRow(&g, row, ls, widths, from, to, rh, fill)
+			r.drawRow(&g, row, ls, widths, from, to, rh, lh, fill)
 			r.y += rh
 			from = to
 			fresh = false
@@ -348,8 +410,8 @@ func (r *renderer) drawGrid(g grid) {
 }
 
 // drawRow draws lines [from, to) of each cell of a row with its top at
-// the cursor, rh high.
-func (r *renderer) drawRow(g *grid, cells []cell, ls [][]line, widths []float64, from, to int, rh float64, fill *rgb) {
+// the cursor, rh high, with lines lh apart.
+func (r *renderer) drawRow(g *grid, cells []cell, ls [][]line, widths []float64, from, to int, rh, lh float64, fill *rgb) {
 	x := r.x
 	total := sum(widths)
 	if fill != nil {
@@ -372,7 +434,7 @@ func (r *renderer) drawRow(g *grid, cells []cell, ls [][]line, widths []float64,
 		}
 		y := r.y + cellPadY
 		if g.vcenter && from == 0 && to >= len(ls[i]) {
-			y += (rh - 2*cellPadY - float64(len(ls[i]))*lineTable) / 2
+			y += (rh - 2*cellPadY - float64(len(ls[i]))*lh) / 2
 		}
 		for k := from; k < to && k < len(ls[i]); k++ {
 			l := ls[i][k]
@@ -383,14 +445,37 @@ func (r *renderer) drawRow(g *grid, cells []cell, ls [][]line, widths []float64,
 			case alignCenter:
 				lx = x + (w-l.w)/2
 			}
-			r.drawLine(l, lx, y, lineTable)
-			y += lineTable
+			r.drawLine(l, lx, y, lh)
+			y += lh
 		}
 		x += w
 	}
 	r.drawColor(colRule)
 	r.f.SetLineWidth(0.15)
 	r.f.Line(r.x, r.y+rh, r.x+total, r.y+rh)
+}
+
+// waterFill gives every column its need up to a common cap chosen so that
+// the widths add up to avail: narrow columns keep their need, the widest
+// ones are cut to the cap.
+func waterFill(need []float64, avail float64) []float64 {
+	sorted := append([]float64(nil), need...)
+	slices.Sort(sorted)
+	limit, left := 0.0, avail
+	for i, v := range sorted {
+		rest := float64(len(sorted) - i)
+		if v*rest >= left {
+			limit = left / rest
+			break
+		}
+		left -= v
+		limit = v
+	}
+	out := make([]float64, len(need))
+	for i, v := range need {
+		out[i] = min(v, limit)
+	}
+	return out
 }
 
 func sum(xs []float64) float64 {
