@@ -41,19 +41,20 @@ func runAssess(e *env, args []string) int {
 	if err != nil {
 		return e.errorf("%v", err)
 	}
-	probCh := make(chan []model.Problem, 1)
-	go func() { probCh <- model.Validate(p) }()
 	c := <-catCh
 	if c.err != nil {
 		return e.errorf("%v", c.err)
 	}
-	res := risk.Assess(p, c.cat)
+	resCh := make(chan *risk.Result, 1)
+	go func() { resCh <- risk.Assess(p, c.cat) }()
 
 	// Errors (dangling references, values out of range) would make the
 	// numbers meaningless: refuse them, one line per problem, as validate
-	// does. Warnings do not stop an assessment.
+	// does, without waiting for an assessment that is thrown away (on an
+	// absurd file, such as 100,000 zones in a parent cycle, it takes tens of
+	// seconds). Warnings do not stop an assessment.
 	errs := 0
-	for _, pr := range <-probCh {
+	for _, pr := range model.Validate(p) {
 		if pr.Severity == model.SeverityError {
 			fmt.Fprintf(e.stderr, "%s: %s\n", path, pr)
 			errs++
@@ -62,6 +63,7 @@ func runAssess(e *env, args []string) int {
 	if errs > 0 {
 		return e.errorf("%s: %d error(s); run zonewise validate for details", path, errs)
 	}
+	res := <-resCh
 	if *asJSON {
 		if err := writeResultJSON(e.stdout, res); err != nil {
 			return e.errorf("write result: %v", err)
@@ -104,7 +106,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 	tw.Flush()
 	for _, z := range r.Zones {
 		for _, f := range z.Findings {
-			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), f)
+			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), printable(f, maxLineRunes))
 		}
 	}
 
@@ -126,7 +128,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 		fmt.Fprintf(w, "  %d least-privilege finding(s) on conduits:\n", findings)
 		for _, c := range r.Conduits {
 			for _, f := range c.Findings {
-				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), f)
+				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), printable(f, maxLineRunes))
 			}
 		}
 	}
@@ -211,15 +213,16 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 		tw.Flush()
 	}
 	if len(r.Exclusions) > 0 {
-		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), r.Exclusions[0].Reason)
+		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), printable(r.Exclusions[0].Reason, maxLineRunes))
 	}
 }
 
+// nameOr returns name made printable (see printable), or fallback if empty.
 func nameOr(name, fallback string) string {
 	if name == "" {
 		return fallback
 	}
-	return name
+	return printable(name, maxNameRunes)
 }
 
 // overrides notes the FRs whose SL-T the user has overridden.

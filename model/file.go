@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxFileSize is the largest project file Zonewise reads. A 10,000-asset plant
@@ -137,6 +138,7 @@ func Unmarshal(data []byte) (*Project, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
 	}
+	orig := data
 	version, ok := sniffSchemaVersion(data)
 	if !ok {
 		// Only the version is needed here; a struct (unlike a map of raw
@@ -182,6 +184,14 @@ func Unmarshal(data []byte) (*Project, error) {
 	}
 	if p.SchemaVersion != SchemaVersion {
 		return nil, fmt.Errorf(`field "schemaVersion" is given more than once (%d and %d)`, version, p.SchemaVersion)
+	}
+	// encoding/json silently turns invalid UTF-8 inside strings into U+FFFD,
+	// and the next save would change the user's text without a word.
+	// (Checked once the syntax is known to be good, so that garbage is
+	// reported as malformed JSON; on the bytes as read, before migration.)
+	if !utf8.Valid(orig) {
+		line, col := lineCol(orig, int64(firstInvalidUTF8(orig)))
+		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
 	}
 	return &p, nil
 }
@@ -363,6 +373,19 @@ func describeJSONError(data []byte, err error, what string) error {
 		return errors.New("malformed JSON: the file ends early (truncated?)")
 	}
 	return fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// firstInvalidUTF8 returns the offset of the first byte of data that does not
+// begin a valid UTF-8 sequence, or len(data).
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
 }
 
 func lineCol(data []byte, offset int64) (int, int) {

@@ -101,8 +101,10 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 	}
 	slices.SortFunc(s.zones, compareZones)
 	// Nesting: a parent is drawn only when it is shown and no cycle leads back.
+	looping := loops(byID)
+	depth := depths(byID, looping)
 	for _, z := range s.zones {
-		if z.ParentID != "" && s.shown[z.ParentID] && !inCycle(byID, z.ID) {
+		if z.ParentID != "" && s.shown[z.ParentID] && !looping[z.ID] && depth[z.ID] <= maxNesting {
 			s.parent[z.ID] = z.ParentID
 			s.children[z.ParentID] = append(s.children[z.ParentID], z)
 		}
@@ -146,20 +148,80 @@ func touches(c *model.Conduit, set map[model.ID]bool) bool {
 	return false
 }
 
-// inCycle reports whether following parents from id comes back to id, or
-// loops: such nesting is invalid and drawn flat.
-func inCycle(byID map[model.ID]*model.Zone, id model.ID) bool {
-	seen := map[model.ID]bool{}
-	for cur := byID[id]; cur != nil && cur.ParentID != ""; cur = byID[cur.ParentID] {
-		if seen[cur.ID] {
-			return true
+// loops reports for every zone whether following its parents never ends: it
+// is on a parent cycle or below one. Such nesting is invalid and drawn flat.
+// Each zone is walked once, so a plant nested 100,000 deep (or one cycle of
+// 100,000 zones) costs no more than a flat one; a walk per zone would be
+// quadratic and hang on such a file.
+func loops(byID map[model.ID]*model.Zone) map[model.ID]bool {
+	verdict := make(map[model.ID]bool, len(byID))
+	onPath := map[model.ID]bool{}
+	var path []model.ID
+	for id := range byID {
+		path = path[:0]
+		loop := false
+		for cur := id; ; {
+			if v, known := verdict[cur]; known {
+				loop = v
+				break
+			}
+			if onPath[cur] {
+				loop = true
+				break
+			}
+			z := byID[cur]
+			if z == nil { // a missing parent ends the chain
+				break
+			}
+			onPath[cur] = true
+			path = append(path, cur)
+			if z.ParentID == "" {
+				break
+			}
+			cur = z.ParentID
 		}
-		seen[cur.ID] = true
-		if cur.ParentID == id {
-			return true
+		for _, p := range path {
+			verdict[p] = loop
+			delete(onPath, p)
 		}
 	}
-	return false
+	return verdict
+}
+
+// maxNesting is the deepest zone nesting drawn as clusters in clusters;
+// deeper zones are drawn flat. Real plants nest three or four levels; a file
+// nested 2,000 deep made Graphviz fail after a minute (wasm out of bounds).
+const maxNesting = 12
+
+// depths returns the number of ancestors of every zone that does not loop,
+// each zone walked once.
+func depths(byID map[model.ID]*model.Zone, looping map[model.ID]bool) map[model.ID]int {
+	depth := make(map[model.ID]int, len(byID))
+	var path []model.ID
+	for id := range byID {
+		path = path[:0]
+		base := -1 // depth of the zone above the path, -1 above a root
+		for cur := id; ; {
+			if d, known := depth[cur]; known {
+				base = d
+				break
+			}
+			z := byID[cur]
+			if z == nil || looping[cur] {
+				break
+			}
+			path = append(path, cur)
+			if z.ParentID == "" {
+				break
+			}
+			cur = z.ParentID
+		}
+		for i := len(path) - 1; i >= 0; i-- {
+			base++
+			depth[path[i]] = base
+		}
+	}
+	return depth
 }
 
 // conduitZones lists the distinct zones of c that the scene shows, in the

@@ -27,7 +27,7 @@ func (t Text) IsEmpty() bool { return strings.TrimSpace(string(t)) == "" }
 // stands, so that ordinary names stay readable in the Markdown source:
 //
 //   - always: * ` [ ] | ~ (emphasis, code, links, table cells, strike-through)
-//   - < before a letter, /, ! or ? (HTML and autolinks)
+//   - < before anything but a blank or the end (HTML and autolinks)
 //   - & that starts an entity such as &amp; or &#60;
 //   - _ at a word boundary (intraword "PLC_01" is left alone)
 //   - \ before punctuation or at the end (it would escape or break the line)
@@ -64,8 +64,11 @@ func EscapeMarkdown(s string) string {
 		case '*', '`', '[', ']', '|', '~':
 			esc = true
 		case '<':
+			// HTML needs a letter, /, ! or ? next, but an e-mail autolink
+			// may start with a digit or a sign ("<1@x>"): escape every <
+			// that is not followed by a blank or the end.
 			n := at(i + 1)
-			esc = unicode.IsLetter(n) || n == '/' || n == '!' || n == '?'
+			esc = n != 0 && n != ' '
 		case '&':
 			esc = startsEntity(rs[i+1:])
 		case '_':
