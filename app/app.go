@@ -56,6 +56,8 @@ type ui struct {
 	win fyne.Window
 	doc *model.Document
 	cat *risk.Catalog
+	// lock is the lock file held for doc's project file (nil: none).
+	lock *model.Lock
 
 	// result is the latest assessment of doc.Project; nil when the engine
 	// failed (the error is in resultErr).
@@ -145,6 +147,7 @@ func (u *ui) setDocument(doc *model.Document) {
 	u.recovery.stop()
 	u.doc = doc
 	u.sel = selection{}
+	u.lockDocument()
 	doc.OnChange(u.onDocChanged)
 	u.recovery.start(u)
 	u.canvas.resetView()

@@ -66,12 +66,7 @@ func (u *ui) conduitResult(id model.ID) *risk.ConduitResult {
 	if u.result == nil {
 		return nil
 	}
-	for i := range u.result.Conduits {
-		if u.result.Conduits[i].ConduitID == id {
-			return &u.result.Conduits[i]
-		}
-	}
-	return nil
+	return u.result.Conduit(id)
 }
 
 // assetResult returns the latest assessment of an asset, or nil.
@@ -79,12 +74,7 @@ func (u *ui) assetResult(id model.ID) *risk.AssetResult {
 	if u.result == nil {
 		return nil
 	}
-	for i := range u.result.Assets {
-		if u.result.Assets[i].AssetID == id {
-			return &u.result.Assets[i]
-		}
-	}
-	return nil
+	return u.result.Asset(id)
 }
 
 // scenarioResult returns the latest assessment of a scenario, or nil.
@@ -92,12 +82,7 @@ func (u *ui) scenarioResult(id model.ID) *risk.ScenarioResult {
 	if u.result == nil {
 		return nil
 	}
-	for i := range u.result.Scenarios {
-		if u.result.Scenarios[i].ScenarioID == id {
-			return &u.result.Scenarios[i]
-		}
-	}
-	return nil
+	return u.result.Scenario(id)
 }
 
 // measureName is the library name of a countermeasure, or its ID.

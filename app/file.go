@@ -132,6 +132,7 @@ func (u *ui) onCloseRequested() {
 		if !u.doc.Dirty() {
 			u.recovery.remove(u.doc.Path)
 		}
+		u.unlockDocument()
 		u.win.Close()
 	})
 }
@@ -211,6 +212,7 @@ func (u *ui) saveTo(path string, then func()) {
 	}
 	u.recovery.remove(old)
 	u.recovery.remove(path)
+	u.lockDocument() // Save as… moves the lock to the new file
 	u.prefs.addRecent(path)
 	u.refreshMenu()
 	if then != nil {

@@ -1,0 +1,60 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"zonewise/model"
+)
+
+// lockDocument holds the lock file of the open document's project file and
+// releases the lock of the file open before, so that a second Zonewise on
+// the same file is warned. A project held by another running Zonewise opens
+// all the same, with a warning that names the holder and offers to take the
+// lock over (after a crash on another host the lock cannot be checked).
+func (u *ui) lockDocument() {
+	path := u.doc.Path
+	if u.lock != nil && u.lock.Path() == path+model.LockExt {
+		return
+	}
+	u.unlockDocument()
+	if path == "" {
+		return
+	}
+	l, err := model.AcquireLock(path)
+	var held *model.LockedError
+	switch {
+	case errors.As(err, &held):
+		msg := fmt.Sprintf("%s\n\nSaving here can overwrite the other window's work. Take the lock over (only if that Zonewise is closed or crashed)?", err)
+		dialog.ShowConfirm("Project open elsewhere", msg, func(take bool) {
+			if !take || u.doc.Path != path {
+				return
+			}
+			if err := model.BreakLock(path); err != nil {
+				u.showError(err)
+				return
+			}
+			u.lockDocument()
+		}, u.win)
+	case err != nil:
+		// A read-only folder or the like: the project still opens; saving
+		// will report the real problem.
+		slog.Warn("project lock not taken", "file", path, "err", err)
+	default:
+		u.lock = l
+	}
+}
+
+// unlockDocument releases the lock held for the open document, if any.
+func (u *ui) unlockDocument() {
+	if u.lock == nil {
+		return
+	}
+	if err := u.lock.Release(); err != nil {
+		slog.Warn("project lock not released", "lock", u.lock.Path(), "err", err)
+	}
+	u.lock = nil
+}
