@@ -183,7 +183,12 @@ if [ "$GOBENCH" = 1 ]; then
     case $b in *First*|*Start*) budget=1500 ;; *Edit*|*Reassess*) budget=30 ;; esac
     plant=p1000
     case $b in *10000*|*10k*) plant=p10000 ;; *100Asset*) plant=p100 ;; esac
-    gorow "$b" "go: GUI $b" "$plant" "$budget"
+    subs=$(grep -oE "^$b/[A-Za-z0-9_]+" "$work/gb" | sort -u || true)
+    if [ -n "$subs" ]; then # sub-benchmarks: one row each
+      for sb in $subs; do gorow "$sb" "go: GUI $sb" "$plant" "$budget"; done
+    else
+      gorow "$b" "go: GUI $b" "$plant" "$budget"
+    fi
   done
 fi
 
