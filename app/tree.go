@@ -180,7 +180,7 @@ func (t *projectTree) rebuild() {
 	clear(t.children)
 	clear(t.labels)
 	clear(t.parent)
-	t.labels[nodeProject] = "Project: " + orUntitled(p.Name)
+	t.labels[nodeProject] = "Project: " + oneLine(orUntitled(p.Name))
 	t.labels[nodeZones] = fmt.Sprintf("Zones (%d)", len(p.Zones))
 	t.labels[nodeConduits] = fmt.Sprintf("Conduits (%d)", len(p.Conduits))
 	t.labels[nodeScenarios] = fmt.Sprintf("Threat scenarios (%d)", len(p.Scenarios))
@@ -189,7 +189,7 @@ func (t *projectTree) rebuild() {
 
 	add := func(parent, uid, label string) {
 		t.children[parent] = append(t.children[parent], uid)
-		t.labels[uid] = label
+		t.labels[uid] = oneLine(label)
 		t.parent[uid] = parent
 	}
 	zones := slices.Clone(p.Zones)
@@ -287,4 +287,16 @@ func sortedByName[T any](s []T, name func(*T) string) []*T {
 		out[i] = ks[i].p
 	}
 	return out
+}
+
+// oneLine keeps a name on its tree row: line breaks and tabs in a name
+// become spaces (the properties panel shows the name as written).
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\t', '\v', '\f':
+			return ' '
+		}
+		return r
+	}, s)
 }
