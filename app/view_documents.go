@@ -42,8 +42,7 @@ type docFile struct {
 }
 
 // docEngine is what the Documents view needs from render/document (see
-// view_documents_engine.go); a seam for tests, and nil fields would leave
-// the view saying that export is not in the build.
+// view_documents_engine.go); a seam for tests.
 var docEngine = struct {
 	// render returns the files of one kind, named as they are written.
 	render func(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) ([]docFile, error)
@@ -193,11 +192,7 @@ func (v *documentsView) picked() []string {
 }
 
 func (v *documentsView) refreshActions() {
-	ok := docEngine.render != nil && !v.exporting && len(v.picked()) > 0
-	setEnabled(v.exportB, ok)
-	if docEngine.render == nil {
-		v.status.SetText("Document export is not in this build.")
-	}
+	setEnabled(v.exportB, !v.exporting && len(v.picked()) > 0)
 }
 
 // startPreview renders the picked document's text in the background.
@@ -209,10 +204,6 @@ func (v *documentsView) startPreview() {
 		}
 	}
 	if kind == "" {
-		return
-	}
-	if docEngine.markdown == nil {
-		v.outline.SetText("Document preview is not in this build.")
 		return
 	}
 	// A selection change or a tab switch leaves the document as it was:

@@ -45,14 +45,6 @@ func pumpUI(t *testing.T) (wait func(what string, cond func() bool)) {
 	}
 }
 
-// needDocuments skips a test when render/document is not in this build.
-func needDocuments(t *testing.T) {
-	t.Helper()
-	if docEngine.render == nil {
-		t.Skip("render/document is not in this build")
-	}
-}
-
 // only ticks the given kinds and no other.
 func (v *documentsView) only(kinds ...string) {
 	for i, c := range v.checks {
@@ -75,7 +67,6 @@ func TestDocumentsViewExportsAPDFIntoAFolder(t *testing.T) {
 	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
-	needDocuments(t)
 	dir := t.TempDir()
 	v.only("crs")
 	if v.exportB.Disabled() {
@@ -132,7 +123,6 @@ func TestDocumentsViewPreviewShowsPages(t *testing.T) {
 	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
-	needDocuments(t)
 	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.err != nil })
 	if v.pageImg.Image == nil {
 		t.Fatalf("no page image; message %q", v.pageMsg.Text)

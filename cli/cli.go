@@ -165,9 +165,3 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok
 	}
 	return pos, ExitOK, true
 }
-
-// notYet is used by commands whose issue has not landed.
-func notYet(e *env) int {
-	fmt.Fprintf(e.stderr, "zonewise %s: not yet available in this build\n", e.name)
-	return ExitUsage
-}
