@@ -532,12 +532,8 @@ func gapFill(gap int, outOfScope, dark bool) color.Color {
 	switch {
 	case outOfScope:
 		return color.NRGBA{128, 128, 128, 40}
-	case gap >= 3:
-		return color.NRGBA{220, 40, 40, a}
-	case gap == 2:
-		return color.NRGBA{245, 130, 20, a}
-	case gap == 1:
-		return color.NRGBA{240, 200, 0, a}
+	case gap >= 1: // the views' gap colours, translucent behind the zone's text
+		return withAlpha(gapColour(gap), a)
 	}
 	return color.NRGBA{70, 140, 200, 28}
 }

@@ -236,23 +236,8 @@ func (f *fieldSet) riskCell(get func() model.RiskLevel, set func(model.RiskLevel
 		if b.Text != text {
 			b.SetText(text)
 		}
-		bg.FillColor = riskColor(l)
+		bg.FillColor = withAlpha(riskColour(l), 170) // the heat maps' colours, translucent under the theme's text
 		bg.Refresh()
 	})
 	return container.NewStack(bg, b)
-}
-
-// riskColor is the heat-map colour of a risk level.
-func riskColor(l model.RiskLevel) color.Color {
-	switch l {
-	case model.RiskLow:
-		return color.NRGBA{60, 170, 90, 150}
-	case model.RiskMedium:
-		return color.NRGBA{240, 200, 0, 160}
-	case model.RiskHigh:
-		return color.NRGBA{245, 130, 20, 170}
-	case model.RiskCritical:
-		return color.NRGBA{220, 40, 40, 180}
-	}
-	return color.Transparent
 }

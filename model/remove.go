@@ -164,41 +164,27 @@ func (c *cascade) dependents() {
 func (c *cascade) batch() *Batch {
 	p := c.p
 	b := &Batch{}
-	for i := range p.Scenarios {
-		if id := p.Scenarios[i].ID; c.scenarios[id] {
-			b.Commands = append(b.Commands, &Remove[ThreatScenario]{ID: id})
-		}
-	}
+	removeMarked(b, p.Scenarios, c.scenarios)
 	for _, u := range c.scenarioUpdates {
 		b.Commands = append(b.Commands, &Update[ThreatScenario]{After: u, Field: "countermeasures"})
 	}
-	for i := range p.Countermeasures {
-		if id := p.Countermeasures[i].ID; c.cms[id] {
-			b.Commands = append(b.Commands, &Remove[CountermeasureInstance]{ID: id})
-		}
-	}
-	for i := range p.Actors {
-		if id := p.Actors[i].ID; c.actors[id] {
-			b.Commands = append(b.Commands, &Remove[ThreatActor]{ID: id})
-		}
-	}
+	removeMarked(b, p.Countermeasures, c.cms)
+	removeMarked(b, p.Actors, c.actors)
 	for _, u := range c.conduitUpdates {
 		b.Commands = append(b.Commands, &Update[Conduit]{After: u, Field: "zones"})
 	}
-	for i := range p.Conduits {
-		if id := p.Conduits[i].ID; c.conduits[id] {
-			b.Commands = append(b.Commands, &Remove[Conduit]{ID: id})
-		}
-	}
-	for i := range p.Assets {
-		if id := p.Assets[i].ID; c.assets[id] {
-			b.Commands = append(b.Commands, &Remove[Asset]{ID: id})
-		}
-	}
-	for i := range p.Zones {
-		if id := p.Zones[i].ID; c.zones[id] {
-			b.Commands = append(b.Commands, &Remove[Zone]{ID: id})
-		}
-	}
+	removeMarked(b, p.Conduits, c.conduits)
+	removeMarked(b, p.Assets, c.assets)
+	removeMarked(b, p.Zones, c.zones)
 	return b
+}
+
+// removeMarked appends a Remove for every item whose ID is marked, in the
+// collection's order.
+func removeMarked[T Object](b *Batch, items []T, marked map[ID]bool) {
+	for i := range items {
+		if id := ObjectID(&items[i]); marked[id] {
+			b.Commands = append(b.Commands, &Remove[T]{ID: id})
+		}
+	}
 }
