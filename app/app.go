@@ -80,10 +80,13 @@ type ui struct {
 	status   *widget.Label
 	splits   struct{ main, right, body *container.Split }
 
-	menu       menuItems
-	bar        toolbar
-	prefs      *settings
-	recovery   *recovery
+	menu     menuItems
+	bar      toolbar
+	prefs    *settings
+	recovery *recovery
+	// discarded is the document whose changes the user chose to discard;
+	// its recovery file is removed once another document replaces it.
+	discarded  *model.Document
 	themeState themeState
 
 	// dragging is set while the canvas drags: geometry edits do not change
@@ -145,6 +148,10 @@ func newUI(a fyne.App) *ui {
 // setDocument replaces the open document (New, Open, startup, restore).
 func (u *ui) setDocument(doc *model.Document) {
 	u.recovery.stop()
+	if u.discarded != nil && u.discarded == u.doc {
+		u.recovery.remove(u.doc.Path)
+	}
+	u.discarded = nil
 	u.doc = doc
 	u.sel = selection{}
 	u.lockDocument()

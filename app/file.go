@@ -115,7 +115,9 @@ func (u *ui) confirmDiscard(next func()) {
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard changes", func() {
 		d.Hide()
-		u.recovery.remove(u.doc.Path)
+		// The recovery copy goes only once the replacement is open (or the
+		// window closes): a cancelled Open dialog must not lose the work.
+		u.discarded = u.doc
 		next()
 	})
 	discard.Importance = widget.DangerImportance
@@ -129,7 +131,7 @@ func (u *ui) confirmDiscard(next func()) {
 func (u *ui) onCloseRequested() {
 	u.confirmDiscard(func() {
 		u.recovery.stop()
-		if !u.doc.Dirty() {
+		if !u.doc.Dirty() || u.discarded == u.doc {
 			u.recovery.remove(u.doc.Path)
 		}
 		u.unlockDocument()
@@ -143,6 +145,18 @@ func (u *ui) newProject() {
 		u.setDocument(newUnsavedDocument(p))
 		u.selectOnly(ref{Kind: kindProject})
 	})
+}
+
+// fileDialogSize is the size file and folder dialogs open at (smaller on a
+// smaller window: Fyne fits a dialog into its parent).
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// showFileDialog shows a file or folder dialog at fileDialogSize. Fyne builds
+// a file dialog's content in Show, so it can only be resized after Show:
+// resizing first dereferences the content that is not there yet.
+func showFileDialog(d *dialog.FileDialog) {
+	d.Show()
+	d.Resize(fileDialogSize)
 }
 
 func projectFilter() storage.FileFilter { return storage.NewExtensionFileFilter([]string{".json"}) }
@@ -165,8 +179,7 @@ func (u *ui) openDialog() {
 		if dir := u.docDir(); dir != nil {
 			d.SetLocation(dir)
 		}
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d)
 	})
 }
 
@@ -244,8 +257,7 @@ func (u *ui) saveAsDialog(then func()) {
 	if dir := u.docDir(); dir != nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d)
 }
 
 // fileNameFor suggests a file name for a project name.
@@ -282,6 +294,5 @@ func (u *ui) exportSample() {
 	}, u.win)
 	d.SetFilter(projectFilter())
 	d.SetFileName("sample-plant" + model.FileExt)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d)
 }

@@ -357,8 +357,7 @@ func (v *documentsView) onExport() {
 		}
 		v.exportTo(dir.Path(), nil)
 	}, v.u.win)
-	d.Resize(fyne.NewSize(em(50), em(34)))
-	d.Show()
+	showFileDialog(d)
 }
 
 // exportTo renders and writes the picked documents into dir on a
