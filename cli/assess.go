@@ -188,7 +188,7 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 				status = ", already " + string(pr.Status)
 			}
 			fmt.Fprintf(tw, "  %d.\t%s\ton %s\tcloses %s\teffort %s%s\n", pr.Rank, measureName(pr.MeasureID),
-				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), effortLabel(pr.Effort), status)
+				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), strings.ToLower(pr.Effort.Label()), status)
 		}
 		tw.Flush()
 
@@ -246,16 +246,4 @@ func measureName(id string) string {
 		}
 	}
 	return id
-}
-
-func effortLabel(e risk.Effort) string {
-	switch e {
-	case 1:
-		return "low"
-	case 2:
-		return "medium"
-	case 3:
-		return "high"
-	}
-	return fmt.Sprint(int(e))
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // Severity says whether a problem makes the project unusable (error) or is a
@@ -52,7 +51,7 @@ func (p Problem) String() string {
 	b.WriteString(strconv.Quote(truncate(p.Object, 80)))
 	if p.ObjectID != "" {
 		b.WriteString(" (")
-		b.WriteString(printable(p.ObjectID.Short()))
+		b.WriteString(Printable(p.ObjectID.Short()))
 		b.WriteString(")")
 	}
 	b.WriteString(": ")
@@ -73,17 +72,6 @@ func (p Problem) Key() string {
 		k += "#" + p.Field
 	}
 	return k
-}
-
-// printable replaces control and bidirectional-formatting characters, so that
-// text from a file cannot break a problem's single line or reorder it.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return '?'
-		}
-		return r
-	}, s)
 }
 
 // Rules of Validate, as found in Problem.Rule.

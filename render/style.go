@@ -4,32 +4,38 @@ import (
 	"strconv"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 )
 
 // The diagram font. Graphviz has metrics for DejaVu Sans built in, so its
 // layout matches the embedded font the PNG and PDF painters use.
 const fontName = "DejaVu Sans"
 
-// gapStyle is the colour of a zone by its largest SL gap over FR1..FR7. The
-// ramp (ColorBrewer YlOrRd) darkens with the gap, so it reads without colour
-// vision too; the gap is also written as text.
+// gapStyle is the colour of a zone by its largest SL gap over FR1..FR7, as
+// Graphviz colour strings; the colours themselves are palette's, shared with
+// the GUI and the documents.
 type gapStyle struct {
 	fill, border, text string
 	label              string
 }
 
-var gapStyles = [...]gapStyle{
-	{"#eef3f8", "#4d6a86", "#1a1a1a", "no gap"},
-	{"#fee391", "#b08a00", "#1a1a1a", "gap 1"},
-	{"#fe9929", "#a14d00", "#1a1a1a", "gap 2"},
-	{"#d7301f", "#7a1208", "#ffffff", "gap 3+"},
+func hexStyle(s palette.Swatch) gapStyle {
+	return gapStyle{palette.Hex(s.Fill), palette.Hex(s.Border), palette.Hex(s.Text), s.Label}
 }
 
+var gapStyles = func() []gapStyle {
+	var out []gapStyle
+	for _, s := range palette.Gaps() {
+		out = append(out, hexStyle(s))
+	}
+	return out
+}()
+
 // unassessed is the zone colour when no assessment result is given.
-var unassessed = gapStyle{"#f4f4f4", "#666666", "#1a1a1a", "not assessed"}
+var unassessed = hexStyle(palette.NotAssessed)
 
 // outOfScope is the zone colour of zones outside the SUC.
-var outOfScope = gapStyle{"#ffffff", "#999999", "#777777", "out of scope"}
+var outOfScope = hexStyle(palette.OutOfScope)
 
 func styleForGap(g int) gapStyle {
 	return gapStyles[min(max(g, 0), len(gapStyles)-1)]

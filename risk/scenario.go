@@ -2,7 +2,6 @@ package risk
 
 import (
 	"fmt"
-	"slices"
 
 	"zonewise/model"
 )
@@ -98,18 +97,7 @@ func (ix *index) evalScenario(s *model.ThreatScenario) *scenarioEval {
 		e.zone = ix.zoneOf(s.TargetKind, s.TargetID)
 	}
 
-	order := model.ConsequenceCategories()
-	rank := func(c model.ConsequenceCategory) int {
-		if i := slices.Index(order, c); i >= 0 {
-			return i
-		}
-		return len(order)
-	}
-	for _, c := range s.Consequences {
-		if c.Level > e.consequence || (c.Level == e.consequence && rank(c.Category) < rank(e.category)) {
-			e.consequence, e.category = c.Level, c.Category
-		}
-	}
+	e.consequence, e.category = WorstConsequence(s.Consequences)
 	var notes []string
 	if mx.fallback {
 		notes = append(notes, "the project has no risk matrix cells, so the default 5 × 5 matrix is used")

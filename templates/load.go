@@ -17,14 +17,20 @@ import (
 //go:embed *.md
 var embedded embed.FS
 
-// kinds are the document templates, in the order documents are exported.
-var kinds = []struct{ kind, title, subtitle string }{
-	{"risk-report", "IEC 62443-3-2 Risk Assessment Report", "Zones, conduits, target security levels and countermeasures"},
-	{"crs", "Cyber Security Requirements Specification", "Zones and conduits according to IEC 62443-3-2 ZCR 6"},
-	{"policies", "OT Security Policies", "Rules for the operational technology of the plant"},
-	{"procedures", "OT Security Procedures", "Incident response, remote access, patching, backup, accounts and change"},
-	{"self-assessment", "IEC 62443 Self-Assessment Questionnaire", "System requirements per zone and focus points per asset class"},
+// kinds are the document templates, in the order documents are exported,
+// with the short label a list of deliverables shows.
+var kinds = []struct{ kind, title, subtitle, label string }{
+	{"risk-report", "IEC 62443-3-2 Risk Assessment Report", "Zones, conduits, target security levels and countermeasures", "Risk assessment report (PDF)"},
+	{"crs", "Cyber Security Requirements Specification", "Zones and conduits according to IEC 62443-3-2 ZCR 6", "Zones & conduits CRS (PDF)"},
+	{"policies", "OT Security Policies", "Rules for the operational technology of the plant", "Security policies (PDF)"},
+	{"procedures", "OT Security Procedures", "Incident response, remote access, patching, backup, accounts and change", "Procedures (PDF)"},
+	{"self-assessment", "IEC 62443 Self-Assessment Questionnaire", "System requirements per zone and focus points per asset class", "Self-assessment questionnaire (PDF)"},
 }
+
+// KindRegisters is the deliverable that has no template: the XLSX workbook
+// (and the CSV files) of the risk register, the asset inventory and the
+// action plan, written by render/document.
+const KindRegisters = "registers"
 
 // Kinds lists the document kinds that have a template.
 func Kinds() []string {
@@ -33,6 +39,26 @@ func Kinds() []string {
 		out[i] = k.kind
 	}
 	return out
+}
+
+// Deliverable is one item a full export writes.
+type Deliverable struct {
+	// Kind is the document kind, such as "risk-report", or KindRegisters.
+	Kind string
+	// Label is a short name for a list of deliverables, with the file type,
+	// such as "Risk assessment report (PDF)".
+	Label string
+}
+
+// Deliverables lists everything a full export writes, in export order: the
+// PDF documents of Kinds, then the registers. The command line's
+// "export --doc all" and the GUI's Documents view both follow this list.
+func Deliverables() []Deliverable {
+	out := make([]Deliverable, 0, len(kinds)+1)
+	for _, k := range kinds {
+		out = append(out, Deliverable{k.kind, k.label})
+	}
+	return append(out, Deliverable{KindRegisters, "Registers: risk register, asset inventory, action plan (XLSX + CSV)"})
 }
 
 // Title returns the document title of a kind, or "" for an unknown kind.

@@ -608,15 +608,6 @@ func (b *builder) buildMeasures() {
 	})
 }
 
-var effortLabels = map[risk.Effort]string{1: "Low", 2: "Medium", 3: "High"}
-
-func effortLabel(e risk.Effort) Text {
-	if l, ok := effortLabels[e]; ok {
-		return Text(l)
-	}
-	return "Unknown"
-}
-
 func (b *builder) buildProposals() {
 	props := slices.Clone(b.r.Proposals)
 	slices.SortStableFunc(props, func(x, y risk.Proposal) int {
@@ -626,7 +617,7 @@ func (b *builder) buildProposals() {
 		pd := &ProposalData{
 			Rank: pr.Rank, ID: Text(pr.ID), MeasureID: Text(pr.MeasureID), Measure: b.measureName(pr.MeasureID),
 			TargetKind: Text(pr.TargetKind.Label()), Target: b.targetName(pr.TargetKind, pr.TargetID),
-			Effort: effortLabel(pr.Effort), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
+			Effort: Text(pr.Effort.Label()), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
 			Status: Text(pr.Status.Label()), StatusKey: string(pr.Status),
 		}
 		if pr.Status == "" {

@@ -231,3 +231,28 @@ func TestGoldenMarkdown(t *testing.T) {
 		})
 	}
 }
+
+func TestDeliverables(t *testing.T) {
+	d := Deliverables()
+	t.Run("every template kind is a deliverable, in the same order, then the registers", func(t *testing.T) {
+		kinds := Kinds()
+		if len(d) != len(kinds)+1 {
+			t.Fatalf("%d deliverables, want %d", len(d), len(kinds)+1)
+		}
+		for i, k := range kinds {
+			if d[i].Kind != k {
+				t.Errorf("deliverable %d is %q, want %q", i, d[i].Kind, k)
+			}
+		}
+		if last := d[len(d)-1]; last.Kind != KindRegisters {
+			t.Errorf("last deliverable is %q, want %q", last.Kind, KindRegisters)
+		}
+	})
+	t.Run("every deliverable has a label that names its file type", func(t *testing.T) {
+		for _, dl := range d {
+			if !strings.Contains(dl.Label, "(PDF)") && !strings.Contains(dl.Label, "(XLSX") {
+				t.Errorf("deliverable %q has label %q, without its file type", dl.Kind, dl.Label)
+			}
+		}
+	})
+}

@@ -19,7 +19,7 @@ import (
 // Kinds of Export besides the PDF documents of templates.Kinds.
 const (
 	// KindRegisters is the XLSX workbook with the three registers.
-	KindRegisters = "registers"
+	KindRegisters = templates.KindRegisters
 	// KindAll is every document, for ExportAll.
 	KindAll = "all"
 )
@@ -180,7 +180,13 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	opts.Diagram = fig
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
-	kinds := append(append(templates.Kinds(), RegisterNames...), KindRegisters)
+	var kinds []string // templates.Deliverables, the registers also as CSV
+	for _, dl := range templates.Deliverables() {
+		if dl.Kind == KindRegisters {
+			kinds = append(kinds, RegisterNames...)
+		}
+		kinds = append(kinds, dl.Kind)
+	}
 	outs, err := renderAll(ctx, p, d, kinds, opts)
 	if err != nil {
 		return nil, err

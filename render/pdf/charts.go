@@ -5,6 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"zonewise/model"
+	"zonewise/render/palette"
 )
 
 // heatStops is the default heat map scale, lowest value first: green,
@@ -13,16 +16,23 @@ var heatStops = []rgb{
 	{0xa9, 0xd8, 0xa6}, {0xd8, 0xea, 0x9e}, {0xff, 0xe3, 0x8c}, {0xff, 0xbb, 0x7c}, {0xf0, 0x8c, 0x84},
 }
 
-// levelColors colour risk levels in zw-matrix.
-var levelColors = []struct {
+// wordColor is the fill of a cell whose text names a risk level.
+type wordColor struct {
 	word string
 	c    rgb
-}{
-	{"critical", rgb{0xe0, 0x6a, 0x66}},
-	{"high", rgb{0xff, 0xad, 0x66}},
-	{"medium", rgb{0xff, 0xe0, 0x75}},
-	{"low", rgb{0x9d, 0xd4, 0x98}},
 }
+
+// levelColors colour risk levels in zw-matrix, with palette's fills (the
+// GUI's and the diagram's), most severe word first.
+var levelColors = func() []wordColor {
+	levels := model.RiskLevels()
+	out := make([]wordColor, 0, len(levels))
+	for i := len(levels) - 1; i >= 0; i-- {
+		c, _ := palette.Risk(levels[i])
+		out = append(out, wordColor{string(levels[i]), rgb{int(c.R), int(c.G), int(c.B)}})
+	}
+	return out
+}()
 
 // heatColor interpolates the scale at t in 0..1.
 func heatColor(stops []rgb, t float64) rgb {
