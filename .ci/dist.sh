@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release packages into dist/ from a Linux machine (issue 9):
+# Builds the release packages into dist/ from a Linux machine:
 #   dist/zonewise-VERSION-linux-amd64.tar.xz  fyne package: binary, icon, .desktop entry, Makefile
 #   dist/zonewise.exe                         Windows GUI-subsystem exe with icon and version
 #                                             resources, cross-compiled with cgo through mingw-w64
@@ -142,6 +142,14 @@ if want windows; then
   fi
 fi
 
-(cd dist && sha256sum -- zonewise-*-linux-amd64.tar.xz zonewise.exe 2>/dev/null >SHA256SUMS) || true
+# The checksums of what this run built; a failure to write them fails the
+# build (a release without SHA256SUMS, or with a stale one, must not pass).
+sums=()
+want linux && sums+=("zonewise-$VERSION-linux-amd64.tar.xz")
+want windows && sums+=(zonewise.exe)
+(cd dist && sha256sum -- "${sums[@]}" >SHA256SUMS.tmp && mv SHA256SUMS.tmp SHA256SUMS)
+(cd dist && sha256sum --check --quiet SHA256SUMS)
+echo "dist: SHA256SUMS:"
+sed 's/^/  /' dist/SHA256SUMS
 echo "dist: done"
 ls -l dist | sed 's/^/  /'

@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"zonewise/internal/testtool"
 )
 
 // e2eGuard only stops a hung command from hanging the whole test run; it is
@@ -160,13 +162,11 @@ func checkCSV(t *testing.T, path string) {
 	}
 }
 
-// pdfText extracts a PDF's text with pdftotext, or skips when it is missing.
+// pdfText extracts a PDF's text with pdftotext (missing: skipped locally,
+// failed in CI).
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext is not installed (make test-deps installs poppler-utils)")
-	}
+	bin := testtool.Poppler(t, "pdftotext")
 	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", filepath.Base(path), err)

@@ -10,16 +10,15 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"zonewise/internal/testtool"
 )
 
 // pageSizes returns the width and height in points of every page, from
 // pdfinfo.
 func pageSizes(t *testing.T, out []byte) [][2]float64 {
 	t.Helper()
-	bin, err := exec.LookPath("pdfinfo")
-	if err != nil {
-		t.Skip("pdfinfo (poppler-utils) not installed")
-	}
+	bin := testtool.Poppler(t, "pdfinfo")
 	path := filepath.Join(t.TempDir(), "out.pdf")
 	if err := os.WriteFile(path, out, 0o644); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"zonewise/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -74,10 +76,7 @@ func sampleDoc(t testing.TB) *Document {
 // as extracted by pdftotext; layout keeps the columns of each line.
 func pdfPages(t *testing.T, pdf []byte, layout bool) []string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
-	}
+	bin := testtool.Poppler(t, "pdftotext")
 	path := filepath.Join(t.TempDir(), "out.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
@@ -189,10 +188,7 @@ func TestSample(t *testing.T) {
 		}
 	})
 	t.Run("the PDF metadata name title, author, subject and creator", func(t *testing.T) {
-		bin, err := exec.LookPath("pdfinfo")
-		if err != nil {
-			t.Skip("pdfinfo (poppler-utils) not installed")
-		}
+		bin := testtool.Poppler(t, "pdfinfo")
 		path := filepath.Join(t.TempDir(), "out.pdf")
 		if err := os.WriteFile(path, out, 0o644); err != nil {
 			t.Fatal(err)
