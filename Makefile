@@ -19,7 +19,7 @@ TEST_DEBS  := xvfb imagemagick poppler-utils xauth
 
 DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/...
 
-.PHONY: all build run test deps test-deps vet importcheck selftest bench screenshots fuzz dist clean
+.PHONY: all build run test deps test-deps vet importcheck selftest golden bench screenshots fuzz dist clean
 
 all: build
 
@@ -53,6 +53,14 @@ importcheck:
 # The CI checks fail when they should (importcheck, debs.sh); run by .ci/run.
 selftest:
 	./.ci/selftest.sh
+
+# Rewrites every golden file and stored hash (testdata/) after an intended
+# change of the sample, the engine or a renderer: each package whose tests
+# take -update. Review the diff before committing it.
+golden:
+	pkgs=$$(grep -rl --include='*_test.go' 'flag.Bool("update"' . | xargs -n1 dirname | sort -u); \
+	[ -n "$$pkgs" ] || { echo "golden: no package takes -update" >&2; exit 1; }; \
+	$(GO) test -count=1 $$pkgs -update
 
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...
