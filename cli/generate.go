@@ -33,7 +33,7 @@ func runGenerate(e *env, args []string) int {
 	if err != nil {
 		return e.errorf("%v", err)
 	}
-	if err := model.WriteFileAtomic(*out, data, false); err != nil {
+	if err := saveProjectFile(*out, data); err != nil {
 		return e.errorf("%v", err)
 	}
 	return ExitOK

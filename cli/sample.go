@@ -23,7 +23,7 @@ func runSample(e *env, args []string) int {
 		}
 		return ExitOK
 	}
-	if err := model.WriteFileAtomic(*out, data, false); err != nil {
+	if err := saveProjectFile(*out, data); err != nil {
 		return e.errorf("%v", err)
 	}
 	return ExitOK
