@@ -65,7 +65,7 @@ golden:
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...
 
-# The budgets of DESIGN.md §7: whole-process timings of the command line and
+# The performance budgets of docs/PERFORMANCE.md: whole-process timings of the command line and
 # the Go benchmarks of the same paths, in one table (about 3 to 5 minutes).
 bench: build
 	GO=$(GO) ./.ci/bench.sh
@@ -74,7 +74,7 @@ screenshots: build test-deps
 	./.ci/screenshots.sh
 
 # Release packages into dist/: the Linux archive (fyne package) and the
-# Windows exe cross-compiled with mingw-w64 (issue 9). Not part of `make test`.
+# Windows exe cross-compiled with mingw-w64. Not part of `make test`.
 dist:
 	VERSION=$(VERSION) COMMIT=$(COMMIT) ./.ci/dist.sh
 

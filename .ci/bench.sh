@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the budgets of DESIGN.md §7 and prints ONE Markdown table:
+# Measures the performance budgets of docs/PERFORMANCE.md and prints ONE Markdown table:
 #   1. the command line as whole processes (/usr/bin/time: wall and CPU
 #      time, median of $RUNS runs, peak resident memory) on the sample plant
 #      and on generated plants of 100, 1,000 and 10,000 assets: validate,
@@ -222,7 +222,7 @@ fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "Zonewise budgets (DESIGN.md §7) — $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "Zonewise budgets (docs/PERFORMANCE.md) — $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/{printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(go env GOVERSION 2>/dev/null || true)"
 echo "Load average (1, 5, 15 min): $load_before before, $load_after after ($(( $(date +%s) - started )) s)"
 echo "Plants: sample = zonewise sample (${SIZE[sample]}); p100 = generate --zones 10 --assets 100 (${SIZE[p100]});"

@@ -1,5 +1,5 @@
-// Package cli is the zonewise command line (DESIGN.md §4) apart from the GUI
-// commands, which main hands to package app. It never imports Fyne, so every
+// Package cli is the zonewise command line, documented in README.md, apart
+// from the GUI commands, which main hands to package app. It never imports Fyne, so every
 // command runs and is tested headless, without cgo.
 package cli
 

@@ -15,7 +15,7 @@ import (
 // has its own name so that it never collides with another test's -update.
 var updateHostile = flag.Bool("update-hostile", false, "rewrite testdata/hostile/hostile.zonewise.json")
 
-// hostileFixture is the project every command must survive (issue 7).
+// hostileFixture is the project every command must survive.
 var hostileFixture = filepath.Join("testdata", "hostile", "hostile.zonewise.json")
 
 // hostileNames try to break every consumer of a name: terminals, DOT, SVG,

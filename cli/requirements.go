@@ -12,7 +12,7 @@ import (
 )
 
 // requirementJSON is one element of `zonewise requirements --json`. The shape
-// is part of the command-line contract (DESIGN.md §4): every key is always
+// is part of the command-line contract (README.md): every key is always
 // present; base and class are "" when they do not apply.
 type requirementJSON struct {
 	ID       string `json:"id"`

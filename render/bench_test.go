@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 // BenchmarkFirstRender measures a whole process that renders the sample
 // diagram to SVG: start, Graphviz's WebAssembly compilation (from wazero's
 // compilation cache after the machine's first run), assessment and the first
-// layout (DESIGN.md §7: < 1.5 s).
+// layout (budget < 1.5 s, docs/PERFORMANCE.md).
 func BenchmarkFirstRender(b *testing.B) {
 	exe, err := os.Executable()
 	if err != nil {
