@@ -15,7 +15,9 @@ import (
 	"zonewise/model"
 )
 
-// autosaveEvery is how often a dirty document is written to its recovery file.
+// autosaveEvery is how often a dirty document is written to its recovery
+// file. ZONEWISE_AUTOSAVE (a Go duration such as "1s") overrides it so that
+// the real-window smoke test (.ci/smoke.sh) need not wait half a minute.
 const autosaveEvery = 30 * time.Second
 
 // recovery autosaves the open document to a recovery file in the user's
@@ -23,12 +25,20 @@ const autosaveEvery = 30 * time.Second
 // file is removed on a clean save or close.
 type recovery struct {
 	dir    string // "" when the cache folder is unknown: autosave is off
+	every  time.Duration
 	ticker *time.Ticker
 	done   chan struct{}
 }
 
 func newRecovery() *recovery {
-	r := &recovery{}
+	r := &recovery{every: autosaveEvery}
+	if v := os.Getenv("ZONEWISE_AUTOSAVE"); v != "" {
+		if d, err := time.ParseDuration(v); err == nil && d > 0 {
+			r.every = d
+		} else {
+			slog.Warn("ZONEWISE_AUTOSAVE ignored: not a positive duration", "value", v)
+		}
+	}
 	if d := os.Getenv("ZONEWISE_RECOVERY_DIR"); d != "" {
 		r.dir = d
 	} else if c, err := os.UserCacheDir(); err == nil {
@@ -53,12 +63,12 @@ func (r *recovery) pathFor(project string) string {
 	return filepath.Join(r.dir, key+model.FileExt)
 }
 
-// start autosaves u's document every autosaveEvery while it is dirty. The
+// start autosaves u's document every r.every while it is dirty. The
 // ticker goroutine does no work itself: it hands each tick to the UI
 // goroutine with fyne.Do, where the document lives.
 func (r *recovery) start(u *ui) {
 	r.stop()
-	r.ticker = time.NewTicker(autosaveEvery)
+	r.ticker = time.NewTicker(r.every)
 	r.done = make(chan struct{})
 	t, done := r.ticker, r.done
 	go func() {
