@@ -141,7 +141,9 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 			newNames[foldName(rec.Name)] = rec.Source
 			a := model.Asset{ID: model.NewID(), Name: rec.Name, Class: rec.Class, ZoneID: zoneID}
 			update(&a, rec, zoneID)
-			if a.Class == "" {
+			if a.Class == "" && rec.ClassHint != "" {
+				a.Class = rec.ClassHint
+			} else if a.Class == "" {
 				a.Class = guessClass(rec)
 				st.Notes = append(st.Notes, fmt.Sprintf("class not given: %s assumed, check it", a.Class))
 			}
@@ -249,6 +251,9 @@ func resolveZone(name string, zones map[string]*model.Zone) (model.ID, string) {
 // description; host-device when nothing fits, as the most common class of
 // inventories without a class column.
 func guessClass(rec Record) model.AssetClass {
+	if rec.ClassHint != "" {
+		return rec.ClassHint
+	}
 	for _, s := range []string{rec.Model, rec.Name, rec.Description} {
 		if c, ok := ParseClass(s); ok {
 			return c
