@@ -127,7 +127,7 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 				break
 			}
 			a := model.Clone(*match)
-			st.Changes = update(&a, rec, zoneID)
+			st.Changes = mergeInto(&a, rec, zoneID)
 			if len(st.Changes) == 0 {
 				st.Action, st.Reason = ActionKeep, "nothing new"
 				break
@@ -140,7 +140,7 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 			}
 			newNames[foldName(rec.Name)] = rec.Source
 			a := model.Asset{ID: model.NewID(), Name: rec.Name, Class: rec.Class, ZoneID: zoneID}
-			update(&a, rec, zoneID)
+			mergeInto(&a, rec, zoneID)
 			if a.Class == "" && rec.ClassHint != "" {
 				a.Class = rec.ClassHint
 			} else if a.Class == "" {
@@ -185,9 +185,9 @@ func Counts(steps []Step) map[Action]int {
 	return n
 }
 
-// update copies the record's non-empty fields onto a and returns the names
+// mergeInto copies the record's non-empty fields onto a and returns the names
 // of the fields that changed. IP addresses and services are merged.
-func update(a *model.Asset, rec Record, zoneID model.ID) []string {
+func mergeInto(a *model.Asset, rec Record, zoneID model.ID) []string {
 	var changed []string
 	set := func(field string, dst *string, v string) {
 		if v != "" && *dst != v {

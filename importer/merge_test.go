@@ -90,24 +90,18 @@ func TestPlanDecisions(t *testing.T) {
 	for _, tc := range []struct {
 		decide Decision
 		want   Action
-		assets int
 	}{
-		{DecideUpdate, ActionUpdate, 8},
-		{DecideKeep, ActionKeep, 8},
-		{DecideAdd, ActionSkip, 8}, // "PLC1" added beside PLC1 would duplicate the name? no: it is added
+		{DecideUpdate, ActionUpdate},
+		{DecideKeep, ActionKeep},
+		{DecideAdd, ActionAdd},
 	} {
-		t.Run("choosing "+string(tc.decide)+" for a match", func(t *testing.T) {
-			p := testPlant()
-			steps := Plan(p, recs, func(Record, *model.Asset) Decision { return tc.decide })
-			got := steps[0].Action
-			if tc.decide == DecideAdd {
-				if got != ActionAdd || !strings.Contains(strings.Join(steps[0].Notes, ";"), `added beside asset "PLC1"`) {
-					t.Fatalf("step %+v, want added beside PLC1", steps[0])
-				}
-				return
-			}
-			if got != tc.want {
+		t.Run("choosing "+string(tc.decide)+" for a match gives "+string(tc.want), func(t *testing.T) {
+			steps := Plan(testPlant(), recs, func(Record, *model.Asset) Decision { return tc.decide })
+			if got := steps[0].Action; got != tc.want {
 				t.Fatalf("action %s, want %s", got, tc.want)
+			}
+			if tc.decide == DecideAdd && !strings.Contains(strings.Join(steps[0].Notes, ";"), `added beside asset "PLC1"`) {
+				t.Fatalf("notes %q, want a note that it was added beside PLC1", steps[0].Notes)
 			}
 		})
 	}
