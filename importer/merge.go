@@ -164,14 +164,18 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 // replaced. Plan and Apply are split so that a preview can be shown and the
 // GUI can make one undoable batch of the same steps.
 func Apply(p *model.Project, steps []Step) {
+	index := make(map[model.ID]int, len(p.Assets))
+	for i := range p.Assets {
+		index[p.Assets[i].ID] = i
+	}
 	for _, st := range steps {
-		switch st.Action {
-		case ActionAdd:
+		if i, ok := index[st.AssetID]; ok && st.Action == ActionUpdate {
+			p.Assets[i] = *st.Asset
+		}
+	}
+	for _, st := range steps {
+		if st.Action == ActionAdd {
 			p.Assets = append(p.Assets, *st.Asset)
-		case ActionUpdate:
-			if a := p.Asset(st.AssetID); a != nil {
-				*a = *st.Asset
-			}
 		}
 	}
 }

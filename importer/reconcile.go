@@ -185,7 +185,13 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 	res := Result{Flows: make([]ObservedFlow, 0, len(flows)), Findings: []Finding{}, Suggestions: []Suggestion{}}
 	type declared struct{ conduit, flow int }
 	observed := map[declared]bool{}
-	agg := map[string]*Finding{}
+	type aggKey struct {
+		rule      string
+		sz, dz    model.ID
+		transport string
+		port      uint16
+	}
+	agg := map[aggKey]*Finding{}
 	hosts := map[Endpoint]*Finding{}
 	vlanOf := map[netip.Addr]int{}
 	conduitsOf := map[[2]model.ID][]int{}
@@ -263,19 +269,20 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 		if rule == "" {
 			continue
 		}
-		subj := fmt.Sprintf("%s>%s/%s/%d", sz.ID, dz.ID, f.Transport, f.Port)
-		fd := agg[rule+"@"+subj]
+		ak := aggKey{rule, sz.ID, dz.ID, f.Transport, f.Port}
+		fd := agg[ak]
 		if fd == nil {
 			port := int(f.Port)
-			fd = &Finding{Rule: rule, Severity: SeverityWarning, Subject: subj, SourceZone: sz.ID, DestinationZone: dz.ID,
-				Conduit: conduit, Transport: f.Transport, Port: &port, Protocol: f.Protocol,
+			fd = &Finding{Rule: rule, Severity: SeverityWarning, Subject: fmt.Sprintf("%s>%s/%s/%d", sz.ID, dz.ID, f.Transport, f.Port),
+				SourceZone: sz.ID, DestinationZone: dz.ID, Conduit: conduit, Transport: f.Transport, Port: &port, Protocol: f.Protocol,
 				Example: f.Client.String() + " -> " + f.Server.String()}
-			agg[rule+"@"+subj] = fd
+			agg[ak] = fd
 		}
 		fd.Count += f.Count
 		fd.Hosts++
 		widen(fd, f.First, f.Last)
 	}
+	res.Findings = slices.Grow(res.Findings, len(agg)+len(hosts))
 	for _, fd := range agg {
 		what := describeService(fd.Transport, *fd.Port, fd.Protocol)
 		from, to := r.zone[fd.SourceZone].Name, r.zone[fd.DestinationZone].Name
@@ -310,9 +317,7 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 		res.Findings = append(res.Findings, *h)
 	}
 	res.Findings = append(res.Findings, addressesOutsideZones(r)...)
-	slices.SortFunc(res.Findings, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(ruleOrder(a.Rule), ruleOrder(b.Rule)), strings.Compare(a.Subject, b.Subject))
-	})
+	res.Findings = sortFindings(res.Findings)
 	res.Suggestions = suggestZones(r, vlanOf)
 	return res
 }
@@ -439,6 +444,23 @@ func addressesOutsideZones(r *resolver) []Finding {
 				Subject: string(a.ID) + "/" + ip.String(), Asset: a.ID, Address: ip.String(), Zone: z.ID,
 				Message: fmt.Sprintf("asset %q has address %s, outside every subnet of its zone %q (%s)", a.Name, ip, z.Name, strings.Join(z.Subnets, ", "))})
 		}
+	}
+	return out
+}
+
+// sortFindings orders findings by rule, then subject. It sorts indices, not
+// the large structs themselves, which would be copied on every swap.
+func sortFindings(fs []Finding) []Finding {
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(ruleOrder(fs[a].Rule), ruleOrder(fs[b].Rule)), strings.Compare(fs[a].Subject, fs[b].Subject))
+	})
+	out := make([]Finding, len(fs))
+	for i, j := range idx {
+		out[i] = fs[j]
 	}
 	return out
 }
