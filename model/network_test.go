@@ -190,7 +190,7 @@ func TestRemoveAssetUnlinksFlows(t *testing.T) {
 	for _, viaZone := range []bool{false, true} {
 		name := "deleting the asset clears fromAsset and keeps the flow"
 		if viaZone {
-			name = "deleting the asset's zone clears fromAsset on a surviving conduit"
+			name = "deleting the asset's zone leaves no flow naming the asset"
 		}
 		t.Run(name, func(t *testing.T) {
 			p := Sample()
