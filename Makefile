@@ -44,7 +44,7 @@ vet:
 importcheck:
 	@bad=$$($(GO) list -deps $(DOMAIN_PKGS) | grep '^fyne.io/' || true); \
 	if [ -n "$$bad" ]; then echo "domain packages import Fyne:"; echo "$$bad"; exit 1; fi; \
-	echo "importcheck: model, risk, render, templates, assets and cli import no fyne.io package"
+	echo "importcheck: model, risk, render, templates, assets, importer and cli import no fyne.io package"
 
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...

@@ -60,6 +60,7 @@ func BenchmarkInventoryImport10k(b *testing.B) {
 	base := benchPlant(100, 10_000)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	since := cpuTime()
 	for b.Loop() {
 		inv, err := ReadInventory("bench.csv", bytes.NewReader(data), "", nil)
 		if err != nil {
@@ -69,6 +70,7 @@ func BenchmarkInventoryImport10k(b *testing.B) {
 		p.Assets = append([]model.Asset(nil), base.Assets...)
 		Apply(&p, Plan(&p, inv.Records, nil))
 	}
+	reportCPU(b, since)
 }
 
 // writeBenchCapture writes a capture of about size bytes: Modbus, S7 and
@@ -113,12 +115,14 @@ func BenchmarkPcapParse(b *testing.B) {
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	since := cpuTime()
 	for b.Loop() {
 		tr := NewTraffic()
 		if _, err := ReadCapture("bench.pcap", bytes.NewReader(data), tr); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, since)
 }
 
 // TestWriteBigCapture writes a capture for measuring peak memory of
@@ -163,9 +167,11 @@ func BenchmarkReconcile10k(b *testing.B) {
 	}
 	flows := tr.Flows()
 	b.ReportAllocs()
+	since := cpuTime()
 	for b.Loop() {
 		Reconcile(p, flows)
 	}
+	reportCPU(b, since)
 }
 
 func bufioWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<20) }
