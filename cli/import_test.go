@@ -241,7 +241,8 @@ func TestReconcile(t *testing.T) {
 	}
 	t.Run("the text report has one line per finding", func(t *testing.T) {
 		code, out, _ := run(t, "reconcile", project, "--traffic", flows)
-		if code != ExitOK || !strings.Contains(out, "warning: undeclared-flow: ") || !strings.Contains(out, "3 flows observed, 2 warning(s)") {
+		if code != ExitOK || !strings.Contains(out, "warning: undeclared-flow: ") || !strings.Contains(out, "3 flows observed, 2 warning(s)") ||
+			!strings.Contains(out, `flow: "Leitwarte SCADA" -> "Rohwasser & Filtration": S7comm (tcp/102), 1 packets/connections, 1 host pair(s)`) {
 			t.Fatalf("exit %d:\n%s", code, out)
 		}
 	})

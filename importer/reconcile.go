@@ -96,9 +96,26 @@ type Suggestion struct {
 	Classes []string `json:"classes"`
 }
 
+// ZoneFlow aggregates observed flows by source and destination zone,
+// transport and port: the view a conduit's declared flows compare with.
+// Addresses in no zone are aggregated under the empty zone ID.
+type ZoneFlow struct {
+	SourceZone      model.ID   `json:"sourceZoneId"`
+	DestinationZone model.ID   `json:"destinationZoneId"`
+	Transport       string     `json:"transport"`
+	Port            int        `json:"port"`
+	Protocol        string     `json:"protocol,omitempty"`
+	Count           int64      `json:"count"`
+	Bytes           int64      `json:"bytes,omitempty"`
+	HostPairs       int        `json:"hostPairs"`
+	First           *time.Time `json:"firstSeen,omitempty"`
+	Last            *time.Time `json:"lastSeen,omitempty"`
+}
+
 // Result is the outcome of Reconcile.
 type Result struct {
 	Flows       []ObservedFlow `json:"flows"`
+	ZoneFlows   []ZoneFlow     `json:"zoneFlows"`
 	Findings    []Finding      `json:"findings"`
 	Suggestions []Suggestion   `json:"suggestions"`
 }
@@ -318,6 +335,7 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 	}
 	res.Findings = append(res.Findings, addressesOutsideZones(r)...)
 	res.Findings = sortFindings(res.Findings)
+	res.ZoneFlows = zoneFlows(res.Flows)
 	res.Suggestions = suggestZones(r, vlanOf)
 	return res
 }
@@ -462,5 +480,41 @@ func sortFindings(fs []Finding) []Finding {
 	for i, j := range idx {
 		out[i] = fs[j]
 	}
+	return out
+}
+
+// zoneFlows aggregates host-level flows by zone pair, transport and port,
+// sorted by source zone, destination zone, transport and port.
+func zoneFlows(flows []ObservedFlow) []ZoneFlow {
+	type key struct {
+		sz, dz    model.ID
+		transport string
+		port      int
+	}
+	idx := map[key]int{}
+	out := []ZoneFlow{}
+	for _, f := range flows {
+		k := key{f.SourceZone, f.DestinationZone, f.Transport, f.Port}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, ZoneFlow{SourceZone: k.sz, DestinationZone: k.dz, Transport: k.transport, Port: k.port, Protocol: f.Protocol})
+		}
+		z := &out[i]
+		z.Count += f.Count
+		z.Bytes += f.Bytes
+		z.HostPairs++
+		if f.First != nil && (z.First == nil || f.First.Before(*z.First)) {
+			z.First = f.First
+		}
+		if f.Last != nil && (z.Last == nil || f.Last.After(*z.Last)) {
+			z.Last = f.Last
+		}
+	}
+	slices.SortFunc(out, func(a, b ZoneFlow) int {
+		return cmp.Or(strings.Compare(string(a.SourceZone), string(b.SourceZone)), strings.Compare(string(a.DestinationZone), string(b.DestinationZone)),
+			strings.Compare(a.Transport, b.Transport), cmp.Compare(a.Port, b.Port))
+	})
 	return out
 }

@@ -110,6 +110,25 @@ func TestReconcileAggregatesFlowsByAssetAndZone(t *testing.T) {
 	if !modbus.First.Equal(t0) || !modbus.Last.Equal(t0.Add(60*time.Second)) {
 		t.Errorf("first/last seen %v..%v, want %v..%v", modbus.First, modbus.Last, t0, t0.Add(60*time.Second))
 	}
+	// By zone: Modbus SCADA→Control (HMI, 5 packets) and Control→Control
+	// (the unknown host in Control's subnet, 1 packet) stay apart; the
+	// PROFINET frame (from PLC1's MAC to an unknown one) and the broadcast
+	// have no zone at their destination.
+	var zgot []string
+	for _, z := range res.ZoneFlows {
+		zgot = append(zgot, fmt.Sprintf("%s>%s %s/%d %d×%d", z.SourceZone, z.DestinationZone, z.Transport, z.Port, z.Count, z.HostPairs))
+	}
+	want2 := []string{
+		string(zControl) + "> ethernet/34962 1×1",
+		string(zControl) + ">" + string(zControl) + " tcp/502 1×1",
+		string(zEnterprise) + ">" + string(zControl) + " tcp/102 1×1",
+		string(zSCADA) + "> udp/47808 1×1",
+		string(zSCADA) + ">" + string(zControl) + " tcp/502 5×1",
+		string(zSCADA) + ">" + string(zControl) + " tcp/44818 2×1",
+	}
+	if !slices.Equal(zgot, want2) {
+		t.Fatalf("zone flows\n got %q\nwant %q", zgot, want2)
+	}
 }
 
 func TestZoneSuggestions(t *testing.T) {
