@@ -14,6 +14,7 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
+	"github.com/xuri/excelize/v2"
 
 	"zonewise/model"
 )
@@ -290,4 +291,46 @@ func TestReconcileTruncatedAndCorruptCaptures(t *testing.T) {
 	if code != ExitInput || !strings.Contains(errOut, "corrupt.pcap: packet 1: ") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
+}
+
+func TestImportXLSXWithSheetAndMap(t *testing.T) {
+	project := plantFile(t)
+	f := excelize.NewFile()
+	if _, err := f.NewSheet("Anlagen"); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{{"Tag", "Netz", "Hersteller", "Bemerkung"}, {"Pumpe P7 ", "10.2.0.77", "KSB", "Ja"}}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Anlagen", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "anlagen.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a sheet the workbook lacks is named", func(t *testing.T) {
+		code, _, errOut := run(t, "import", "assets", path, "--into", project, "--sheet", "Tabelle9")
+		if code != ExitInput || !strings.Contains(errOut, `anlagen.xlsx: no sheet "Tabelle9"`) {
+			t.Fatalf("exit %d, stderr %q", code, errOut)
+		}
+	})
+	t.Run("--sheet and --map read an undetected column as IP", func(t *testing.T) {
+		code, out, errOut := run(t, "import", "assets", path, "--into", project, "--sheet", "Anlagen", "--map", "Netz=ip", "--map", "Bemerkung=ignore")
+		if code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if !strings.Contains(out, `"Netz" -> ip`) || !strings.Contains(out, `"Bemerkung" (not imported)`) || !strings.Contains(out, "1 added") {
+			t.Fatalf("output:\n%s", out)
+		}
+		p, err := model.Load(project)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := assetNamed(p, "Pumpe P7")
+		if a == nil || len(a.IPs) != 1 || a.IPs[0] != "10.2.0.77" || a.Vendor != "KSB" || a.Description != "" {
+			t.Fatalf("asset %+v", a)
+		}
+	})
 }
