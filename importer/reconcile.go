@@ -48,6 +48,10 @@ type Finding struct {
 	Conduit         model.ID `json:"conduitId,omitempty"`
 	// Flow is the index of the declared flow in the conduit (flow-not-observed).
 	Flow *int `json:"flowIndex,omitempty"`
+	// Covered tells, for flow-not-observed, that traffic of both zones of
+	// the flow was seen: the capture covered them, so the flow's absence
+	// means more than a capture taken elsewhere.
+	Covered bool `json:"covered,omitempty"`
 	// Zone is the zone of an unknown host (by subnet) or of an asset.
 	Zone      model.ID `json:"zoneId,omitempty"`
 	Asset     model.ID `json:"assetId,omitempty"`
@@ -225,9 +229,15 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 			}
 		}
 	}
+	seenZone := map[model.ID]bool{}
 	for _, f := range flows {
 		sa, da := r.asset(f.Client), r.asset(f.Server)
 		sz, dz := r.zoneOf(f.Client, sa), r.zoneOf(f.Server, da)
+		for _, z := range []*model.Zone{sz, dz} {
+			if z != nil {
+				seenZone[z.ID] = true
+			}
+		}
 		of := ObservedFlow{Source: f.Client.String(), Destination: f.Server.String(), Transport: f.Transport,
 			Port: int(f.Port), Protocol: f.Protocol, VLAN: int(f.VLAN), Count: f.Count, Bytes: f.Bytes,
 			First: timePtr(f.First), Last: timePtr(f.Last)}
@@ -319,10 +329,15 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 				continue
 			}
 			idx := fi
+			covered := seenZone[df.From] && seenZone[df.To]
+			why := "no traffic of one of its zones was seen: the capture may not cover them"
+			if covered {
+				why = "traffic of both zones was seen"
+			}
 			res.Findings = append(res.Findings, Finding{Rule: RuleFlowNotObserved, Severity: SeverityInfo,
-				Subject: fmt.Sprintf("%s#%d", c.ID, fi), Conduit: c.ID, Flow: &idx, Protocol: df.Protocol,
-				Message: fmt.Sprintf("declared flow %d of conduit %q (%s, port %s, %s to %s) was not observed in the traffic",
-					fi+1, c.Name, df.Protocol, orAny(df.Port), zoneName(r, df.From), zoneName(r, df.To))})
+				Subject: fmt.Sprintf("%s#%d", c.ID, fi), Conduit: c.ID, Flow: &idx, Protocol: df.Protocol, Covered: covered,
+				Message: fmt.Sprintf("declared flow %d of conduit %q (%s, port %s, %s to %s) was not observed in the traffic (%s)",
+					fi+1, c.Name, df.Protocol, orAny(df.Port), zoneName(r, df.From), zoneName(r, df.To), why)})
 		}
 	}
 	for ep, h := range hosts {

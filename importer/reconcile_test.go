@@ -197,3 +197,32 @@ func TestDeclaredFlowMatching(t *testing.T) {
 		})
 	}
 }
+
+func TestFlowNotObservedSaysWhetherTheCaptureCoveredItsZones(t *testing.T) {
+	p := testPlant()
+	// C3 joins Field, where no traffic was seen, and Control.
+	p.Conduits = append(p.Conduits, model.Conduit{ID: "c-3", Name: "C3", Type: model.ConduitFirewall, ZoneIDs: []model.ID{zField, zControl},
+		Flows: []model.DataFlow{{Protocol: "PROFINET", From: zControl, To: zField}}})
+	tr := NewTraffic()
+	if _, err := ReadTraffic("x.pcap", bytes.NewReader(writePcap(t, observedTraffic)), tr); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{string(cC1) + "#1": true, string(cC2) + "#0": true, "c-3#0": false}
+	n := 0
+	for _, f := range Reconcile(p, tr.Flows()).Findings {
+		if f.Rule != RuleFlowNotObserved {
+			continue
+		}
+		n++
+		cov, ok := want[f.Subject]
+		if !ok || f.Covered != cov {
+			t.Errorf("%s: covered %v, want %v (listed: %v)", f.Subject, f.Covered, cov, ok)
+		}
+		if cov != strings.Contains(f.Message, "traffic of both zones was seen") {
+			t.Errorf("%s: message %q", f.Subject, f.Message)
+		}
+	}
+	if n != len(want) {
+		t.Fatalf("%d flow-not-observed findings, want %d", n, len(want))
+	}
+}
