@@ -19,7 +19,7 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # GPU) and for looking at PDFs.
 TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri
 
-DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/...
+DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./cli/...
 
 .PHONY: all build run test deps test-deps vet importcheck selftest golden smoke bench screenshots fuzz dist clean
 
@@ -50,7 +50,7 @@ importcheck:
 	[ -n "$$deps" ] || { echo "importcheck: go list listed no packages" >&2; exit 1; }; \
 	bad=$$(grep '^fyne.io/' <<<"$$deps" || true); \
 	if [ -n "$$bad" ]; then echo "domain packages import Fyne:"; echo "$$bad"; exit 1; fi; \
-	echo "importcheck: model, risk, render, templates, assets and cli import no fyne.io package"
+	echo "importcheck: model, risk, render, templates, assets, importer and cli import no fyne.io package"
 
 # The CI checks fail when they should (importcheck, debs.sh); run by .ci/run.
 selftest:

@@ -65,6 +65,8 @@ func init() {
 		{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot", runRender},
 		{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
 		{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
+		{"import", "assets|nmap FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new", runImport},
+		{"reconcile", "PROJECT --traffic FILE... [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
 	}
 }
 

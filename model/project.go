@@ -125,6 +125,11 @@ type Zone struct {
 	Assumptions        []string            `json:"assumptions"`
 	SLTOverrides       []SLOverride        `json:"sltOverrides"`
 	Bounds             Rect                `json:"bounds"`
+	// Subnets are the zone's IPv4/IPv6 networks in CIDR form ("10.1.2.0/24"),
+	// and VLANs its VLAN IDs (1..4094): what reconcile compares observed
+	// traffic and asset addresses with (see network.go).
+	Subnets []string `json:"subnets,omitempty"`
+	VLANs   []int    `json:"vlans,omitempty"`
 }
 
 // IsSafety reports whether the zone is a safety (SIS) zone.
@@ -141,6 +146,10 @@ type DataFlow struct {
 	Initiator     ID     `json:"initiator"`
 	Bidirectional bool   `json:"bidirectional,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// FromAsset and ToAsset optionally narrow the flow to one asset of the
+	// From and To zones (an engineering station to one PLC, say).
+	FromAsset ID `json:"fromAsset,omitempty"`
+	ToAsset   ID `json:"toAsset,omitempty"`
 }
 
 // Conduit is the communication channel between two or more zones.
@@ -192,6 +201,16 @@ type Asset struct {
 	FocusPoints []FocusPoint `json:"focusPoints"`
 	// Position is relative to the zone's top-left corner; zero means auto.
 	Position Point `json:"position"`
+	// The asset's network identity, typed or imported from an inventory or
+	// a scan: IP addresses (an asset may have several interfaces), MAC
+	// address (canonical "00:1a:2b:3c:4d:5e"), host name, serial number,
+	// installed location, and the services a scan found ("502/tcp modbus").
+	IPs      []string `json:"ips,omitempty"`
+	MAC      string   `json:"mac,omitempty"`
+	Hostname string   `json:"hostname,omitempty"`
+	Serial   string   `json:"serial,omitempty"`
+	Location string   `json:"location,omitempty"`
+	Services []string `json:"services,omitempty"`
 }
 
 // ThreatActor is a profile with the capability SL it can defeat.

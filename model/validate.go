@@ -163,6 +163,7 @@ func Validate(p *Project) []Problem {
 		v.decision(&p.Decisions[i])
 	}
 	v.zoning()
+	v.network()
 	sortProblems(v.problems)
 	return v.problems
 }
