@@ -115,4 +115,3 @@ func MatrixXLSX(s *Set) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
-
