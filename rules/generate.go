@@ -127,8 +127,7 @@ type Row struct {
 func Generate(p *model.Project, only model.ID) Set {
 	s := Set{Project: p.Name, Table: Identifier("zonewise_"+p.Name, 48), Rules: []Rule{}, Warnings: []Warning{}}
 	g := generator{p: p, review: reviewDate(p.Date)}
-	for ci := range p.Conduits {
-		c := &p.Conduits[ci]
+	for _, c := range conduitOrder(p) {
 		if only != "" && c.ID != only {
 			continue
 		}
@@ -155,9 +154,13 @@ func Generate(p *model.Project, only model.ID) Set {
 		s.Chains = append(s.Chains, ch)
 	}
 	// Rows point into the slices only once they stop growing.
+	pos := map[model.ID]int{}
+	for i, ch := range s.Chains {
+		pos[ch.Conduit] = i
+	}
 	wi, ri := 0, 0
 	for ri < len(s.Rules) || wi < len(s.Warnings) {
-		takeRule := wi >= len(s.Warnings) || (ri < len(s.Rules) && before(s.Rules[ri], s.Warnings[wi], p))
+		takeRule := wi >= len(s.Warnings) || (ri < len(s.Rules) && before(s.Rules[ri], s.Warnings[wi], pos))
 		if takeRule {
 			s.Rows = append(s.Rows, Row{Rule: &s.Rules[ri]})
 			ri++
@@ -170,12 +173,22 @@ func Generate(p *model.Project, only model.ID) Set {
 }
 
 // before orders a rule and a warning by conduit position, then flow.
-func before(r Rule, w Warning, p *model.Project) bool {
-	ci := func(id model.ID) int { _, i := model.Find[model.Conduit](p, id); return i }
-	if a, b := ci(r.Conduit), ci(w.Conduit); a != b {
+func before(r Rule, w Warning, pos map[model.ID]int) bool {
+	if a, b := pos[r.Conduit], pos[w.Conduit]; a != b {
 		return a < b
 	}
 	return r.Flow <= w.Flow
+}
+
+// conduitOrder is the conduits by name (then ID): the order a reader of
+// the rule set expects ("K01", "K02", ...), whatever order the file has.
+func conduitOrder(p *model.Project) []*model.Conduit {
+	out := make([]*model.Conduit, len(p.Conduits))
+	for i := range p.Conduits {
+		out[i] = &p.Conduits[i]
+	}
+	slices.SortStableFunc(out, func(a, b *model.Conduit) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	return out
 }
 
 // reviewDate is one year after the project's date: rule sets are reviewed
