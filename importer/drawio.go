@@ -32,6 +32,9 @@ type Drawing struct {
 	// carried reports conduits whose flows the drawing carried (an export
 	// of Zonewise): only those replace a conduit's flows on import.
 	carried map[model.ID]bool
+	// carriedAsset reports assets whose function and criticality the
+	// drawing carried.
+	carriedAsset map[model.ID]bool
 }
 
 // DrawingNote is one remark on a diagram element: not mapped, or mapped
@@ -214,7 +217,7 @@ func styleValue(style, key string) string {
 
 // mapDrawing maps cells to zones, assets and conduits.
 func mapDrawing(cells []*dcell) *Drawing {
-	d := &Drawing{carried: map[model.ID]bool{}}
+	d := &Drawing{carried: map[model.ID]bool{}, carriedAsset: map[model.ID]bool{}}
 	byID := map[string]*dcell{}
 	hasChild := map[string]bool{}
 	for _, c := range cells {
@@ -331,11 +334,20 @@ func mapDrawing(cells []*dcell) *Drawing {
 				note(c, true, "asset class guessed: %s", a.Class.Label())
 			}
 		}
-		a.Criticality = model.CriticalityMedium
-		a.Function = model.FunctionControl
+		a.Criticality = model.Criticality(c.data[drawio.AttrCrit])
+		if !a.Criticality.Valid() {
+			a.Criticality = model.CriticalityMedium
+		}
+		a.Function = model.AssetFunction(c.data[drawio.AttrFunc])
+		if !a.Function.Valid() {
+			a.Function = model.FunctionControl
+		}
 		a.SLCSource = model.SLCUnknown
 		a.SupplierSDL = model.SDLUnknown
 		a.FocusPoints = model.DefaultFocusPoints(a.Class)
+		if c.data[drawio.AttrFunc] != "" && c.data[drawio.AttrCrit] != "" {
+			d.carriedAsset[a.ID] = true
+		}
 		x, y := abs(c, 0)
 		a.Position = model.Point{X: x - d.zone(a.ZoneID).Bounds.X, Y: y - d.zone(a.ZoneID).Bounds.Y}
 		d.Assets = append(d.Assets, a)
@@ -505,6 +517,9 @@ func ApplyDrawing(p *model.Project, d *Drawing) DrawingCounts {
 	for _, a := range d.Assets {
 		if old := p.Asset(a.ID); old != nil {
 			old.Name, old.ZoneID, old.Class, old.Position = a.Name, a.ZoneID, a.Class, a.Position
+			if d.carriedAsset[a.ID] {
+				old.Function, old.Criticality = a.Function, a.Criticality
+			}
 			if a.Description != "" {
 				old.Description = a.Description
 			}

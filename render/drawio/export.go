@@ -27,8 +27,10 @@ const (
 	AttrKind    = "zonewise_kind" // zone, asset, conduit, band
 	AttrID      = "zonewise_id"
 	AttrName    = "zonewise_name"
-	AttrType    = "zonewise_type"   // zone type, conduit type
-	AttrClass   = "zonewise_class"  // asset class
+	AttrType    = "zonewise_type"  // zone type, conduit type
+	AttrClass   = "zonewise_class" // asset class
+	AttrFunc    = "zonewise_function"
+	AttrCrit    = "zonewise_criticality"
 	AttrPurdue  = "zonewise_purdue" // zone Purdue level
 	AttrFlows   = "zonewise_flows"  // conduit data flows, JSON
 	AttrZones   = "zonewise_zones"  // conduit zone IDs, space separated, in order
@@ -188,13 +190,13 @@ func nonEmpty(s, alt string) string {
 }
 
 type exporter struct {
-	p         *model.Project
-	r         *risk.Result
-	children  map[model.ID][]*model.Zone
-	assets    map[model.ID][]*model.Asset
-	box       map[model.ID]model.Rect // absolute, for edges' sake
-	items     []Item
-	sized     map[model.ID][2]float64
+	p        *model.Project
+	r        *risk.Result
+	children map[model.ID][]*model.Zone
+	assets   map[model.ID][]*model.Asset
+	box      map[model.ID]model.Rect // absolute, for edges' sake
+	items    []Item
+	sized    map[model.ID][2]float64
 }
 
 // size is a zone's width and height: its assets in two columns, then its
@@ -252,7 +254,8 @@ func (e *exporter) place(z *model.Zone, parent string, x, y, ox, oy float64) {
 		color := render.ClassColor(a.Class)
 		st := "rounded=1;whiteSpace=wrap;html=0;fontSize=10;fontColor=#ffffff;strokeColor=#333333;fillColor=" + color + ";"
 		e.items = append(e.items, e.object(cellID(a.ID), a.Name, st, cellID(z.ID), Geometry{X: ax, Y: ay, Width: assetW, Height: assetH}, true, []xml.Attr{
-			attr(AttrKind, "asset"), attr(AttrID, string(a.ID)), attr(AttrName, a.Name), attr(AttrClass, string(a.Class)), attr(AttrDesc, a.Description),
+			attr(AttrKind, "asset"), attr(AttrID, string(a.ID)), attr(AttrName, a.Name), attr(AttrClass, string(a.Class)),
+			attr(AttrFunc, string(a.Function)), attr(AttrCrit, string(a.Criticality)), attr(AttrDesc, a.Description),
 		}))
 	}
 	rows := (len(e.assets[z.ID]) + 1) / 2
