@@ -17,7 +17,7 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # Packages for screenshots under Xvfb and for looking at PDFs.
 TEST_DEBS  := xvfb imagemagick poppler-utils xauth nftables
 
-DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/...
+DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/... ./rules/...
 
 .PHONY: all build run test deps test-deps vet importcheck bench screenshots fuzz dist clean
 
