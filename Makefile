@@ -15,7 +15,7 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
               libwayland-dev libxkbcommon-dev
 # Packages for screenshots under Xvfb and for looking at PDFs.
-TEST_DEBS  := xvfb imagemagick poppler-utils xauth nftables
+TEST_DEBS  := xvfb imagemagick poppler-utils xauth nftables iptables
 
 DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/... ./rules/...
 

@@ -45,26 +45,28 @@ func IPTables(s *Set) []byte {
 			}
 			for _, src := range r.Source.Addresses {
 				for _, dst := range r.Destination.Addresses {
-					fmt.Fprintf(&b, "-A %s -s %s -d %s", ch.name, src, dst)
-					switch r.Transport {
-					case "icmp":
-						b.WriteString(" -p icmp")
-					default:
-						fmt.Fprintf(&b, " -p %s", r.Transport)
-						if len(r.Ports) == 1 {
-							fmt.Fprintf(&b, " --dport %s", iptPort(r.Ports[0]))
-						} else {
-							parts := make([]string, len(r.Ports))
-							for i, p := range r.Ports {
-								parts[i] = iptPort(p)
+					for _, ports := range portChunks(r) {
+						fmt.Fprintf(&b, "-A %s -s %s -d %s", ch.name, src, dst)
+						switch r.Transport {
+						case "icmp":
+							b.WriteString(" -p icmp")
+						default:
+							fmt.Fprintf(&b, " -p %s", r.Transport)
+							if len(ports) == 1 {
+								fmt.Fprintf(&b, " --dport %s", iptPort(ports[0]))
+							} else {
+								parts := make([]string, len(ports))
+								for i, p := range ports {
+									parts[i] = iptPort(p)
+								}
+								fmt.Fprintf(&b, " -m multiport --dports %s", strings.Join(parts, ","))
 							}
-							fmt.Fprintf(&b, " -m multiport --dports %s", strings.Join(parts, ","))
 						}
+						if !c.OneWay {
+							b.WriteString(" -m conntrack --ctstate NEW")
+						}
+						fmt.Fprintf(&b, " -m comment --comment \"%s\" -j ACCEPT\n", Comment(ruleComment(r), commentMax))
 					}
-					if !c.OneWay {
-						b.WriteString(" -m conntrack --ctstate NEW")
-					}
-					fmt.Fprintf(&b, " -m comment --comment \"%s\" -j ACCEPT\n", Comment(ruleComment(r), commentMax))
 				}
 			}
 		}
@@ -111,4 +113,28 @@ func iptPort(p PortRange) string {
 		return fmt.Sprint(p.Lo)
 	}
 	return fmt.Sprintf("%d:%d", p.Lo, p.Hi)
+}
+
+// portChunks splits a rule's ports into groups the multiport match takes:
+// at most 15 slots, a range counting two. An ICMP rule has one empty group.
+func portChunks(r *Rule) [][]PortRange {
+	if r.Transport == "icmp" {
+		return [][]PortRange{nil}
+	}
+	var out [][]PortRange
+	var cur []PortRange
+	slots := 0
+	for _, p := range r.Ports {
+		n := 1
+		if p.Lo != p.Hi {
+			n = 2
+		}
+		if slots+n > 15 {
+			out = append(out, cur)
+			cur, slots = nil, 0
+		}
+		cur = append(cur, p)
+		slots += n
+	}
+	return append(out, cur)
 }

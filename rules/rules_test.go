@@ -43,6 +43,34 @@ func nftCheck(t *testing.T, data []byte) {
 	}
 }
 
+// iptablesCheck runs `iptables-restore --test` on data, under the same
+// rule as nftCheck; a kernel that refuses the test for want of privileges
+// skips it with the reason.
+func iptablesCheck(t *testing.T, data []byte) {
+	t.Helper()
+	bin, err := exec.LookPath("iptables-restore")
+	if err != nil {
+		if _, e := os.Stat("/usr/sbin/iptables-restore"); e == nil {
+			bin, err = "/usr/sbin/iptables-restore", nil
+		}
+	}
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("iptables-restore is not installed (make test-deps installs iptables)")
+		}
+		t.Skip("iptables-restore is not installed; run make test-deps")
+	}
+	cmd := exec.Command(bin, "--test")
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		if strings.Contains(string(out), "Permission denied") || strings.Contains(string(out), "you must be root") {
+			t.Skipf("iptables-restore --test needs privileges here: %s", out)
+		}
+		t.Fatalf("iptables-restore --test rejects the generated rules: %v\n%s\n--- rules ---\n%s", err, out, data)
+	}
+}
+
 func sampleZone(p *model.Project, name string) *model.Zone {
 	for i := range p.Zones {
 		if p.Zones[i].Name == name {
@@ -59,6 +87,7 @@ func TestSampleRules(t *testing.T) {
 	ipt := IPTables(&s)
 
 	t.Run("nft -c accepts the sample's nftables ruleset", func(t *testing.T) { nftCheck(t, nft) })
+	t.Run("iptables-restore --test accepts the sample's iptables rules", func(t *testing.T) { iptablesCheck(t, ipt) })
 
 	t.Run("every IP flow with ports gives rules and the others give warnings", func(t *testing.T) {
 		// Hand count: 13 conduits, 33 flows. K07 "any" port, K08 PROFINET RT
@@ -195,6 +224,7 @@ func TestGeneratedFilesSurviveHostileNames(t *testing.T) {
 			s := Generate(p, "")
 			nft := NFTables(&s)
 			nftCheck(t, nft)
+			iptablesCheck(t, IPTables(&s))
 			for _, data := range [][]byte{nft, IPTables(&s)} {
 				rs, err := ParseDump("gen", data)
 				if err != nil {
@@ -266,6 +296,17 @@ func TestFlowsThatGiveNoRule(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a flow of twenty ports is split into multiport matches iptables takes", func(t *testing.T) {
+		p, c := base()
+		c.Flows[0].Port = "1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31,33,35,37,39-40"
+		s := Generate(p, c.ID)
+		ipt := IPTables(&s)
+		if n := strings.Count(string(ipt), "--dports"); n != 2 {
+			t.Errorf("%d multiport matches, want 2 (15 slots, then 4 ports and a range)", n)
+		}
+		iptablesCheck(t, ipt)
+		nftCheck(t, NFTables(&s))
+	})
 	t.Run("a flow narrowed to one asset uses the asset's address", func(t *testing.T) {
 		p, c := base()
 		for i := range p.Assets {
