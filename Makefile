@@ -17,7 +17,7 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # Packages for screenshots under Xvfb and for looking at PDFs.
 TEST_DEBS  := xvfb imagemagick poppler-utils xauth nftables iptables
 
-DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/... ./rules/...
+DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./rules/... ./cli/...
 
 .PHONY: all build run test deps test-deps vet importcheck bench screenshots fuzz dist clean
 
@@ -44,7 +44,7 @@ vet:
 importcheck:
 	@bad=$$($(GO) list -deps $(DOMAIN_PKGS) | grep '^fyne.io/' || true); \
 	if [ -n "$$bad" ]; then echo "domain packages import Fyne:"; echo "$$bad"; exit 1; fi; \
-	echo "importcheck: model, risk, render, templates, assets and cli import no fyne.io package"
+	echo "importcheck: model, risk, render, templates, assets, importer, rules and cli import no fyne.io package"
 
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...

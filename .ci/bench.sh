@@ -162,6 +162,7 @@ if [ "$GOBENCH" = 1 ]; then
   gobench ./model/ 10x '^(BenchmarkUnmarshal10k|BenchmarkMarshal10k|BenchmarkValidate10k)$'
   gobench ./render/ 5x '^(BenchmarkFirstRender|BenchmarkSVG)$'
   gobench ./render/document/ 3x '^BenchmarkExportAllSample$'
+  gobench ./importer/ 5x '^(BenchmarkInventoryImport10k|BenchmarkPcapParse|BenchmarkReconcile10k)$'
   gui_benches=$(grep -ho 'func Benchmark[A-Za-z0-9_]*' app/*_test.go 2>/dev/null | sed 's/func //' | sort -u || true)
   if [ -n "$gui_benches" ]; then
     gobench ./app/ 5x "^($(paste -sd'|' <<<"$gui_benches"))\$"
@@ -178,6 +179,9 @@ if [ "$GOBENCH" = 1 ]; then
   gorow BenchmarkFirstRender "go: first render SVG, fresh process" sample 1500
   gorow BenchmarkSVG "go: render.SVG, later renders" sample 1500
   gorow BenchmarkExportAllSample "go: document.ExportAll" sample 3000
+  gorow BenchmarkInventoryImport10k "go: import 10,000-row inventory (read + match + apply)" p10000 1000
+  gorow BenchmarkPcapParse "go: pcap parsing, 64 MB (see MB/s in the Go output)" - -
+  gorow BenchmarkReconcile10k "go: reconcile 10,000 assets, 100,000 flows" p10000 1000
   for b in $gui_benches; do
     budget=-
     case $b in *First*|*Start*) budget=1500 ;; *Edit*|*Reassess*) budget=30 ;; esac

@@ -64,6 +64,23 @@ func runReconcile(e *env, args []string) int {
 	for _, in := range t.Inputs {
 		fmt.Fprintf(e.stdout, "%s: %s, %d records, %d flows, %d ignored\n", in.File, in.Format, in.Records, in.Flows, in.Ignored)
 	}
+	zoneName := func(id model.ID) string {
+		if z := p.Zone(id); z != nil {
+			return fmt.Sprintf("%q", z.Name)
+		}
+		return "(no zone)"
+	}
+	for _, z := range res.ZoneFlows {
+		what := fmt.Sprintf("%s/%d", z.Transport, z.Port)
+		if z.Transport == "ethernet" {
+			what = fmt.Sprintf("EtherType 0x%04x", z.Port)
+		}
+		if z.Protocol != "" {
+			what = z.Protocol + " (" + what + ")"
+		}
+		fmt.Fprintf(e.stdout, "flow: %s -> %s: %s, %d packets/connections, %d host pair(s)\n",
+			zoneName(z.SourceZone), zoneName(z.DestinationZone), what, z.Count, z.HostPairs)
+	}
 	warnings := 0
 	for _, f := range res.Findings {
 		if f.Severity == importer.SeverityWarning {

@@ -63,13 +63,13 @@ func testPlant() *model.Project {
 
 // pkt describes one test packet.
 type pkt struct {
-	src, dst         string
-	sport, dport     uint16
-	udp              bool
-	vlan             uint16
-	etherType        uint16 // non-zero: a layer-2 frame of this type between the MACs
-	srcMAC, dstMAC   string
-	at               time.Duration // after t0
+	src, dst       string
+	sport, dport   uint16
+	udp            bool
+	vlan           uint16
+	etherType      uint16 // non-zero: a layer-2 frame of this type between the MACs
+	srcMAC, dstMAC string
+	at             time.Duration // after t0
 }
 
 var t0 = time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)

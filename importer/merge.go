@@ -127,7 +127,7 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 				break
 			}
 			a := model.Clone(*match)
-			st.Changes = update(&a, rec, zoneID)
+			st.Changes = mergeInto(&a, rec, zoneID)
 			if len(st.Changes) == 0 {
 				st.Action, st.Reason = ActionKeep, "nothing new"
 				break
@@ -140,8 +140,10 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 			}
 			newNames[foldName(rec.Name)] = rec.Source
 			a := model.Asset{ID: model.NewID(), Name: rec.Name, Class: rec.Class, ZoneID: zoneID}
-			update(&a, rec, zoneID)
-			if a.Class == "" {
+			mergeInto(&a, rec, zoneID)
+			if a.Class == "" && rec.ClassHint != "" {
+				a.Class = rec.ClassHint
+			} else if a.Class == "" {
 				a.Class = guessClass(rec)
 				st.Notes = append(st.Notes, fmt.Sprintf("class not given: %s assumed, check it", a.Class))
 			}
@@ -162,14 +164,18 @@ func Plan(p *model.Project, recs []Record, decide func(Record, *model.Asset) Dec
 // replaced. Plan and Apply are split so that a preview can be shown and the
 // GUI can make one undoable batch of the same steps.
 func Apply(p *model.Project, steps []Step) {
+	index := make(map[model.ID]int, len(p.Assets))
+	for i := range p.Assets {
+		index[p.Assets[i].ID] = i
+	}
 	for _, st := range steps {
-		switch st.Action {
-		case ActionAdd:
+		if i, ok := index[st.AssetID]; ok && st.Action == ActionUpdate {
+			p.Assets[i] = *st.Asset
+		}
+	}
+	for _, st := range steps {
+		if st.Action == ActionAdd {
 			p.Assets = append(p.Assets, *st.Asset)
-		case ActionUpdate:
-			if a := p.Asset(st.AssetID); a != nil {
-				*a = *st.Asset
-			}
 		}
 	}
 }
@@ -183,9 +189,9 @@ func Counts(steps []Step) map[Action]int {
 	return n
 }
 
-// update copies the record's non-empty fields onto a and returns the names
+// mergeInto copies the record's non-empty fields onto a and returns the names
 // of the fields that changed. IP addresses and services are merged.
-func update(a *model.Asset, rec Record, zoneID model.ID) []string {
+func mergeInto(a *model.Asset, rec Record, zoneID model.ID) []string {
 	var changed []string
 	set := func(field string, dst *string, v string) {
 		if v != "" && *dst != v {
@@ -249,6 +255,9 @@ func resolveZone(name string, zones map[string]*model.Zone) (model.ID, string) {
 // description; host-device when nothing fits, as the most common class of
 // inventories without a class column.
 func guessClass(rec Record) model.AssetClass {
+	if rec.ClassHint != "" {
+		return rec.ClassHint
+	}
 	for _, s := range []string{rec.Model, rec.Name, rec.Description} {
 		if c, ok := ParseClass(s); ok {
 			return c

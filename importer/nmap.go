@@ -168,7 +168,7 @@ func (h *nmapHost) record(n int) (Record, string, error) {
 		rec.Notes = append(rec.Notes, fmt.Sprintf("OS guess %s (%d %%)", best.Name, best.Accuracy))
 		for _, c := range best.Classes {
 			if cls, ok := nmapClass(c.Type); ok {
-				rec.Class = cls
+				rec.ClassHint = cls
 				break
 			}
 		}

@@ -48,6 +48,10 @@ type Finding struct {
 	Conduit         model.ID `json:"conduitId,omitempty"`
 	// Flow is the index of the declared flow in the conduit (flow-not-observed).
 	Flow *int `json:"flowIndex,omitempty"`
+	// Covered tells, for flow-not-observed, that traffic of both zones of
+	// the flow was seen: the capture covered them, so the flow's absence
+	// means more than a capture taken elsewhere.
+	Covered bool `json:"covered,omitempty"`
 	// Zone is the zone of an unknown host (by subnet) or of an asset.
 	Zone      model.ID `json:"zoneId,omitempty"`
 	Asset     model.ID `json:"assetId,omitempty"`
@@ -96,9 +100,26 @@ type Suggestion struct {
 	Classes []string `json:"classes"`
 }
 
+// ZoneFlow aggregates observed flows by source and destination zone,
+// transport and port: the view a conduit's declared flows compare with.
+// Addresses in no zone are aggregated under the empty zone ID.
+type ZoneFlow struct {
+	SourceZone      model.ID   `json:"sourceZoneId"`
+	DestinationZone model.ID   `json:"destinationZoneId"`
+	Transport       string     `json:"transport"`
+	Port            int        `json:"port"`
+	Protocol        string     `json:"protocol,omitempty"`
+	Count           int64      `json:"count"`
+	Bytes           int64      `json:"bytes,omitempty"`
+	HostPairs       int        `json:"hostPairs"`
+	First           *time.Time `json:"firstSeen,omitempty"`
+	Last            *time.Time `json:"lastSeen,omitempty"`
+}
+
 // Result is the outcome of Reconcile.
 type Result struct {
 	Flows       []ObservedFlow `json:"flows"`
+	ZoneFlows   []ZoneFlow     `json:"zoneFlows"`
 	Findings    []Finding      `json:"findings"`
 	Suggestions []Suggestion   `json:"suggestions"`
 }
@@ -185,7 +206,13 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 	res := Result{Flows: make([]ObservedFlow, 0, len(flows)), Findings: []Finding{}, Suggestions: []Suggestion{}}
 	type declared struct{ conduit, flow int }
 	observed := map[declared]bool{}
-	agg := map[string]*Finding{}
+	type aggKey struct {
+		rule      string
+		sz, dz    model.ID
+		transport string
+		port      uint16
+	}
+	agg := map[aggKey]*Finding{}
 	hosts := map[Endpoint]*Finding{}
 	vlanOf := map[netip.Addr]int{}
 	conduitsOf := map[[2]model.ID][]int{}
@@ -202,9 +229,15 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 			}
 		}
 	}
+	seenZone := map[model.ID]bool{}
 	for _, f := range flows {
 		sa, da := r.asset(f.Client), r.asset(f.Server)
 		sz, dz := r.zoneOf(f.Client, sa), r.zoneOf(f.Server, da)
+		for _, z := range []*model.Zone{sz, dz} {
+			if z != nil {
+				seenZone[z.ID] = true
+			}
+		}
 		of := ObservedFlow{Source: f.Client.String(), Destination: f.Server.String(), Transport: f.Transport,
 			Port: int(f.Port), Protocol: f.Protocol, VLAN: int(f.VLAN), Count: f.Count, Bytes: f.Bytes,
 			First: timePtr(f.First), Last: timePtr(f.Last)}
@@ -263,19 +296,20 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 		if rule == "" {
 			continue
 		}
-		subj := fmt.Sprintf("%s>%s/%s/%d", sz.ID, dz.ID, f.Transport, f.Port)
-		fd := agg[rule+"@"+subj]
+		ak := aggKey{rule, sz.ID, dz.ID, f.Transport, f.Port}
+		fd := agg[ak]
 		if fd == nil {
 			port := int(f.Port)
-			fd = &Finding{Rule: rule, Severity: SeverityWarning, Subject: subj, SourceZone: sz.ID, DestinationZone: dz.ID,
-				Conduit: conduit, Transport: f.Transport, Port: &port, Protocol: f.Protocol,
+			fd = &Finding{Rule: rule, Severity: SeverityWarning, Subject: fmt.Sprintf("%s>%s/%s/%d", sz.ID, dz.ID, f.Transport, f.Port),
+				SourceZone: sz.ID, DestinationZone: dz.ID, Conduit: conduit, Transport: f.Transport, Port: &port, Protocol: f.Protocol,
 				Example: f.Client.String() + " -> " + f.Server.String()}
-			agg[rule+"@"+subj] = fd
+			agg[ak] = fd
 		}
 		fd.Count += f.Count
 		fd.Hosts++
 		widen(fd, f.First, f.Last)
 	}
+	res.Findings = slices.Grow(res.Findings, len(agg)+len(hosts))
 	for _, fd := range agg {
 		what := describeService(fd.Transport, *fd.Port, fd.Protocol)
 		from, to := r.zone[fd.SourceZone].Name, r.zone[fd.DestinationZone].Name
@@ -295,10 +329,15 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 				continue
 			}
 			idx := fi
+			covered := seenZone[df.From] && seenZone[df.To]
+			why := "no traffic of one of its zones was seen: the capture may not cover them"
+			if covered {
+				why = "traffic of both zones was seen"
+			}
 			res.Findings = append(res.Findings, Finding{Rule: RuleFlowNotObserved, Severity: SeverityInfo,
-				Subject: fmt.Sprintf("%s#%d", c.ID, fi), Conduit: c.ID, Flow: &idx, Protocol: df.Protocol,
-				Message: fmt.Sprintf("declared flow %d of conduit %q (%s, port %s, %s to %s) was not observed in the traffic",
-					fi+1, c.Name, df.Protocol, orAny(df.Port), zoneName(r, df.From), zoneName(r, df.To))})
+				Subject: fmt.Sprintf("%s#%d", c.ID, fi), Conduit: c.ID, Flow: &idx, Protocol: df.Protocol, Covered: covered,
+				Message: fmt.Sprintf("declared flow %d of conduit %q (%s, port %s, %s to %s) was not observed in the traffic (%s)",
+					fi+1, c.Name, df.Protocol, orAny(df.Port), zoneName(r, df.From), zoneName(r, df.To), why)})
 		}
 	}
 	for ep, h := range hosts {
@@ -310,9 +349,8 @@ func Reconcile(p *model.Project, flows []Flow) Result {
 		res.Findings = append(res.Findings, *h)
 	}
 	res.Findings = append(res.Findings, addressesOutsideZones(r)...)
-	slices.SortFunc(res.Findings, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(ruleOrder(a.Rule), ruleOrder(b.Rule)), strings.Compare(a.Subject, b.Subject))
-	})
+	res.Findings = sortFindings(res.Findings)
+	res.ZoneFlows = zoneFlows(res.Flows)
 	res.Suggestions = suggestZones(r, vlanOf)
 	return res
 }
@@ -440,5 +478,58 @@ func addressesOutsideZones(r *resolver) []Finding {
 				Message: fmt.Sprintf("asset %q has address %s, outside every subnet of its zone %q (%s)", a.Name, ip, z.Name, strings.Join(z.Subnets, ", "))})
 		}
 	}
+	return out
+}
+
+// sortFindings orders findings by rule, then subject. It sorts indices, not
+// the large structs themselves, which would be copied on every swap.
+func sortFindings(fs []Finding) []Finding {
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(ruleOrder(fs[a].Rule), ruleOrder(fs[b].Rule)), strings.Compare(fs[a].Subject, fs[b].Subject))
+	})
+	out := make([]Finding, len(fs))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
+	return out
+}
+
+// zoneFlows aggregates host-level flows by zone pair, transport and port,
+// sorted by source zone, destination zone, transport and port.
+func zoneFlows(flows []ObservedFlow) []ZoneFlow {
+	type key struct {
+		sz, dz    model.ID
+		transport string
+		port      int
+	}
+	idx := map[key]int{}
+	out := []ZoneFlow{}
+	for _, f := range flows {
+		k := key{f.SourceZone, f.DestinationZone, f.Transport, f.Port}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, ZoneFlow{SourceZone: k.sz, DestinationZone: k.dz, Transport: k.transport, Port: k.port, Protocol: f.Protocol})
+		}
+		z := &out[i]
+		z.Count += f.Count
+		z.Bytes += f.Bytes
+		z.HostPairs++
+		if f.First != nil && (z.First == nil || f.First.Before(*z.First)) {
+			z.First = f.First
+		}
+		if f.Last != nil && (z.Last == nil || f.Last.After(*z.Last)) {
+			z.Last = f.Last
+		}
+	}
+	slices.SortFunc(out, func(a, b ZoneFlow) int {
+		return cmp.Or(strings.Compare(string(a.SourceZone), string(b.SourceZone)), strings.Compare(string(a.DestinationZone), string(b.DestinationZone)),
+			strings.Compare(a.Transport, b.Transport), cmp.Compare(a.Port, b.Port))
+	})
 	return out
 }

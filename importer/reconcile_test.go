@@ -110,6 +110,25 @@ func TestReconcileAggregatesFlowsByAssetAndZone(t *testing.T) {
 	if !modbus.First.Equal(t0) || !modbus.Last.Equal(t0.Add(60*time.Second)) {
 		t.Errorf("first/last seen %v..%v, want %v..%v", modbus.First, modbus.Last, t0, t0.Add(60*time.Second))
 	}
+	// By zone: Modbus SCADA→Control (HMI, 5 packets) and Control→Control
+	// (the unknown host in Control's subnet, 1 packet) stay apart; the
+	// PROFINET frame (from PLC1's MAC to an unknown one) and the broadcast
+	// have no zone at their destination.
+	var zgot []string
+	for _, z := range res.ZoneFlows {
+		zgot = append(zgot, fmt.Sprintf("%s>%s %s/%d %d×%d", z.SourceZone, z.DestinationZone, z.Transport, z.Port, z.Count, z.HostPairs))
+	}
+	want2 := []string{
+		string(zControl) + "> ethernet/34962 1×1",
+		string(zControl) + ">" + string(zControl) + " tcp/502 1×1",
+		string(zEnterprise) + ">" + string(zControl) + " tcp/102 1×1",
+		string(zSCADA) + "> udp/47808 1×1",
+		string(zSCADA) + ">" + string(zControl) + " tcp/502 5×1",
+		string(zSCADA) + ">" + string(zControl) + " tcp/44818 2×1",
+	}
+	if !slices.Equal(zgot, want2) {
+		t.Fatalf("zone flows\n got %q\nwant %q", zgot, want2)
+	}
 }
 
 func TestZoneSuggestions(t *testing.T) {
@@ -176,5 +195,34 @@ func TestDeclaredFlowMatching(t *testing.T) {
 				t.Fatalf("declaredMatches = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestFlowNotObservedSaysWhetherTheCaptureCoveredItsZones(t *testing.T) {
+	p := testPlant()
+	// C3 joins Field, where no traffic was seen, and Control.
+	p.Conduits = append(p.Conduits, model.Conduit{ID: "c-3", Name: "C3", Type: model.ConduitFirewall, ZoneIDs: []model.ID{zField, zControl},
+		Flows: []model.DataFlow{{Protocol: "PROFINET", From: zControl, To: zField}}})
+	tr := NewTraffic()
+	if _, err := ReadTraffic("x.pcap", bytes.NewReader(writePcap(t, observedTraffic)), tr); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{string(cC1) + "#1": true, string(cC2) + "#0": true, "c-3#0": false}
+	n := 0
+	for _, f := range Reconcile(p, tr.Flows()).Findings {
+		if f.Rule != RuleFlowNotObserved {
+			continue
+		}
+		n++
+		cov, ok := want[f.Subject]
+		if !ok || f.Covered != cov {
+			t.Errorf("%s: covered %v, want %v (listed: %v)", f.Subject, f.Covered, cov, ok)
+		}
+		if cov != strings.Contains(f.Message, "traffic of both zones was seen") {
+			t.Errorf("%s: message %q", f.Subject, f.Message)
+		}
+	}
+	if n != len(want) {
+		t.Fatalf("%d flow-not-observed findings, want %d", n, len(want))
 	}
 }

@@ -140,15 +140,18 @@ type Column struct {
 // a value of an existing asset).
 type Record struct {
 	// Source locates the record for reports: "row 7", "host 3 (10.0.0.7)".
-	Source      string
-	Name        string
-	IPs         []string // canonical text, sorted
-	MAC         string   // canonical, see model.NormalizeMAC
-	Vendor      string
-	Model       string
-	Firmware    string
-	Zone        string // a zone name, resolved when merged
-	Class       model.AssetClass
+	Source   string
+	Name     string
+	IPs      []string // canonical text, sorted
+	MAC      string   // canonical, see model.NormalizeMAC
+	Vendor   string
+	Model    string
+	Firmware string
+	Zone     string // a zone name, resolved when merged
+	Class    model.AssetClass
+	// ClassHint is a weaker class (from a scan's OS guess): it sets the
+	// class of a new asset but never changes that of an existing one.
+	ClassHint   model.AssetClass
 	Location    string
 	Hostname    string
 	Serial      string

@@ -195,3 +195,63 @@ func TestOlderFilesLoadWithEmptyNetworkFields(t *testing.T) {
 		}
 	})
 }
+
+// Deleting an asset a flow is narrowed to keeps the flow and clears the
+// asset reference; undo restores it.
+func TestRemoveAssetUnlinksFlows(t *testing.T) {
+	for _, viaZone := range []bool{false, true} {
+		name := "deleting the asset clears fromAsset and keeps the flow"
+		if viaZone {
+			name = "deleting the asset's zone leaves no flow naming the asset"
+		}
+		t.Run(name, func(t *testing.T) {
+			p := Sample()
+			var ci, fi int = -1, -1
+			var asset *Asset
+			// A conduit of three or more zones survives the removal of one.
+			for i := range p.Conduits {
+				for j, fl := range p.Conduits[i].Flows {
+					for k := range p.Assets {
+						if p.Assets[k].ZoneID == fl.From && ci < 0 && (!viaZone || len(p.Conduits[i].ZoneIDs) > 2 || fl.To != fl.From) {
+							ci, fi, asset = i, j, &p.Assets[k]
+						}
+					}
+				}
+			}
+			if ci < 0 {
+				t.Skip("the sample has no flow from a zone with assets")
+			}
+			p.Conduits[ci].Flows[fi].FromAsset = asset.ID
+			before := mustMarshal(t, p)
+			var cmd Command
+			var err error
+			if viaZone {
+				cmd, err = RemoveCascade[Zone](p, asset.ZoneID)
+			} else {
+				cmd, err = RemoveCascade[Asset](p, asset.ID)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Apply(p); err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range Validate(p) {
+				if pr.Severity == SeverityError {
+					t.Errorf("after %s: %s", cmd.Label(), pr)
+				}
+			}
+			for _, c := range p.Conduits {
+				for _, fl := range c.Flows {
+					if fl.FromAsset == asset.ID {
+						t.Fatalf("conduit %q still names the removed asset", c.Name)
+					}
+				}
+			}
+			cmd.Revert(p)
+			if !bytes.Equal(mustMarshal(t, p), before) {
+				t.Fatal("undo does not restore the project")
+			}
+		})
+	}
+}

@@ -135,6 +135,7 @@ func (c *cascade) dependents() {
 			c.conduitUpdates = append(c.conduitUpdates, u)
 		}
 	}
+	c.unlinkFlowAssets()
 	for i := range p.Scenarios {
 		s := &p.Scenarios[i]
 		if c.actors[s.ActorID] || c.targetRemoved(s.TargetKind, s.TargetID) {
