@@ -123,6 +123,8 @@ var fileCommands = []struct {
 		return []string{"export", in, "--doc", "registers", "-o", out + ".xlsx"}
 	}, false},
 	{"export all", "export", func(in, out string) []string { return []string{"export", in, "--doc", "all", "-o", out} }, false},
+	{"rules", "rules", func(in, out string) []string { return []string{"rules", in, "--format", "nftables", "-o", out} }, false},
+	{"review-firewall", "review-firewall", func(in, out string) []string { return []string{"review-firewall", in, "--config", out} }, false},
 }
 
 // TestCorruptInputEveryCommand feeds every broken file to every command that

@@ -8,16 +8,18 @@ import (
 
 	"zonewise/model"
 	"zonewise/render"
+	"zonewise/render/drawio"
 	"zonewise/risk"
 )
 
 // runRender implements `zonewise render FILE -o OUT [--zone NAME|ID] [--dpi N]`:
-// the zone and conduit diagram as SVG, PNG or DOT, chosen by OUT's extension.
+// the zone and conduit diagram as SVG, PNG, DOT or draw.io, chosen by OUT's
+// extension.
 // Zones are coloured by their SL gap from the built-in assessment; a project
 // with validation errors is drawn without it (and a warning says so).
 func runRender(e *env, args []string) int {
 	fs := e.newFlags()
-	out := fs.String("o", "", "output file: .svg, .png or .dot")
+	out := fs.String("o", "", "output file: .svg, .png, .dot or .drawio")
 	zone := fs.String("zone", "", "show only this zone (name or ID) with its neighbours")
 	dpi := fs.Int("dpi", 200, "resolution of a PNG in dots per inch")
 	pos, code, ok := e.parse(fs, args)
@@ -33,8 +35,8 @@ func runRender(e *env, args []string) int {
 		return e.usagef("--dpi %d: want 10..1200", *dpi)
 	}
 	format := strings.ToLower(filepath.Ext(*out))
-	if format != ".svg" && format != ".png" && format != ".dot" {
-		return e.usagef("-o %s: unknown format %q, want .svg, .png or .dot", *out, format)
+	if format != ".svg" && format != ".png" && format != ".dot" && format != ".drawio" {
+		return e.usagef("-o %s: unknown format %q, want .svg, .png, .dot or .drawio", *out, format)
 	}
 	p, err := model.Load(pos[0])
 	if err != nil {
@@ -64,6 +66,11 @@ func runRender(e *env, args []string) int {
 		data, err = render.PNG(ctx, p, r, v, *dpi)
 	case ".dot":
 		data = render.DOT(p, r, v)
+	case ".drawio":
+		if v.Focus != "" {
+			return e.usagef("--zone applies to .svg, .png and .dot; a .drawio file holds the whole model so that it can be imported back")
+		}
+		data, err = drawio.Export(p, r)
 	}
 	if err != nil {
 		return e.errorf("%s: %v", pos[0], err)

@@ -124,3 +124,18 @@ func bandName(level float64) string {
 
 // formatLevel writes a Purdue level as "3.5" or "2".
 func formatLevel(l float64) string { return strconv.FormatFloat(l, 'f', -1, 64) }
+
+// ClassColor is the colour of an asset class's glyph ("#0072b2" for host
+// devices), for drawings made outside this package (draw.io).
+func ClassColor(c model.AssetClass) string { return styleForClass(c).color }
+
+// ConduitColor is the colour of a conduit type and whether it is drawn
+// one way (with an arrow), for drawings made outside this package.
+func ConduitColor(t model.ConduitType) (color string, oneWay bool) {
+	s := styleForConduit(t)
+	return s.color, s.oneWay
+}
+
+// BandName names the Purdue band of a level ("Industrial DMZ" for 3.5), or
+// "" for a level between the standard ones.
+func BandName(level float64) string { return bandName(level) }
