@@ -26,7 +26,7 @@ func runAssess(e *env, args []string) int {
 	path := pos[0]
 
 	// A 10,000-asset plant must load, validate, assess and print within
-	// 300 ms (DESIGN.md §7): the catalogue is decoded while the project
+	// 300 ms (docs/PERFORMANCE.md): the catalogue is decoded while the project
 	// loads, and validation runs beside the assessment (both only read p).
 	type catalog struct {
 		cat *risk.Catalog

@@ -65,8 +65,8 @@ var sampleScenarioVulns = map[string][]string{
 
 var sampleCompensating = []CompensatingCountermeasure{
 	{ID: StableID("compensating:SIS key switch"), Name: "Schlüsselschalter und Vier-Augen-Freigabe an der HIMax",
-		TargetKind: TargetZone, TargetID: sampleZoneID(szSIS), Requirements: []string{"SR 2.1"},
-		Description: "Program changes need the key switch in PROG, held by the shift supervisor, and a second person's sign-off on the work permit.",
+		TargetKind: TargetZone, TargetID: sampleZoneID(szSIS), Requirements: []string{"SR 2.1 RE 4"},
+		Description: "Dual approval of program changes: the key switch in PROG is held by the shift supervisor and a second person signs the work permit.",
 		Evidence:    "Proof test 2026-09-15 (record PT-2026-09-15-SIS): download refused in RUN; work permit procedure VA-SIS-03 audited 2026-10."},
 }
 

@@ -22,7 +22,7 @@ type assessor struct {
 	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
 }
 
-// Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
+// Assess runs the IEC 62443-3-2 assessment of docs/METHOD.md on a project with
 // a catalogue. It is pure and deterministic: the same project and catalogue
 // give the same Result, and every level carries the reasons for it. It never
 // fails: references the project cannot resolve (a validation matter) are

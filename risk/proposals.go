@@ -118,7 +118,7 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 	return nil, nil, "", false
 }
 
-// propose finds compensating countermeasures for every gap (DESIGN.md §2
+// propose finds compensating countermeasures for every gap (docs/METHOD.md
 // step 7) and ranks them across the plant.
 //
 // Candidates: library measures that apply to the zone or conduit (Targets,
