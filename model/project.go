@@ -5,7 +5,7 @@
 package model
 
 // SchemaVersion is the project file format this build writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Project is one system under consideration (SUC) and everything known about it.
 // Every slice is kept sorted by ID when saved, so files are deterministic.
@@ -21,6 +21,11 @@ type Project struct {
 	Scenarios       []ThreatScenario         `json:"threatScenarios"`
 	Countermeasures []CountermeasureInstance `json:"countermeasures"`
 	Decisions       []Decision               `json:"decisions"`
+	// Vulnerabilities is the vulnerability register (IEC 62443-3-2 ZCR 5.2).
+	Vulnerabilities []Vulnerability `json:"vulnerabilities"`
+	// Compensating records project-specific compensating countermeasures
+	// with evidence (IEC 62443-3-3 §4.3); see docs/METHOD.md step 6.
+	Compensating []CompensatingCountermeasure `json:"compensatingCountermeasures"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in
@@ -44,8 +49,12 @@ type Info struct {
 	Method SLTMethod `json:"sltMethod"`
 	// NotApplicable lists FRs the project declares out of scope: only these may
 	// get SL-T 0 in a zone that is in scope.
-	NotApplicable []FR       `json:"notApplicableFRs"`
-	Matrix        RiskMatrix `json:"riskMatrix"`
+	NotApplicable []FR `json:"notApplicableFRs"`
+	// NotApplicableJustification says why the FRs in NotApplicable do not
+	// apply; required when any is listed, because declaring an FR not
+	// applicable lowers every SL-T of that FR to 0 (docs/METHOD.md step 3).
+	NotApplicableJustification string     `json:"notApplicableJustification,omitempty"`
+	Matrix                     RiskMatrix `json:"riskMatrix"`
 }
 
 // SUC describes the system under consideration (IEC 62443-3-2 ZCR 1).
@@ -124,7 +133,11 @@ type Zone struct {
 	Roles              []Role              `json:"roles"`
 	Assumptions        []string            `json:"assumptions"`
 	SLTOverrides       []SLOverride        `json:"sltOverrides"`
-	Bounds             Rect                `json:"bounds"`
+	// WorstCase is the worst consequence if the zone were compromised, for
+	// the initial risk assessment (IEC 62443-3-2 ZCR 2; docs/METHOD.md
+	// step 0). Level 0 means not assessed.
+	WorstCase Consequence `json:"worstCase"`
+	Bounds    Rect        `json:"bounds"`
 }
 
 // IsSafety reports whether the zone is a safety (SIS) zone.
@@ -234,6 +247,9 @@ type ThreatScenario struct {
 	TreatmentNote string `json:"treatmentNote,omitempty"`
 	// Countermeasures links countermeasure instances that mitigate this scenario.
 	Countermeasures []ID `json:"countermeasures"`
+	// Vulnerabilities links entries of the vulnerability register that the
+	// scenario exploits (IEC 62443-3-2 ZCR 5.2).
+	Vulnerabilities []ID `json:"vulnerabilities"`
 	// TemplateID names the threat-library template it came from, if any.
 	TemplateID string `json:"templateId,omitempty"`
 }

@@ -101,6 +101,7 @@ const (
 	RuleZoneCycle        = "zone-cycle"
 	RuleRejectedReason   = "rejected-without-reason"
 	RuleJustification    = "override-without-justification"
+	RuleEvidence         = "compensating-without-evidence"
 	RuleTreatmentNote    = "treatment-without-note"
 	RuleTechnique        = "bad-technique-id"
 	RuleMatrix           = "risk-matrix"
@@ -173,6 +174,12 @@ func Validate(p *Project) []Problem {
 	}
 	for i := range p.Decisions {
 		v.decision(&p.Decisions[i])
+	}
+	for i := range p.Vulnerabilities {
+		v.vulnerability(&p.Vulnerabilities[i])
+	}
+	for i := range p.Compensating {
+		v.compensating(&p.Compensating[i])
 	}
 	v.zoning()
 	sortProblems(v.problems)
@@ -336,6 +343,9 @@ func (v *validator) project() {
 		if !f.Valid() {
 			v.errorf(RuleRange, s, fmt.Sprintf("notApplicableFRs[%d]", i), "%d is out of range, want 1..7", f)
 		}
+	}
+	if len(p.NotApplicable) > 0 && strings.TrimSpace(p.NotApplicableJustification) == "" {
+		v.errorf(RuleJustification, s, "notApplicableJustification", "declaring FRs not applicable lowers their SL-T to 0 everywhere and needs a justification")
 	}
 	v.matrix(s, &p.Matrix)
 }
@@ -654,6 +664,11 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	for i, id := range sc.Countermeasures {
 		if v.cms[id] == nil {
 			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %q", id)
+		}
+	}
+	for i, id := range sc.Vulnerabilities {
+		if !slices.ContainsFunc(v.p.Vulnerabilities, func(x Vulnerability) bool { return x.ID == id }) {
+			v.errorf(RuleDangling, s, fmt.Sprintf("vulnerabilities[%d]", i), "no vulnerability with ID %q", id)
 		}
 	}
 }

@@ -14,7 +14,7 @@ type assessor struct {
 	conduitContrib map[model.ID]*contribs
 	zoneSLTs       map[model.ID]*Cells
 	visiting       map[model.ID]bool
-	credits        map[model.ID]*credit
+	covers         map[model.ID]coverage
 }
 
 // Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
@@ -49,7 +49,7 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		method:   p.Method,
 		zoneSLTs: make(map[model.ID]*Cells, len(p.Zones)),
 		visiting: map[model.ID]bool{},
-		credits:  make(map[model.ID]*credit),
+		covers:   make(map[model.ID]coverage),
 	}
 	if a.method != model.MethodRiskLevel {
 		a.method = model.MethodActorCapability // the default, also for an unset method
@@ -78,14 +78,15 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	// Steps 3, 5, 6 for zones.
 	for _, z := range ix.zoneOrder {
 		slt := a.zoneSLT(z)
-		slc, sla := a.zoneSLCA(z)
-		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z)}
+		slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
+		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z),
+			RequirementStatus: statuses}
 		zr.Gap = slt.Vector().Gap(sla.Vector())
 		zr.Requirements = sysReq.system(slt.Vector())
 		res.Zones = append(res.Zones, zr)
 		if !zr.Gap.IsZero() {
 			targets = append(targets, &gapTarget{kind: model.TargetZone, id: z.ID, zoneType: z.Type,
-				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}})
+				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}, unmet: unmetIDs(statuses), status: statuses})
 		}
 	}
 
@@ -98,20 +99,21 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 			}
 		}
 		slt := a.conduitSLT(c, zones)
-		sla := a.conduitSLA(c)
-		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c)}
+		sla, statuses := a.conduitSLA(c, slt.Vector())
+		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c),
+			RequirementStatus: statuses}
 		cr.Gap = slt.Vector().Gap(sla.Vector())
 		cr.Requirements = sysReq.system(slt.Vector())
 		res.Conduits = append(res.Conduits, cr)
 		if !cr.Gap.IsZero() {
 			targets = append(targets, &gapTarget{kind: model.TargetConduit, id: c.ID, conduitType: c.Type,
-				need: slt.Vector(), gap: cr.Gap, zones: zones})
+				need: slt.Vector(), gap: cr.Gap, zones: zones, unmet: unmetIDs(statuses), status: statuses})
 		}
 	}
 
 	// Step 5 for assets: the component view.
 	for _, as := range ix.assetOrder {
-		ar := AssetResult{AssetID: as.ID, Name: as.Name, ZoneID: as.ZoneID, SLC: as.SLC}
+		ar := AssetResult{AssetID: as.ID, Name: as.Name, ZoneID: as.ZoneID, SLC: as.SLC, SLCUnknown: !slcKnown(as)}
 		if slt := a.zoneSLTs[as.ZoneID]; slt != nil {
 			ar.SLT = slt.Vector()
 		}
@@ -194,4 +196,15 @@ func (c *reqCache) component(v model.SLVector, class model.AssetClass) []string 
 	r := selectIDs(c.cat.Component, v, class, true)
 	c.comp[k] = r
 	return r
+}
+
+// unmetIDs lists the requirements in state gap.
+func unmetIDs(statuses []RequirementStatus) []string {
+	var out []string
+	for i := range statuses {
+		if statuses[i].State == StateGap {
+			out = append(out, statuses[i].ID)
+		}
+	}
+	return out
 }

@@ -195,14 +195,14 @@ func TestRequirements(t *testing.T) {
 	r := Assess(b.p, cat)
 	t.Run("a zone's requirements are those its SL-T selects", func(t *testing.T) {
 		z := zoneRes(t, r, "Control")
-		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 3.1", "SR 5.1", "SR 7.3"}
+		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 2.1", "SR 2.1 RE 1", "SR 3.1", "SR 3.1 RE 1", "SR 4.1", "SR 5.1", "SR 6.1", "SR 7.3", "SR 7.3 RE 1"}
 		if !slices.Equal(z.Requirements, want) {
 			t.Errorf("requirements = %v, want %v", z.Requirements, want)
 		}
 	})
 	t.Run("a conduit's requirements are those its SL-T selects", func(t *testing.T) {
 		c := conduitRes(t, r, "C-DMZ-CTL")
-		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 3.1", "SR 5.1", "SR 5.1 RE 1", "SR 7.3"}
+		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 2.1", "SR 2.1 RE 1", "SR 3.1", "SR 3.1 RE 1", "SR 4.1", "SR 5.1", "SR 5.1 RE 1", "SR 6.1", "SR 7.3", "SR 7.3 RE 1"}
 		if !slices.Equal(c.Requirements, want) {
 			t.Errorf("requirements = %v, want %v", c.Requirements, want)
 		}
@@ -237,26 +237,26 @@ func TestSLCAndSLA(t *testing.T) {
 		slaRule map[model.FR]string
 	}{
 		{"SL-C is the weakest asset per FR", func(b *builder) {}, "Control",
-			v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleCapability}},
+			v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleRequirements}},
 		{"a zone without assets has SL-C 0", func(b *builder) {}, "DMZ",
-			v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR1: RuleNoAssets}},
-		{"an implemented measure on the zone credits up to its maximum", func(b *builder) {
+			v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR1: RuleRequirements}},
+		{"an implemented measure on the zone meets the requirements it lists, and no others", func(b *builder) {
 			b.instance("mfa", "CM-MFA", model.TargetZone, "Control", model.StatusImplemented)
-		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(3, 2, 1, 1, 1, 1, 1), v(0, 0, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleCountermeasure}},
+		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(3, 4, 1, 1, 1, 1, 1), v(0, 0, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleRequirements}},
 		{"an accepted measure gives no credit and says so", func(b *builder) {
 			b.instance("mfa", "CM-MFA", model.TargetZone, "Control", model.StatusAccepted)
 		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RulePlanned}},
-		{"measures on every asset raise the weakest asset", func(b *builder) {
+		{"measures on every asset meet what they list on every asset", func(b *builder) {
 			b.instance("allow-plc", "CM-ALLOW", model.TargetAsset, "PLC-1", model.StatusImplemented)
 			b.instance("allow-hmi", "CM-ALLOW", model.TargetAsset, "HMI-1", model.StatusImplemented)
-		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 3, 1, 1, 1, 1), v(1, 1, 0, 0, 0, 0, 1), map[model.FR]string{model.FR3: RuleCountermeasure}},
+		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 4, 1, 1, 1, 1), v(1, 1, 0, 0, 0, 0, 1), map[model.FR]string{model.FR3: RuleRequirements}},
 		{"a measure on one asset leaves the weakest asset as it was", func(b *builder) {
 			b.instance("allow-plc", "CM-ALLOW", model.TargetAsset, "PLC-1", model.StatusImplemented)
 		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), nil},
 		{"a measure on every conduit of a zone credits its boundary", func(b *builder) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 			b.instance("fw2", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
-		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 3, 0, 0), v(1, 1, 1, 1, 0, 1, 1), map[model.FR]string{model.FR5: RuleCountermeasure}},
+		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 4, 0, 0), v(1, 1, 1, 1, 0, 1, 1), map[model.FR]string{model.FR5: RuleRequirements}},
 		{"a measure on some conduits of a zone does not credit it", func(b *builder) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), nil},
@@ -283,7 +283,7 @@ func TestSLCAndSLA(t *testing.T) {
 		b := plantA()
 		b.instance("fw", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
 		c := conduitRes(t, Assess(b.p, testCatalog()), "C-DMZ-CTL")
-		if c.SLA.Vector() != v(0, 0, 0, 0, 3, 0, 0) || c.Gap != v(2, 2, 2, 1, 0, 1, 2) {
+		if c.SLA.Vector() != v(0, 0, 0, 0, 4, 0, 0) || c.Gap != v(2, 2, 2, 1, 0, 1, 2) {
 			t.Errorf("SL-A %v gap %v", c.SLA.Vector(), c.Gap)
 		}
 	})

@@ -23,6 +23,13 @@ type gapTarget struct {
 	need        model.SLVector // SL-T
 	gap         model.SLVector
 	zones       []*model.Zone // whose essential functions the target must respect
+	// unmet lists the IDs of the selected requirements in state gap, in
+	// catalogue order (see RequirementStatus); it points into the target's
+	// result, so propose may set their Closable flag through unmetStatus.
+	unmet []string
+	// status is the target's per-requirement status list (shared with its
+	// ZoneResult or ConduitResult).
+	status []RequirementStatus
 }
 
 // candidate is one library measure that would close gaps on one target.

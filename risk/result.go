@@ -21,6 +21,8 @@ const (
 	RulePlanned         = "planned"          // accepted countermeasure not yet credited
 	RuleMatrix          = "risk-matrix"      // unmitigated risk from the risk matrix
 	RuleResidual        = "residual"         // residual risk after countermeasures
+	RuleUnknownSLC      = "unknown-slc"      // zone SL-C unknown: an asset has no known SL-C
+	RuleRequirements    = "requirements"     // SL-A from the per-requirement statuses
 )
 
 // Reason explains one number: which rule, and the objects behind it.
@@ -35,9 +37,19 @@ type Reason struct {
 
 // Cell is one security level with the reasons for it.
 type Cell struct {
-	SL         int      `json:"sl"`
-	Overridden bool     `json:"overridden,omitempty"`
-	Reasons    []Reason `json:"reasons"`
+	SL         int  `json:"sl"`
+	Overridden bool `json:"overridden,omitempty"`
+	// Unknown marks an SL-C nobody knows (an asset without a known SL-C):
+	// SL is then 0 but means "unknown", and outputs show "unknown".
+	Unknown bool `json:"unknown,omitempty"`
+	// NotApplicable marks an SL-T set to 0 because the project declares the
+	// FR not applicable.
+	NotApplicable bool `json:"notApplicable,omitempty"`
+	// Derived is the SL-T the method derives before an override or a
+	// not-applicable declaration; set only when Overridden or NotApplicable,
+	// so the derived value stays visible beside the one that replaced it.
+	Derived int      `json:"derived,omitempty"`
+	Reasons []Reason `json:"reasons"`
 }
 
 // Cells is one Cell per FR, FR1..FR7.
@@ -64,6 +76,9 @@ type ZoneResult struct {
 	// Requirements are the IEC 62443-3-3 SR/RE IDs selected by SL-T, in
 	// catalogue order (the CRS content).
 	Requirements []string `json:"requirements"`
+	// RequirementStatus is the state of each selected requirement, in the
+	// order of Requirements (docs/METHOD.md step 6).
+	RequirementStatus []RequirementStatus `json:"requirementStatus"`
 	// Findings are least-privilege findings, e.g. a shared account.
 	Findings []string `json:"findings"`
 }
@@ -76,6 +91,9 @@ type ConduitResult struct {
 	SLA          Cells          `json:"slA"`
 	Gap          model.SLVector `json:"gap"`
 	Requirements []string       `json:"requirements"`
+	// RequirementStatus is the state of each selected requirement, in the
+	// order of Requirements (docs/METHOD.md step 6).
+	RequirementStatus []RequirementStatus `json:"requirementStatus"`
 	// Findings are least-privilege findings, e.g. a flow with port "any".
 	Findings []string `json:"findings"`
 }
@@ -87,7 +105,10 @@ type AssetResult struct {
 	ZoneID  model.ID       `json:"zoneId"`
 	SLT     model.SLVector `json:"slT"` // the zone's SL-T
 	SLC     model.SLVector `json:"slC"`
-	Gap     model.SLVector `json:"gap"` // SL-T − SL-C where positive
+	// SLCUnknown marks an asset whose SL-C is not known (source unknown):
+	// its slC vector is then not a capability of 0.
+	SLCUnknown bool           `json:"slCUnknown,omitempty"`
+	Gap        model.SLVector `json:"gap"` // SL-T − SL-C where positive
 	// Requirements are the IEC 62443-4-2 CR/SAR/EDR/HDR/NDR IDs selected for
 	// the asset's class by its zone's SL-T.
 	Requirements []string `json:"requirements"`
