@@ -57,7 +57,7 @@ var flowKindWords = []struct {
 	words []string
 }{
 	{FlowFileTransfer, []string{"usb", "mass storage", "smb", "cifs", "ftp", "wsus", "update", "backup", "nfs", "rsync", "scp"}},
-	{FlowInteractive, []string{"rdp", "ssh", "vnc", "telnet", "console", "http", "teamviewer", "citrix", "ica", "x11"}},
+	{FlowInteractive, []string{"rdp", "ssh", "vnc", "telnet", "console", "http", "teamviewer", "citrix", "x11"}},
 	{FlowPolling, []string{"read-only", "function codes 3, 4", "function code 3", "replication", "syslog", "ntp", "snmp",
 		"kerberos", "ldap", "smtp", "dns", "ike", "ipsec", "opc ua", "opc da", "mqtt", "pi-to-pi"}},
 	{FlowControlWrite, []string{"s7", "cip", "ethernet/ip", "modbus", "profinet", "dnp3", "iec 104", "iec 60870", "bacnet",

@@ -21,6 +21,7 @@ func TestInferFlowKind(t *testing.T) {
 		{"Modbus/TCP used to access a PLC is a control write", "Modbus/TCP", "TCP", "SCADA access to the M580 pump PLC", FlowControlWrite},
 		{"Modbus/TCP whose purpose says it reads is polling", "Modbus/TCP", "TCP", "Pump PLC reads reservoir levels", FlowPolling},
 		{"S7comm-plus is a control write", "S7comm-plus", "TCP", "SCADA and TIA Portal access", FlowControlWrite},
+		{"replication is polling, not a Citrix ICA session", "PI-to-PI replication", "TCP", "", FlowPolling},
 		{"OPC UA collection is polling", "OPC UA", "TCP", "Historian collects values", FlowPolling},
 		{"an unknown protocol counts as polling", "Proprietary X", "TCP", "", FlowPolling},
 	}
