@@ -114,7 +114,7 @@ func (r *mediumRule) covers(id string) bool {
 func kindList(p *conduitProfile) string {
 	var out []string
 	for _, k := range model.FlowKinds() {
-		if p.kinds[k] {
+		if p.kinds.has(k) {
 			out = append(out, strings.ToLower(k.Label()))
 		}
 	}

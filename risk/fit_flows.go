@@ -16,7 +16,7 @@ func fitFlowKinds(m *Measure, t *fitTarget) string {
 	}
 	var want []string
 	for _, k := range m.FlowKinds {
-		if t.conduit.kinds[k] {
+		if t.conduit.kinds.has(k) {
 			return ""
 		}
 		want = append(want, strings.ToLower(k.Label()))

@@ -80,7 +80,7 @@ func TestFitFlowKinds(t *testing.T) {
 func TestFitFlowEffect(t *testing.T) {
 	diode := &Measure{ID: "CM-DIODE", Name: "diode", FlowEffect: FlowOneWay}
 	airgap := &Measure{ID: "CM-AIRGAP", Name: "air gap", FlowEffect: FlowCut}
-	oneWay := conduitProfile{medium: MediumEthernet, flows: 1, kinds: map[model.FlowKind]bool{model.FlowPolling: true}}
+	oneWay := conduitProfile{medium: MediumEthernet, flows: 1, kinds: flowKindBit(model.FlowPolling)}
 	tests := []struct {
 		name string
 		m    *Measure

@@ -120,7 +120,7 @@ func allFlows(fs []model.DataFlow, pred func(*model.DataFlow) bool) bool {
 // the kinds of its flows and whether they all run one way.
 type conduitProfile struct {
 	medium Medium
-	kinds  map[model.FlowKind]bool
+	kinds  flowKindSet
 	// twoWay names the first flow that needs a return path (an interactive
 	// session, a control write, a bidirectional flow, or flows leaving from
 	// different zones); "" when every flow runs one way.
@@ -130,12 +130,12 @@ type conduitProfile struct {
 }
 
 func profileOf(c *model.Conduit) conduitProfile {
-	p := conduitProfile{medium: ConduitMedium(c), kinds: map[model.FlowKind]bool{}, flows: len(c.Flows)}
+	p := conduitProfile{medium: ConduitMedium(c), flows: len(c.Flows)}
 	var from model.ID
 	for i := range c.Flows {
 		f := &c.Flows[i]
 		k := f.EffectiveKind()
-		p.kinds[k] = true
+		p.kinds.add(k)
 		if p.twoWay != "" {
 			continue
 		}
@@ -155,7 +155,28 @@ func profileOf(c *model.Conduit) conduitProfile {
 }
 
 // humanSessions reports whether a person logs on across the conduit.
-func (p *conduitProfile) humanSessions() bool { return p.kinds[model.FlowInteractive] }
+func (p *conduitProfile) humanSessions() bool { return p.kinds.has(model.FlowInteractive) }
+
+// flowKindSet is a set of flow kinds without allocation: profiles are
+// built once per requirement of every conduit.
+type flowKindSet uint8
+
+func flowKindBit(k model.FlowKind) flowKindSet {
+	switch k {
+	case model.FlowInteractive:
+		return 1
+	case model.FlowPolling:
+		return 2
+	case model.FlowControlWrite:
+		return 4
+	case model.FlowFileTransfer:
+		return 8
+	}
+	return 0
+}
+
+func (s *flowKindSet) add(k model.FlowKind)     { *s |= flowKindBit(k) }
+func (s flowKindSet) has(k model.FlowKind) bool { return s&flowKindBit(k) != 0 }
 
 // network reports whether the medium is a network with addresses, sessions
 // and traffic to filter, as opposed to a serial line or media carried by hand.
