@@ -63,7 +63,8 @@ type Measure struct {
 	ZoneTypes    []model.ZoneType    `json:"zoneTypes,omitempty"`    // empty: any
 	ConduitTypes []model.ConduitType `json:"conduitTypes,omitempty"` // empty: any
 	AssetClasses []model.AssetClass  `json:"assetClasses,omitempty"` // empty: any
-	// Media restricts conduit targets to these conduit media; empty: any.
+	// Media restricts the measure to conduits on these media, and to zones
+	// with a conduit on one of them (see fitMedium); empty: any.
 	// An IDS needs network traffic to watch, so it lists no serial link and
 	// no removable media (docs/METHOD.md, step 7).
 	Media []Medium `json:"media,omitempty"`

@@ -199,8 +199,8 @@ func validateMeasure(m *Measure) []string {
 	if !m.FlowEffect.Valid() {
 		p = append(p, fmt.Sprintf(`field "flowEffect" is %q, want "one-way", "cut" or none`, m.FlowEffect))
 	}
-	if (len(m.Media) > 0 || len(m.FlowKinds) > 0) && !slices.Contains(m.Targets, model.TargetConduit) && m.FlowEffect == "" {
-		p = append(p, `fields "media" and "flowKinds" restrict conduit targets, but "targets" has no conduit`)
+	if len(m.FlowKinds) > 0 && !slices.Contains(m.Targets, model.TargetConduit) {
+		p = append(p, `field "flowKinds" restricts conduit targets, but "targets" has no conduit`)
 	}
 	p = append(p, checkEnums("impacts", m.Impacts, model.Impact.Valid, model.Impacts())...)
 	if m.Effort < 1 || m.Effort > 3 {
