@@ -230,11 +230,17 @@ type Consequence struct {
 
 // ThreatScenario is actor + entry point + target + affected FRs + consequences + likelihood.
 type ThreatScenario struct {
-	ID           ID            `json:"id"`
-	Name         string        `json:"name"`
-	Description  string        `json:"description"`
-	ActorID      ID            `json:"actorId"`
-	EntryPoint   string        `json:"entryPoint"`
+	ID          ID     `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	ActorID     ID     `json:"actorId"`
+	EntryPoint  string `json:"entryPoint"`
+	// EntryKind and EntryZoneID make the entry point structured, so that
+	// the assessment can follow the attack path from it to the target
+	// through conduits (docs/METHOD.md step 3). Both empty: the path is the
+	// target alone.
+	EntryKind    EntryKind     `json:"entryKind,omitempty"`
+	EntryZoneID  ID            `json:"entryZoneId,omitempty"`
 	TargetKind   TargetKind    `json:"targetKind"`
 	TargetID     ID            `json:"targetId"`
 	FRs          []FR          `json:"frs"`

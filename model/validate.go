@@ -666,6 +666,7 @@ func (v *validator) scenario(sc *ThreatScenario) {
 			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %q", id)
 		}
 	}
+	v.entry(s, sc)
 	for i, id := range sc.Vulnerabilities {
 		if !slices.ContainsFunc(v.p.Vulnerabilities, func(x Vulnerability) bool { return x.ID == id }) {
 			v.errorf(RuleDangling, s, fmt.Sprintf("vulnerabilities[%d]", i), "no vulnerability with ID %q", id)

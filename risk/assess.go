@@ -12,9 +12,14 @@ type assessor struct {
 
 	zoneContrib    map[model.ID]*contribs
 	conduitContrib map[model.ID]*contribs
-	zoneSLTs       map[model.ID]*Cells
-	visiting       map[model.ID]bool
-	covers         map[model.ID]coverage
+	// pathContrib holds the contributions of scenarios whose attack path
+	// runs through a zone or conduit that is not their target.
+	pathContrib map[model.ID]*contribs
+	zoneSLTs    map[model.ID]*Cells
+	visiting    map[model.ID]bool
+	covers      map[model.ID]coverage
+	warnings    []Warning
+	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
 }
 
 // Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
@@ -50,6 +55,7 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		zoneSLTs: make(map[model.ID]*Cells, len(p.Zones)),
 		visiting: map[model.ID]bool{},
 		covers:   make(map[model.ID]coverage),
+		targeted: map[model.ID]bool{},
 	}
 	if a.method != model.MethodRiskLevel {
 		a.method = model.MethodActorCapability // the default, also for an unset method
@@ -68,8 +74,16 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 
 	// Steps 1-2: unmitigated risk.
 	a.evals = make([]*scenarioEval, len(ix.scenarioOrder))
+	res.Paths = []Path{}
 	for i, s := range ix.scenarioOrder {
-		a.evals[i] = ix.evalScenario(s)
+		e := ix.evalScenario(s)
+		if e.path = ix.path(e); e.path != nil {
+			res.Paths = append(res.Paths, *e.path)
+		}
+		a.evals[i] = e
+		if e.zone != nil {
+			a.targeted[e.zone.ID] = true
+		}
 	}
 	a.collectContributions()
 
@@ -81,7 +95,7 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		slt := a.zoneSLT(z)
 		slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
 		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z),
-			RequirementStatus: statuses}
+			RequirementStatus: statuses, Initial: a.initialRisk(z)}
 		zr.Gap = slt.Vector().Gap(sla.Vector())
 		zr.Requirements = sysReq.system(slt.Vector())
 		res.Zones = append(res.Zones, zr)
@@ -133,6 +147,11 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	}
 	if res.Exclusions == nil {
 		res.Exclusions = []Exclusion{}
+	}
+
+	res.Warnings = a.warnings
+	if res.Warnings == nil {
+		res.Warnings = []Warning{}
 	}
 
 	// Step 8: residual risk.

@@ -23,6 +23,9 @@ const (
 	RuleResidual        = "residual"         // residual risk after countermeasures
 	RuleUnknownSLC      = "unknown-slc"      // zone SL-C unknown: an asset has no known SL-C
 	RuleRequirements    = "requirements"     // SL-A from the per-requirement statuses
+	RuleLowered         = "lowered"          // an override or not-applicable FR below the derived SL-T
+	RuleInitial         = "initial-risk"     // initial risk of a zone from its worst case
+	RuleVulnerability   = "vulnerability"    // likelihood resting on linked vulnerabilities
 )
 
 // Reason explains one number: which rule, and the objects behind it.
@@ -79,6 +82,8 @@ type ZoneResult struct {
 	// RequirementStatus is the state of each selected requirement, in the
 	// order of Requirements (docs/METHOD.md step 6).
 	RequirementStatus []RequirementStatus `json:"requirementStatus"`
+	// Initial is the zone's initial risk (docs/METHOD.md step 0).
+	Initial InitialRisk `json:"initial"`
 	// Findings are least-privilege findings, e.g. a shared account.
 	Findings []string `json:"findings"`
 }
@@ -131,10 +136,17 @@ type ScenarioResult struct {
 	ResidualConsequence int             `json:"residualConsequence"`
 	Residual            model.RiskLevel `json:"residual"`
 	ResidualTolerable   bool            `json:"residualTolerable"`
-	// Mitigations are the countermeasure instances credited (accepted or
-	// implemented) for this scenario.
+	// Mitigations are the countermeasure instances credited for the target
+	// residual (the same as Target.Mitigations).
 	Mitigations []model.ID `json:"mitigations"`
 	Reasons     []Reason   `json:"reasons"`
+	// Current is the residual risk with implemented measures only; Target
+	// with implemented and accepted ones. The flat residual fields above
+	// equal Target.
+	Current Residual `json:"current"`
+	Target  Residual `json:"target"`
+	// Vulnerabilities are the linked register entries.
+	Vulnerabilities []VulnRef `json:"vulnerabilities"`
 }
 
 // GapClose is one FR gap a proposal closes: the target needs SL Need.
@@ -178,6 +190,19 @@ type Exclusion struct {
 	Reason            string           `json:"reason"`
 }
 
+// Warning is something an assessor must look at before signing: today an
+// SL-T set below the level the method derives.
+type Warning struct {
+	Rule     string   `json:"rule"`
+	ObjectID model.ID `json:"objectId"`
+	FR       model.FR `json:"fr"`
+	SL       int      `json:"sl"`
+	Derived  int      `json:"derived"`
+	// Scenarios are the intolerable scenarios the lowering sets aside.
+	Scenarios []model.ID `json:"scenarios"`
+	Text      string     `json:"text"`
+}
+
 // Result is the whole assessment of a project. All slices are in a stable
 // order (zones, conduits, assets and scenarios by name then ID; proposals by rank).
 type Result struct {
@@ -195,4 +220,9 @@ type Result struct {
 	// OpenGaps are the FR gaps no library measure can close, per zone and
 	// conduit in result order, then FR.
 	OpenGaps []OpenGap `json:"openGaps"`
+	// Paths are the attack paths of scenarios with a recorded entry point.
+	Paths []Path `json:"paths"`
+	// Warnings list SL-T values set below the derived ones, in zone then
+	// conduit order.
+	Warnings []Warning `json:"warnings"`
 }
