@@ -154,6 +154,9 @@ type DataFlow struct {
 	Initiator     ID     `json:"initiator"`
 	Bidirectional bool   `json:"bidirectional,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// Kind is what the flow is used for; empty in files written before flow
+	// kinds existed, when EffectiveKind infers it from the protocol.
+	Kind FlowKind `json:"kind,omitempty"`
 }
 
 // Conduit is the communication channel between two or more zones.

@@ -506,6 +506,9 @@ func (v *validator) conduit(c *Conduit) {
 		if strings.TrimSpace(fl.Protocol) == "" {
 			v.errorf(RuleEmptyName, s, f+".protocol", "is empty, want a protocol name")
 		}
+		if fl.Kind != "" && !fl.Kind.Valid() {
+			v.errorf(RuleEnum, s, f+".kind", "%q is unknown, want one of %s", fl.Kind, list(FlowKinds()))
+		}
 		if strings.EqualFold(strings.TrimSpace(fl.Protocol), "any") {
 			v.warnf(RuleLeastPrivilege, s, f+".protocol", `"any" protocol: list the permitted protocols explicitly (least privilege)`)
 		}

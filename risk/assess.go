@@ -59,6 +59,7 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		Scenarios:  make([]ScenarioResult, 0, len(p.Scenarios)),
 		Proposals:  []Proposal{},
 		Exclusions: []Exclusion{},
+		OpenGaps:   []OpenGap{},
 	}
 
 	// Steps 1-2: unmitigated risk.
@@ -127,7 +128,10 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	}
 
 	// Step 7: proposals.
-	res.Proposals, res.Exclusions = a.propose(targets)
+	res.Proposals, res.Exclusions, res.OpenGaps = a.propose(targets)
+	if res.OpenGaps == nil {
+		res.OpenGaps = []OpenGap{}
+	}
 	if res.Proposals == nil {
 		res.Proposals = []Proposal{}
 	}

@@ -381,9 +381,9 @@ func TestProposals(t *testing.T) {
 		}
 	})
 	t.Run("each gap keeps a few listed alternatives, not the whole library", func(t *testing.T) {
-		// benchCatalog holds every test measure several times under other IDs,
-		// so every covered gap has alternatives to list.
-		r := Assess(plantA().p, benchCatalog())
+		// copiedCatalog holds every test measure several times under other
+		// IDs, so every covered gap has alternatives to list.
+		r := Assess(plantA().p, copiedCatalog())
 		type key struct {
 			target model.ID
 			fr     model.FR

@@ -24,7 +24,7 @@ func sampleZone(t *testing.T, r *Result, name string) *ZoneResult {
 	return nil
 }
 
-func sampleConduit(t *testing.T, r *Result, prefix string) *ConduitResult {
+func conduitResult(t *testing.T, r *Result, prefix string) *ConduitResult {
 	t.Helper()
 	for i := range r.Conduits {
 		if strings.HasPrefix(r.Conduits[i].Name, prefix) {
@@ -251,7 +251,7 @@ func TestLoweringIsVisible(t *testing.T) {
 			t.Errorf("with a justification: %v", model.Validate(p))
 		}
 		r := Assess(p, builtinOrSkip(t))
-		c := sampleConduit(t, r, "K11")
+		c := conduitResult(t, r, "K11")
 		// K11's derived FR4 is 3: the remote site's FR4 (hacktivist, LTE scenario).
 		if cell := c.SLT[3]; cell.SL != 0 || !cell.NotApplicable || cell.Derived != 3 {
 			t.Errorf("K11 FR4 = %+v, want 0, not applicable, derived 3", cell)

@@ -163,11 +163,15 @@ type Proposal struct {
 	TargetKind model.TargetKind `json:"targetKind"`
 	TargetID   model.ID         `json:"targetId"`
 	Closes     []GapClose       `json:"closes"`
-	Effort     Effort           `json:"effort"`
-	Score      float64          `json:"score"`
-	Rank       int              `json:"rank"` // 1 is best, across the plant
+	// Requirements are the unmet IEC 62443-3-3 requirements of the target
+	// the measure closes, in catalogue order.
+	Requirements []string `json:"requirements"`
+	Effort       Effort   `json:"effort"`
+	Score        float64  `json:"score"`
+	Rank         int      `json:"rank"` // 1 is best, across the plant
 	// Cover marks the proposals of the greedy cover: together they close
-	// every gap the library can close. The others are alternatives.
+	// every unmet requirement the library can close (see Result.OpenGaps for
+	// the others). The others are alternatives.
 	Cover bool `json:"cover"`
 	// InstanceID and Status are set when the project already holds an
 	// instance of this measure on this target.
@@ -213,6 +217,9 @@ type Result struct {
 	Scenarios  []ScenarioResult `json:"scenarios"`
 	Proposals  []Proposal       `json:"proposals"`
 	Exclusions []Exclusion      `json:"exclusions"`
+	// OpenGaps are the FR gaps no library measure can close, per zone and
+	// conduit in result order, then FR.
+	OpenGaps []OpenGap `json:"openGaps"`
 	// Paths are the attack paths of scenarios with a recorded entry point.
 	Paths []Path `json:"paths"`
 	// Warnings list SL-T values set below the derived ones, in zone then

@@ -311,7 +311,11 @@ func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, 
 // to a conduit's medium, with the reason (docs/METHOD.md step 5). It is the
 // single hook for the medium rules.
 func (a *assessor) requirementNotApplicable(c *model.Conduit, r *Requirement) (string, bool) {
-	return "", false
+	if c == nil {
+		return "", false
+	}
+	ok, reason := ConduitRequirementApplies(r.ID, c)
+	return reason, !ok
 }
 
 func sourceLabel(s model.SLCSource) string {
