@@ -101,8 +101,9 @@ func (a *assessor) zoneSLC(z *model.Zone) (slc Cells) {
 type reqTarget struct {
 	id      model.ID
 	name    string
-	conduit *model.Conduit // nil for a zone
-	slc     *Cells         // zone SL-C; nil for a conduit
+	conduit *model.Conduit  // nil for a zone
+	profile *conduitProfile // the conduit's medium and flow kinds, computed once
+	slc     *Cells          // zone SL-C; nil for a conduit
 	assets  []*model.Asset
 	own     coverage
 	bounds  []*model.Conduit
@@ -113,52 +114,62 @@ type reqTarget struct {
 // implemented countermeasure on the target, on every asset, on every
 // conduit of the zone (its boundary), by a compensating countermeasure
 // with evidence; otherwise a gap.
-func (a *assessor) status(t *reqTarget, r *Requirement) RequirementStatus {
+func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementStatus {
 	st := RequirementStatus{ID: r.ID, FR: r.FR, Level: r.MinSL}
 	i := int(r.FR) - 1
+	// Reasons are written only for the statuses a result shows: a zone's
+	// requirements above its SL-T are decided for SL-A but not listed.
+	say := func(format string, args ...any) string {
+		if !why {
+			return ""
+		}
+		return fmt.Sprintf(format, args...)
+	}
 	if t.conduit != nil {
-		if reason, na := a.requirementNotApplicable(t.conduit, r); na {
+		if reason, na := t.requirementNotApplicable(r); na {
 			st.State, st.Reason = StateNotApplicable, reason
 			return st
 		}
 	}
 	if t.slc != nil && len(t.assets) > 0 && !t.slc[i].Unknown && t.slc[i].SL >= r.MinSL {
 		st.State, st.MetBy = StateMet, MetByCapability
-		st.Reason = fmt.Sprintf("every asset of the zone has SL-C %d or more for %s", r.MinSL, r.FR)
+		st.Reason = say("every asset of the zone has SL-C %d or more for %s", r.MinSL, r.FR)
 		return st
 	}
 	if ms := t.own[r.ID]; len(ms) > 0 {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, slices.Clone(ms)
-		st.Reason = fmt.Sprintf("implemented %s on %s lists %s", strings.Join(ms, ", "), t.name, r.ID)
+		st.Reason = say("implemented %s on %s lists %s", strings.Join(ms, ", "), t.name, r.ID)
 		return st
 	}
 	if ms, ok := a.everyAsset(t.assets, r); ok {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
-		st.Reason = fmt.Sprintf("every asset of the zone meets %s by its SL-C or an implemented measure listing it (%s)", r.ID, strings.Join(ms, ", "))
+		st.Reason = say("every asset of the zone meets %s by its SL-C or an implemented measure listing it (%s)", r.ID, strings.Join(ms, ", "))
 		return st
 	}
 	if ms, ok := a.everyConduit(t.bounds, r.ID); ok {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
-		st.Reason = fmt.Sprintf("every conduit of the zone carries an implemented measure listing %s (%s)", r.ID, strings.Join(ms, ", "))
+		st.Reason = say("every conduit of the zone carries an implemented measure listing %s (%s)", r.ID, strings.Join(ms, ", "))
 		return st
 	}
 	if cs := a.compensatingOf(t.id, r.ID); len(cs) > 0 {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCompensating, cs
-		names := make([]string, len(cs))
-		for k, id := range cs {
-			names[k] = a.ix.compensatingName(model.ID(id))
+		if why {
+			names := make([]string, len(cs))
+			for k, id := range cs {
+				names[k] = a.ix.compensatingName(model.ID(id))
+			}
+			st.Reason = "compensating countermeasure " + strings.Join(names, ", ") + ", with evidence"
 		}
-		st.Reason = fmt.Sprintf("compensating countermeasure %s, with evidence", strings.Join(names, ", "))
 		return st
 	}
 	st.State = StateGap
 	switch {
 	case t.slc != nil && t.slc[i].Unknown:
-		st.Reason = fmt.Sprintf("not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists %s", r.ID)
+		st.Reason = say("not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists %s", r.ID)
 	case t.slc != nil && len(t.assets) > 0:
-		st.Reason = fmt.Sprintf("not met: the weakest asset has SL-C %d for %s and no implemented or compensating measure lists %s", t.slc[i].SL, r.FR, r.ID)
+		st.Reason = say("not met: the weakest asset has SL-C %d for %s and no implemented or compensating measure lists %s", t.slc[i].SL, r.FR, r.ID)
 	default:
-		st.Reason = fmt.Sprintf("not met: no implemented or compensating measure lists %s", r.ID)
+		st.Reason = say("not met: no implemented or compensating measure lists %s", r.ID)
 	}
 	return st
 }
@@ -222,18 +233,22 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 	var counts [7][3]int // met by capability, countermeasure, compensating, up to SL-A later
 	statuses = []RequirementStatus{}
 	var all []RequirementStatus
+	var reqs []*Requirement // parallel to all
 	for k := range a.ix.cat.System {
 		r := &a.ix.cat.System[k]
 		if !r.FR.Valid() || r.MinSL < 1 || r.MinSL > model.MaxSL {
 			continue
 		}
-		st := a.status(t, r)
-		all = append(all, st)
+		all = append(all, a.status(t, r, r.MinSL <= slt[int(r.FR)-1]))
+		reqs = append(reqs, r)
 	}
 	for k := range all {
 		st := &all[k]
 		i := int(st.FR) - 1
 		if st.State == StateGap && (firstGap[i] == nil || st.Level < gapLevel[i]) {
+			if st.Reason == "" {
+				st.Reason = a.status(t, reqs[k], true).Reason
+			}
 			firstGap[i], gapLevel[i] = st, st.Level
 		}
 	}
@@ -303,18 +318,21 @@ func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, 
 
 // conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
 func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
-	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, own: a.coverageOf(c.ID)}
+	p := profileOf(c)
+	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: &p, own: a.coverageOf(c.ID)}
 	return a.achieve(t, slt)
 }
 
 // requirementNotApplicable says whether a system requirement cannot apply
 // to a conduit's medium, with the reason (docs/METHOD.md step 5). It is the
 // single hook for the medium rules.
-func (a *assessor) requirementNotApplicable(c *model.Conduit, r *Requirement) (string, bool) {
-	if c == nil {
+// The conduit's profile is computed once per conduit, not per requirement:
+// ConduitRequirementApplies would infer every flow's kind again each time.
+func (t *reqTarget) requirementNotApplicable(r *Requirement) (string, bool) {
+	if t.conduit == nil || t.profile == nil {
 		return "", false
 	}
-	ok, reason := ConduitRequirementApplies(r.ID, c)
+	ok, reason := t.profile.requirementApplies(r.ID, t.conduit.Name)
 	return reason, !ok
 }
 
