@@ -20,6 +20,7 @@ type assessor struct {
 	covers      map[model.ID]coverage
 	warnings    []Warning
 	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
+	ruled       map[string]bool   // requirement IDs a conduit medium rule covers
 }
 
 // Assess runs the IEC 62443-3-2 assessment of docs/METHOD.md (steps 0 to 8)

@@ -103,10 +103,13 @@ type reqTarget struct {
 	name    string
 	conduit *model.Conduit  // nil for a zone
 	profile *conduitProfile // the conduit's medium and flow kinds, computed once
-	slc     *Cells          // zone SL-C; nil for a conduit
-	assets  []*model.Asset
-	own     coverage
-	bounds  []*model.Conduit
+	// ruled marks the requirement IDs some medium rule covers; the others
+	// always apply and need no check.
+	ruled  map[string]bool
+	slc    *Cells // zone SL-C; nil for a conduit
+	assets []*model.Asset
+	own    coverage
+	bounds []*model.Conduit
 }
 
 // status decides one requirement (docs/METHOD.md step 6), in this order:
@@ -165,11 +168,15 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 	st.State = StateGap
 	switch {
 	case t.slc != nil && t.slc[i].Unknown:
-		st.Reason = say("not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists %s", r.ID)
+		if why {
+			st.Reason = "not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists " + r.ID
+		}
 	case t.slc != nil && len(t.assets) > 0:
 		st.Reason = say("not met: the weakest asset has SL-C %d for %s and no implemented or compensating measure lists %s", t.slc[i].SL, r.FR, r.ID)
 	default:
-		st.Reason = say("not met: no implemented or compensating measure lists %s", r.ID)
+		if why {
+			st.Reason = "not met: no implemented or compensating measure lists " + r.ID
+		}
 	}
 	return st
 }
@@ -228,44 +235,56 @@ func (a *assessor) everyConduit(conduits []*model.Conduit, id string) ([]string,
 // and the SL-A per FR: the highest n at which every requirement of the FR
 // selected at n or below is met or not applicable.
 func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
-	var firstGap [7]*RequirementStatus
-	var gapLevel [7]int
-	var counts [7][3]int // met by capability, countermeasure, compensating, up to SL-A later
-	statuses = []RequirementStatus{}
-	var all []RequirementStatus
-	var reqs []*Requirement // parallel to all
+	// One pass over the catalogue. Met counts are kept per level, so that
+	// those below the first gap can be summed once the gap is known.
+	type gapAt struct {
+		id     string
+		level  int
+		reason string
+	}
+	var firstGap [7]*gapAt
+	var met [7][model.MaxSL + 1][3]int // per FR, level, way (capability, countermeasure, compensating)
+	statuses = make([]RequirementStatus, 0, 64)
 	for k := range a.ix.cat.System {
 		r := &a.ix.cat.System[k]
 		if !r.FR.Valid() || r.MinSL < 1 || r.MinSL > model.MaxSL {
 			continue
 		}
-		all = append(all, a.status(t, r, r.MinSL <= slt[int(r.FR)-1]))
-		reqs = append(reqs, r)
-	}
-	for k := range all {
-		st := &all[k]
-		i := int(st.FR) - 1
-		if st.State == StateGap && (firstGap[i] == nil || st.Level < gapLevel[i]) {
-			if st.Reason == "" {
-				st.Reason = a.status(t, reqs[k], true).Reason
-			}
-			firstGap[i], gapLevel[i] = st, st.Level
-		}
-	}
-	for k := range all {
-		st := all[k]
-		i := int(st.FR) - 1
-		if st.Level <= slt[i] {
+		i := int(r.FR) - 1
+		selected := r.MinSL <= slt[i]
+		st := a.status(t, r, selected)
+		if selected {
 			statuses = append(statuses, st)
 		}
-		if st.State == StateMet && (firstGap[i] == nil || st.Level < gapLevel[i]) {
+		switch st.State {
+		case StateGap:
+			if g := firstGap[i]; g == nil || st.Level < g.level {
+				if st.Reason == "" {
+					st = a.status(t, r, true)
+				}
+				firstGap[i] = &gapAt{id: st.ID, level: st.Level, reason: st.Reason}
+			}
+		case StateMet:
 			switch st.MetBy {
 			case MetByCapability:
-				counts[i][0]++
+				met[i][st.Level][0]++
 			case MetByCountermeasure:
-				counts[i][1]++
+				met[i][st.Level][1]++
 			case MetByCompensating:
-				counts[i][2]++
+				met[i][st.Level][2]++
+			}
+		}
+	}
+	var counts [7][3]int
+	var gapLevel [7]int
+	for i := range counts {
+		top := model.MaxSL
+		if g := firstGap[i]; g != nil {
+			top, gapLevel[i] = g.level-1, g.level
+		}
+		for l := 1; l <= top; l++ {
+			for w := range 3 {
+				counts[i][w] += met[i][l][w]
 			}
 		}
 	}
@@ -283,7 +302,7 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		}
 		if g := firstGap[i]; g != nil {
 			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,
-				Text: fmt.Sprintf("SL-A %d for %s: %s (selected at SL %d) is %s", sl, f, g.ID, g.Level, g.Reason)})
+				Text: fmt.Sprintf("SL-A %d for %s: %s (selected at SL %d) is %s", sl, f, g.id, g.level, g.reason)})
 		}
 		rs = append(rs, a.plannedReasons(t.id, i)...)
 		sla[i] = Cell{SL: sl, Reasons: rs}
@@ -319,7 +338,18 @@ func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, 
 // conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
 func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
 	p := profileOf(c)
-	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: &p, own: a.coverageOf(c.ID)}
+	if a.ruled == nil {
+		a.ruled = map[string]bool{}
+		for k := range a.ix.cat.System {
+			id := a.ix.cat.System[k].ID
+			for j := range mediumRules {
+				if mediumRules[j].covers(id) {
+					a.ruled[id] = true
+				}
+			}
+		}
+	}
+	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: &p, own: a.coverageOf(c.ID), ruled: a.ruled}
 	return a.achieve(t, slt)
 }
 
@@ -329,7 +359,7 @@ func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, 
 // The conduit's profile is computed once per conduit, not per requirement:
 // ConduitRequirementApplies would infer every flow's kind again each time.
 func (t *reqTarget) requirementNotApplicable(r *Requirement) (string, bool) {
-	if t.conduit == nil || t.profile == nil {
+	if t.conduit == nil || t.profile == nil || !t.ruled[r.ID] {
 		return "", false
 	}
 	ok, reason := t.profile.requirementApplies(r.ID, t.conduit.Name)
