@@ -90,6 +90,9 @@ func appendAssets(b []byte, assets []risk.AssetResult) []byte {
 		b = appendVector(b, a.SLT)
 		b = append(b, `,"slC":`...)
 		b = appendVector(b, a.SLC)
+		if a.SLCUnknown {
+			b = append(b, `,"slCUnknown":true`...)
+		}
 		b = append(b, `,"gap":`...)
 		b = appendVector(b, a.Gap)
 		b = append(b, `,"requirements":`...)

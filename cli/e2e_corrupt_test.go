@@ -75,7 +75,7 @@ func corruptCases(t *testing.T) []corruptCase {
 		{"a reference to a missing zone", edit(func(p *model.Project) { p.Assets[0].ZoneID = model.StableID("nowhere") }), []string{"zoneId", "no zone with ID"}, true},
 		{"an SL of 7", edit(func(p *model.Project) { p.Assets[3].SLC[2] = 7 }), []string{"slC", "FR3 is 7"}, true},
 		{"a duplicate ID", edit(func(p *model.Project) { p.Assets[5].ID = p.Zones[2].ID }), []string{"also the ID of a zone"}, true},
-		{"a newer schema", replace(`"schemaVersion": 2`, `"schemaVersion": 99`), []string{"schemaVersion is 99"}, false},
+		{"a newer schema", replace(`"schemaVersion": 3`, `"schemaVersion": 99`), []string{"schemaVersion is 99"}, false},
 		{"a zone that is its own parent", edit(func(p *model.Project) { p.Zones[3].ParentID = p.Zones[3].ID }), []string{"parentId", "its own parent"}, true},
 		{"two zones that are each other's ancestor", edit(func(p *model.Project) {
 			p.Zones[3].ParentID, p.Zones[4].ParentID = p.Zones[4].ID, p.Zones[3].ID

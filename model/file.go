@@ -50,6 +50,14 @@ func normalized(p *Project) *Project {
 	q.Scenarios = sortedByID(p.Scenarios, func(x *ThreatScenario) ID { return x.ID })
 	q.Countermeasures = sortedByID(p.Countermeasures, func(x *CountermeasureInstance) ID { return x.ID })
 	q.Decisions = sortedByID(p.Decisions, func(x *Decision) ID { return x.ID })
+	q.Vulnerabilities = sortedByID(p.Vulnerabilities, func(x *Vulnerability) ID { return x.ID })
+	q.Compensating = sortedByID(p.Compensating, func(x *CompensatingCountermeasure) ID { return x.ID })
+	for i := range q.Vulnerabilities {
+		q.Vulnerabilities[i].AssetIDs = nonNil(q.Vulnerabilities[i].AssetIDs)
+	}
+	for i := range q.Compensating {
+		q.Compensating[i].Requirements = nonNil(q.Compensating[i].Requirements)
+	}
 	q.SUC.Assumptions = nonNil(p.SUC.Assumptions)
 	q.SUC.ExternalInterfaces = nonNil(p.SUC.ExternalInterfaces)
 	q.Matrix.Likelihoods = nonNil(p.Matrix.Likelihoods)
@@ -89,6 +97,7 @@ func normalized(p *Project) *Project {
 		s.Consequences = nonNil(s.Consequences)
 		s.Techniques = nonNil(s.Techniques)
 		s.Countermeasures = nonNil(s.Countermeasures)
+		s.Vulnerabilities = nonNil(s.Vulnerabilities)
 	}
 	return &q
 }

@@ -10,6 +10,7 @@ import (
 // on the generic JSON tree, before strict decoding into today's types.
 var migrations = map[int]func(doc map[string]any) error{
 	1: migrateV1,
+	2: migrateV2,
 }
 
 // migrate upgrades data from schema version `from` to SchemaVersion.
@@ -80,6 +81,19 @@ func migrateV1(doc map[string]any) error {
 	}
 	if _, ok := doc["decisions"]; !ok {
 		doc["decisions"] = []any{}
+	}
+	return nil
+}
+
+// migrateV2 upgrades schema 2 to 3: the vulnerability register and the
+// compensating-countermeasure records are new (empty); zones gain an
+// optional worst-case consequence and scenarios links to vulnerabilities,
+// both empty by default. Nothing is dropped or reinterpreted.
+func migrateV2(doc map[string]any) error {
+	for _, key := range []string{"vulnerabilities", "compensatingCountermeasures"} {
+		if _, ok := doc[key]; !ok {
+			doc[key] = []any{}
+		}
 	}
 	return nil
 }

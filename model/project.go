@@ -5,7 +5,7 @@
 package model
 
 // SchemaVersion is the project file format this build writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Project is one system under consideration (SUC) and everything known about it.
 // Every slice is kept sorted by ID when saved, so files are deterministic.
@@ -21,6 +21,11 @@ type Project struct {
 	Scenarios       []ThreatScenario         `json:"threatScenarios"`
 	Countermeasures []CountermeasureInstance `json:"countermeasures"`
 	Decisions       []Decision               `json:"decisions"`
+	// Vulnerabilities is the vulnerability register (IEC 62443-3-2 ZCR 5.2).
+	Vulnerabilities []Vulnerability `json:"vulnerabilities"`
+	// Compensating records project-specific compensating countermeasures
+	// with evidence (IEC 62443-3-3 §4.3); see docs/METHOD.md step 6.
+	Compensating []CompensatingCountermeasure `json:"compensatingCountermeasures"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in
@@ -44,8 +49,12 @@ type Info struct {
 	Method SLTMethod `json:"sltMethod"`
 	// NotApplicable lists FRs the project declares out of scope: only these may
 	// get SL-T 0 in a zone that is in scope.
-	NotApplicable []FR       `json:"notApplicableFRs"`
-	Matrix        RiskMatrix `json:"riskMatrix"`
+	NotApplicable []FR `json:"notApplicableFRs"`
+	// NotApplicableJustification says why the FRs in NotApplicable do not
+	// apply; required when any is listed, because declaring an FR not
+	// applicable lowers every SL-T of that FR to 0 (docs/METHOD.md step 3).
+	NotApplicableJustification string     `json:"notApplicableJustification,omitempty"`
+	Matrix                     RiskMatrix `json:"riskMatrix"`
 }
 
 // SUC describes the system under consideration (IEC 62443-3-2 ZCR 1).
@@ -124,7 +133,11 @@ type Zone struct {
 	Roles              []Role              `json:"roles"`
 	Assumptions        []string            `json:"assumptions"`
 	SLTOverrides       []SLOverride        `json:"sltOverrides"`
-	Bounds             Rect                `json:"bounds"`
+	// WorstCase is the worst consequence if the zone were compromised, for
+	// the initial risk assessment (IEC 62443-3-2 ZCR 2; docs/METHOD.md
+	// step 0). Level 0 means not assessed.
+	WorstCase Consequence `json:"worstCase"`
+	Bounds    Rect        `json:"bounds"`
 	// Subnets are the zone's IPv4/IPv6 networks in CIDR form ("10.1.2.0/24"),
 	// and VLANs its VLAN IDs (1..4094): what reconcile compares observed
 	// traffic and asset addresses with (see network.go).
@@ -146,6 +159,9 @@ type DataFlow struct {
 	Initiator     ID     `json:"initiator"`
 	Bidirectional bool   `json:"bidirectional,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// Kind is what the flow is used for; empty in files written before flow
+	// kinds existed, when EffectiveKind infers it from the protocol.
+	Kind FlowKind `json:"kind,omitempty"`
 	// FromAsset and ToAsset optionally narrow the flow to one asset of the
 	// From and To zones (an engineering station to one PLC, say).
 	FromAsset ID `json:"fromAsset,omitempty"`
@@ -233,11 +249,17 @@ type Consequence struct {
 
 // ThreatScenario is actor + entry point + target + affected FRs + consequences + likelihood.
 type ThreatScenario struct {
-	ID           ID            `json:"id"`
-	Name         string        `json:"name"`
-	Description  string        `json:"description"`
-	ActorID      ID            `json:"actorId"`
-	EntryPoint   string        `json:"entryPoint"`
+	ID          ID     `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	ActorID     ID     `json:"actorId"`
+	EntryPoint  string `json:"entryPoint"`
+	// EntryKind and EntryZoneID make the entry point structured, so that
+	// the assessment can follow the attack path from it to the target
+	// through conduits (docs/METHOD.md step 3). Both empty: the path is the
+	// target alone.
+	EntryKind    EntryKind     `json:"entryKind,omitempty"`
+	EntryZoneID  ID            `json:"entryZoneId,omitempty"`
 	TargetKind   TargetKind    `json:"targetKind"`
 	TargetID     ID            `json:"targetId"`
 	FRs          []FR          `json:"frs"`
@@ -250,6 +272,9 @@ type ThreatScenario struct {
 	TreatmentNote string `json:"treatmentNote,omitempty"`
 	// Countermeasures links countermeasure instances that mitigate this scenario.
 	Countermeasures []ID `json:"countermeasures"`
+	// Vulnerabilities links entries of the vulnerability register that the
+	// scenario exploits (IEC 62443-3-2 ZCR 5.2).
+	Vulnerabilities []ID `json:"vulnerabilities"`
 	// TemplateID names the threat-library template it came from, if any.
 	TemplateID string `json:"templateId,omitempty"`
 }

@@ -89,6 +89,7 @@ const (
 	RuleZoneCycle        = "zone-cycle"
 	RuleRejectedReason   = "rejected-without-reason"
 	RuleJustification    = "override-without-justification"
+	RuleEvidence         = "compensating-without-evidence"
 	RuleTreatmentNote    = "treatment-without-note"
 	RuleTechnique        = "bad-technique-id"
 	RuleMatrix           = "risk-matrix"
@@ -161,6 +162,12 @@ func Validate(p *Project) []Problem {
 	}
 	for i := range p.Decisions {
 		v.decision(&p.Decisions[i])
+	}
+	for i := range p.Vulnerabilities {
+		v.vulnerability(&p.Vulnerabilities[i])
+	}
+	for i := range p.Compensating {
+		v.compensating(&p.Compensating[i])
 	}
 	v.zoning()
 	v.network()
@@ -326,6 +333,9 @@ func (v *validator) project() {
 			v.errorf(RuleRange, s, fmt.Sprintf("notApplicableFRs[%d]", i), "%d is out of range, want 1..7", f)
 		}
 	}
+	if len(p.NotApplicable) > 0 && strings.TrimSpace(p.NotApplicableJustification) == "" {
+		v.errorf(RuleJustification, s, "notApplicableJustification", "declaring FRs not applicable lowers their SL-T to 0 everywhere and needs a justification")
+	}
 	v.matrix(s, &p.Matrix)
 }
 
@@ -485,6 +495,9 @@ func (v *validator) conduit(c *Conduit) {
 		if strings.TrimSpace(fl.Protocol) == "" {
 			v.errorf(RuleEmptyName, s, f+".protocol", "is empty, want a protocol name")
 		}
+		if fl.Kind != "" && !fl.Kind.Valid() {
+			v.errorf(RuleEnum, s, f+".kind", "%q is unknown, want one of %s", fl.Kind, list(FlowKinds()))
+		}
 		if strings.EqualFold(strings.TrimSpace(fl.Protocol), "any") {
 			v.warnf(RuleLeastPrivilege, s, f+".protocol", `"any" protocol: list the permitted protocols explicitly (least privilege)`)
 		}
@@ -640,6 +653,12 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	for i, id := range sc.Countermeasures {
 		if v.cms[id] == nil {
 			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %q", id)
+		}
+	}
+	v.entry(s, sc)
+	for i, id := range sc.Vulnerabilities {
+		if !slices.ContainsFunc(v.p.Vulnerabilities, func(x Vulnerability) bool { return x.ID == id }) {
+			v.errorf(RuleDangling, s, fmt.Sprintf("vulnerabilities[%d]", i), "no vulnerability with ID %q", id)
 		}
 	}
 }

@@ -12,33 +12,29 @@ type assessor struct {
 
 	zoneContrib    map[model.ID]*contribs
 	conduitContrib map[model.ID]*contribs
-	zoneSLTs       map[model.ID]*Cells
-	visiting       map[model.ID]bool
-	credits        map[model.ID]*credit
+	// pathContrib holds the contributions of scenarios whose attack path
+	// runs through a zone or conduit that is not their target.
+	pathContrib map[model.ID]*contribs
+	zoneSLTs    map[model.ID]*Cells
+	visiting    map[model.ID]bool
+	covers      map[model.ID]coverage
+	warnings    []Warning
+	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
+	ruled       map[string]bool   // requirement IDs a conduit medium rule covers
 }
 
-// Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
-// a catalogue. It is pure and deterministic: the same project and catalogue
-// give the same Result, and every level carries the reasons for it. It never
-// fails: references the project cannot resolve (a validation matter) are
-// skipped. cat may be nil (no requirements, no proposals).
+// Assess runs the IEC 62443-3-2 assessment of docs/METHOD.md (steps 0 to 8)
+// on a project with a catalogue. It is pure and deterministic: the same
+// project and catalogue give the same Result, and every level carries the
+// reasons for it. It never fails: references the project cannot resolve (a
+// validation matter) are skipped. cat may be nil (no requirements, no
+// proposals).
 //
-// Where the method leaves room, Assess decides as follows (each rule is
-// documented where it is implemented):
-//   - A scenario on an asset counts for the asset's zone. A scenario on a
-//     child zone does not raise the parent; the child inherits at least the
-//     parent's SL-T per FR (rule parent-zone).
-//   - A safety zone is not below any control zone of the plant for FR3 and
-//     FR7 (rule safety-zone).
-//   - Out-of-scope zones get SL-T 0 and their overrides are not applied; a
-//     not-applicable FR is 0 unless overridden.
-//   - SL-A credits implemented instances only: on the zone itself; on its
-//     assets (the weakest asset, each counting its own measures); and on its
-//     boundary (a measure implemented on every conduit of the zone, up to the
-//     weakest). Conduit measures credit the conduit. Accepted instances are
-//     named in the reasons (rule planned) but not credited.
-//   - Proposals: see propose. Rejected instances are never proposed again.
-//   - Residual risk: see residual.
+// Each rule is documented where it is implemented: initial risk in
+// initialRisk (step 0), SL-T with paths, exposure floors, safety zones and
+// lowering warnings in zoneSLT and conduitSLT (steps 3, 4), SL-A per
+// requirement in achieve (step 6), proposals in propose (step 7) and the
+// current and target residual risk in residual (step 8).
 func Assess(p *model.Project, cat *Catalog) *Result {
 	if cat == nil {
 		cat = &Catalog{}
@@ -49,7 +45,8 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		method:   p.Method,
 		zoneSLTs: make(map[model.ID]*Cells, len(p.Zones)),
 		visiting: map[model.ID]bool{},
-		credits:  make(map[model.ID]*credit),
+		covers:   make(map[model.ID]coverage),
+		targeted: map[model.ID]bool{},
 	}
 	if a.method != model.MethodRiskLevel {
 		a.method = model.MethodActorCapability // the default, also for an unset method
@@ -63,12 +60,21 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		Scenarios:  make([]ScenarioResult, 0, len(p.Scenarios)),
 		Proposals:  []Proposal{},
 		Exclusions: []Exclusion{},
+		OpenGaps:   []OpenGap{},
 	}
 
 	// Steps 1-2: unmitigated risk.
 	a.evals = make([]*scenarioEval, len(ix.scenarioOrder))
+	res.Paths = []Path{}
 	for i, s := range ix.scenarioOrder {
-		a.evals[i] = ix.evalScenario(s)
+		e := ix.evalScenario(s)
+		if e.path = ix.path(e); e.path != nil {
+			res.Paths = append(res.Paths, *e.path)
+		}
+		a.evals[i] = e
+		if e.zone != nil {
+			a.targeted[e.zone.ID] = true
+		}
 	}
 	a.collectContributions()
 
@@ -78,14 +84,15 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	// Steps 3, 5, 6 for zones.
 	for _, z := range ix.zoneOrder {
 		slt := a.zoneSLT(z)
-		slc, sla := a.zoneSLCA(z)
-		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z)}
+		slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
+		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z),
+			RequirementStatus: statuses, Initial: a.initialRisk(z)}
 		zr.Gap = slt.Vector().Gap(sla.Vector())
 		zr.Requirements = sysReq.system(slt.Vector())
 		res.Zones = append(res.Zones, zr)
 		if !zr.Gap.IsZero() {
 			targets = append(targets, &gapTarget{kind: model.TargetZone, id: z.ID, zoneType: z.Type,
-				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}})
+				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}, unmet: unmetIDs(statuses), status: statuses})
 		}
 	}
 
@@ -98,20 +105,21 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 			}
 		}
 		slt := a.conduitSLT(c, zones)
-		sla := a.conduitSLA(c)
-		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c)}
+		sla, statuses := a.conduitSLA(c, slt.Vector())
+		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c),
+			RequirementStatus: statuses}
 		cr.Gap = slt.Vector().Gap(sla.Vector())
 		cr.Requirements = sysReq.system(slt.Vector())
 		res.Conduits = append(res.Conduits, cr)
 		if !cr.Gap.IsZero() {
 			targets = append(targets, &gapTarget{kind: model.TargetConduit, id: c.ID, conduitType: c.Type,
-				need: slt.Vector(), gap: cr.Gap, zones: zones})
+				need: slt.Vector(), gap: cr.Gap, zones: zones, unmet: unmetIDs(statuses), status: statuses})
 		}
 	}
 
 	// Step 5 for assets: the component view.
 	for _, as := range ix.assetOrder {
-		ar := AssetResult{AssetID: as.ID, Name: as.Name, ZoneID: as.ZoneID, SLC: as.SLC}
+		ar := AssetResult{AssetID: as.ID, Name: as.Name, ZoneID: as.ZoneID, SLC: as.SLC, SLCUnknown: !slcKnown(as)}
 		if slt := a.zoneSLTs[as.ZoneID]; slt != nil {
 			ar.SLT = slt.Vector()
 		}
@@ -121,12 +129,20 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	}
 
 	// Step 7: proposals.
-	res.Proposals, res.Exclusions = a.propose(targets)
+	res.Proposals, res.Exclusions, res.OpenGaps = a.propose(targets)
+	if res.OpenGaps == nil {
+		res.OpenGaps = []OpenGap{}
+	}
 	if res.Proposals == nil {
 		res.Proposals = []Proposal{}
 	}
 	if res.Exclusions == nil {
 		res.Exclusions = []Exclusion{}
+	}
+
+	res.Warnings = a.warnings
+	if res.Warnings == nil {
+		res.Warnings = []Warning{}
 	}
 
 	// Step 8: residual risk.
@@ -194,4 +210,15 @@ func (c *reqCache) component(v model.SLVector, class model.AssetClass) []string 
 	r := selectIDs(c.cat.Component, v, class, true)
 	c.comp[k] = r
 	return r
+}
+
+// unmetIDs lists the requirements in state gap.
+func unmetIDs(statuses []RequirementStatus) []string {
+	var out []string
+	for i := range statuses {
+		if statuses[i].State == StateGap {
+			out = append(out, statuses[i].ID)
+		}
+	}
+	return out
 }

@@ -100,7 +100,7 @@ func TestZoneSLT(t *testing.T) {
 		{"an intolerable scenario sets its FRs to the actor's capability", func(b *builder) {}, "Control",
 			v(2, 2, 2, 1, 1, 1, 2), map[model.FR]string{model.FR1: RuleActorCapability, model.FR4: RuleInScopeMinimum}, false},
 		{"a scenario on an asset counts for the asset's zone", func(b *builder) {}, "SIS",
-			v(1, 1, 4, 1, 1, 1, 4), map[model.FR]string{model.FR3: RuleActorCapability}, false},
+			v(2, 2, 4, 1, 1, 1, 4), map[model.FR]string{model.FR3: RuleActorCapability, model.FR1: RuleSafetyZone}, false},
 		{"a tolerable scenario does not raise SL-T", func(b *builder) {}, "Enterprise",
 			v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR4: RuleInScopeMinimum}, false},
 		{"a zone without scenarios gets the in-scope minimum", func(b *builder) {}, "DMZ",
@@ -121,11 +121,15 @@ func TestZoneSLT(t *testing.T) {
 		}, "DMZ", v(1, 1, 1, 1, 1, 1, 1), nil, false},
 		{"the risk-level method maps critical to 4 and high to 3", func(b *builder) { b.p.Method = model.MethodRiskLevel }, "Control",
 			v(3, 3, 3, 1, 1, 1, 3), map[model.FR]string{model.FR1: RuleRiskLevel}, false},
-		{"the risk-level method counts tolerable scenarios too", func(b *builder) { b.p.Method = model.MethodRiskLevel }, "Enterprise",
-			v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR4: RuleRiskLevel}, false},
-		{"a safety zone is not below the control zones for integrity and availability", func(b *builder) {
+		{"the risk-level method, like the actor method, leaves tolerable scenarios out", func(b *builder) { b.p.Method = model.MethodRiskLevel }, "Enterprise",
+			v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR4: RuleInScopeMinimum}, false},
+		{"a safety zone is not below a control zone it connects to, on any FR", func(b *builder) {
 			b.p.Scenarios = slices.DeleteFunc(b.p.Scenarios, func(s model.ThreatScenario) bool { return s.Name == "SIS trip" })
-		}, "SIS", v(1, 1, 2, 1, 1, 1, 2), map[model.FR]string{model.FR3: RuleSafetyZone, model.FR7: RuleSafetyZone, model.FR1: RuleInScopeMinimum}, false},
+		}, "SIS", v(2, 2, 2, 1, 1, 1, 2), map[model.FR]string{model.FR3: RuleSafetyZone, model.FR7: RuleSafetyZone, model.FR1: RuleSafetyZone}, false},
+		{"a safety zone is not lifted by a control zone it does not connect to", func(b *builder) {
+			b.p.Scenarios = slices.DeleteFunc(b.p.Scenarios, func(s model.ThreatScenario) bool { return s.Name == "SIS trip" })
+			b.p.Conduits = slices.DeleteFunc(b.p.Conduits, func(c model.Conduit) bool { return c.Name == "C-CTL-SIS" })
+		}, "SIS", v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR1: RuleInScopeMinimum}, false},
 		{"a parent cycle is cut instead of looping", func(b *builder) {
 			b.z("DMZ").ParentID = zid("Enterprise")
 			b.z("Enterprise").ParentID = zid("DMZ")
@@ -195,14 +199,14 @@ func TestRequirements(t *testing.T) {
 	r := Assess(b.p, cat)
 	t.Run("a zone's requirements are those its SL-T selects", func(t *testing.T) {
 		z := zoneRes(t, r, "Control")
-		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 3.1", "SR 5.1", "SR 7.3"}
+		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 2.1", "SR 2.1 RE 1", "SR 3.1", "SR 3.1 RE 1", "SR 4.1", "SR 5.1", "SR 6.1", "SR 7.3", "SR 7.3 RE 1"}
 		if !slices.Equal(z.Requirements, want) {
 			t.Errorf("requirements = %v, want %v", z.Requirements, want)
 		}
 	})
 	t.Run("a conduit's requirements are those its SL-T selects", func(t *testing.T) {
 		c := conduitRes(t, r, "C-DMZ-CTL")
-		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 3.1", "SR 5.1", "SR 5.1 RE 1", "SR 7.3"}
+		want := []string{"SR 1.1", "SR 1.1 RE 1", "SR 2.1", "SR 2.1 RE 1", "SR 3.1", "SR 3.1 RE 1", "SR 4.1", "SR 5.1", "SR 5.1 RE 1", "SR 6.1", "SR 7.3", "SR 7.3 RE 1"}
 		if !slices.Equal(c.Requirements, want) {
 			t.Errorf("requirements = %v, want %v", c.Requirements, want)
 		}
@@ -237,26 +241,26 @@ func TestSLCAndSLA(t *testing.T) {
 		slaRule map[model.FR]string
 	}{
 		{"SL-C is the weakest asset per FR", func(b *builder) {}, "Control",
-			v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleCapability}},
+			v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleRequirements}},
 		{"a zone without assets has SL-C 0", func(b *builder) {}, "DMZ",
-			v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR1: RuleNoAssets}},
-		{"an implemented measure on the zone credits up to its maximum", func(b *builder) {
+			v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), map[model.FR]string{model.FR1: RuleRequirements}},
+		{"an implemented measure on the zone meets the requirements it lists, and no others", func(b *builder) {
 			b.instance("mfa", "CM-MFA", model.TargetZone, "Control", model.StatusImplemented)
-		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(3, 2, 1, 1, 1, 1, 1), v(0, 0, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleCountermeasure}},
+		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(3, 4, 1, 1, 1, 1, 1), v(0, 0, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RuleRequirements}},
 		{"an accepted measure gives no credit and says so", func(b *builder) {
 			b.instance("mfa", "CM-MFA", model.TargetZone, "Control", model.StatusAccepted)
 		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), map[model.FR]string{model.FR1: RulePlanned}},
-		{"measures on every asset raise the weakest asset", func(b *builder) {
+		{"measures on every asset meet what they list on every asset", func(b *builder) {
 			b.instance("allow-plc", "CM-ALLOW", model.TargetAsset, "PLC-1", model.StatusImplemented)
 			b.instance("allow-hmi", "CM-ALLOW", model.TargetAsset, "HMI-1", model.StatusImplemented)
-		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 3, 1, 1, 1, 1), v(1, 1, 0, 0, 0, 0, 1), map[model.FR]string{model.FR3: RuleCountermeasure}},
+		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 4, 1, 1, 1, 1), v(1, 1, 0, 0, 0, 0, 1), map[model.FR]string{model.FR3: RuleRequirements}},
 		{"a measure on one asset leaves the weakest asset as it was", func(b *builder) {
 			b.instance("allow-plc", "CM-ALLOW", model.TargetAsset, "PLC-1", model.StatusImplemented)
 		}, "Control", v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 1, 1, 1, 1), v(1, 1, 1, 0, 0, 0, 1), nil},
 		{"a measure on every conduit of a zone credits its boundary", func(b *builder) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 			b.instance("fw2", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
-		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 3, 0, 0), v(1, 1, 1, 1, 0, 1, 1), map[model.FR]string{model.FR5: RuleCountermeasure}},
+		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 4, 0, 0), v(1, 1, 1, 1, 0, 1, 1), map[model.FR]string{model.FR5: RuleRequirements}},
 		{"a measure on some conduits of a zone does not credit it", func(b *builder) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), nil},
@@ -283,7 +287,7 @@ func TestSLCAndSLA(t *testing.T) {
 		b := plantA()
 		b.instance("fw", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
 		c := conduitRes(t, Assess(b.p, testCatalog()), "C-DMZ-CTL")
-		if c.SLA.Vector() != v(0, 0, 0, 0, 3, 0, 0) || c.Gap != v(2, 2, 2, 1, 0, 1, 2) {
+		if c.SLA.Vector() != v(0, 0, 0, 0, 4, 0, 0) || c.Gap != v(2, 2, 2, 1, 0, 1, 2) {
 			t.Errorf("SL-A %v gap %v", c.SLA.Vector(), c.Gap)
 		}
 	})
@@ -377,9 +381,9 @@ func TestProposals(t *testing.T) {
 		}
 	})
 	t.Run("each gap keeps a few listed alternatives, not the whole library", func(t *testing.T) {
-		// benchCatalog holds every test measure several times under other IDs,
-		// so every covered gap has alternatives to list.
-		r := Assess(plantA().p, benchCatalog())
+		// copiedCatalog holds every test measure several times under other
+		// IDs, so every covered gap has alternatives to list.
+		r := Assess(plantA().p, copiedCatalog())
 		type key struct {
 			target model.ID
 			fr     model.FR
@@ -462,13 +466,18 @@ func TestResidual(t *testing.T) {
 		{"a measure for other FRs is not credited unless linked", func(b *builder) {
 			b.instance("enc", "CM-ENC", model.TargetZone, "Control", model.StatusImplemented)
 		}, "Ransomware", 3, model.RiskHigh, false, 0},
-		{"a linked measure is credited whatever its FRs", func(b *builder) {
+		{"a linked measure elsewhere in the plant, off the attack path, is not credited", func(b *builder) {
 			id := b.instance("enc", "CM-ENC", model.TargetZone, "Enterprise", model.StatusImplemented)
 			b.p.Scenarios[1].Countermeasures = []model.ID{id} // Ransomware
+		}, "Ransomware", 3, model.RiskHigh, false, 0},
+		{"a measure on the attack path is credited", func(b *builder) {
+			b.p.Scenarios[1].EntryKind, b.p.Scenarios[1].EntryZoneID = model.EntryZone, zid("Enterprise")
+			b.instance("mfa", "CM-MFA", model.TargetZone, "DMZ", model.StatusImplemented)
 		}, "Ransomware", 2, model.RiskHigh, false, 1},
-		{"measures on an asset's zone count for a scenario on the asset", func(b *builder) {
+		{"a measure weaker than the actor's capability is defeated and lowers nothing", func(b *builder) {
+			// SIS trip: actor APT of capability 4 on FR3, FR7; CM-BACKUP reaches SL 3 on FR7.
 			b.instance("backup", "CM-BACKUP", model.TargetZone, "SIS", model.StatusImplemented)
-		}, "SIS trip", 2, model.RiskHigh, false, 1},
+		}, "SIS trip", 3, model.RiskCritical, false, 0},
 		{"likelihood never drops below the lowest level", func(b *builder) {
 			for _, m := range []string{"CM-BACKUP", "CM-MFA", "CM-RBAC", "CM-ALLOW", "CM-PATCH"} {
 				b.instance(m, m, model.TargetZone, "Control", model.StatusImplemented)
@@ -476,7 +485,7 @@ func TestResidual(t *testing.T) {
 		}, "Ransomware", 1, model.RiskMedium, true, 5},
 		{"two instances of one measure count once", func(b *builder) {
 			b.instance("b1", "CM-BACKUP", model.TargetZone, "Control", model.StatusImplemented)
-			id := b.instance("b2", "CM-BACKUP", model.TargetZone, "Enterprise", model.StatusImplemented)
+			id := b.instance("b2", "CM-BACKUP", model.TargetZone, "Control", model.StatusImplemented)
 			b.p.Scenarios[1].Countermeasures = []model.ID{id}
 		}, "Ransomware", 2, model.RiskHigh, false, 2},
 		{"an avoided scenario drops to the lowest likelihood", func(b *builder) {
@@ -501,6 +510,20 @@ func TestResidual(t *testing.T) {
 			}
 		})
 	}
+	t.Run("current residual counts implemented measures only, target also accepted ones", func(t *testing.T) {
+		b := plantA()
+		b.instance("backup", "CM-BACKUP", model.TargetZone, "Control", model.StatusAccepted)
+		b.instance("mfa", "CM-MFA", model.TargetZone, "Control", model.StatusImplemented)
+		s := scenarioRes(t, Assess(b.p, testCatalog()), "Ransomware")
+		// Likelihood 3, consequence 4; MFA (FR1 SL 3) and backup (FR7 SL 3)
+		// both reach the criminal's capability 2.
+		if s.Current.Likelihood != 2 || s.Current.Level != model.RiskHigh || s.Current.Tolerable || len(s.Current.Mitigations) != 1 {
+			t.Errorf("current = L%d %s tolerable=%v %v, want L2 high intolerable, 1 mitigation", s.Current.Likelihood, s.Current.Level, s.Current.Tolerable, s.Current.Mitigations)
+		}
+		if s.Target.Likelihood != 1 || s.Target.Level != model.RiskMedium || !s.Target.Tolerable || len(s.Target.Mitigations) != 2 {
+			t.Errorf("target = L%d %s tolerable=%v %v, want L1 medium tolerable, 2 mitigations", s.Target.Likelihood, s.Target.Level, s.Target.Tolerable, s.Target.Mitigations)
+		}
+	})
 	t.Run("every scenario gets a result, even with a dangling target", func(t *testing.T) {
 		b := plantA()
 		b.scenario("Ghost", "Nobody", model.TargetAsset, "missing", 3, 3, model.FR1)

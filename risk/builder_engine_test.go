@@ -53,9 +53,10 @@ func (b *builder) c(key string) *model.Conduit {
 	panic("no conduit " + key)
 }
 
-func (b *builder) asset(key, zone string, class model.AssetClass, slc model.SLVector) {
+func (b *builder) asset(key, zone string, class model.AssetClass, slc model.SLVector) *model.Asset {
 	b.p.Assets = append(b.p.Assets, model.Asset{ID: model.StableID("asset/" + key), Name: key,
 		ZoneID: model.StableID("zone/" + zone), Class: class, SLC: slc, SLCSource: model.SLCAssessed})
+	return &b.p.Assets[len(b.p.Assets)-1]
 }
 
 func (b *builder) actor(key string, capability int) {
@@ -100,10 +101,19 @@ func testCatalog() *Catalog {
 			{ID: "SR 1.1", FR: model.FR1, MinSL: 1},
 			{ID: "SR 1.1 RE 1", FR: model.FR1, MinSL: 2, Base: "SR 1.1"},
 			{ID: "SR 1.1 RE 2", FR: model.FR1, MinSL: 3, Base: "SR 1.1"},
+			{ID: "SR 1.1 RE 3", FR: model.FR1, MinSL: 4, Base: "SR 1.1"},
+			{ID: "SR 2.1", FR: model.FR2, MinSL: 1},
+			{ID: "SR 2.1 RE 1", FR: model.FR2, MinSL: 2, Base: "SR 2.1"},
 			{ID: "SR 3.1", FR: model.FR3, MinSL: 1},
+			{ID: "SR 3.1 RE 1", FR: model.FR3, MinSL: 2, Base: "SR 3.1"},
+			{ID: "SR 4.1", FR: model.FR4, MinSL: 1},
+			{ID: "SR 4.1 RE 1", FR: model.FR4, MinSL: 2, Base: "SR 4.1"},
 			{ID: "SR 5.1", FR: model.FR5, MinSL: 1},
 			{ID: "SR 5.1 RE 1", FR: model.FR5, MinSL: 2, Base: "SR 5.1"},
+			{ID: "SR 6.1", FR: model.FR6, MinSL: 1},
+			{ID: "SR 6.2", FR: model.FR6, MinSL: 2},
 			{ID: "SR 7.3", FR: model.FR7, MinSL: 1},
+			{ID: "SR 7.3 RE 1", FR: model.FR7, MinSL: 2, Base: "SR 7.3"},
 		},
 		Component: []Requirement{
 			{ID: "CR 1.1", FR: model.FR1, MinSL: 1},
@@ -112,30 +122,30 @@ func testCatalog() *Catalog {
 			{ID: "HDR 3.2", FR: model.FR3, MinSL: 1, Class: model.ClassHost},
 		},
 		Measures: []Measure{
-			{ID: "CM-MFA", Name: "Multi-factor authentication", Max: v(3, 2, 0, 0, 0, 0, 0),
+			{ID: "CM-MFA", Name: "Multi-factor authentication", Requirements: []string{"SR 1.1", "SR 1.1 RE 1", "SR 1.1 RE 2", "SR 2.1", "SR 2.1 RE 1"}, Max: v(3, 2, 0, 0, 0, 0, 0),
 				Targets: []model.TargetKind{model.TargetZone}, Impacts: []model.Impact{model.ImpactLockout, model.ImpactAuthWait}, Effort: 2},
-			{ID: "CM-RBAC", Name: "Role-based accounts", Max: v(2, 3, 0, 0, 0, 0, 0),
+			{ID: "CM-RBAC", Name: "Role-based accounts", Requirements: []string{"SR 1.1", "SR 1.1 RE 1", "SR 2.1", "SR 2.1 RE 1"}, Max: v(2, 3, 0, 0, 0, 0, 0),
 				Targets: []model.TargetKind{model.TargetZone}, Effort: 1},
-			{ID: "CM-ALLOW", Name: "Application allow-listing", Max: v(0, 0, 3, 0, 0, 0, 0),
+			{ID: "CM-ALLOW", Name: "Application allow-listing", Requirements: []string{"SR 3.1", "SR 3.1 RE 1"}, Max: v(0, 0, 3, 0, 0, 0, 0),
 				Targets: []model.TargetKind{model.TargetZone, model.TargetAsset}, Impacts: []model.Impact{model.ImpactCPU}, Effort: 2},
-			{ID: "CM-PATCH", Name: "Tested patch process", Max: v(0, 0, 2, 0, 0, 0, 1),
+			{ID: "CM-PATCH", Name: "Tested patch process", Requirements: []string{"SR 3.1", "SR 3.1 RE 1", "SR 7.3"}, Max: v(0, 0, 2, 0, 0, 0, 1),
 				Targets: []model.TargetKind{model.TargetZone, model.TargetAsset}, Impacts: []model.Impact{model.ImpactReboot}, Effort: 3},
-			{ID: "CM-VPNENC", Name: "Encrypted tunnel", Max: v(1, 0, 2, 3, 0, 0, 0),
+			{ID: "CM-VPNENC", Name: "Encrypted tunnel", Requirements: []string{"SR 1.1", "SR 3.1", "SR 3.1 RE 1", "SR 4.1", "SR 4.1 RE 1"}, Max: v(1, 0, 2, 3, 0, 0, 0),
 				Targets: []model.TargetKind{model.TargetConduit}, Effort: 2},
-			{ID: "CM-FW", Name: "Conduit firewall, deny by default", Max: v(0, 0, 0, 0, 3, 0, 0),
+			{ID: "CM-FW", Name: "Conduit firewall, deny by default", Requirements: []string{"SR 5.1", "SR 5.1 RE 1"}, Max: v(0, 0, 0, 0, 3, 0, 0),
 				Targets: []model.TargetKind{model.TargetConduit}, ConduitTypes: []model.ConduitType{model.ConduitFirewall, model.ConduitRouted},
 				Impacts: []model.Impact{model.ImpactBlocking}, Effort: 2},
-			{ID: "CM-DIODE", Name: "Unidirectional gateway", Max: v(0, 0, 0, 0, 4, 0, 0),
+			{ID: "CM-DIODE", Name: "Unidirectional gateway", Requirements: []string{"SR 5.1", "SR 5.1 RE 1"}, Max: v(0, 0, 0, 0, 4, 0, 0),
 				Targets: []model.TargetKind{model.TargetConduit}, Effort: 3},
-			{ID: "CM-SEG", Name: "Zone segmentation", Max: v(0, 0, 0, 0, 2, 0, 0),
+			{ID: "CM-SEG", Name: "Zone segmentation", Requirements: []string{"SR 5.1", "SR 5.1 RE 1"}, Max: v(0, 0, 0, 0, 2, 0, 0),
 				Targets: []model.TargetKind{model.TargetZone}, ZoneTypes: []model.ZoneType{model.ZoneControl, model.ZoneSafety}, Effort: 2},
-			{ID: "CM-MON", Name: "Passive OT network monitoring", Max: v(0, 0, 1, 0, 0, 3, 0),
+			{ID: "CM-MON", Name: "Passive OT network monitoring", Requirements: []string{"SR 6.1", "SR 6.2"}, Max: v(0, 0, 1, 0, 0, 3, 0),
 				Targets: []model.TargetKind{model.TargetZone, model.TargetConduit}, Effort: 1},
-			{ID: "CM-SCAN", Name: "Active vulnerability scanning", Max: v(0, 0, 2, 0, 0, 3, 0),
+			{ID: "CM-SCAN", Name: "Active vulnerability scanning", Requirements: []string{"SR 3.1", "SR 6.1", "SR 6.2"}, Max: v(0, 0, 2, 0, 0, 3, 0),
 				Targets: []model.TargetKind{model.TargetZone}, Impacts: []model.Impact{model.ImpactScanning}, Effort: 1},
-			{ID: "CM-BACKUP", Name: "Offline backups", Max: v(0, 0, 0, 0, 0, 0, 3),
+			{ID: "CM-BACKUP", Name: "Offline backups", Requirements: []string{"SR 7.3", "SR 7.3 RE 1"}, Max: v(0, 0, 0, 0, 0, 0, 3),
 				Targets: []model.TargetKind{model.TargetZone}, Effort: 1},
-			{ID: "CM-ENC", Name: "Data at rest encryption", Max: v(0, 0, 0, 3, 0, 0, 0),
+			{ID: "CM-ENC", Name: "Data at rest encryption", Requirements: []string{"SR 4.1", "SR 4.1 RE 1"}, Max: v(0, 0, 0, 3, 0, 0, 0),
 				Targets: []model.TargetKind{model.TargetZone}, Impacts: []model.Impact{model.ImpactCPU}, Effort: 2},
 		},
 	}

@@ -34,6 +34,11 @@ type index struct {
 	// onTarget lists the countermeasure instances applied to each zone,
 	// conduit or asset, by ID.
 	onTarget map[model.ID][]*model.CountermeasureInstance
+	// compensating lists the compensating-countermeasure records per zone
+	// or conduit, by ID.
+	compensating map[model.ID][]*model.CompensatingCountermeasure
+	compNames    map[model.ID]string
+	vulns        map[model.ID]*model.Vulnerability
 
 	notApplicable [7]bool
 	matrix        *matrix
@@ -80,6 +85,17 @@ func newIndex(p *model.Project, cat *Catalog) *index {
 		ix.instances[ci.ID] = ci
 		ix.onTarget[ci.TargetID] = append(ix.onTarget[ci.TargetID], ci)
 	}
+	ix.compensating = make(map[model.ID][]*model.CompensatingCountermeasure, len(p.Compensating))
+	ix.compNames = make(map[model.ID]string, len(p.Compensating))
+	for i := range p.Compensating {
+		cc := &p.Compensating[i]
+		ix.compensating[cc.TargetID] = append(ix.compensating[cc.TargetID], cc)
+		ix.compNames[cc.ID] = label(cc.Name, cc.ID)
+	}
+	ix.vulns = make(map[model.ID]*model.Vulnerability, len(p.Vulnerabilities))
+	for i := range p.Vulnerabilities {
+		ix.vulns[p.Vulnerabilities[i].ID] = &p.Vulnerabilities[i]
+	}
 	for i := range cat.Measures {
 		m := &cat.Measures[i]
 		if _, dup := ix.measures[m.ID]; !dup {
@@ -112,6 +128,9 @@ func newIndex(p *model.Project, cat *Catalog) *index {
 	for _, list := range ix.onTarget {
 		slices.SortFunc(list, func(a, b *model.CountermeasureInstance) int { return strings.Compare(string(a.ID), string(b.ID)) })
 	}
+	for _, list := range ix.compensating {
+		slices.SortFunc(list, func(a, b *model.CompensatingCountermeasure) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	}
 	return ix
 }
 
@@ -124,14 +143,17 @@ func sortByName[T any](s []*T, key func(*T) (string, model.ID)) {
 	})
 }
 
-// zoneName and the like name an object for reason texts, falling back to
-// the short ID when the name is empty.
+// label names an object for reason texts, falling back to the short ID
+// when the name is empty.
 func label(name string, id model.ID) string {
 	if name != "" {
 		return "'" + name + "'"
 	}
 	return id.Short()
 }
+
+// compensatingName labels a compensating-countermeasure record.
+func (ix *index) compensatingName(id model.ID) string { return ix.compNames[id] }
 
 // measure returns the library measure of an instance, or nil when the
 // catalogue does not know it (such instances are never credited).

@@ -30,6 +30,20 @@ func (k MeasureKind) Valid() bool {
 	return false
 }
 
+// FlowEffect is what a countermeasure does to the flows it is placed on.
+type FlowEffect string
+
+// Flow effects.
+const (
+	// FlowOneWay lets data pass in one direction only (a data diode).
+	FlowOneWay FlowEffect = "one-way"
+	// FlowCut lets nothing pass (an air gap, an isolated network).
+	FlowCut FlowEffect = "cut"
+)
+
+// Valid reports whether e is empty or a known flow effect.
+func (e FlowEffect) Valid() bool { return e == "" || e == FlowOneWay || e == FlowCut }
+
 // Measure is one countermeasure of the library.
 type Measure struct {
 	ID   string `json:"id"` // e.g. "CM-FW-DENY"
@@ -49,6 +63,19 @@ type Measure struct {
 	ZoneTypes    []model.ZoneType    `json:"zoneTypes,omitempty"`    // empty: any
 	ConduitTypes []model.ConduitType `json:"conduitTypes,omitempty"` // empty: any
 	AssetClasses []model.AssetClass  `json:"assetClasses,omitempty"` // empty: any
+	// Media restricts the measure to conduits on these media, and to zones
+	// with a conduit on one of them (see fitMedium); empty: any.
+	// An IDS needs network traffic to watch, so it lists no serial link and
+	// no removable media (docs/METHOD.md, step 7).
+	Media []Medium `json:"media,omitempty"`
+	// FlowKinds: on a conduit, the measure needs at least one flow of one of
+	// these kinds (MFA needs an interactive session); empty: any. A conduit
+	// with no flows recorded yet is not held against it.
+	FlowKinds []model.FlowKind `json:"flowKinds,omitempty"`
+	// FlowEffect is what the measure does to the flows where it is placed:
+	// "one-way" (a data diode: every required flow must run one way) or
+	// "cut" (an air gap: no required flow may cross); empty: none.
+	FlowEffect FlowEffect `json:"flowEffect,omitempty"`
 	// Impacts are what the measure may do to essential functions.
 	Impacts []model.Impact `json:"impacts,omitempty"`
 	Effort  Effort         `json:"effort"`

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -193,6 +194,14 @@ func validateMeasure(m *Measure) []string {
 	p = append(p, checkEnums("zoneTypes", m.ZoneTypes, model.ZoneType.Valid, model.ZoneTypes())...)
 	p = append(p, checkEnums("conduitTypes", m.ConduitTypes, model.ConduitType.Valid, model.ConduitTypes())...)
 	p = append(p, checkEnums("assetClasses", m.AssetClasses, model.AssetClass.Valid, model.AssetClasses())...)
+	p = append(p, checkEnums("media", m.Media, Medium.Valid, Media())...)
+	p = append(p, checkEnums("flowKinds", m.FlowKinds, model.FlowKind.Valid, model.FlowKinds())...)
+	if !m.FlowEffect.Valid() {
+		p = append(p, fmt.Sprintf(`field "flowEffect" is %q, want "one-way", "cut" or none`, m.FlowEffect))
+	}
+	if len(m.FlowKinds) > 0 && !slices.Contains(m.Targets, model.TargetConduit) {
+		p = append(p, `field "flowKinds" restricts conduit targets, but "targets" has no conduit`)
+	}
 	p = append(p, checkEnums("impacts", m.Impacts, model.Impact.Valid, model.Impacts())...)
 	if m.Effort < 1 || m.Effort > 3 {
 		p = append(p, fmt.Sprintf(`field "effort" is %d, want 1 (low), 2 (medium) or 3 (high)`, m.Effort))

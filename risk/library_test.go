@@ -113,7 +113,7 @@ func TestEveryMeasureIsConsistent(t *testing.T) {
 	}
 }
 
-// Impacts matter to the essential-function guard (DESIGN.md §2 step 7): the
+// Impacts matter to the essential-function guard (docs/METHOD.md step 7): the
 // measures known to disturb essential functions must say so.
 func TestMeasuresDeclareTheirImpacts(t *testing.T) {
 	cat := builtinCatalog(t)
@@ -398,6 +398,10 @@ func TestParseMeasuresRejectsBadEntries(t *testing.T) {
 		{"an FR without an SR", one(strings.Replace(goodMeasure, "[0,0,0,0,2,0,0]", "[1,0,0,0,2,0,0]", 1)), []string{"FR1 is 1 but no requirement of FR1"}},
 		{"a malformed SR", one(strings.Replace(goodMeasure, `"SR 5.1"`, `"SR5.1"`, 1)), []string{`"SR5.1" is not an IEC 62443-3-3 identifier`}},
 		{"an unknown impact", one(strings.Replace(goodMeasure, `"effort":1`, `"impacts":["noise"],"effort":1`, 1)), []string{`"impacts": "noise" is unknown`}},
+		{"an unknown medium", one(strings.Replace(goodMeasure, `"effort":1`, `"media":["carrier-pigeon"],"effort":1`, 1)), []string{`"media": "carrier-pigeon" is unknown`, `"serial"`}},
+		{"an unknown flow kind", one(strings.Replace(goodMeasure, `"effort":1`, `"flowKinds":["gossip"],"effort":1`, 1)), []string{`"flowKinds": "gossip" is unknown`, `"control-write"`}},
+		{"an unknown flow effect", one(strings.Replace(goodMeasure, `"effort":1`, `"flowEffect":"sideways","effort":1`, 1)), []string{`"flowEffect" is "sideways"`}},
+		{"flow kinds on a measure that never goes on a conduit", one(strings.Replace(strings.Replace(goodMeasure, `["conduit"]`, `["zone"]`, 1), `"effort":1`, `"flowKinds":["interactive"],"effort":1`, 1)), []string{`"targets" has no conduit`}},
 		{"an unknown zone type", one(strings.Replace(goodMeasure, `"effort":1`, `"zoneTypes":["office"],"effort":1`, 1)), []string{`"zoneTypes": "office" is unknown`}},
 		{"an unknown kind", one(strings.Replace(goodMeasure, `"technical"`, `"magic"`, 1)), []string{`"kind" is "magic"`}},
 		{"no targets", one(strings.Replace(goodMeasure, `["conduit"]`, `[]`, 1)), []string{`"targets" is empty`}},

@@ -23,50 +23,92 @@ type gapTarget struct {
 	need        model.SLVector // SL-T
 	gap         model.SLVector
 	zones       []*model.Zone // whose essential functions the target must respect
+	// unmet lists the IDs of the selected requirements in state gap, in
+	// catalogue order (see RequirementStatus); it points into the target's
+	// result, so propose may set their Closable flag through unmetStatus.
+	unmet []string
+	// status is the target's per-requirement status list (shared with its
+	// ZoneResult or ConduitResult).
+	status []RequirementStatus
 }
 
-// candidate is one library measure that would close gaps on one target.
+// unmetReq is one unmet requirement of a target: its ID, FR index (0..6)
+// and position in the target's status list.
+type unmetReq struct {
+	id     string
+	fr     int
+	status int
+}
+
+// reqSet is a set of a target's unmet requirements, bit i = unmet[i].
+type reqSet []uint64
+
+func newReqSet(n int) reqSet    { return make(reqSet, (n+63)/64) }
+func (s reqSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
+func (s reqSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+func (s reqSet) empty() bool    { return !slices.ContainsFunc(s, func(w uint64) bool { return w != 0 }) }
+func (s reqSet) count() int     { return s.countAnd(nil) }
+func (s reqSet) andNot(o reqSet) {
+	for i := range s {
+		s[i] &^= o[i]
+	}
+}
+func (s reqSet) countAnd(o reqSet) int {
+	n := 0
+	for i, w := range s {
+		if o != nil {
+			w &= o[i]
+		}
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// candidate is one library measure that would close unmet requirements on
+// one target.
 type candidate struct {
 	m      *Measure
 	t      *gapTarget
+	reqs   []unmetReq
 	inst   *model.CountermeasureInstance // already on the target, if any
-	mask   uint8                         // the FR gaps it closes, bit i = FR i+1
+	closes reqSet                        // the unmet requirements it lists, fits and may close
 	effort int
 	cover  bool
 	score  float64
 }
 
+// frMask is the FRs of the requirements the candidate closes, bit i = FR i+1.
+func (c *candidate) frMask() uint8 {
+	var m uint8
+	for i, r := range c.reqs {
+		if c.closes.has(i) {
+			m |= 1 << r.fr
+		}
+	}
+	return m
+}
+
 // proposal turns a chosen candidate into its Proposal (Rank is set later).
 func (c *candidate) proposal() Proposal {
+	mask := c.frMask()
 	p := Proposal{ID: c.m.ID + "@" + string(c.t.id), MeasureID: c.m.ID, TargetKind: c.t.kind, TargetID: c.t.id,
 		Effort: Effort(c.effort), Score: c.score, Cover: c.cover, Status: model.StatusProposed,
-		Closes: make([]GapClose, 0, bits.OnesCount8(c.mask))}
+		Closes:       make([]GapClose, 0, bits.OnesCount8(mask)),
+		Requirements: make([]string, 0, c.closes.count())}
 	for i := range c.t.gap {
-		if c.mask&(1<<i) != 0 {
+		if mask&(1<<i) != 0 {
 			p.Closes = append(p.Closes, GapClose{FR: model.AllFRs[i], Need: c.t.need[i]})
+		}
+	}
+	for i, r := range c.reqs {
+		if c.closes.has(i) {
+			p.Requirements = append(p.Requirements, r.id)
 		}
 	}
 	if c.inst != nil {
 		p.InstanceID, p.Status = c.inst.ID, c.inst.Status
 	}
 	return p
-}
-
-// impactBits numbers the impacts for set arithmetic.
-var impactBits = func() map[model.Impact]uint32 {
-	out := map[model.Impact]uint32{}
-	for i, im := range model.Impacts() {
-		out[im] = 1 << i
-	}
-	return out
-}()
-
-func impactMask(list []model.Impact) uint32 {
-	var m uint32
-	for _, im := range list {
-		m |= impactBits[im]
-	}
-	return m
 }
 
 // applies reports whether a measure may be placed on the target at all.
@@ -111,130 +153,211 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 	return nil, nil, "", false
 }
 
-// propose finds compensating countermeasures for every gap (DESIGN.md §2
-// step 7) and ranks them across the plant.
+// propose finds compensating countermeasures for every unmet requirement
+// (docs/METHOD.md, step 7; IEC 62443-3-2 ZCR 5.8-5.12) and ranks them across
+// the plant. It also returns the gaps no library measure closes and sets
+// Closable on the unmet requirements a fitting measure closes.
 //
-// Candidates: library measures that apply to the zone or conduit (Targets,
-// ZoneTypes, ConduitTypes) and support a gapped FR up to its SL-T. A measure
-// with an impact that an essential function of the zone (for a conduit: of
-// any zone it connects) cannot tolerate is excluded and the exclusion is
-// recorded. A measure rejected on that target is not proposed again.
+// Candidates for a target: library measures placed on it (Targets,
+// ZoneTypes, ConduitTypes) that list one of its unmet requirements, may
+// close it (an organisational measure closes only procedural requirements)
+// and fit it (medium, flow kinds, flow direction, asset classes: the fit
+// rules). A measure with an impact that an essential function of the zone
+// (for a conduit: of any zone it connects) cannot tolerate is excluded and
+// the exclusion recorded. A measure rejected on that target is not proposed
+// again.
 //
-// Ranking is a greedy weighted set cover over the (target, FR) gaps, each
-// weighted by its size in SL steps: the proposal closing the most still-open
-// gap steps per unit of effort comes first (Cover true, Score = newly closed
-// gap steps / effort). Because a measure only
-// acts on its own target, the plant-wide greedy order is the merge of the
-// per-target greedy orders by score. Proposals that close nothing new once
-// the cover is chosen follow as alternatives (Cover false, Score = gap steps
-// closed on their own / effort), the best AlternativesPerGap for each gapped
-// FR of the target. Ties are broken by proposal ID.
-func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
+// Ranking is a greedy set cover over the unmet requirements: the proposal
+// closing the most still-open requirements per unit of effort comes first
+// (Cover true, Score = newly closed requirements / effort). Because a
+// measure only acts on its own target, the plant-wide greedy order is the
+// merge of the per-target greedy orders by score. Proposals that close
+// nothing new once the cover is chosen follow as alternatives (Cover false,
+// Score = requirements closed on their own / effort), the best
+// AlternativesPerGap for each gapped FR of the target. Ties are broken by
+// proposal ID.
+func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion, []OpenGap) {
+	first := a.firstMeasures()
 	var exclusions []Exclusion
 	var cover, alt []Proposal
-	var cands []candidate // reused from target to target
-	var alts []*candidate
-	// A measure ID listed twice in the catalogue counts once (the first).
+	var open []OpenGap
+	for _, t := range targets {
+		reqs := unmetReqs(t)
+		if len(reqs) == 0 {
+			continue
+		}
+		cands, excl := a.candidates(t, reqs, first)
+		exclusions = append(exclusions, excl...)
+		closable := markClosable(t, reqs, cands)
+		cover = appendCover(cover, t, reqs, cands)
+		alt = appendAlternatives(alt, cands)
+		open = append(open, a.openGaps(t, reqs, closable)...)
+	}
+	return rank(cover, alt), exclusions, open
+}
+
+// firstMeasures marks the first entry of each measure ID: a measure ID
+// listed twice in the catalogue counts once.
+func (a *assessor) firstMeasures() []bool {
 	first := make([]bool, len(a.ix.cat.Measures))
 	for k := range a.ix.cat.Measures {
 		first[k] = a.ix.measures[a.ix.cat.Measures[k].ID] == &a.ix.cat.Measures[k]
 	}
-	for _, t := range targets {
-		onTarget := a.ix.onTarget[t.id]
-		var gapMask uint8
-		for i, g := range t.gap {
-			if g > 0 {
-				gapMask |= 1 << i
-			}
-		}
-		cands = cands[:0]
-		for k := range a.ix.cat.Measures {
-			m := &a.ix.cat.Measures[k]
-			if !first[k] || !applies(m, t) {
-				continue
-			}
-			var mask uint8
-			for i := range t.gap {
-				if gapMask&(1<<i) != 0 && m.Max[i] >= t.need[i] {
-					mask |= 1 << i
-				}
-			}
-			if mask == 0 {
-				continue
-			}
-			if z, ef, im, bad := conflict(m, t); bad {
-				exclusions = append(exclusions, Exclusion{MeasureID: m.ID, TargetKind: t.kind, TargetID: t.id,
-					EssentialFunction: ef.Name, Impact: im,
-					Reason: fmt.Sprintf("%s (%s) would cause %s, which essential function '%s' of zone %s cannot tolerate",
-						m.ID, m.Name, strings.ToLower(im.Label()), ef.Name, label(z.Name, z.ID))})
-				continue
-			}
-			inst, rejected := existing(onTarget, m.ID)
-			if inst == nil && rejected {
-				continue
-			}
-			cands = append(cands, candidate{m: m, t: t, inst: inst, mask: mask, effort: effortOf(m)})
-		}
+	return first
+}
 
-		// Greedy cover of this target's gaps.
-		open := gapMask
-		for open != 0 {
-			var best *candidate
-			bestGain := 0
-			for j := range cands {
-				c := &cands[j]
-				if c.cover {
-					continue
-				}
-				g := weight(c.mask&open, t)
-				if g == 0 {
-					continue
-				}
-				if best == nil || better(g, c, bestGain, best) {
-					best, bestGain = c, g
-				}
-			}
-			if best == nil {
-				break // gaps no library measure closes
-			}
-			best.cover = true
-			best.score = float64(bestGain) / float64(best.effort)
-			open &^= best.mask
-			cover = append(cover, best.proposal())
+// unmetReqs lists a target's unmet requirements whose FR has a gap.
+func unmetReqs(t *gapTarget) []unmetReq {
+	var out []unmetReq
+	for i := range t.status {
+		st := &t.status[i]
+		if st.State != StateGap || !st.FR.Valid() || t.gap.Get(st.FR) == 0 {
+			continue
 		}
+		out = append(out, unmetReq{id: st.ID, fr: int(st.FR) - 1, status: i})
+	}
+	return out
+}
 
-		// Alternatives: the best few per gapped FR, so that a rejected
-		// proposal always has a listed replacement without listing the whole
-		// library for every zone of a large plant.
-		alts = alts[:0]
-		for j := range cands {
-			if c := &cands[j]; !c.cover {
-				c.score = float64(weight(c.mask, t)) / float64(c.effort)
-				alts = append(alts, c)
-			}
+// candidates lists the measures that fit a target and close at least one of
+// its unmet requirements, and the exclusions for essential functions.
+func (a *assessor) candidates(t *gapTarget, reqs []unmetReq, first []bool) ([]candidate, []Exclusion) {
+	var cands []candidate
+	var excl []Exclusion
+	var fit *fitTarget // built on first need
+	onTarget := a.ix.onTarget[t.id]
+	for k := range a.ix.cat.Measures {
+		m := &a.ix.cat.Measures[k]
+		if !first[k] || !applies(m, t) {
+			continue
 		}
-		slices.SortFunc(alts, func(x, y *candidate) int {
-			return cmp.Or(cmp.Compare(y.score, x.score), strings.Compare(x.m.ID, y.m.ID))
-		})
-		var perFR [7]int
-		for _, c := range alts {
-			keep := false
-			for i := range perFR {
-				if c.mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
-					keep = true
-				}
+		closes := measureCloses(m, reqs)
+		if closes == nil {
+			continue
+		}
+		if fit == nil {
+			fit = a.ix.newFitTarget(t.kind, t.id)
+		}
+		if unfit(m, fit) != "" {
+			continue
+		}
+		if z, ef, im, bad := conflict(m, t); bad {
+			excl = append(excl, Exclusion{MeasureID: m.ID, TargetKind: t.kind, TargetID: t.id,
+				EssentialFunction: ef.Name, Impact: im,
+				Reason: fmt.Sprintf("%s (%s) would cause %s, which essential function '%s' of zone %s cannot tolerate",
+					m.ID, m.Name, strings.ToLower(im.Label()), ef.Name, label(z.Name, z.ID))})
+			continue
+		}
+		inst, rejected := existing(onTarget, m.ID)
+		if inst == nil && rejected {
+			continue
+		}
+		cands = append(cands, candidate{m: m, t: t, reqs: reqs, inst: inst, closes: closes, effort: effortOf(m)})
+	}
+	return cands, excl
+}
+
+// measureCloses is the set of unmet requirements a measure lists and may
+// close, or nil when there are none.
+func measureCloses(m *Measure, reqs []unmetReq) reqSet {
+	var s reqSet
+	for i, r := range reqs {
+		if slices.Contains(m.Requirements, r.id) && m.closes(r.id) {
+			if s == nil {
+				s = newReqSet(len(reqs))
 			}
-			if !keep {
-				continue
-			}
-			for i := range perFR {
-				if c.mask&(1<<i) != 0 {
-					perFR[i]++
-				}
-			}
-			alt = append(alt, c.proposal())
+			s.add(i)
 		}
 	}
+	return s
+}
+
+// markClosable sets Closable on every unmet requirement a candidate closes
+// and returns the set of them.
+func markClosable(t *gapTarget, reqs []unmetReq, cands []candidate) reqSet {
+	all := newReqSet(len(reqs))
+	for j := range cands {
+		for i := range all {
+			all[i] |= cands[j].closes[i]
+		}
+	}
+	for i, r := range reqs {
+		if all.has(i) {
+			t.status[r.status].Closable = true
+		}
+	}
+	return all
+}
+
+// appendCover chooses the greedy cover of one target's unmet requirements.
+func appendCover(cover []Proposal, t *gapTarget, reqs []unmetReq, cands []candidate) []Proposal {
+	open := newReqSet(len(reqs))
+	for i := range reqs {
+		open.add(i)
+	}
+	for !open.empty() {
+		var best *candidate
+		bestGain := 0
+		for j := range cands {
+			c := &cands[j]
+			if c.cover {
+				continue
+			}
+			g := c.closes.countAnd(open)
+			if g > 0 && (best == nil || better(g, c, bestGain, best)) {
+				best, bestGain = c, g
+			}
+		}
+		if best == nil {
+			break // requirements no library measure closes
+		}
+		best.cover = true
+		best.score = float64(bestGain) / float64(best.effort)
+		open.andNot(best.closes)
+		cover = append(cover, best.proposal())
+	}
+	return cover
+}
+
+// appendAlternatives keeps the best few candidates outside the cover per
+// gapped FR, so that a rejected proposal always has a listed replacement
+// without listing the whole library for every zone of a large plant.
+func appendAlternatives(alt []Proposal, cands []candidate) []Proposal {
+	var alts []*candidate
+	for j := range cands {
+		if c := &cands[j]; !c.cover {
+			c.score = float64(c.closes.count()) / float64(c.effort)
+			alts = append(alts, c)
+		}
+	}
+	slices.SortFunc(alts, func(x, y *candidate) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), strings.Compare(x.m.ID, y.m.ID))
+	})
+	var perFR [7]int
+	for _, c := range alts {
+		mask := c.frMask()
+		keep := false
+		for i := range perFR {
+			if mask&(1<<i) != 0 && perFR[i] < AlternativesPerGap {
+				keep = true
+			}
+		}
+		if !keep {
+			continue
+		}
+		for i := range perFR {
+			if mask&(1<<i) != 0 {
+				perFR[i]++
+			}
+		}
+		alt = append(alt, c.proposal())
+	}
+	return alt
+}
+
+// rank orders the cover by score, then the alternatives by score, and
+// numbers them from 1.
+func rank(cover, alt []Proposal) []Proposal {
 	// Sort pointers: a Proposal is too large to swap cheaply.
 	byScore := func(x, y *Proposal) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.ID, y.ID))
@@ -253,24 +376,12 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion) {
 		props[i] = *p
 		props[i].Rank = i + 1
 	}
-	return props, exclusions
+	return props
 }
 
-// weight is the size of the gaps in mask: the SL steps they leave open,
-// summed over FRs. Ranking by it puts closing a gap of 3 on a control zone
-// before closing two gaps of 1, which is what a plant needs first.
-func weight(mask uint8, t *gapTarget) int {
-	w := 0
-	for i := range t.gap {
-		if mask&(1<<i) != 0 {
-			w += t.gap[i]
-		}
-	}
-	return w
-}
-
-// better orders candidates within one target: more new gaps per effort,
-// then more new gaps, then less effort, then measure ID.
+// better orders candidates within one target: more newly closed
+// requirements per effort, then more of them, then less effort, then
+// measure ID.
 func better(g int, c *candidate, bg int, b *candidate) bool {
 	// Compare g/c.effort with bg/b.effort without floating point.
 	if l, r := g*b.effort, bg*c.effort; l != r {

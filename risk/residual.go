@@ -8,106 +8,68 @@ import (
 	"zonewise/model"
 )
 
-// credited reports whether an instance counts against scenario risk:
-// accepted (decided, budgeted) or implemented.
-func credited(ci *model.CountermeasureInstance) bool {
-	return ci.Status == model.StatusAccepted || ci.Status == model.StatusImplemented
+// Residual is the risk of a scenario after one set of countermeasures
+// (docs/METHOD.md step 8).
+type Residual struct {
+	Likelihood  int             `json:"likelihood"`
+	Consequence int             `json:"consequence"`
+	Level       model.RiskLevel `json:"level"`
+	Tolerable   bool            `json:"tolerable"`
+	// Mitigations are the instances that lower the likelihood.
+	Mitigations []model.ID `json:"mitigations"`
+	// Defeated are instances that would apply but whose strength on the
+	// scenario's FRs is below the actor's capability.
+	Defeated []model.ID `json:"defeated"`
+	Reasons  []Reason   `json:"reasons"`
 }
 
-// residual computes the risk of a scenario after countermeasures
-// (DESIGN.md §2 step 8).
+// residual computes the risk of a scenario twice (docs/METHOD.md step 8):
+// current, with implemented measures only, and target, with implemented
+// and accepted ones. ScenarioResult's flat residual fields keep the target
+// (the plan), as they always meant "after the decided measures".
 //
-// Credited mitigations are the accepted or implemented instances linked in
-// the scenario's Countermeasures, plus those on its target (and, for an
-// asset, on the asset's zone) whose measure supports at least one of the
-// scenario's FRs. Each distinct library measure among them lowers the
-// likelihood by one step, never below the lowest level; two instances of the
-// same measure count once. Countermeasures lower likelihood, not
-// consequence: the residual consequence is the unmitigated one.
+// Candidates are the instances linked in the scenario's Countermeasures
+// and those on its target (for an asset, also on the asset's zone) or on a
+// zone or conduit of its attack path, whose measure supports at least one
+// of the scenario's FRs. A linked instance elsewhere in the plant does not
+// stand between the attacker and the target and is not credited.
+//
+// Strength rule: a measure's strength on a scenario is the highest SL it
+// supports (its library Max) on the scenario's FRs. A measure lowers the
+// likelihood by one step only if its strength reaches the actor's
+// capability; a weaker measure is defeated by that actor and lowers
+// nothing. Each distinct library measure counts once; the likelihood never
+// goes below the lowest level. Countermeasures lower likelihood, not
+// consequence.
 //
 // Treatment: avoid removes the exposure, so the residual likelihood is the
-// lowest level whatever is credited; accept and transfer keep the computed
-// residual (the plant still bears it) and say so. Tolerability is always the
-// honest comparison with the tolerable line.
+// lowest level; accept and transfer keep the computed residual and say so.
 func (a *assessor) residual(e *scenarioEval) ScenarioResult {
 	s := e.s
 	r := ScenarioResult{
-		ScenarioID:  s.ID,
-		Name:        s.Name,
-		Likelihood:  e.likelihood,
-		Consequence: e.consequence,
-		Category:    e.category,
-		Unmitigated: e.level,
-		Tolerable:   e.tolerable,
-		Treatment:   s.Treatment,
-		Mitigations: []model.ID{},
-		Reasons:     slices.Clone(e.reasons),
+		ScenarioID:      s.ID,
+		Name:            s.Name,
+		Likelihood:      e.likelihood,
+		Consequence:     e.consequence,
+		Category:        e.category,
+		Unmitigated:     e.level,
+		Tolerable:       e.tolerable,
+		Treatment:       s.Treatment,
+		Reasons:         slices.Clone(e.reasons),
+		Vulnerabilities: a.vulnRefs(e),
 	}
-
-	// Few instances touch one scenario: slices beat maps here.
-	var names []string
-	take := func(ci *model.CountermeasureInstance) {
-		if !credited(ci) || slices.Contains(r.Mitigations, ci.ID) {
-			return
-		}
-		r.Mitigations = append(r.Mitigations, ci.ID)
-		if !slices.Contains(names, ci.MeasureID) {
-			names = append(names, ci.MeasureID)
-		}
+	if len(r.Vulnerabilities) > 0 {
+		r.Reasons = append(r.Reasons, a.vulnReason(e, r.Vulnerabilities))
 	}
-	for _, id := range s.Countermeasures {
-		if ci := a.ix.instances[id]; ci != nil {
-			take(ci)
-		}
-	}
-	onScenarioFR := func(ci *model.CountermeasureInstance) bool {
-		m := a.ix.measure(ci)
-		if m == nil {
-			return false
-		}
-		for i, sl := range m.Max {
-			if sl > 0 && e.frs[i] {
-				return true
-			}
-		}
-		return false
-	}
-	targets := []model.ID{s.TargetID}
-	if s.TargetKind == model.TargetAsset && e.zone != nil {
-		targets = append(targets, e.zone.ID)
-	}
-	for _, id := range targets {
-		for _, ci := range a.ix.onTarget[id] {
-			if onScenarioFR(ci) {
-				take(ci)
-			}
-		}
-	}
-	slices.Sort(r.Mitigations)
-	slices.Sort(names)
-
-	steps := len(names)
-	r.ResidualLikelihood = max(e.likelihood-steps, 1)
-	r.ResidualConsequence = e.consequence
-	var text string
-	switch {
-	case s.Treatment == model.TreatmentAvoid:
-		r.ResidualLikelihood = 1
-		text = "treatment avoid: the exposure is removed, so the residual likelihood is the lowest level"
-	case steps == 0:
-		text = "no accepted or implemented countermeasure is credited: residual risk equals unmitigated risk"
-	default:
-		text = fmt.Sprintf("%d credited measure(s) (%s) each lower the likelihood one step: %s → %s",
-			steps, strings.Join(names, ", "), a.ix.matrix.likelihoodName(e.likelihood), a.ix.matrix.likelihoodName(r.ResidualLikelihood))
-	}
-	r.Residual = a.ix.matrix.level(r.ResidualLikelihood, r.ResidualConsequence)
-	r.ResidualTolerable = a.ix.matrix.tolerable(r.Residual)
-	verdict := "intolerable"
-	if r.ResidualTolerable {
-		verdict = "tolerable"
-	}
-	r.Reasons = append(r.Reasons, Reason{Rule: RuleResidual, ScenarioID: s.ID,
-		Text: fmt.Sprintf("residual: %s; %s risk, %s", text, r.Residual, verdict)})
+	cands := a.residualCandidates(e)
+	r.Current = a.residualFor(e, cands, false)
+	r.Target = a.residualFor(e, cands, true)
+	r.ResidualLikelihood = r.Target.Likelihood
+	r.ResidualConsequence = r.Target.Consequence
+	r.Residual = r.Target.Level
+	r.ResidualTolerable = r.Target.Tolerable
+	r.Mitigations = r.Target.Mitigations
+	r.Reasons = append(r.Reasons, r.Target.Reasons...)
 	note := s.TreatmentNote
 	if note == "" {
 		note = "no note recorded"
@@ -123,4 +85,155 @@ func (a *assessor) residual(e *scenarioEval) ScenarioResult {
 		r.Reasons = append(r.Reasons, Reason{Rule: RuleResidual, ScenarioID: s.ID, Text: "avoided: " + note})
 	}
 	return r
+}
+
+// residualCandidates lists the instances that stand between the attacker
+// and the target, by ID, each once.
+func (a *assessor) residualCandidates(e *scenarioEval) []*model.CountermeasureInstance {
+	s := e.s
+	where := []model.ID{s.TargetID}
+	if s.TargetKind == model.TargetAsset && e.zone != nil {
+		where = append(where, e.zone.ID)
+	}
+	if e.path != nil {
+		where = append(where, e.path.Zones...)
+		where = append(where, e.path.Conduits...)
+	}
+	onScenarioFR := func(ci *model.CountermeasureInstance) bool {
+		m := a.ix.measure(ci)
+		if m == nil {
+			return false
+		}
+		for i, sl := range m.Max {
+			if sl > 0 && e.frs[i] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*model.CountermeasureInstance
+	add := func(ci *model.CountermeasureInstance) {
+		if !slices.Contains(out, ci) {
+			out = append(out, ci)
+		}
+	}
+	for _, id := range s.Countermeasures {
+		if ci := a.ix.instances[id]; ci != nil && slices.Contains(where, ci.TargetID) && a.ix.measure(ci) != nil {
+			add(ci)
+		}
+	}
+	for _, id := range where {
+		for _, ci := range a.ix.onTarget[id] {
+			if onScenarioFR(ci) {
+				add(ci)
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y *model.CountermeasureInstance) int { return strings.Compare(string(x.ID), string(y.ID)) })
+	return out
+}
+
+// strength is the highest SL a measure supports on the scenario's FRs.
+func strength(m *Measure, e *scenarioEval) int {
+	sl := 0
+	for i, v := range m.Max {
+		if e.frs[i] {
+			sl = max(sl, clampSL(v))
+		}
+	}
+	return sl
+}
+
+// residualFor applies the strength rule to the implemented (and, for the
+// target, accepted) candidates.
+func (a *assessor) residualFor(e *scenarioEval, cands []*model.CountermeasureInstance, target bool) Residual {
+	s := e.s
+	res := Residual{Consequence: e.consequence, Mitigations: []model.ID{}, Defeated: []model.ID{}}
+	var names, weak []string
+	for _, ci := range cands {
+		if ci.Status != model.StatusImplemented && (!target || ci.Status != model.StatusAccepted) {
+			continue
+		}
+		m := a.ix.measure(ci)
+		if st := strength(m, e); st < e.capability {
+			res.Defeated = append(res.Defeated, ci.ID)
+			w := fmt.Sprintf("%s (SL %d)", m.ID, st)
+			if !slices.Contains(weak, w) {
+				weak = append(weak, w)
+			}
+			continue
+		}
+		res.Mitigations = append(res.Mitigations, ci.ID)
+		if !slices.Contains(names, m.ID) {
+			names = append(names, m.ID)
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(weak)
+	which, set := "current", "implemented"
+	if target {
+		which, set = "target", "implemented or accepted"
+	}
+	res.Likelihood = max(e.likelihood-len(names), 1)
+	var text string
+	switch {
+	case s.Treatment == model.TreatmentAvoid:
+		res.Likelihood = 1
+		text = "treatment avoid: the exposure is removed, so the residual likelihood is the lowest level"
+	case len(names) == 0:
+		text = fmt.Sprintf("no %s countermeasure strong enough is credited: residual risk equals unmitigated risk", set)
+	default:
+		text = fmt.Sprintf("%d %s measure(s) (%s) reach the actor's capability SL %d on the scenario's FRs and each lower the likelihood one step: %s → %s",
+			len(names), set, strings.Join(names, ", "), e.capability, a.ix.matrix.likelihoodName(e.likelihood), a.ix.matrix.likelihoodName(res.Likelihood))
+	}
+	if len(weak) > 0 {
+		text += fmt.Sprintf("; not credited because their strength is below the actor's capability SL %d: %s", e.capability, strings.Join(weak, ", "))
+	}
+	res.Level = a.ix.matrix.level(res.Likelihood, res.Consequence)
+	res.Tolerable = a.ix.matrix.tolerable(res.Level)
+	verdict := "intolerable"
+	if res.Tolerable {
+		verdict = "tolerable"
+	}
+	res.Reasons = []Reason{{Rule: RuleResidual, ScenarioID: s.ID,
+		Text: fmt.Sprintf("%s residual: %s; %s risk, %s", which, text, res.Level, verdict)}}
+	return res
+}
+
+// VulnRef is a vulnerability linked to a scenario, as the result cites it.
+type VulnRef struct {
+	ID         model.ID         `json:"id"`
+	Identifier string           `json:"identifier"`
+	Status     model.VulnStatus `json:"status"`
+	CVSSScore  float64          `json:"cvssScore,omitempty"`
+}
+
+// vulnRefs lists the scenario's linked vulnerabilities in link order.
+func (a *assessor) vulnRefs(e *scenarioEval) []VulnRef {
+	out := []VulnRef{}
+	for _, id := range e.s.Vulnerabilities {
+		if v := a.ix.vulns[id]; v != nil {
+			out = append(out, VulnRef{ID: v.ID, Identifier: v.Identifier, Status: v.Status, CVSSScore: v.CVSSScore})
+		}
+	}
+	return out
+}
+
+// vulnReason makes the likelihood explanation cite the vulnerabilities the
+// scenario exploits (IEC 62443-3-2 ZCR 5.2).
+func (a *assessor) vulnReason(e *scenarioEval, refs []VulnRef) Reason {
+	parts := make([]string, len(refs))
+	for i, v := range refs {
+		x := a.ix.vulns[v.ID]
+		p := v.Identifier
+		if x.CVSSScore > 0 {
+			p += fmt.Sprintf(" (CVSS %.1f", x.CVSSScore)
+		} else {
+			p += " (CVSS not known"
+		}
+		p += fmt.Sprintf(", %s, %s)", strings.ToLower(x.Exploitability.Label()), strings.ToLower(x.Status.Label()))
+		parts[i] = p
+	}
+	return Reason{Rule: RuleVulnerability, ScenarioID: e.s.ID,
+		Text: fmt.Sprintf("likelihood %s rests on the linked vulnerabilities %s", a.ix.matrix.likelihoodName(e.likelihood), strings.Join(parts, "; "))}
 }

@@ -21,6 +21,11 @@ const (
 	RulePlanned         = "planned"          // accepted countermeasure not yet credited
 	RuleMatrix          = "risk-matrix"      // unmitigated risk from the risk matrix
 	RuleResidual        = "residual"         // residual risk after countermeasures
+	RuleUnknownSLC      = "unknown-slc"      // zone SL-C unknown: an asset has no known SL-C
+	RuleRequirements    = "requirements"     // SL-A from the per-requirement statuses
+	RuleLowered         = "lowered"          // an override or not-applicable FR below the derived SL-T
+	RuleInitial         = "initial-risk"     // initial risk of a zone from its worst case
+	RuleVulnerability   = "vulnerability"    // likelihood resting on linked vulnerabilities
 )
 
 // Reason explains one number: which rule, and the objects behind it.
@@ -35,9 +40,19 @@ type Reason struct {
 
 // Cell is one security level with the reasons for it.
 type Cell struct {
-	SL         int      `json:"sl"`
-	Overridden bool     `json:"overridden,omitempty"`
-	Reasons    []Reason `json:"reasons"`
+	SL         int  `json:"sl"`
+	Overridden bool `json:"overridden,omitempty"`
+	// Unknown marks an SL-C nobody knows (an asset without a known SL-C):
+	// SL is then 0 but means "unknown", and outputs show "unknown".
+	Unknown bool `json:"unknown,omitempty"`
+	// NotApplicable marks an SL-T set to 0 because the project declares the
+	// FR not applicable.
+	NotApplicable bool `json:"notApplicable,omitempty"`
+	// Derived is the SL-T the method derives before an override or a
+	// not-applicable declaration; set only when Overridden or NotApplicable,
+	// so the derived value stays visible beside the one that replaced it.
+	Derived int      `json:"derived,omitempty"`
+	Reasons []Reason `json:"reasons"`
 }
 
 // Cells is one Cell per FR, FR1..FR7.
@@ -64,6 +79,11 @@ type ZoneResult struct {
 	// Requirements are the IEC 62443-3-3 SR/RE IDs selected by SL-T, in
 	// catalogue order (the CRS content).
 	Requirements []string `json:"requirements"`
+	// RequirementStatus is the state of each selected requirement, in the
+	// order of Requirements (docs/METHOD.md step 6).
+	RequirementStatus []RequirementStatus `json:"requirementStatus"`
+	// Initial is the zone's initial risk (docs/METHOD.md step 0).
+	Initial InitialRisk `json:"initial"`
 	// Findings are least-privilege findings, e.g. a shared account.
 	Findings []string `json:"findings"`
 }
@@ -76,6 +96,9 @@ type ConduitResult struct {
 	SLA          Cells          `json:"slA"`
 	Gap          model.SLVector `json:"gap"`
 	Requirements []string       `json:"requirements"`
+	// RequirementStatus is the state of each selected requirement, in the
+	// order of Requirements (docs/METHOD.md step 6).
+	RequirementStatus []RequirementStatus `json:"requirementStatus"`
 	// Findings are least-privilege findings, e.g. a flow with port "any".
 	Findings []string `json:"findings"`
 }
@@ -87,7 +110,10 @@ type AssetResult struct {
 	ZoneID  model.ID       `json:"zoneId"`
 	SLT     model.SLVector `json:"slT"` // the zone's SL-T
 	SLC     model.SLVector `json:"slC"`
-	Gap     model.SLVector `json:"gap"` // SL-T − SL-C where positive
+	// SLCUnknown marks an asset whose SL-C is not known (source unknown):
+	// its slC vector is then not a capability of 0.
+	SLCUnknown bool           `json:"slCUnknown,omitempty"`
+	Gap        model.SLVector `json:"gap"` // SL-T − SL-C where positive
 	// Requirements are the IEC 62443-4-2 CR/SAR/EDR/HDR/NDR IDs selected for
 	// the asset's class by its zone's SL-T.
 	Requirements []string `json:"requirements"`
@@ -110,10 +136,17 @@ type ScenarioResult struct {
 	ResidualConsequence int             `json:"residualConsequence"`
 	Residual            model.RiskLevel `json:"residual"`
 	ResidualTolerable   bool            `json:"residualTolerable"`
-	// Mitigations are the countermeasure instances credited (accepted or
-	// implemented) for this scenario.
+	// Mitigations are the countermeasure instances credited for the target
+	// residual (the same as Target.Mitigations).
 	Mitigations []model.ID `json:"mitigations"`
 	Reasons     []Reason   `json:"reasons"`
+	// Current is the residual risk with implemented measures only; Target
+	// with implemented and accepted ones. The flat residual fields above
+	// equal Target.
+	Current Residual `json:"current"`
+	Target  Residual `json:"target"`
+	// Vulnerabilities are the linked register entries.
+	Vulnerabilities []VulnRef `json:"vulnerabilities"`
 }
 
 // GapClose is one FR gap a proposal closes: the target needs SL Need.
@@ -130,11 +163,15 @@ type Proposal struct {
 	TargetKind model.TargetKind `json:"targetKind"`
 	TargetID   model.ID         `json:"targetId"`
 	Closes     []GapClose       `json:"closes"`
-	Effort     Effort           `json:"effort"`
-	Score      float64          `json:"score"`
-	Rank       int              `json:"rank"` // 1 is best, across the plant
+	// Requirements are the unmet IEC 62443-3-3 requirements of the target
+	// the measure closes, in catalogue order.
+	Requirements []string `json:"requirements"`
+	Effort       Effort   `json:"effort"`
+	Score        float64  `json:"score"`
+	Rank         int      `json:"rank"` // 1 is best, across the plant
 	// Cover marks the proposals of the greedy cover: together they close
-	// every gap the library can close. The others are alternatives.
+	// every unmet requirement the library can close (see Result.OpenGaps for
+	// the others). The others are alternatives.
 	Cover bool `json:"cover"`
 	// InstanceID and Status are set when the project already holds an
 	// instance of this measure on this target.
@@ -153,6 +190,19 @@ type Exclusion struct {
 	Reason            string           `json:"reason"`
 }
 
+// Warning is something an assessor must look at before signing: today an
+// SL-T set below the level the method derives.
+type Warning struct {
+	Rule     string   `json:"rule"`
+	ObjectID model.ID `json:"objectId"`
+	FR       model.FR `json:"fr"`
+	SL       int      `json:"sl"`
+	Derived  int      `json:"derived"`
+	// Scenarios are the intolerable scenarios the lowering sets aside.
+	Scenarios []model.ID `json:"scenarios"`
+	Text      string     `json:"text"`
+}
+
 // Result is the whole assessment of a project. All slices are in a stable
 // order (zones, conduits, assets and scenarios by name then ID; proposals by rank).
 type Result struct {
@@ -167,4 +217,12 @@ type Result struct {
 	Scenarios  []ScenarioResult `json:"scenarios"`
 	Proposals  []Proposal       `json:"proposals"`
 	Exclusions []Exclusion      `json:"exclusions"`
+	// OpenGaps are the FR gaps no library measure can close, per zone and
+	// conduit in result order, then FR.
+	OpenGaps []OpenGap `json:"openGaps"`
+	// Paths are the attack paths of scenarios with a recorded entry point.
+	Paths []Path `json:"paths"`
+	// Warnings list SL-T values set below the derived ones, in zone then
+	// conduit order.
+	Warnings []Warning `json:"warnings"`
 }

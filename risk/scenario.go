@@ -71,13 +71,14 @@ type scenarioEval struct {
 	conduit     *model.Conduit
 	frs         [7]bool
 	reasons     []Reason
+	path        *Path // from the entry point to the target; nil without one
 }
 
 // riskSL maps a risk level to an SL for the risk-level method: low 1,
 // medium 2, high 3, critical 4.
 func riskSL(l model.RiskLevel) int { return l.Rank() }
 
-// evalScenario computes the unmitigated risk (DESIGN.md §2 steps 1 and 2):
+// evalScenario computes the unmitigated risk (docs/METHOD.md steps 1 and 2):
 // matrix(likelihood, worst consequence category), ignoring countermeasures.
 func (ix *index) evalScenario(s *model.ThreatScenario) *scenarioEval {
 	mx := ix.matrix
@@ -142,7 +143,9 @@ func (ix *index) evalScenario(s *model.ThreatScenario) *scenarioEval {
 // affected FR under the project's method, and whether it asks anything.
 func (e *scenarioEval) sltContribution(method model.SLTMethod) (sl int, rule string, ok bool) {
 	if method == model.MethodRiskLevel {
-		return clampSL(riskSL(e.level)), RuleRiskLevel, e.level != ""
+		// Only intolerable scenarios ask for protection, as with the actor
+		// method: so raising the tolerable line never raises an SL-T.
+		return clampSL(riskSL(e.level)), RuleRiskLevel, e.level != "" && !e.tolerable
 	}
 	// Actor capability (the default): only intolerable scenarios count.
 	if e.tolerable || e.capability == 0 {

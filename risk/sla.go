@@ -2,52 +2,312 @@ package risk
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"zonewise/model"
 )
 
-// credit is what the implemented countermeasure instances on one zone,
-// conduit or asset support per FR: each instance up to its measure's Max.
-type credit struct {
-	sl   [7]int
-	from [7][]*model.CountermeasureInstance // the instances reaching sl
+// slcKnown reports whether an asset's SL-C is known. An asset whose source
+// is unknown has no SL-C at all: its zero vector means "not known", not
+// "capability 0" (docs/METHOD.md step 6).
+func slcKnown(as *model.Asset) bool {
+	return as.SLCSource != "" && as.SLCSource != model.SLCUnknown
 }
 
-// creditOf sums up the implemented instances on a target, memoised. Only
-// implemented instances count: accepted ones are a plan, not a control.
-func (a *assessor) creditOf(id model.ID) *credit {
-	if c, ok := a.credits[id]; ok {
+// coverage is what the implemented countermeasure instances on one zone,
+// conduit or asset support, by requirement ID: the measure IDs whose library
+// entry lists the requirement.
+type coverage map[string][]string
+
+// coverageOf collects, memoised, the requirements that implemented
+// instances on a target support. Accepted instances are a plan, not a
+// control, and count only for the target residual risk.
+func (a *assessor) coverageOf(id model.ID) coverage {
+	if c, ok := a.covers[id]; ok {
 		return c
 	}
-	var c *credit
+	var c coverage
 	for _, ci := range a.ix.onTarget[id] {
 		m := a.ix.measure(ci)
 		if m == nil || ci.Status != model.StatusImplemented {
 			continue
 		}
 		if c == nil {
-			c = new(credit)
+			c = coverage{}
 		}
-		for i, sl := range m.Max {
-			sl = clampSL(sl)
-			switch {
-			case sl == 0:
-			case sl > c.sl[i]:
-				c.sl[i], c.from[i] = sl, []*model.CountermeasureInstance{ci}
-			case sl == c.sl[i]:
-				c.from[i] = append(c.from[i], ci)
+		for _, r := range m.Requirements {
+			if !slices.Contains(c[r], m.ID) {
+				c[r] = append(c[r], m.ID)
 			}
 		}
 	}
-	a.credits[id] = c
+	a.covers[id] = c
 	return c
 }
 
-func (c *credit) at(i int) int {
-	if c == nil {
-		return 0
+// compensatingOf lists the compensating-countermeasure records with evidence
+// on a target that name requirement id.
+func (a *assessor) compensatingOf(target model.ID, id string) []string {
+	var out []string
+	for _, cc := range a.ix.compensating[target] {
+		if strings.TrimSpace(cc.Evidence) != "" && slices.Contains(cc.Requirements, id) {
+			out = append(out, string(cc.ID))
+		}
 	}
-	return c.sl[i]
+	return out
+}
+
+// zoneSLC rolls up a zone's SL-C per FR from its weakest asset. Any asset
+// whose SL-C is unknown makes the zone's SL-C unknown for every FR: a chain
+// is no stronger than a link nobody has looked at.
+func (a *assessor) zoneSLC(z *model.Zone) (slc Cells) {
+	assets := a.ix.zoneAssets[z.ID]
+	var unknown []*model.Asset
+	for _, as := range assets {
+		if !slcKnown(as) {
+			unknown = append(unknown, as)
+		}
+	}
+	for i := range slc {
+		f := model.AllFRs[i]
+		switch {
+		case len(assets) == 0:
+			slc[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleNoAssets, ObjectID: z.ID,
+				Text: fmt.Sprintf("zone %s has no assets: SL-C 0", label(z.Name, z.ID))}}}
+		case len(unknown) > 0:
+			slc[i] = Cell{SL: 0, Unknown: true, Reasons: []Reason{{Rule: RuleUnknownSLC, ObjectID: unknown[0].ID,
+				Text: fmt.Sprintf("SL-C unknown: %d of %d assets have no known SL-C (first: %s)", len(unknown), len(assets), label(unknown[0].Name, unknown[0].ID))}}}
+		default:
+			weakest := assets[0]
+			for _, as := range assets[1:] {
+				if as.SLC[i] < weakest.SLC[i] {
+					weakest = as
+				}
+			}
+			of := fmt.Sprintf("weakest of %d assets", len(assets))
+			if len(assets) == 1 {
+				of = "the only asset"
+			}
+			slc[i] = Cell{SL: clampSL(weakest.SLC[i]), Reasons: []Reason{{Rule: RuleWeakestAsset, ObjectID: weakest.ID,
+				Text: fmt.Sprintf("%s: %s has SL-C %d for %s (%s)",
+					of, label(weakest.Name, weakest.ID), clampSL(weakest.SLC[i]), f, sourceLabel(weakest.SLCSource))}}}
+		}
+	}
+	return slc
+}
+
+// reqTarget is what one zone or conduit offers towards meeting requirements.
+type reqTarget struct {
+	id      model.ID
+	name    string
+	conduit *model.Conduit  // nil for a zone
+	profile *conduitProfile // the conduit's medium and flow kinds, computed once
+	// ruled marks the requirement IDs some medium rule covers; the others
+	// always apply and need no check.
+	ruled  map[string]bool
+	slc    *Cells // zone SL-C; nil for a conduit
+	assets []*model.Asset
+	own    coverage
+	bounds []*model.Conduit
+}
+
+// status decides one requirement (docs/METHOD.md step 6), in this order:
+// not applicable to the conduit's medium, met by capability, by an
+// implemented countermeasure on the target, on every asset, on every
+// conduit of the zone (its boundary), by a compensating countermeasure
+// with evidence; otherwise a gap.
+func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementStatus {
+	st := RequirementStatus{ID: r.ID, FR: r.FR, Level: r.MinSL}
+	i := int(r.FR) - 1
+	// Reasons are written only for the statuses a result shows: a zone's
+	// requirements above its SL-T are decided for SL-A but not listed.
+	say := func(format string, args ...any) string {
+		if !why {
+			return ""
+		}
+		return fmt.Sprintf(format, args...)
+	}
+	if t.conduit != nil {
+		if reason, na := t.requirementNotApplicable(r); na {
+			st.State, st.Reason = StateNotApplicable, reason
+			return st
+		}
+	}
+	if t.slc != nil && len(t.assets) > 0 && !t.slc[i].Unknown && t.slc[i].SL >= r.MinSL {
+		st.State, st.MetBy = StateMet, MetByCapability
+		st.Reason = say("every asset of the zone has SL-C %d or more for %s", r.MinSL, r.FR)
+		return st
+	}
+	if ms := t.own[r.ID]; len(ms) > 0 {
+		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, slices.Clone(ms)
+		st.Reason = say("implemented %s on %s lists %s", strings.Join(ms, ", "), t.name, r.ID)
+		return st
+	}
+	if ms, ok := a.everyAsset(t.assets, r); ok {
+		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
+		st.Reason = say("every asset of the zone meets %s by its SL-C or an implemented measure listing it (%s)", r.ID, strings.Join(ms, ", "))
+		return st
+	}
+	if ms, ok := a.everyConduit(t.bounds, r.ID); ok {
+		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
+		st.Reason = say("every conduit of the zone carries an implemented measure listing %s (%s)", r.ID, strings.Join(ms, ", "))
+		return st
+	}
+	if cs := a.compensatingOf(t.id, r.ID); len(cs) > 0 {
+		st.State, st.MetBy, st.Measures = StateMet, MetByCompensating, cs
+		if why {
+			names := make([]string, len(cs))
+			for k, id := range cs {
+				names[k] = a.ix.compensatingName(model.ID(id))
+			}
+			st.Reason = "compensating countermeasure " + strings.Join(names, ", ") + ", with evidence"
+		}
+		return st
+	}
+	st.State = StateGap
+	switch {
+	case t.slc != nil && t.slc[i].Unknown:
+		if why {
+			st.Reason = "not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists " + r.ID
+		}
+	case t.slc != nil && len(t.assets) > 0:
+		st.Reason = say("not met: the weakest asset has SL-C %d for %s and no implemented or compensating measure lists %s", t.slc[i].SL, r.FR, r.ID)
+	default:
+		if why {
+			st.Reason = "not met: no implemented or compensating measure lists " + r.ID
+		}
+	}
+	return st
+}
+
+// everyAsset: at least one asset meets r by a measure, and every asset
+// meets it by known SL-C or by an implemented measure on it that lists r.
+func (a *assessor) everyAsset(assets []*model.Asset, r *Requirement) ([]string, bool) {
+	var ms []string
+	i := int(r.FR) - 1
+	for _, as := range assets {
+		if len(a.ix.onTarget[as.ID]) == 0 {
+			if slcKnown(as) && as.SLC[i] >= r.MinSL {
+				continue
+			}
+			return nil, false
+		}
+		if got := a.coverageOf(as.ID)[r.ID]; len(got) > 0 {
+			for _, m := range got {
+				if !slices.Contains(ms, m) {
+					ms = append(ms, m)
+				}
+			}
+			continue
+		}
+		if !slcKnown(as) || as.SLC[i] < r.MinSL {
+			return nil, false
+		}
+	}
+	return ms, len(ms) > 0
+}
+
+// everyConduit: the zone has conduits and each carries an implemented
+// measure listing id (a path left unprotected protects nothing).
+func (a *assessor) everyConduit(conduits []*model.Conduit, id string) ([]string, bool) {
+	if len(conduits) == 0 {
+		return nil, false
+	}
+	var ms []string
+	for _, c := range conduits {
+		got := a.coverageOf(c.ID)[id]
+		if len(got) == 0 {
+			return nil, false
+		}
+		for _, m := range got {
+			if !slices.Contains(ms, m) {
+				ms = append(ms, m)
+			}
+		}
+	}
+	slices.Sort(ms)
+	return ms, true
+}
+
+// achieve evaluates every system requirement of the catalogue for the
+// target, returns the statuses of those the SL-T selects (catalogue order)
+// and the SL-A per FR: the highest n at which every requirement of the FR
+// selected at n or below is met or not applicable.
+func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
+	// One pass over the catalogue. Met counts are kept per level, so that
+	// those below the first gap can be summed once the gap is known.
+	type gapAt struct {
+		id     string
+		level  int
+		reason string
+	}
+	var firstGap [7]*gapAt
+	var met [7][model.MaxSL + 1][3]int // per FR, level, way (capability, countermeasure, compensating)
+	statuses = make([]RequirementStatus, 0, 64)
+	for k := range a.ix.cat.System {
+		r := &a.ix.cat.System[k]
+		if !r.FR.Valid() || r.MinSL < 1 || r.MinSL > model.MaxSL {
+			continue
+		}
+		i := int(r.FR) - 1
+		selected := r.MinSL <= slt[i]
+		st := a.status(t, r, selected)
+		if selected {
+			statuses = append(statuses, st)
+		}
+		switch st.State {
+		case StateGap:
+			if g := firstGap[i]; g == nil || st.Level < g.level {
+				if st.Reason == "" {
+					st = a.status(t, r, true)
+				}
+				firstGap[i] = &gapAt{id: st.ID, level: st.Level, reason: st.Reason}
+			}
+		case StateMet:
+			switch st.MetBy {
+			case MetByCapability:
+				met[i][st.Level][0]++
+			case MetByCountermeasure:
+				met[i][st.Level][1]++
+			case MetByCompensating:
+				met[i][st.Level][2]++
+			}
+		}
+	}
+	var counts [7][3]int
+	var gapLevel [7]int
+	for i := range counts {
+		top := model.MaxSL
+		if g := firstGap[i]; g != nil {
+			top, gapLevel[i] = g.level-1, g.level
+		}
+		for l := 1; l <= top; l++ {
+			for w := range 3 {
+				counts[i][w] += met[i][l][w]
+			}
+		}
+	}
+	for i := range sla {
+		f := model.AllFRs[i]
+		sl := model.MaxSL
+		if firstGap[i] != nil {
+			sl = gapLevel[i] - 1
+		}
+		var rs []Reason
+		if sl > 0 {
+			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,
+				Text: fmt.Sprintf("every %s requirement selected at SL %d or below is met: %d by capability, %d by implemented countermeasures, %d by compensating countermeasures",
+					f, sl, counts[i][0], counts[i][1], counts[i][2])})
+		}
+		if g := firstGap[i]; g != nil {
+			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,
+				Text: fmt.Sprintf("SL-A %d for %s: %s (selected at SL %d) is %s", sl, f, g.id, g.level, g.reason)})
+		}
+		rs = append(rs, a.plannedReasons(t.id, i)...)
+		sla[i] = Cell{SL: sl, Reasons: rs}
+	}
+	return sla, statuses
 }
 
 // plannedReasons says, for one FR, which accepted instances on a target are
@@ -65,117 +325,45 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 	return rs
 }
 
-func (a *assessor) measureReasons(c *credit, i int, where string) []Reason {
-	var rs []Reason
-	for _, ci := range c.from[i] {
-		m := a.ix.measure(ci)
-		rs = append(rs, Reason{Rule: RuleCountermeasure, ObjectID: ci.ID,
-			Text: fmt.Sprintf("implemented %s (%s) on %s credits %s up to SL %d", m.ID, m.Name, where, model.AllFRs[i], c.sl[i])})
-	}
-	return rs
+// zoneSLCA derives a zone's SL-C and, per requirement, its SL-A
+// (docs/METHOD.md step 6).
+func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, statuses []RequirementStatus) {
+	slc = a.zoneSLC(z)
+	t := &reqTarget{id: z.ID, name: "the zone", slc: &slc, assets: a.ix.zoneAssets[z.ID],
+		own: a.coverageOf(z.ID), bounds: a.ix.zoneConduits[z.ID]}
+	sla, statuses = a.achieve(t, slt)
+	return slc, sla, statuses
 }
 
-// zoneSLCA rolls up a zone's SL-C from its weakest asset and derives its
-// SL-A (DESIGN.md §2 step 6) as the highest of:
-//   - SL-C, the weakest asset's capability;
-//   - the weakest asset counting implemented measures on each asset;
-//   - implemented measures on the zone itself;
-//   - the boundary: measures implemented on every conduit of the zone, up to
-//     the weakest conduit (a path left unprotected protects nothing).
-func (a *assessor) zoneSLCA(z *model.Zone) (slc, sla Cells) {
-	assets := a.ix.zoneAssets[z.ID]
-	zc := a.creditOf(z.ID)
-	conduits := a.ix.zoneConduits[z.ID]
-
-	// One pass over the assets: the weakest per FR, with and without the
-	// measures implemented on each asset.
-	var weakestOf, weakestEffOf [7]*model.Asset
-	var effOf [7]int
-	for _, as := range assets {
-		var cr *credit
-		if len(a.ix.onTarget[as.ID]) > 0 {
-			cr = a.creditOf(as.ID)
-		}
-		for i := range weakestOf {
-			if w := weakestOf[i]; w == nil || as.SLC[i] < w.SLC[i] {
-				weakestOf[i] = as
-			}
-			if e := max(clampSL(as.SLC[i]), cr.at(i)); weakestEffOf[i] == nil || e < effOf[i] {
-				weakestEffOf[i], effOf[i] = as, e
+// conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
+func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
+	p := profileOf(c)
+	if a.ruled == nil {
+		a.ruled = map[string]bool{}
+		for k := range a.ix.cat.System {
+			id := a.ix.cat.System[k].ID
+			for j := range mediumRules {
+				if mediumRules[j].covers(id) {
+					a.ruled[id] = true
+				}
 			}
 		}
 	}
-	for i := range slc {
-		f := model.AllFRs[i]
-		weakest, weakestEff, eff := weakestOf[i], weakestEffOf[i], effOf[i]
-		if weakest == nil {
-			slc[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleNoAssets, ObjectID: z.ID,
-				Text: fmt.Sprintf("zone %s has no assets: SL-C 0", label(z.Name, z.ID))}}}
-		} else {
-			of := fmt.Sprintf("weakest of %d assets", len(assets))
-			if len(assets) == 1 {
-				of = "the only asset"
-			}
-			slc[i] = Cell{SL: clampSL(weakest.SLC[i]), Reasons: []Reason{{Rule: RuleWeakestAsset, ObjectID: weakest.ID,
-				Text: fmt.Sprintf("%s: %s has SL-C %d for %s (%s)",
-					of, label(weakest.Name, weakest.ID), clampSL(weakest.SLC[i]), f, sourceLabel(weakest.SLCSource))}}}
-		}
-
-		// The boundary credit of the conduits.
-		bc := 0
-		var weakConduit *model.Conduit
-		for j, c := range conduits {
-			if cr := a.creditOf(c.ID).at(i); j == 0 || cr < bc {
-				bc, weakConduit = cr, c
-			}
-		}
-
-		sl := max(slc[i].SL, eff, zc.at(i), bc)
-		var rs []Reason
-		switch {
-		case slc[i].SL == sl && weakest != nil:
-			rs = append(rs, Reason{Rule: RuleCapability, ObjectID: weakest.ID,
-				Text: fmt.Sprintf("SL-C %d of the weakest asset %s", sl, label(weakest.Name, weakest.ID))})
-		case slc[i].SL == sl: // no assets and no credit: 0
-			rs = append(rs, Reason{Rule: RuleNoAssets, ObjectID: z.ID,
-				Text: fmt.Sprintf("zone %s has no assets and no implemented countermeasure supports %s", label(z.Name, z.ID), f)})
-		}
-		if eff > slc[i].SL && eff == sl {
-			rs = append(rs, Reason{Rule: RuleCountermeasure, ObjectID: weakestEff.ID,
-				Text: fmt.Sprintf("with the measures implemented on its assets, the weakest asset %s reaches SL %d for %s",
-					label(weakestEff.Name, weakestEff.ID), eff, f)})
-		}
-		if zc.at(i) == sl && sl > 0 {
-			rs = append(rs, a.measureReasons(zc, i, "the zone")...)
-		}
-		if bc == sl && sl > 0 && weakConduit != nil {
-			rs = append(rs, Reason{Rule: RuleCountermeasure, ObjectID: weakConduit.ID,
-				Text: fmt.Sprintf("every conduit of the zone carries implemented measures reaching SL %d for %s (weakest: conduit %s)",
-					bc, f, label(weakConduit.Name, weakConduit.ID))})
-		}
-		rs = append(rs, a.plannedReasons(z.ID, i)...)
-		sla[i] = Cell{SL: sl, Reasons: rs}
-	}
-	return slc, sla
+	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: &p, own: a.coverageOf(c.ID), ruled: a.ruled}
+	return a.achieve(t, slt)
 }
 
-// conduitSLA credits the implemented measures on the conduit itself;
-// conduits have no SL-C.
-func (a *assessor) conduitSLA(c *model.Conduit) (sla Cells) {
-	cr := a.creditOf(c.ID)
-	for i := range sla {
-		sl := cr.at(i)
-		var rs []Reason
-		if sl > 0 {
-			rs = a.measureReasons(cr, i, "the conduit")
-		} else {
-			rs = []Reason{{Rule: RuleCountermeasure, ObjectID: c.ID,
-				Text: fmt.Sprintf("no implemented countermeasure on the conduit supports %s: SL-A 0", model.AllFRs[i])}}
-		}
-		rs = append(rs, a.plannedReasons(c.ID, i)...)
-		sla[i] = Cell{SL: sl, Reasons: rs}
+// requirementNotApplicable says whether a system requirement cannot apply
+// to a conduit's medium, with the reason (docs/METHOD.md step 5). It is the
+// single hook for the medium rules.
+// The conduit's profile is computed once per conduit, not per requirement:
+// ConduitRequirementApplies would infer every flow's kind again each time.
+func (t *reqTarget) requirementNotApplicable(r *Requirement) (string, bool) {
+	if t.conduit == nil || t.profile == nil || !t.ruled[r.ID] {
+		return "", false
 	}
-	return sla
+	ok, reason := t.profile.requirementApplies(r.ID, t.conduit.Name)
+	return reason, !ok
 }
 
 func sourceLabel(s model.SLCSource) string {

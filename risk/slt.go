@@ -2,6 +2,7 @@ package risk
 
 import (
 	"fmt"
+	"strings"
 
 	"zonewise/model"
 )
@@ -42,10 +43,31 @@ func (c *contribs) add(e *scenarioEval, sl int, rule string) {
 func (a *assessor) collectContributions() {
 	a.zoneContrib = make(map[model.ID]*contribs)
 	a.conduitContrib = make(map[model.ID]*contribs)
+	a.pathContrib = make(map[model.ID]*contribs)
+	addTo := func(m map[model.ID]*contribs, id model.ID, e *scenarioEval, sl int, rule string) {
+		c := m[id]
+		if c == nil {
+			c = new(contribs)
+			m[id] = c
+		}
+		c.add(e, sl, rule)
+	}
 	for _, e := range a.evals {
 		sl, rule, ok := e.sltContribution(a.method)
 		if !ok || sl == 0 {
 			continue
+		}
+		if p := e.path; p != nil {
+			for _, id := range p.Zones {
+				if e.zone == nil || id != e.zone.ID {
+					addTo(a.pathContrib, id, e, sl, rule)
+				}
+			}
+			for _, id := range p.Conduits {
+				if e.conduit == nil || id != e.conduit.ID {
+					addTo(a.pathContrib, id, e, sl, rule)
+				}
+			}
 		}
 		var m map[model.ID]*contribs
 		var id model.ID
@@ -57,16 +79,11 @@ func (a *assessor) collectContributions() {
 		default:
 			continue // dangling target: a validation problem
 		}
-		c := m[id]
-		if c == nil {
-			c = new(contribs)
-			m[id] = c
-		}
-		c.add(e, sl, rule)
+		addTo(m, id, e, sl, rule)
 	}
 }
 
-// zoneSLT derives the SL-T of a zone (DESIGN.md §2 step 3), memoised. The
+// zoneSLT derives the SL-T of a zone (docs/METHOD.md step 3), memoised. The
 // parent is assessed first; a parent cycle (a validation error) is cut.
 func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 	if c, ok := a.zoneSLTs[z.ID]; ok {
@@ -78,14 +95,16 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 	if p := a.ix.zones[z.ParentID]; p != nil && z.ParentID != z.ID && !a.visiting[p.ID] {
 		parent, parentSLT = p, a.zoneSLT(p)
 	}
-	// A safety zone is never below the plant's control zones for integrity
-	// and availability: the SIS must stay effective when the basic process
-	// control system it guards has been compromised (IEC 61511 independence).
+	// A safety zone is never below a control zone it connects to, on any
+	// FR: the SIS must stay effective when the basic process control system
+	// it guards has been compromised (IEC 61511 independence), and a
+	// compromised control zone attacks the SIS through exactly that conduit
+	// (docs/METHOD.md step 3).
 	var controls []*model.Zone
 	var controlSLT []*Cells
 	if z.IsSafety() {
 		for _, c := range a.ix.zoneOrder {
-			if c.Type == model.ZoneControl && !c.IsSafety() && !c.OutOfScope && !a.visiting[c.ID] {
+			if c.Type == model.ZoneControl && !c.IsSafety() && !c.OutOfScope && !a.visiting[c.ID] && a.connected(z, c) {
 				controls, controlSLT = append(controls, c), append(controlSLT, a.zoneSLT(c))
 			}
 		}
@@ -105,24 +124,23 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 		return cells
 	}
 	con := a.zoneContrib[z.ID]
+	pcon := a.pathContrib[z.ID]
 	for i := range cells {
 		f := model.AllFRs[i]
-		if a.ix.notApplicable[i] {
-			cells[i] = a.notApplicableCell(f)
-			continue
-		}
 		sl := 1
 		if con != nil {
 			sl = max(sl, con[i].sl)
 		}
+		if pcon != nil {
+			sl = max(sl, pcon[i].sl)
+		}
 		if parentSLT != nil {
 			sl = max(sl, parentSLT[i].SL)
 		}
-		safetyFR := f == model.FR3 || f == model.FR7
-		if safetyFR {
-			for _, c := range controlSLT {
-				sl = max(sl, c[i].SL)
-			}
+		floor, exposed, how := a.ix.exposureFloor(z, i)
+		sl = max(sl, floor)
+		for _, c := range controlSLT {
+			sl = max(sl, c[i].SL)
 		}
 		var rs []Reason
 		if con != nil && con[i].sl == sl {
@@ -130,12 +148,19 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 				rs = append(rs, a.ix.sltReason(e, con[i].rule, f, sl))
 			}
 		}
-		if safetyFR {
-			for j, c := range controlSLT {
-				if c[i].SL == sl && sl > 1 {
-					rs = append(rs, Reason{Rule: RuleSafetyZone, ObjectID: controls[j].ID,
-						Text: fmt.Sprintf("a safety zone is not below control zone %s (SL %d) for %s", label(controls[j].Name, controls[j].ID), sl, f)})
-				}
+		if pcon != nil && pcon[i].sl == sl {
+			for _, e := range pcon[i].from {
+				rs = append(rs, a.ix.pathReason(e, pcon[i].rule, f, sl))
+			}
+		}
+		if exposed != nil && floor == sl {
+			rs = append(rs, Reason{Rule: RuleExposure, ObjectID: exposed.ID,
+				Text: fmt.Sprintf("asset %s is %s: at least SL %d for %s", label(exposed.Name, exposed.ID), how, floor, f)})
+		}
+		for j, c := range controlSLT {
+			if c[i].SL == sl && sl > 1 {
+				rs = append(rs, Reason{Rule: RuleSafetyZone, ObjectID: controls[j].ID,
+					Text: fmt.Sprintf("a safety zone is not below control zone %s it connects to (SL %d for %s)", label(controls[j].Name, controls[j].ID), sl, f)})
 			}
 		}
 		if parentSLT != nil && parentSLT[i].SL == sl {
@@ -147,13 +172,16 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 				Text: fmt.Sprintf("no scenario asks more: SL 1 for %s, the minimum for a zone in scope", f)}}
 		}
 		cells[i] = Cell{SL: sl, Reasons: rs}
+		if a.ix.notApplicable[i] {
+			cells[i] = a.notApplicableCell(f, sl)
+		}
 	}
-	applyOverrides(cells, z.SLTOverrides, z.ID)
+	a.applyOverrides(cells, z.SLTOverrides, z.ID, label(z.Name, z.ID))
 	a.zoneSLTs[z.ID] = cells
 	return cells
 }
 
-// conduitSLT derives the SL-T of a conduit (DESIGN.md §2 step 4): per FR the
+// conduitSLT derives the SL-T of a conduit (docs/METHOD.md step 4): per FR the
 // highest SL-T of the zones it connects, raised by scenarios on the conduit.
 func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 	cells := new(Cells)
@@ -169,26 +197,26 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 		return cells
 	}
 	con := a.conduitContrib[c.ID]
+	pcon := a.pathContrib[c.ID]
 	zoneCells := make([]*Cells, len(zones))
 	for j, z := range zones {
 		zoneCells[j] = a.zoneSLTs[z.ID]
 	}
 	for i := range cells {
 		f := model.AllFRs[i]
-		if a.ix.notApplicable[i] {
-			cells[i] = a.notApplicableCell(f)
-			continue
-		}
 		sl := 1
 		for _, zc := range zoneCells {
-			sl = max(sl, zc[i].SL)
+			sl = max(sl, zc[i].Derived, zc[i].SL)
 		}
 		if con != nil {
 			sl = max(sl, con[i].sl)
 		}
+		if pcon != nil {
+			sl = max(sl, pcon[i].sl)
+		}
 		var rs []Reason
 		for j, z := range zones {
-			if zoneCells[j][i].SL == sl {
+			if max(zoneCells[j][i].Derived, zoneCells[j][i].SL) == sl {
 				rs = append(rs, Reason{Rule: RuleConduitZones, ObjectID: z.ID,
 					Text: fmt.Sprintf("connected zone %s has SL-T %d for %s", label(z.Name, z.ID), sl, f)})
 			}
@@ -200,34 +228,109 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 				rs = append(rs, r)
 			}
 		}
+		if pcon != nil && pcon[i].sl == sl {
+			for _, e := range pcon[i].from {
+				rs = append(rs, a.ix.pathReason(e, pcon[i].rule, f, sl))
+			}
+		}
 		if len(rs) == 0 {
 			rs = []Reason{{Rule: RuleInScopeMinimum, ObjectID: c.ID,
 				Text: fmt.Sprintf("no zone or scenario asks more: SL 1 for %s, the minimum for a conduit in scope", f)}}
 		}
 		cells[i] = Cell{SL: sl, Reasons: rs}
+		if a.ix.notApplicable[i] {
+			cells[i] = a.notApplicableCell(f, sl)
+		}
 	}
-	applyOverrides(cells, c.SLTOverrides, c.ID)
+	a.applyOverrides(cells, c.SLTOverrides, c.ID, label(c.Name, c.ID))
 	return cells
 }
 
-func (a *assessor) notApplicableCell(f model.FR) Cell {
-	return Cell{SL: 0, Reasons: []Reason{{Rule: RuleNotApplicable,
-		Text: fmt.Sprintf("the project declares %s (%s) not applicable", f, f.Title())}}}
+// connected reports whether two zones share a conduit.
+func (a *assessor) connected(x, y *model.Zone) bool {
+	for _, c := range a.ix.zoneConduits[x.ID] {
+		for _, id := range c.ZoneIDs {
+			if id == y.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// applyOverrides replaces derived cells with the user's justified values.
-// The override reason names the derived value it replaces.
-func applyOverrides(cells *Cells, overrides []model.SLOverride, id model.ID) {
+// notApplicableCell sets an FR the project declares not applicable to 0,
+// keeping the derived level visible beside it.
+func (a *assessor) notApplicableCell(f model.FR, derived int) Cell {
+	just := a.ix.p.NotApplicableJustification
+	if just == "" {
+		just = "no justification given"
+	}
+	return Cell{SL: 0, NotApplicable: true, Derived: derived, Reasons: []Reason{{Rule: RuleNotApplicable,
+		Text: fmt.Sprintf("the project declares %s (%s) not applicable (derived SL %d): %s", f, f.Title(), derived, just)}}}
+}
+
+// applyOverrides replaces derived cells with the user's justified values,
+// keeping the derived value visible. An override (or a not-applicable FR)
+// below the derived value raises a warning naming the intolerable scenarios
+// it sets aside (docs/METHOD.md step 3).
+func (a *assessor) applyOverrides(cells *Cells, overrides []model.SLOverride, id model.ID, name string) {
 	for _, o := range overrides {
 		if !o.FR.Valid() {
 			continue
 		}
 		c := &cells[o.FR-1]
+		derived := c.SL
+		if c.NotApplicable {
+			derived = c.Derived
+		}
 		just := o.Justification
 		if just == "" {
 			just = "no justification given"
 		}
-		*c = Cell{SL: clampSL(o.SL), Overridden: true, Reasons: []Reason{{Rule: RuleOverride, ObjectID: id,
-			Text: fmt.Sprintf("overridden to SL %d for %s (derived SL %d): %s", clampSL(o.SL), o.FR, c.SL, just)}}}
+		*c = Cell{SL: clampSL(o.SL), Overridden: true, Derived: derived, Reasons: []Reason{{Rule: RuleOverride, ObjectID: id,
+			Text: fmt.Sprintf("overridden to SL %d for %s (derived SL %d): %s", clampSL(o.SL), o.FR, derived, just)}}}
 	}
+	for i := range cells {
+		c := &cells[i]
+		if (c.Overridden || c.NotApplicable) && c.SL < c.Derived {
+			a.lowered(id, name, model.AllFRs[i], c)
+		}
+	}
+}
+
+// lowered records a warning for a cell set below its derived level.
+func (a *assessor) lowered(id model.ID, name string, f model.FR, c *Cell) {
+	var set []model.ID
+	var names []string
+	for _, e := range a.evals {
+		if e.tolerable || !e.frs[f-1] {
+			continue
+		}
+		on := (e.zone != nil && e.zone.ID == id) || (e.conduit != nil && e.conduit.ID == id)
+		if !on && e.path != nil {
+			on = containsID(e.path.Zones, id) || containsID(e.path.Conduits, id)
+		}
+		if on {
+			set = append(set, e.s.ID)
+			names = append(names, label(e.s.Name, e.s.ID))
+		}
+	}
+	why := "an override"
+	if c.NotApplicable && !c.Overridden {
+		why = "the not-applicable declaration"
+	}
+	text := fmt.Sprintf("%s sets %s of %s to SL %d below the derived SL %d", why, f, name, c.SL, c.Derived)
+	if len(names) > 0 {
+		text += "; it sets aside the intolerable scenarios " + strings.Join(names, ", ")
+	}
+	a.warnings = append(a.warnings, Warning{Rule: RuleLowered, ObjectID: id, FR: f, SL: c.SL, Derived: c.Derived, Scenarios: set, Text: text})
+}
+
+func containsID(ids []model.ID, id model.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }

@@ -20,6 +20,8 @@ type Data struct {
 	Assets    []*AssetData   // by zone order, then name
 	Actors    []*ActorData   // by capability, then name
 	Scenarios []*ScenarioData
+	// Vulnerabilities is the vulnerability register (ZCR 5.2), by identifier.
+	Vulnerabilities []*VulnerabilityData
 	// Proposals are the compensating countermeasures of the assessment, by rank.
 	Proposals []*ProposalData
 	// Cover are the proposals of the recommended set (by rank): together they
@@ -315,9 +317,15 @@ type ScenarioData struct {
 	Residual                        Text
 	ResidualKey                     string
 	ResidualTolerable               bool
-	Treatment, TreatmentNote        Text
-	Techniques                      []Text
-	Mitigations                     []Text // measure names credited
+	// Current is the residual risk with implemented measures only; the
+	// Residual fields above are the target (implemented and accepted).
+	CurrentLikelihood        int
+	Current                  Text
+	CurrentTolerable         bool
+	Vulnerabilities          []Text // "CVE-… (CVSS 9.8, open)"
+	Treatment, TreatmentNote Text
+	Techniques               []Text
+	Mitigations              []Text // measure names credited
 }
 
 // ProposalData is one ranked compensating countermeasure.
@@ -445,4 +453,14 @@ type ProgrammeItem struct {
 	FRs []Text
 	// Open counts the targets where it is still only proposed.
 	Open int
+}
+
+// VulnerabilityData is one entry of the vulnerability register.
+type VulnerabilityData struct {
+	Identifier, Title Text
+	Assets            Text // asset names, comma-separated
+	CVSS              Text // "9.8 (CVSS:3.1/…)" or "not known"
+	Exploitability    Text
+	Status            Text
+	Source            Text
 }

@@ -197,6 +197,10 @@ func testResult(p *model.Project, cat *risk.Catalog) *risk.Result {
 			sr.ResidualTolerable = p.Matrix.IsTolerable(sr.Residual)
 			sr.Mitigations = s.Countermeasures
 		}
+		// The fixture's measures are all accepted, none implemented: the
+		// current residual is the unmitigated risk, the target the residual.
+		sr.Current = risk.Residual{Likelihood: s.Likelihood, Consequence: sr.Consequence, Level: lv, Tolerable: sr.Tolerable}
+		sr.Target = risk.Residual{Likelihood: sr.ResidualLikelihood, Consequence: sr.Consequence, Level: sr.Residual, Tolerable: sr.ResidualTolerable}
 		r.Scenarios = append(r.Scenarios, sr)
 	}
 	r.Proposals = []risk.Proposal{

@@ -90,6 +90,7 @@ func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated stri
 	b.buildConduits()
 	b.buildActors()
 	b.buildScenarios()
+	b.buildVulnerabilities()
 	b.matrixCells()
 	b.buildMeasures()
 	b.buildProposals()
@@ -555,6 +556,14 @@ func (b *builder) buildScenarios() {
 			sd.Unmitigated, sd.UnmitigatedKey, sd.Tolerable = Text(sr.Unmitigated.Label()), string(sr.Unmitigated), sr.Tolerable
 			sd.ResidualLikelihood, sd.ResidualConsequence = sr.ResidualLikelihood, sr.ResidualConsequence
 			sd.Residual, sd.ResidualKey, sd.ResidualTolerable = Text(sr.Residual.Label()), string(sr.Residual), sr.ResidualTolerable
+			sd.CurrentLikelihood, sd.Current, sd.CurrentTolerable = sr.Current.Likelihood, Text(sr.Current.Level.Label()), sr.Current.Tolerable
+			for _, v := range sr.Vulnerabilities {
+				cvss := "CVSS not known"
+				if v.CVSSScore > 0 {
+					cvss = fmt.Sprintf("CVSS %.1f", v.CVSSScore)
+				}
+				sd.Vulnerabilities = append(sd.Vulnerabilities, Text(fmt.Sprintf("%s (%s, %s)", name(v.Identifier), cvss, strings.ToLower(v.Status.Label()))))
+			}
 			for _, id := range sr.Mitigations {
 				if ci := b.p.Countermeasure(id); ci != nil {
 					sd.Mitigations = append(sd.Mitigations, b.measureName(ci.MeasureID)+" ("+b.targetName(ci.TargetKind, ci.TargetID)+")")
@@ -738,4 +747,27 @@ func (b *builder) objectName(id model.ID) Text {
 		return b.scenarios[id].Name
 	}
 	return ""
+}
+
+// buildVulnerabilities fills the vulnerability register, by identifier.
+func (b *builder) buildVulnerabilities() {
+	b.d.Vulnerabilities = []*VulnerabilityData{}
+	vs := slices.Clone(b.p.Vulnerabilities)
+	slices.SortFunc(vs, func(x, y model.Vulnerability) int { return strings.Compare(x.Identifier, y.Identifier) })
+	for _, v := range vs {
+		var assets []string
+		for _, id := range v.AssetIDs {
+			assets = append(assets, string(b.targetName(model.TargetAsset, id)))
+		}
+		cvss := Text("not known")
+		if v.CVSSScore > 0 {
+			cvss = Text(fmt.Sprintf("%.1f", v.CVSSScore))
+			if v.CVSSVector != "" {
+				cvss += Text(" (" + truncate(v.CVSSVector, 80) + ")")
+			}
+		}
+		b.d.Vulnerabilities = append(b.d.Vulnerabilities, &VulnerabilityData{
+			Identifier: name(v.Identifier), Title: name(v.Title), Assets: Text(strings.Join(assets, ", ")), CVSS: cvss,
+			Exploitability: Text(v.Exploitability.Label()), Status: Text(v.Status.Label()), Source: name(v.Source)})
+	}
 }
