@@ -20,6 +20,9 @@ type assessor struct {
 	covers      map[model.ID]coverage
 	warnings    []Warning
 	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
+	// profiles caches each conduit's medium and flow kinds for the medium
+	// and fit rules, built on first use.
+	profiles map[model.ID]*conduitProfile
 }
 
 // Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with

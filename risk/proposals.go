@@ -236,7 +236,7 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq, first []bool) ([]ca
 			continue
 		}
 		if fit == nil {
-			fit = a.ix.newFitTarget(t.kind, t.id)
+			fit = a.newFitTarget(t.kind, t.id)
 		}
 		if unfit(m, fit) != "" {
 			continue
