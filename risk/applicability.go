@@ -89,11 +89,37 @@ func ConduitRequirementApplies(id string, c *model.Conduit) (applies bool, reaso
 }
 
 func (p *conduitProfile) requirementApplies(id, name string) (bool, string) {
+	return p.applies(id, name, rulesCovering(id))
+}
+
+// rulesCovering lists the indices of the medium rules that cover id.
+func rulesCovering(id string) []int {
+	var out []int
 	for i := range mediumRules {
-		r := &mediumRules[i]
-		if !r.covers(id) {
-			continue
+		if mediumRules[i].covers(id) {
+			out = append(out, i)
 		}
+	}
+	return out
+}
+
+// requirementApplies is conduitProfile.requirementApplies with the rules
+// covering each ID looked up once per assessment.
+func (a *assessor) requirementApplies(c *model.Conduit, id string) (bool, string) {
+	rules, ok := a.ruleOf[id]
+	if !ok {
+		if a.ruleOf == nil {
+			a.ruleOf = map[string][]int{}
+		}
+		rules = rulesCovering(id)
+		a.ruleOf[id] = rules
+	}
+	return a.profile(c).applies(id, c.Name, rules)
+}
+
+func (p *conduitProfile) applies(id, name string, rules []int) (bool, string) {
+	for _, i := range rules {
+		r := &mediumRules[i]
 		if why := r.fails(p); why != "" {
 			return false, fmt.Sprintf("%s (%s) does not apply to conduit %s: %s", id, r.topic, name, why)
 		}

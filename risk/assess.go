@@ -23,6 +23,11 @@ type assessor struct {
 	// profiles caches each conduit's medium and flow kinds for the medium
 	// and fit rules, built on first use.
 	profiles map[model.ID]*conduitProfile
+	// ruleOf caches which medium rules cover a requirement ID; closers
+	// lists, per requirement ID, the library measures (by catalogue index,
+	// first of their ID only) that list it and may close it.
+	ruleOf  map[string][]int
+	closers map[string][]int
 }
 
 // Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with

@@ -314,7 +314,7 @@ func (a *assessor) requirementNotApplicable(c *model.Conduit, r *Requirement) (s
 	if c == nil {
 		return "", false
 	}
-	ok, reason := a.profile(c).requirementApplies(r.ID, c.Name)
+	ok, reason := a.requirementApplies(c, r.ID)
 	return reason, !ok
 }
 
