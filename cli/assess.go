@@ -26,7 +26,7 @@ func runAssess(e *env, args []string) int {
 	path := pos[0]
 
 	// A 10,000-asset plant must load, validate, assess and print within
-	// 300 ms (DESIGN.md §7): the catalogue is decoded while the project
+	// 300 ms (docs/PERFORMANCE.md): the catalogue is decoded while the project
 	// loads, and validation runs beside the assessment (both only read p).
 	type catalog struct {
 		cat *risk.Catalog
@@ -77,47 +77,66 @@ func runAssess(e *env, args []string) int {
 // topProposals is how many proposals the terminal summary lists.
 const topProposals = 10
 
-// writeSummary prints the readable terminal summary of an assessment.
+// writeSummary prints the readable terminal summary of an assessment, one
+// section per step of docs/METHOD.md.
 func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
+	names := map[model.ID]string{}
+	fmt.Fprintf(w, "%s: %d zones, %d conduits, %d assets, %d threat scenarios\n", nameOr(p.Name, "project"),
+		len(r.Zones), len(r.Conduits), len(r.Assets), len(r.Scenarios))
+	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA); \"?\" is an unknown SL-C.\n", r.Method.Label())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	writeZones(w, tw, p, r, names)
+	writeConduits(w, tw, p, r, names)
+	writeWarnings(w, r)
+	writeScenarioRisk(w, tw, r)
+	writeProposals(w, tw, r, names)
+}
+
+// writeZones lists each zone's SL-T, SL-C, SL-A and gap, its unmet
+// requirements and initial risk flags, then the zone findings.
+func writeZones(w io.Writer, tw *tabwriter.Writer, p *model.Project, r *risk.Result, names map[model.ID]string) {
 	zoneType := map[model.ID]model.ZoneType{}
 	for _, z := range p.Zones {
 		zoneType[z.ID] = z.Type
 	}
-	conduitType := map[model.ID]model.ConduitType{}
-	for _, c := range p.Conduits {
-		conduitType[c.ID] = c.Type
-	}
-	names := map[model.ID]string{}
-
-	fmt.Fprintf(w, "%s: %d zones, %d conduits, %d assets, %d threat scenarios\n", nameOr(p.Name, "project"),
-		len(r.Zones), len(r.Conduits), len(r.Assets), len(r.Scenarios))
-	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA).\n", r.Method.Label())
-
 	fmt.Fprintf(w, "\nZones\n")
 	if len(r.Zones) == 0 {
 		fmt.Fprintf(w, "  none\n")
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, z := range r.Zones {
 		names[z.ZoneID] = "zone " + nameOr(z.Name, z.ZoneID.Short())
-		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s%s\n", nameOr(z.Name, z.ZoneID.Short()), zoneType[z.ZoneID].Label(),
-			z.SLT.Vector(), z.SLA.Vector(), z.Gap, overrides(&z.SLT))
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-C %s\tSL-A %s\tgap %s\t%s%s\n", nameOr(z.Name, z.ZoneID.Short()), zoneType[z.ZoneID].Label(),
+			z.SLT.Vector(), slcText(&z.SLC), z.SLA.Vector(), z.Gap, unmetText(z.RequirementStatus), overrides(&z.SLT))
 	}
 	tw.Flush()
+	for _, z := range r.Zones {
+		if z.Initial.NeedsDetailedAssessment {
+			fmt.Fprintf(w, "  needs detailed assessment, zone %s: initial risk %s (worst case if compromised) and no scenario targets it\n",
+				nameOr(z.Name, z.ZoneID.Short()), z.Initial.Level)
+		}
+	}
 	for _, z := range r.Zones {
 		for _, f := range z.Findings {
 			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), printable(f, maxLineRunes))
 		}
 	}
+}
 
+// writeConduits lists each conduit's SL-T, SL-A and gap, then the
+// least-privilege findings.
+func writeConduits(w io.Writer, tw *tabwriter.Writer, p *model.Project, r *risk.Result, names map[model.ID]string) {
+	conduitType := map[model.ID]model.ConduitType{}
+	for _, c := range p.Conduits {
+		conduitType[c.ID] = c.Type
+	}
 	fmt.Fprintf(w, "\nConduits\n")
 	if len(r.Conduits) == 0 {
 		fmt.Fprintf(w, "  none\n")
 	}
 	for _, c := range r.Conduits {
 		names[c.ConduitID] = "conduit " + nameOr(c.Name, c.ConduitID.Short())
-		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s%s\n", nameOr(c.Name, c.ConduitID.Short()), conduitType[c.ConduitID].Label(),
-			c.SLT.Vector(), c.SLA.Vector(), c.Gap, overrides(&c.SLT))
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s\t%s%s\n", nameOr(c.Name, c.ConduitID.Short()), conduitType[c.ConduitID].Label(),
+			c.SLT.Vector(), c.SLA.Vector(), c.Gap, unmetText(c.RequirementStatus), overrides(&c.SLT))
 	}
 	tw.Flush()
 	findings := 0
@@ -132,40 +151,59 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 			}
 		}
 	}
+}
 
-	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s)\n", r.Tolerable.Label())
-	var unmit, resid [5]int
+// writeWarnings lists SL-T values set below the derived ones.
+func writeWarnings(w io.Writer, r *risk.Result) {
+	if len(r.Warnings) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nWarnings (%d)\n", len(r.Warnings))
+	for _, x := range r.Warnings {
+		fmt.Fprintf(w, "  - %s\n", printable(x.Text, maxLineRunes))
+	}
+}
+
+// writeScenarioRisk counts scenarios per risk level, unmitigated, current
+// and target, and lists those intolerable after countermeasures.
+func writeScenarioRisk(w io.Writer, tw *tabwriter.Writer, r *risk.Result) {
+	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s; current: implemented measures, target: also accepted ones)\n", r.Tolerable.Label())
+	var unmit, cur, tgt [5]int
 	var intolerable []risk.ScenarioResult
 	for _, s := range r.Scenarios {
 		unmit[s.Unmitigated.Rank()]++
-		resid[s.Residual.Rank()]++
-		if !s.ResidualTolerable {
+		cur[s.Current.Level.Rank()]++
+		tgt[s.Target.Level.Rank()]++
+		if !s.Current.Tolerable || !s.Target.Tolerable {
 			intolerable = append(intolerable, s)
 		}
 	}
-	fmt.Fprintf(tw, "  \tunmitigated\tresidual\n")
+	fmt.Fprintf(tw, "  \tunmitigated\tcurrent\ttarget\n")
 	for i, l := range model.RiskLevels() {
-		fmt.Fprintf(tw, "  %s\t%d\t%d\n", l.Label(), unmit[i+1], resid[i+1])
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\n", l.Label(), unmit[i+1], cur[i+1], tgt[i+1])
 	}
-	if unmit[0]+resid[0] > 0 {
-		fmt.Fprintf(tw, "  undefined in matrix\t%d\t%d\n", unmit[0], resid[0])
+	if unmit[0]+cur[0]+tgt[0] > 0 {
+		fmt.Fprintf(tw, "  undefined in matrix\t%d\t%d\t%d\n", unmit[0], cur[0], tgt[0])
 	}
 	tw.Flush()
 	if len(intolerable) == 0 {
 		fmt.Fprintf(w, "  No scenario remains intolerable after countermeasures.\n")
-	} else {
-		fmt.Fprintf(w, "  Intolerable after countermeasures (%d):\n", len(intolerable))
-		for _, s := range intolerable {
-			treat := ""
-			if s.Treatment != "" {
-				treat = ", treatment " + string(s.Treatment)
-			}
-			fmt.Fprintf(tw, "  - %s\tunmitigated %s (L%d × C%d)\tresidual %s (L%d × C%d)%s\n", nameOr(s.Name, s.ScenarioID.Short()),
-				s.Unmitigated, s.Likelihood, s.Consequence, s.Residual, s.ResidualLikelihood, s.ResidualConsequence, treat)
-		}
-		tw.Flush()
+		return
 	}
+	fmt.Fprintf(w, "  Intolerable after countermeasures (%d):\n", len(intolerable))
+	for _, s := range intolerable {
+		treat := ""
+		if s.Treatment != "" {
+			treat = ", treatment " + string(s.Treatment)
+		}
+		fmt.Fprintf(tw, "  - %s\tunmitigated %s (L%d × C%d)\tcurrent %s (L%d)\ttarget %s (L%d)%s\n", nameOr(s.Name, s.ScenarioID.Short()),
+			s.Unmitigated, s.Likelihood, s.Consequence, s.Current.Level, s.Current.Likelihood, s.Target.Level, s.Target.Likelihood, treat)
+	}
+	tw.Flush()
+}
 
+// writeProposals lists the best proposals and the cover per target.
+func writeProposals(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map[model.ID]string) {
 	fmt.Fprintf(w, "\nCompensating countermeasures\n")
 	if len(r.Proposals) == 0 {
 		fmt.Fprintf(w, "  No proposals: no gap that a library measure can close.\n")
@@ -191,30 +229,61 @@ func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
 				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), effortLabel(pr.Effort), status)
 		}
 		tw.Flush()
-
-		// The cover per zone and conduit, in result order.
-		coverOf := map[model.ID][]string{}
-		for _, pr := range r.Proposals {
-			if pr.Cover {
-				coverOf[pr.TargetID] = append(coverOf[pr.TargetID], pr.MeasureID)
-			}
-		}
-		fmt.Fprintf(w, "  The cover per zone and conduit:\n")
-		for _, z := range r.Zones {
-			if ms := coverOf[z.ZoneID]; len(ms) > 0 {
-				fmt.Fprintf(tw, "  - %s\t%s\n", names[z.ZoneID], strings.Join(ms, ", "))
-			}
-		}
-		for _, c := range r.Conduits {
-			if ms := coverOf[c.ConduitID]; len(ms) > 0 {
-				fmt.Fprintf(tw, "  - %s\t%s\n", names[c.ConduitID], strings.Join(ms, ", "))
-			}
-		}
-		tw.Flush()
+		writeCover(w, tw, r, names)
 	}
 	if len(r.Exclusions) > 0 {
 		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), printable(r.Exclusions[0].Reason, maxLineRunes))
 	}
+}
+
+// writeCover prints the cover per zone and conduit, in result order.
+func writeCover(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map[model.ID]string) {
+	coverOf := map[model.ID][]string{}
+	for _, pr := range r.Proposals {
+		if pr.Cover {
+			coverOf[pr.TargetID] = append(coverOf[pr.TargetID], pr.MeasureID)
+		}
+	}
+	fmt.Fprintf(w, "  The cover per zone and conduit:\n")
+	for _, z := range r.Zones {
+		if ms := coverOf[z.ZoneID]; len(ms) > 0 {
+			fmt.Fprintf(tw, "  - %s\t%s\n", names[z.ZoneID], strings.Join(ms, ", "))
+		}
+	}
+	for _, c := range r.Conduits {
+		if ms := coverOf[c.ConduitID]; len(ms) > 0 {
+			fmt.Fprintf(tw, "  - %s\t%s\n", names[c.ConduitID], strings.Join(ms, ", "))
+		}
+	}
+	tw.Flush()
+}
+
+// slcText writes an SL-C vector with "?" for every unknown level: an
+// unknown capability is never shown as 0.
+func slcText(c *risk.Cells) string {
+	parts := make([]string, len(c))
+	for i, cell := range c {
+		if cell.Unknown {
+			parts[i] = "?"
+		} else {
+			parts[i] = fmt.Sprint(cell.SL)
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// unmetText counts the selected requirements in state gap.
+func unmetText(sts []risk.RequirementStatus) string {
+	n := 0
+	for _, st := range sts {
+		if st.State == risk.StateGap {
+			n++
+		}
+	}
+	if n == 0 {
+		return "all requirements met"
+	}
+	return fmt.Sprintf("%d of %d requirements unmet", n, len(sts))
 }
 
 // nameOr returns name made printable (see printable), or fallback if empty.

@@ -455,7 +455,7 @@ func (s FocusStatus) Valid() bool { return enumValid(focusStatusTable, s) }
 // Label is the display name.
 func (s FocusStatus) Label() string { return enumLabel(focusStatusTable, s) }
 
-// SLTMethod selects how SL-T is derived from scenarios (DESIGN.md §2 step 3).
+// SLTMethod selects how SL-T is derived from scenarios (docs/METHOD.md step 3).
 type SLTMethod string
 
 // SL-T derivation methods.

@@ -14,7 +14,7 @@ type RiskCell struct {
 	Level       RiskLevel `json:"level"`
 }
 
-// RiskMatrix is the project's configurable risk matrix (DESIGN.md §2 step 1).
+// RiskMatrix is the project's configurable risk matrix (docs/METHOD.md step 1).
 type RiskMatrix struct {
 	Likelihoods  []ScaleLevel `json:"likelihoods"`
 	Consequences []ScaleLevel `json:"consequences"`

@@ -68,6 +68,7 @@ type cascade struct {
 	cms                                        map[ID]bool
 	conduitUpdates                             []Conduit
 	scenarioUpdates                            []ThreatScenario
+	registerUpdate                             *UpdateRegisters
 }
 
 // removeZone marks the zone and its descendants; the visited check makes a
@@ -147,16 +148,40 @@ func (c *cascade) dependents() {
 			c.cms[m.ID] = true
 		}
 	}
-	if len(c.cms) > 0 {
-		for i := range p.Scenarios {
-			s := &p.Scenarios[i]
-			if c.scenarios[s.ID] || !slices.ContainsFunc(s.Countermeasures, func(id ID) bool { return c.cms[id] }) {
-				continue
-			}
-			u := Clone(*s)
-			u.Countermeasures = slices.DeleteFunc(u.Countermeasures, func(id ID) bool { return c.cms[id] })
-			c.scenarioUpdates = append(c.scenarioUpdates, u)
+	for i := range p.Scenarios {
+		s := &p.Scenarios[i]
+		lostCM := slices.ContainsFunc(s.Countermeasures, func(id ID) bool { return c.cms[id] })
+		lostEntry := s.EntryZoneID != "" && c.zones[s.EntryZoneID]
+		if c.scenarios[s.ID] || (!lostCM && !lostEntry) {
+			continue
 		}
+		u := Clone(*s)
+		u.Countermeasures = slices.DeleteFunc(u.Countermeasures, func(id ID) bool { return c.cms[id] })
+		if lostEntry {
+			u.EntryKind, u.EntryZoneID = "", ""
+		}
+		c.scenarioUpdates = append(c.scenarioUpdates, u)
+	}
+	c.registers()
+}
+
+// registers drops removed assets from the vulnerability register and
+// compensating records whose zone or conduit is removed.
+func (c *cascade) registers() {
+	p := c.p
+	changed := false
+	vs := Clone(p.Vulnerabilities)
+	for i := range vs {
+		n := len(vs[i].AssetIDs)
+		vs[i].AssetIDs = slices.DeleteFunc(vs[i].AssetIDs, func(id ID) bool { return c.assets[id] })
+		changed = changed || len(vs[i].AssetIDs) != n
+	}
+	cs := slices.DeleteFunc(Clone(p.Compensating), func(x CompensatingCountermeasure) bool {
+		return c.targetRemoved(x.TargetKind, x.TargetID)
+	})
+	changed = changed || len(cs) != len(p.Compensating)
+	if changed {
+		c.registerUpdate = &UpdateRegisters{Vulnerabilities: vs, Compensating: cs}
 	}
 }
 
@@ -164,6 +189,9 @@ func (c *cascade) dependents() {
 func (c *cascade) batch() *Batch {
 	p := c.p
 	b := &Batch{}
+	if c.registerUpdate != nil {
+		b.Commands = append(b.Commands, c.registerUpdate)
+	}
 	removeMarked(b, p.Scenarios, c.scenarios)
 	for _, u := range c.scenarioUpdates {
 		b.Commands = append(b.Commands, &Update[ThreatScenario]{After: u, Field: "countermeasures"})

@@ -53,6 +53,7 @@ func Sample() *Project {
 	addSampleAssets(p)
 	addSampleConduits(p)
 	addSampleThreats(p)
+	addSampleMethod(p)
 	return p
 }
 

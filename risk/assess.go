@@ -30,28 +30,18 @@ type assessor struct {
 	closers map[string][]int
 }
 
-// Assess runs the IEC 62443-3-2 assessment of DESIGN.md §2 on a project with
-// a catalogue. It is pure and deterministic: the same project and catalogue
-// give the same Result, and every level carries the reasons for it. It never
-// fails: references the project cannot resolve (a validation matter) are
-// skipped. cat may be nil (no requirements, no proposals).
+// Assess runs the IEC 62443-3-2 assessment of docs/METHOD.md (steps 0 to 8)
+// on a project with a catalogue. It is pure and deterministic: the same
+// project and catalogue give the same Result, and every level carries the
+// reasons for it. It never fails: references the project cannot resolve (a
+// validation matter) are skipped. cat may be nil (no requirements, no
+// proposals).
 //
-// Where the method leaves room, Assess decides as follows (each rule is
-// documented where it is implemented):
-//   - A scenario on an asset counts for the asset's zone. A scenario on a
-//     child zone does not raise the parent; the child inherits at least the
-//     parent's SL-T per FR (rule parent-zone).
-//   - A safety zone is not below any control zone of the plant for FR3 and
-//     FR7 (rule safety-zone).
-//   - Out-of-scope zones get SL-T 0 and their overrides are not applied; a
-//     not-applicable FR is 0 unless overridden.
-//   - SL-A credits implemented instances only: on the zone itself; on its
-//     assets (the weakest asset, each counting its own measures); and on its
-//     boundary (a measure implemented on every conduit of the zone, up to the
-//     weakest). Conduit measures credit the conduit. Accepted instances are
-//     named in the reasons (rule planned) but not credited.
-//   - Proposals: see propose. Rejected instances are never proposed again.
-//   - Residual risk: see residual.
+// Each rule is documented where it is implemented: initial risk in
+// initialRisk (step 0), SL-T with paths, exposure floors, safety zones and
+// lowering warnings in zoneSLT and conduitSLT (steps 3, 4), SL-A per
+// requirement in achieve (step 6), proposals in propose (step 7) and the
+// current and target residual risk in residual (step 8).
 func Assess(p *model.Project, cat *Catalog) *Result {
 	if cat == nil {
 		cat = &Catalog{}

@@ -6,7 +6,7 @@ import (
 	"zonewise/model"
 )
 
-// The budgets of DESIGN.md §7 that belong to the engine, on the plants
+// The budgets (docs/PERFORMANCE.md) that belong to the engine, on the plants
 // `zonewise generate` writes. .ci/bench.sh runs these and prints them in its
 // table; the other budgets live beside their code (BenchmarkAssessSample
 // here, BenchmarkFirstRender and BenchmarkSVG in render,

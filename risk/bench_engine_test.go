@@ -111,7 +111,7 @@ func BenchmarkAssess10kAssets(b *testing.B) {
 }
 
 // BenchmarkLoadAndAssess10kAssets includes reading and decoding the project
-// file, the DESIGN.md §7 budget (< 300 ms).
+// file, the budget in docs/PERFORMANCE.md (< 300 ms).
 func BenchmarkLoadAndAssess10kAssets(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big"+model.FileExt)
 	data, err := model.Marshal(syntheticPlant(500, 10000))

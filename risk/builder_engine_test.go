@@ -53,9 +53,10 @@ func (b *builder) c(key string) *model.Conduit {
 	panic("no conduit " + key)
 }
 
-func (b *builder) asset(key, zone string, class model.AssetClass, slc model.SLVector) {
+func (b *builder) asset(key, zone string, class model.AssetClass, slc model.SLVector) *model.Asset {
 	b.p.Assets = append(b.p.Assets, model.Asset{ID: model.StableID("asset/" + key), Name: key,
 		ZoneID: model.StableID("zone/" + zone), Class: class, SLC: slc, SLCSource: model.SLCAssessed})
+	return &b.p.Assets[len(b.p.Assets)-1]
 }
 
 func (b *builder) actor(key string, capability int) {

@@ -328,7 +328,7 @@ func TestCatalogueStructure(t *testing.T) {
 	}
 }
 
-// TestSelectionIsCumulative is the property of DESIGN.md §2.5: per FR, the
+// TestSelectionIsCumulative is the property of docs/METHOD.md step 5: per FR, the
 // requirements selected at SL n are a subset of those at SL n+1.
 func TestSelectionIsCumulative(t *testing.T) {
 	c := builtinOrFail(t)

@@ -56,7 +56,7 @@ func TestSampleGolden(t *testing.T) {
 	}
 }
 
-// TestSampleChecks are the checks issue 3 names for the sample plant.
+// TestSampleChecks are the reviewed checks of the sample plant.
 func TestSampleChecks(t *testing.T) {
 	p := model.Sample()
 	cat := builtinOrSkip(t)
@@ -193,7 +193,7 @@ func BenchmarkAssessSample(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadAndAssessGenerated10k is the DESIGN.md §7 budget on the
+// BenchmarkLoadAndAssessGenerated10k is the budget in docs/PERFORMANCE.md on the
 // project `zonewise generate --zones 500 --assets 10000` writes: read and
 // decode the file, then assess (< 300 ms).
 func BenchmarkLoadAndAssessGenerated10k(b *testing.B) {

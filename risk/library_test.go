@@ -113,7 +113,7 @@ func TestEveryMeasureIsConsistent(t *testing.T) {
 	}
 }
 
-// Impacts matter to the essential-function guard (DESIGN.md §2 step 7): the
+// Impacts matter to the essential-function guard (docs/METHOD.md step 7): the
 // measures known to disturb essential functions must say so.
 func TestMeasuresDeclareTheirImpacts(t *testing.T) {
 	cat := builtinCatalog(t)

@@ -88,6 +88,8 @@ func (ix *index) entryZones(s *model.ThreatScenario) []*model.Zone {
 // path finds the shortest path (fewest conduits) from the scenario's entry
 // zones to its target, breadth first in result order so that it is
 // deterministic. A conduit target is reached through either of its zones.
+// Unidirectional conduits (data diodes) are not traversed: an attacker
+// cannot send anything back through them.
 // Nil when the scenario records no entry or no path exists.
 func (ix *index) path(e *scenarioEval) *Path {
 	starts := ix.entryZones(e.s)
@@ -126,6 +128,9 @@ func (ix *index) path(e *scenarioEval) *Path {
 			break
 		}
 		for _, c := range ix.zoneConduits[id] {
+			if c.Type == model.ConduitUnidirectional {
+				continue // a data diode carries nothing back in: no path through it
+			}
 			for _, next := range c.ZoneIDs {
 				if _, ok := seen[next]; ok || ix.zones[next] == nil || ix.zones[next].OutOfScope {
 					continue

@@ -16,7 +16,7 @@ func sampleTarget(t *testing.T, p *model.Project, prefix string) (model.TargetKi
 			return model.TargetZone, p.Zones[i].ID
 		}
 	}
-	return model.TargetConduit, sampleConduit(t, p, prefix).ID
+	return model.TargetConduit, modelConduit(t, p, prefix).ID
 }
 
 // TestSampleProposalsFitTheTarget: on the sample plant, no measure is

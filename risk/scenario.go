@@ -79,7 +79,7 @@ type scenarioEval struct {
 // medium 2, high 3, critical 4.
 func riskSL(l model.RiskLevel) int { return l.Rank() }
 
-// evalScenario computes the unmitigated risk (DESIGN.md §2 steps 1 and 2):
+// evalScenario computes the unmitigated risk (docs/METHOD.md steps 1 and 2):
 // matrix(likelihood, worst consequence category), ignoring countermeasures.
 func (ix *index) evalScenario(s *model.ThreatScenario) *scenarioEval {
 	mx := ix.matrix

@@ -83,7 +83,7 @@ func (a *assessor) collectContributions() {
 	}
 }
 
-// zoneSLT derives the SL-T of a zone (DESIGN.md §2 step 3), memoised. The
+// zoneSLT derives the SL-T of a zone (docs/METHOD.md step 3), memoised. The
 // parent is assessed first; a parent cycle (a validation error) is cut.
 func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 	if c, ok := a.zoneSLTs[z.ID]; ok {
@@ -181,7 +181,7 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 	return cells
 }
 
-// conduitSLT derives the SL-T of a conduit (DESIGN.md §2 step 4): per FR the
+// conduitSLT derives the SL-T of a conduit (docs/METHOD.md step 4): per FR the
 // highest SL-T of the zones it connects, raised by scenarios on the conduit.
 func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 	cells := new(Cells)
