@@ -231,6 +231,10 @@ func writeProposals(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map
 		tw.Flush()
 		writeCover(w, tw, r, names)
 	}
+	if len(r.OpenGaps) > 0 {
+		fmt.Fprintf(w, "  %d FR gap(s) no library measure closes need a project-specific compensating countermeasure, e.g.:\n  - %s\n",
+			len(r.OpenGaps), printable(r.OpenGaps[0].Reason, maxLineRunes))
+	}
 	if len(r.Exclusions) > 0 {
 		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), printable(r.Exclusions[0].Reason, maxLineRunes))
 	}

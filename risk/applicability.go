@@ -89,11 +89,23 @@ func ConduitRequirementApplies(id string, c *model.Conduit) (applies bool, reaso
 }
 
 func (p *conduitProfile) requirementApplies(id, name string) (bool, string) {
+	return p.applies(id, name, rulesCovering(id))
+}
+
+// rulesCovering lists the indices of the medium rules that cover id.
+func rulesCovering(id string) []int {
+	var out []int
 	for i := range mediumRules {
-		r := &mediumRules[i]
-		if !r.covers(id) {
-			continue
+		if mediumRules[i].covers(id) {
+			out = append(out, i)
 		}
+	}
+	return out
+}
+
+func (p *conduitProfile) applies(id, name string, rules []int) (bool, string) {
+	for _, i := range rules {
+		r := &mediumRules[i]
 		if why := r.fails(p); why != "" {
 			return false, fmt.Sprintf("%s (%s) does not apply to conduit %s: %s", id, r.topic, name, why)
 		}

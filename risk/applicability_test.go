@@ -7,8 +7,8 @@ import (
 	"zonewise/model"
 )
 
-// sampleConduit returns the sample conduit whose name starts with prefix.
-func sampleConduit(t testing.TB, p *model.Project, prefix string) *model.Conduit {
+// modelConduit returns the sample conduit whose name starts with prefix.
+func modelConduit(t testing.TB, p *model.Project, prefix string) *model.Conduit {
 	t.Helper()
 	for i := range p.Conduits {
 		if strings.HasPrefix(p.Conduits[i].Name, prefix) {
@@ -37,7 +37,7 @@ func TestConduitMediumOfTheSample(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.conduit+" is "+tt.want.Label(), func(t *testing.T) {
-			if got := ConduitMedium(sampleConduit(t, p, tt.conduit)); got != tt.want {
+			if got := ConduitMedium(modelConduit(t, p, tt.conduit)); got != tt.want {
 				t.Errorf("medium = %q, want %q", got, tt.want)
 			}
 		})
@@ -68,7 +68,7 @@ func TestConduitRequirementApplies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := sampleConduit(t, p, tt.conduit)
+			c := modelConduit(t, p, tt.conduit)
 			got, reason := ConduitRequirementApplies(tt.req, c)
 			if got != tt.want {
 				t.Fatalf("ConduitRequirementApplies(%q, %s) = %v (%q), want %v", tt.req, tt.conduit, got, reason, tt.want)

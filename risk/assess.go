@@ -21,6 +21,12 @@ type assessor struct {
 	warnings    []Warning
 	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
 	ruled       map[string]bool   // requirement IDs a conduit medium rule covers
+	// profiles caches each conduit's medium and flow kinds for the medium
+	// and fit rules, built on first use.
+	profiles map[model.ID]*conduitProfile
+	// closers lists, per requirement ID, the library measures (by catalogue index,
+	// first of their ID only) that list it and may close it.
+	closers map[string][]int
 }
 
 // Assess runs the IEC 62443-3-2 assessment of docs/METHOD.md (steps 0 to 8)

@@ -45,13 +45,13 @@ func unfit(m *Measure, t *fitTarget) string {
 }
 
 // newFitTarget describes a zone or conduit of the index for the fit rules.
-func (ix *index) newFitTarget(kind model.TargetKind, id model.ID) *fitTarget {
+func (a *assessor) newFitTarget(kind model.TargetKind, id model.ID) *fitTarget {
+	ix := a.ix
 	t := &fitTarget{kind: kind}
 	switch kind {
 	case model.TargetConduit:
 		if c := ix.conduits[id]; c != nil {
-			p := profileOf(c)
-			t.name, t.conduit = c.Name, &p
+			t.name, t.conduit = c.Name, a.profile(c)
 		}
 	case model.TargetZone:
 		if z := ix.zones[id]; z != nil {
@@ -63,7 +63,7 @@ func (ix *index) newFitTarget(kind model.TargetKind, id model.ID) *fitTarget {
 			t.wireless = t.wireless || a.Exposure.Wireless
 		}
 		for _, c := range ix.zoneConduits[id] {
-			t.conduits = append(t.conduits, namedProfile{name: c.Name, p: profileOf(c)})
+			t.conduits = append(t.conduits, namedProfile{name: c.Name, p: *a.profile(c)})
 		}
 	}
 	return t

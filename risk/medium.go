@@ -129,6 +129,20 @@ type conduitProfile struct {
 	flows int
 }
 
+// profile returns the conduit's profile, computed once per assessment: the
+// medium rules ask for it once per selected requirement.
+func (a *assessor) profile(c *model.Conduit) *conduitProfile {
+	if p := a.profiles[c.ID]; p != nil {
+		return p
+	}
+	if a.profiles == nil {
+		a.profiles = make(map[model.ID]*conduitProfile, len(a.ix.conduits))
+	}
+	p := profileOf(c)
+	a.profiles[c.ID] = &p
+	return &p
+}
+
 func profileOf(c *model.Conduit) conduitProfile {
 	p := conduitProfile{medium: ConduitMedium(c), flows: len(c.Flows)}
 	var from model.ID

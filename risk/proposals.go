@@ -177,7 +177,6 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 // AlternativesPerGap for each gapped FR of the target. Ties are broken by
 // proposal ID.
 func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion, []OpenGap) {
-	first := a.firstMeasures()
 	var exclusions []Exclusion
 	var cover, alt []Proposal
 	var open []OpenGap
@@ -186,7 +185,7 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion, []Ope
 		if len(reqs) == 0 {
 			continue
 		}
-		cands, excl := a.candidates(t, reqs, first)
+		cands, excl := a.candidates(t, reqs)
 		exclusions = append(exclusions, excl...)
 		closable := markClosable(t, reqs, cands)
 		cover = appendCover(cover, t, reqs, cands)
@@ -194,16 +193,6 @@ func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion, []Ope
 		open = append(open, a.openGaps(t, reqs, closable)...)
 	}
 	return rank(cover, alt), exclusions, open
-}
-
-// firstMeasures marks the first entry of each measure ID: a measure ID
-// listed twice in the catalogue counts once.
-func (a *assessor) firstMeasures() []bool {
-	first := make([]bool, len(a.ix.cat.Measures))
-	for k := range a.ix.cat.Measures {
-		first[k] = a.ix.measures[a.ix.cat.Measures[k].ID] == &a.ix.cat.Measures[k]
-	}
-	return first
 }
 
 // unmetReqs lists a target's unmet requirements whose FR has a gap.
@@ -221,22 +210,20 @@ func unmetReqs(t *gapTarget) []unmetReq {
 
 // candidates lists the measures that fit a target and close at least one of
 // its unmet requirements, and the exclusions for essential functions.
-func (a *assessor) candidates(t *gapTarget, reqs []unmetReq, first []bool) ([]candidate, []Exclusion) {
+func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exclusion) {
 	var cands []candidate
 	var excl []Exclusion
 	var fit *fitTarget // built on first need
 	onTarget := a.ix.onTarget[t.id]
+	sets := a.closeSets(reqs)
 	for k := range a.ix.cat.Measures {
 		m := &a.ix.cat.Measures[k]
-		if !first[k] || !applies(m, t) {
-			continue
-		}
-		closes := measureCloses(m, reqs)
-		if closes == nil {
+		closes := sets[k]
+		if closes == nil || !applies(m, t) {
 			continue
 		}
 		if fit == nil {
-			fit = a.ix.newFitTarget(t.kind, t.id)
+			fit = a.newFitTarget(t.kind, t.id)
 		}
 		if unfit(m, fit) != "" {
 			continue
@@ -257,19 +244,36 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq, first []bool) ([]ca
 	return cands, excl
 }
 
-// measureCloses is the set of unmet requirements a measure lists and may
-// close, or nil when there are none.
-func measureCloses(m *Measure, reqs []unmetReq) reqSet {
-	var s reqSet
+// closeSets returns, per catalogue measure, the set of the unmet
+// requirements it lists and may close (nil for none). A measure ID listed
+// twice in the catalogue counts once (the first).
+func (a *assessor) closeSets(reqs []unmetReq) map[int]reqSet {
+	if a.closers == nil {
+		a.closers = map[string][]int{}
+		for k := range a.ix.cat.Measures {
+			m := &a.ix.cat.Measures[k]
+			if a.ix.measures[m.ID] != m {
+				continue
+			}
+			for _, id := range m.Requirements {
+				if m.closes(id) {
+					a.closers[id] = append(a.closers[id], k)
+				}
+			}
+		}
+	}
+	sets := map[int]reqSet{}
 	for i, r := range reqs {
-		if slices.Contains(m.Requirements, r.id) && m.closes(r.id) {
+		for _, k := range a.closers[r.id] {
+			s := sets[k]
 			if s == nil {
 				s = newReqSet(len(reqs))
+				sets[k] = s
 			}
 			s.add(i)
 		}
 	}
-	return s
+	return sets
 }
 
 // markClosable sets Closable on every unmet requirement a candidate closes

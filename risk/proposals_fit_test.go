@@ -16,7 +16,7 @@ func sampleTarget(t *testing.T, p *model.Project, prefix string) (model.TargetKi
 			return model.TargetZone, p.Zones[i].ID
 		}
 	}
-	return model.TargetConduit, sampleConduit(t, p, prefix).ID
+	return model.TargetConduit, modelConduit(t, p, prefix).ID
 }
 
 // TestSampleProposalsFitTheTarget: on the sample plant, no measure is
@@ -25,7 +25,7 @@ func TestSampleProposalsFitTheTarget(t *testing.T) {
 	p := model.Sample()
 	cat := builtinOrSkip(t)
 	r := Assess(p, cat)
-	ix := newIndex(p, cat)
+	a := &assessor{ix: newIndex(p, cat)}
 	tests := []struct {
 		name, measure, target, because string
 	}{
@@ -53,7 +53,7 @@ func TestSampleProposalsFitTheTarget(t *testing.T) {
 			if !ok {
 				t.Fatalf("library has no %s", tt.measure)
 			}
-			if why := unfit(&m, ix.newFitTarget(kind, id)); !strings.Contains(why, tt.because) {
+			if why := unfit(&m, a.newFitTarget(kind, id)); !strings.Contains(why, tt.because) {
 				t.Errorf("fit reason %q, want it to say %q", why, tt.because)
 			}
 		})

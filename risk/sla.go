@@ -337,7 +337,6 @@ func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, 
 
 // conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
 func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
-	p := profileOf(c)
 	if a.ruled == nil {
 		a.ruled = map[string]bool{}
 		for k := range a.ix.cat.System {
@@ -349,7 +348,7 @@ func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, 
 			}
 		}
 	}
-	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: &p, own: a.coverageOf(c.ID), ruled: a.ruled}
+	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID), ruled: a.ruled}
 	return a.achieve(t, slt)
 }
 
