@@ -1,0 +1,43 @@
+package app
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"zonewise/i18n"
+)
+
+// prefLanguage keeps the interface language the user chose ("" follows the
+// system locale).
+const prefLanguage = "language"
+
+// msgs is the message catalogue of the interface language, set once at
+// start-up by setupLanguage before any widget is built.
+var msgs = i18n.For(i18n.EN)
+
+// tr is the interface text for a catalogue key (see package i18n).
+func tr(key string, data ...any) string { return msgs.T(key, data...) }
+
+// chooseLanguage is the interface language: the saved choice, else the
+// system locale's.
+func chooseLanguage(saved, systemLocale string) i18n.Lang {
+	if l, err := i18n.Parse(saved); err == nil {
+		return l
+	}
+	return i18n.FromLocale(systemLocale)
+}
+
+// setupLanguage sets the interface language from the preferences and the
+// system locale, for Zonewise's own text and for Fyne's (dialog buttons, the
+// file dialog). Fyne picks its language from the locale environment when
+// translations are added, so the choice is put there first.
+func setupLanguage(p fyne.Preferences) {
+	l := chooseLanguage(p.String(prefLanguage), lang.SystemLocale().String())
+	msgs = i18n.For(l)
+	os.Setenv("LANGUAGE", string(l))
+	if err := lang.AddTranslationsFS(i18n.FS(), "locales"); err != nil {
+		fyne.LogError("interface translations", err)
+	}
+}

@@ -1,0 +1,231 @@
+// Package i18n is Zonewise's message catalogue: every sentence a user reads
+// (GUI, problems, assessment explanations, documents) is looked up here by a
+// stable key, in English or German. It is Fyne-free so that the domain
+// packages and the documents use the same catalogue as the GUI; the GUI also
+// hands the same files to Fyne's lang package (see FS).
+//
+// Messages are whole sentences with named placeholders in Go template syntax
+// ("Zone {{.Name}} has no assets"), never fragments glued together: German
+// word order differs from English, so a translator must see the sentence.
+// The files use the flat JSON form that Fyne's lang (go-i18n) reads.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"text/template"
+)
+
+// Lang is a supported interface and document language.
+type Lang string
+
+// The supported languages. English is the fallback for a missing message.
+const (
+	EN Lang = "en"
+	DE Lang = "de"
+)
+
+// Langs lists the supported languages in menu order.
+var Langs = []Lang{EN, DE}
+
+// Name is the language's own name, for a language menu.
+func (l Lang) Name() string {
+	switch l {
+	case DE:
+		return "Deutsch"
+	default:
+		return "English"
+	}
+}
+
+// Parse reads a --lang value ("en", "de", case-insensitive, or a locale such
+// as "de_DE.UTF-8" or "de-AT").
+func Parse(s string) (Lang, error) {
+	if l, ok := fromLocale(s); ok {
+		return l, nil
+	}
+	return "", fmt.Errorf("language %q: want en or de", s)
+}
+
+// FromLocale picks the language for a POSIX or BCP 47 locale string such as
+// the value of LANG ("de_DE.UTF-8", "de-CH", "C"); anything not German is
+// English.
+func FromLocale(s string) Lang {
+	if l, ok := fromLocale(s); ok {
+		return l
+	}
+	return EN
+}
+
+func fromLocale(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_-.@"); i >= 0 {
+		s = s[:i]
+	}
+	for _, l := range Langs {
+		if s == string(l) {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+//go:embed locales/*.json
+var files embed.FS
+
+// FS returns the embedded catalogue files (locales/en.json, locales/de.json)
+// for Fyne's lang.AddTranslationsFS(FS(), "locales").
+func FS() embed.FS { return files }
+
+// Catalog is the message set of one language.
+type Catalog struct {
+	lang     Lang
+	msgs     map[string]*template.Template
+	fallback *Catalog // English, for a message German lacks (nil for English)
+}
+
+var (
+	loadOnce sync.Once
+	loaded   map[Lang]*Catalog
+	loadErr  error
+)
+
+// For returns the catalogue of l (English for an unknown language). The
+// embedded files are checked by Check in the package tests; should they
+// still fail to load, every message shows as its key in brackets.
+func For(l Lang) *Catalog {
+	loadOnce.Do(func() { loaded, loadErr = loadAll() })
+	if c, ok := loaded[l]; ok {
+		return c
+	}
+	if c, ok := loaded[EN]; ok {
+		return c
+	}
+	return &Catalog{lang: l}
+}
+
+// Check loads the embedded catalogue files and reports the first defect:
+// a file that is not one JSON object of strings, a duplicate key or a
+// message that is not a valid template.
+func Check() error {
+	For(EN)
+	return loadErr
+}
+
+func loadAll() (map[Lang]*Catalog, error) {
+	out := map[Lang]*Catalog{}
+	for _, l := range Langs {
+		raw, err := readFile(l)
+		if err != nil {
+			return nil, err
+		}
+		c := &Catalog{lang: l, msgs: make(map[string]*template.Template, len(raw))}
+		for k, v := range raw {
+			t, err := template.New(k).Option("missingkey=error").Parse(v)
+			if err != nil {
+				return nil, fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
+			}
+			c.msgs[k] = t
+		}
+		out[l] = c
+	}
+	for _, l := range Langs {
+		if l != EN {
+			out[l].fallback = out[EN]
+		}
+	}
+	return out, nil
+}
+
+// readFile reads one language file, refusing duplicate keys (which JSON
+// decoding into a map would silently merge) and anything but strings.
+func readFile(l Lang) (map[string]string, error) {
+	name := "locales/" + string(l) + ".json"
+	data, err := files.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return parseFile(name, data)
+}
+
+// parseFile reads a catalogue file's bytes; name is for error messages.
+func parseFile(name string, data []byte) (map[string]string, error) {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("%s: want one JSON object of key to message", name)
+	}
+	out := map[string]string{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		key, _ := tok.(string)
+		var msg string
+		if err := dec.Decode(&msg); err != nil {
+			return nil, fmt.Errorf("%s: message %q: %w", name, key, err)
+		}
+		if _, dup := out[key]; dup {
+			return nil, fmt.Errorf("%s: message %q appears twice", name, key)
+		}
+		out[key] = msg
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: text after the JSON object", name)
+	}
+	return out, nil
+}
+
+// Lang is the catalogue's language.
+func (c *Catalog) Lang() Lang { return c.lang }
+
+// Has reports whether the catalogue (or its English fallback) has key.
+func (c *Catalog) Has(key string) bool {
+	for x := c; x != nil; x = x.fallback {
+		if _, ok := x.msgs[key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// T is the message key in the catalogue's language with data (a struct or
+// map with the placeholders' names) filled in. A key missing from the
+// language falls back to English; a key missing from both, or data that
+// lacks a placeholder, gives the key itself in brackets so that the defect
+// is visible instead of an empty label (the tests keep both from happening).
+func (c *Catalog) T(key string, data ...any) string {
+	for x := c; x != nil; x = x.fallback {
+		t, ok := x.msgs[key]
+		if !ok {
+			continue
+		}
+		var d any
+		if len(data) > 0 {
+			d = data[0]
+		}
+		var b strings.Builder
+		if err := t.Execute(&b, d); err != nil {
+			return "[" + key + "]"
+		}
+		return b.String()
+	}
+	return "[" + key + "]"
+}
+
+// Keys lists the catalogue's own keys, sorted (for tests and tools).
+func (c *Catalog) Keys() []string {
+	out := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
