@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 )
 
 // tool is what a press on the canvas does.
@@ -533,7 +534,7 @@ func gapFill(gap int, outOfScope, dark bool) color.Color {
 	case outOfScope:
 		return color.NRGBA{128, 128, 128, 40}
 	case gap >= 1: // the views' gap colours, translucent behind the zone's text
-		return withAlpha(gapColour(gap), a)
+		return withAlpha(palette.Gap(gap).Fill, a)
 	}
 	return color.NRGBA{70, 140, 200, 28}
 }

@@ -18,22 +18,8 @@ import (
 
 	"zonewise/model"
 	"zonewise/risk"
+	"zonewise/templates"
 )
-
-// docKind is one deliverable of the Documents view.
-type docKind struct {
-	kind, title string
-}
-
-// docKinds are the deliverables in export order (DESIGN.md §6).
-var docKinds = []docKind{
-	{"risk-report", "Risk assessment report (PDF)"},
-	{"crs", "Zones & conduits CRS (PDF)"},
-	{"policies", "Security policies (PDF)"},
-	{"procedures", "Procedures (PDF)"},
-	{"self-assessment", "Self-assessment questionnaire (PDF)"},
-	{"registers", "Registers: risk register, asset inventory, action plan (XLSX + CSV)"},
-}
 
 // docFile is one file of an export.
 type docFile struct {
@@ -50,19 +36,6 @@ var docEngine = struct {
 	// preview.
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
 }{render: renderDocument, markdown: documentMarkdown}
-
-// uiDo hands work from a goroutine to the UI goroutine. Fyne's test
-// driver runs fyne.Do on the calling goroutine, so tests replace this to
-// run the callbacks on the test goroutine instead (see pumpUI).
-var uiDo = fyne.Do
-
-// offUI runs work on a goroutine and done with its result through uiDo.
-func offUI[T any](work func() (T, error), done func(T, error)) {
-	go func() {
-		v, err := work()
-		uiDo(func() { done(v, err) })
-	}()
-}
 
 // previewKey identifies what a preview was made from.
 type previewKey struct {
@@ -107,14 +80,14 @@ func newDocumentsView(u *ui) *documentsView {
 	v := &documentsView{u: u}
 	list := container.NewVBox(viewHeading("Documents"))
 	var titles []string
-	for _, k := range docKinds {
-		c := widget.NewCheck(k.title, nil)
+	for _, k := range templates.Deliverables() {
+		c := widget.NewCheck(k.Label, nil)
 		c.SetChecked(true)
 		c.OnChanged = func(bool) { v.refreshActions() }
 		v.checks = append(v.checks, c)
 		list.Add(c)
-		if k.kind != "registers" {
-			titles = append(titles, k.title)
+		if k.Kind != templates.KindRegisters {
+			titles = append(titles, k.Label)
 		}
 	}
 	v.exportB = widget.NewButtonWithIcon("Export to folder…", theme.FolderOpenIcon(), v.onExport)
@@ -185,7 +158,7 @@ func (v *documentsView) picked() []string {
 	var out []string
 	for i, c := range v.checks {
 		if c.Checked {
-			out = append(out, docKinds[i].kind)
+			out = append(out, templates.Deliverables()[i].Kind)
 		}
 	}
 	return out
@@ -198,9 +171,9 @@ func (v *documentsView) refreshActions() {
 // startPreview renders the picked document's text in the background.
 func (v *documentsView) startPreview() {
 	kind := ""
-	for _, k := range docKinds {
-		if k.title == v.previewOf.Selected {
-			kind = k.kind
+	for _, k := range templates.Deliverables() {
+		if k.Label == v.previewOf.Selected {
+			kind = k.Kind
 		}
 	}
 	if kind == "" {
@@ -224,7 +197,7 @@ func (v *documentsView) startPreview() {
 	if v.previewKind != kind {
 		v.outline.SetText("Rendering the preview…")
 	}
-	offUI(func() (previewed, error) {
+	background(func() (previewed, error) {
 		md, err := docEngine.markdown(p, r, cat, kind, path)
 		if err != nil {
 			return previewed{}, err
@@ -286,7 +259,7 @@ func (v *documentsView) showPage(i int) {
 		v.pageMsg.Show()
 	}
 	pdf := v.pdf
-	offUI(func() (image.Image, error) {
+	background(func() (image.Image, error) {
 		img, _, err := pdfPages.render(pdf, i, previewDPI)
 		return img, err
 	}, func(img image.Image, err error) {

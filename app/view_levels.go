@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 	"zonewise/risk"
 )
 
@@ -99,7 +100,7 @@ func newSecurityLevelsView(u *ui) *levelsView {
 // levelsLegend explains the colours and the override mark.
 func levelsLegend() fyne.CanvasObject {
 	chip := func(gap int, text string) fyne.CanvasObject {
-		r := canvas.NewRectangle(gapColour(gap))
+		r := canvas.NewRectangle(palette.Gap(gap).Fill)
 		r.SetMinSize(fyne.NewSize(em(1.4), em(1.4)))
 		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
 	}
@@ -207,7 +208,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box.selected = v.pick == levelPick{row.kind, row.id, fr}
 	slt, sla, _, gap, ok := v.cells(row.kind, row.id)
 	if !ok {
-		box.set(noLevelColour, "–", "")
+		box.set(palette.NoLevel, palette.Ink, "–", "")
 		box.Show()
 		return
 	}
@@ -216,7 +217,8 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if slt[i].Overridden {
 		mark = "*"
 	}
-	box.set(gapColour(gap[i]), fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
+	sw := palette.Gap(gap[i])
+	box.set(sw.Fill, sw.Text, fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
 	box.Show()
 }
 

@@ -288,7 +288,7 @@ func (v *measuresView) proposalText(row, col int) string {
 	case 3:
 		return closesText(pr.Closes)
 	case 4:
-		return effortLabel(pr.Effort)
+		return pr.Effort.Label()
 	case 5:
 		if pr.Status == "" {
 			return model.StatusProposed.Label()
@@ -305,18 +305,6 @@ func closesText(cs []risk.GapClose) string {
 		s[i] = fmt.Sprintf("%s→%d", c.FR, c.Need)
 	}
 	return strings.Join(s, ", ")
-}
-
-func effortLabel(e risk.Effort) string {
-	switch e {
-	case 1:
-		return "Low"
-	case 2:
-		return "Medium"
-	case 3:
-		return "High"
-	}
-	return "–"
 }
 
 func (v *measuresView) instanceText(row, col int) string {

@@ -94,7 +94,7 @@ func (lp *libraryPick) onZone(name string) {
 		}
 	}
 	for _, s := range lp.candidates {
-		worst, _ := worstConsequence(&s)
+		worst, _ := risk.WorstConsequence(s.Consequences)
 		label := s.Name
 		if t := targetLabel(p, s.TargetKind, s.TargetID); !strings.Contains(label, strings.TrimPrefix(t, s.TargetKind.Label()+" ")) {
 			label += " — " + t

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 	"zonewise/risk"
 )
 
@@ -208,7 +209,7 @@ func (v *threatsView) unmitigatedCell(s *model.ThreatScenario) heatCell {
 	if r := v.results[s.ID]; r != nil {
 		return heatCell{r.Likelihood, r.Consequence}
 	}
-	c, _ := worstConsequence(s)
+	c, _ := risk.WorstConsequence(s.Consequences)
 	return heatCell{s.Likelihood, c}
 }
 
@@ -227,7 +228,7 @@ func (v *threatsView) createCell() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	box := canvas.NewRectangle(color.Transparent)
-	bt := canvas.NewText("", inkOnColour)
+	bt := canvas.NewText("", palette.Ink)
 	bt.Alignment = fyne.TextAlignCenter
 	bt.TextStyle.Bold = true
 	pick := widget.NewSelect(nil, nil)
@@ -319,7 +320,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colScenarioLikelihood:
 		pick(scaleOptions(p.Matrix.Likelihoods), scaleName(p.Matrix.Likelihoods, s.Likelihood), func(o string) { v.onLikelihoodChanged(sid, o) })
 	case colScenarioConsequence:
-		worst, _ := worstConsequence(s)
+		worst, _ := risk.WorstConsequence(s.Consequences)
 		pick(scaleOptions(p.Matrix.Consequences), scaleName(p.Matrix.Consequences, worst), func(o string) { v.onConsequenceChanged(sid, o) })
 	case colScenarioUnmitigated:
 		if r != nil {
@@ -383,7 +384,7 @@ func (v *threatsView) onConsequenceChanged(id model.ID, option string) {
 	if s == nil || l == 0 {
 		return
 	}
-	if worst, _ := worstConsequence(s); worst == l {
+	if worst, _ := risk.WorstConsequence(s.Consequences); worst == l {
 		return
 	}
 	edit(v.u, id, "consequence", func(s *model.ThreatScenario) { s.Consequences = withConsequence(s, l) })

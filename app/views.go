@@ -157,11 +157,16 @@ func (u *ui) onToolChanged() {
 	}
 }
 
+// uiDo hands work from a goroutine to the UI goroutine. Fyne's test
+// driver runs fyne.Do on the calling goroutine, so tests replace this to
+// run the callbacks on the test goroutine instead (see pumpUI).
+var uiDo = fyne.Do
+
 // background runs work off the UI goroutine and hands its result to done
-// on the UI goroutine (through fyne.Do), for Graphviz, PDF and the like.
+// on the UI goroutine (through uiDo), for Graphviz, PDF and the like.
 func background[T any](work func() (T, error), done func(T, error)) {
 	go func() {
 		v, err := work()
-		fyne.Do(func() { done(v, err) })
+		uiDo(func() { done(v, err) })
 	}()
 }
