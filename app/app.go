@@ -26,7 +26,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -284,7 +283,7 @@ func (u *ui) showError(err error) {
 	dialog.ShowError(err, u.win)
 }
 
-// showErrorText shows a message that is not an error of the program.
+// showInfo shows a message that is not an error of the program.
 func (u *ui) showInfo(title, msg string) { dialog.ShowInformation(title, msg, u.win) }
 
 // onSelectionChanged is called by every part that changes the selection.
@@ -305,12 +304,4 @@ func (u *ui) onSelectionChanged() {
 func (u *ui) selectOnly(r ref) {
 	u.sel.set(r)
 	u.onSelectionChanged()
-}
-
-// envOr returns the environment variable or def.
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }

@@ -46,10 +46,6 @@ func (s *settings) addRecent(path string) {
 	s.p.SetStringList(prefRecent, list)
 }
 
-func (s *settings) removeRecent(path string) {
-	s.p.SetStringList(prefRecent, slices.DeleteFunc(s.recent(), func(p string) bool { return p == path }))
-}
-
 // openStartup opens path, else the last project, else the sample plant.
 // It returns the error to show once the window is up (never fatal).
 func (u *ui) openStartup(path string) error {

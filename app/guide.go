@@ -13,7 +13,8 @@ import (
 )
 
 // guideSteps is the IEC 62443-3-2 workflow the quick guide walks through,
-// in the words of DESIGN.md; each step names where it happens in Zonewise.
+// step by step in the order of the standard's zone and conduit requirements
+// (ZCR); each step names where it happens in Zonewise.
 var guideSteps = []struct{ title, text string }{
 	{"SUC", "Describe the system under consideration: select the project in the tree and fill in scope, assumptions and interfaces (ZCR 1)."},
 	{"Zones & conduits", "Drag on the canvas to draw a zone; use Connect to join two zones with a conduit and list its data flows (ZCR 3)."},

@@ -41,9 +41,6 @@ func (u *ui) buildViews() []view {
 		newCountermeasuresView(u),
 		newRequirementsView(u),
 		newDocumentsView(u),
-		// Views built by the views helper go here, in this order:
-		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
-		// newRequirementsView(u), newDocumentsView(u),
 	}
 }
 
