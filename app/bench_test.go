@@ -26,7 +26,7 @@ func BenchmarkEditOn1000AssetPlant(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		edit(u, id, "name", func(x *model.Asset) { x.Name = fmt.Sprintf("Asset renamed %d", i) })
+		edit(u.session, id, "name", func(x *model.Asset) { x.Name = fmt.Sprintf("Asset renamed %d", i) })
 	}
 }
 

@@ -43,7 +43,8 @@ const (
 // object and updated in place on every refresh.
 type zoneCanvas struct {
 	widget.BaseWidget
-	u *ui
+	sess *session
+	win  canvasWindow
 
 	zoom   float32
 	offset fyne.Position // screen = model × zoom + offset
@@ -60,6 +61,9 @@ type zoneCanvas struct {
 	hover       string // what the pointer is over, for the hint line
 
 	drag dragState
+	// dragging is set while a drag changes geometry: the assessment does
+	// not change with it, so the window catches up when the drag ends.
+	dragging bool
 
 	bg       *canvas.Rectangle
 	layer    *fyne.Container
@@ -77,9 +81,23 @@ type zoneCanvas struct {
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
 }
 
-func newZoneCanvas(u *ui) *zoneCanvas {
+// canvasWindow is what the canvas asks of the window beyond the session.
+type canvasWindow struct {
+	// onKey passes on the keys the window handles (F5, F1, Delete).
+	onKey func(*fyne.KeyEvent)
+	// toolChanged lets the canvas view highlight the active tool.
+	toolChanged func()
+	// dragEnded lets the window catch up after a drag (dragging).
+	dragEnded func()
+	// tell shows a short message in the status line.
+	tell func(string)
+	// logDecision opens the decision form (context menu).
+	logDecision func()
+}
+
+func newZoneCanvas(sess *session, win canvasWindow) *zoneCanvas {
 	c := &zoneCanvas{
-		u: u, zoom: 1, assetClass: model.ClassHost,
+		sess: sess, win: win, zoom: 1, assetClass: model.ClassHost,
 		bg:       canvas.NewRectangle(color.Transparent),
 		layer:    container.NewWithoutLayout(),
 		rubber:   canvas.NewRectangle(color.Transparent),
@@ -171,7 +189,7 @@ func (c *zoneCanvas) fitSoon() {
 
 // fit zooms and pans so that every zone is visible.
 func (c *zoneCanvas) fit() {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	s := c.Size()
 	if len(p.Zones) == 0 || s.Width < 10 || s.Height < 10 {
 		c.zoom, c.offset = 1, fyne.NewPos(20, 20)
@@ -213,7 +231,7 @@ func (c *zoneCanvas) centre() fyne.Position {
 
 // reveal pans so that the zone or asset r is in view.
 func (c *zoneCanvas) reveal(r ref) {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	var b model.Rect
 	switch r.Kind {
 	case kindZone:
@@ -331,7 +349,7 @@ func moreCell(z *model.Zone) model.Rect {
 // objects and dropping those of deleted ones; unchanged primitives are not
 // touched.
 func (c *zoneCanvas) refresh() {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	zs := make(map[model.ID]*model.Zone, len(p.Zones))
 	for i := range p.Zones {
 		zs[p.Zones[i].ID] = &p.Zones[i]
@@ -365,7 +383,7 @@ func (c *zoneCanvas) refresh() {
 		}
 		var gap model.SLVector
 		badge := ""
-		if zr := c.u.zoneResult(z.ID); zr != nil {
+		if zr := c.sess.zoneResult(z.ID); zr != nil {
 			gap = zr.Gap
 			badge = "SL-T " + zr.SLT.Vector().String()
 		}
@@ -377,7 +395,7 @@ func (c *zoneCanvas) refresh() {
 			hideAll(s.objects()) // off screen: not measured, not drawn
 			continue
 		}
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
 	}
 	for id, s := range c.zones {
 		if _, ok := zs[id]; !ok {
@@ -394,7 +412,7 @@ func (c *zoneCanvas) refresh() {
 			s = &conduitShape{}
 			c.conduits[cd.ID] = s
 		}
-		s.update(c, cd, zs, fg, sel, c.u.sel.hasID(cd.ID))
+		s.update(c, cd, zs, fg, sel, c.sess.sel.hasID(cd.ID))
 		order = append(order, s.objects()...)
 	}
 	alive := make(map[model.ID]bool, len(p.Conduits))
@@ -442,7 +460,7 @@ func (c *zoneCanvas) refresh() {
 			s.hide()
 			continue
 		}
-		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
+		s.update(c.zoom, tl, size, a, fg, sel, c.sess.sel.hasID(a.ID), dark)
 	}
 	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
 		alive := make(map[model.ID]bool, len(p.Assets))

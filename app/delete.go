@@ -12,34 +12,34 @@ import (
 // deleteSelection removes the selected objects and everything that would
 // dangle without them (model.RemoveCascade) as one undo step. When the
 // cascade removes more than what is selected, it asks first.
-func (u *ui) deleteSelection() {
-	refs := u.sel.items
+func (s *session) deleteSelection() {
+	refs := s.sel.items
 	if len(refs) == 0 || (len(refs) == 1 && refs[0].Kind == kindProject) {
 		return
 	}
-	cmd, extra, err := deleteCommand(u.doc.Project, refs)
+	cmd, extra, err := deleteCommand(s.doc.Project, refs)
 	if err != nil {
-		u.showError(err)
+		s.showError(err)
 		return
 	}
 	if extra == "" {
-		u.applyDelete(cmd)
+		s.applyDelete(cmd)
 		return
 	}
 	d := dialog.NewConfirm("Delete", fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
 		func(ok bool) {
 			if ok {
-				u.applyDelete(cmd)
+				s.applyDelete(cmd)
 			}
-		}, u.win)
+		}, s.win)
 	d.SetConfirmText("Delete")
 	d.Show()
 }
 
-func (u *ui) applyDelete(cmd model.Command) {
-	if u.do(cmd) {
-		u.sel.clear()
-		u.onSelectionChanged()
+func (s *session) applyDelete(cmd model.Command) {
+	if s.do(cmd) {
+		s.sel.clear()
+		s.selectionChanged()
 	}
 }
 

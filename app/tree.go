@@ -56,7 +56,7 @@ func refOfNode(uid string) ref {
 // projectTree is the project tree on the left: the project, zones ▸ child
 // zones and assets, conduits, threat scenarios, threat actors, decisions.
 type projectTree struct {
-	u    *ui
+	sess *session
 	tree *keyTree
 
 	// index, rebuilt from the model on every refresh
@@ -66,9 +66,11 @@ type projectTree struct {
 	selected string
 }
 
-func newProjectTree(u *ui) *projectTree {
-	t := &projectTree{u: u, children: map[string][]string{}, labels: map[string]string{}, parent: map[string]string{}}
-	t.tree = &keyTree{u: u}
+// newProjectTree builds the tree; onKey handles the keys the window
+// handles (Delete, F5, F1), which the plain tree would swallow.
+func newProjectTree(sess *session, onKey func(*fyne.KeyEvent)) *projectTree {
+	t := &projectTree{sess: sess, children: map[string][]string{}, labels: map[string]string{}, parent: map[string]string{}}
+	t.tree = &keyTree{onKey: onKey}
 	t.tree.ChildUIDs, t.tree.IsBranch = t.childUIDs, t.isBranch
 	t.tree.CreateNode, t.tree.UpdateNode = t.createNode, t.updateNode
 	t.tree.ExtendBaseWidget(t.tree)
@@ -83,14 +85,14 @@ func (t *projectTree) object() fyne.CanvasObject { return t.tree }
 // passes F5 and F1 on, which the plain tree swallows while focused.
 type keyTree struct {
 	widget.Tree
-	u *ui
+	onKey func(*fyne.KeyEvent)
 }
 
 // TypedKey implements fyne.Focusable.
 func (t *keyTree) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyF5, fyne.KeyF1:
-		t.u.onTypedKey(ev)
+		t.onKey(ev)
 	default:
 		t.Tree.TypedKey(ev)
 	}
@@ -162,7 +164,7 @@ func nodeIcon(uid string) fyne.Resource {
 }
 
 func (t *projectTree) onNodeSelected(uid string) {
-	if t.u.refreshing {
+	if t.sess.refreshing {
 		return
 	}
 	r := refOfNode(uid)
@@ -170,13 +172,12 @@ func (t *projectTree) onNodeSelected(uid string) {
 		return // a branch heading: nothing to edit
 	}
 	t.selected = uid
-	t.u.selectOnly(r)
-	t.u.canvas.reveal(r)
+	t.sess.goTo(r)
 }
 
 // rebuild recomputes the index from the model.
 func (t *projectTree) rebuild() {
-	p := t.u.doc.Project
+	p := t.sess.doc.Project
 	clear(t.children)
 	clear(t.labels)
 	clear(t.parent)
@@ -234,7 +235,7 @@ func (t *projectTree) rebuild() {
 func (t *projectTree) refresh() {
 	t.rebuild()
 	t.tree.Refresh()
-	want := nodeOf(t.u.sel.primary())
+	want := nodeOf(t.sess.sel.primary())
 	if want == t.selected {
 		return
 	}

@@ -48,7 +48,7 @@ type previewKey struct {
 // documentsView picks deliverables, previews one and exports the picked
 // ones to a folder in the background.
 type documentsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	checks    []*widget.Check
@@ -76,8 +76,8 @@ type documentsView struct {
 	previewFor  previewKey
 }
 
-func newDocumentsView(u *ui) *documentsView {
-	v := &documentsView{u: u}
+func newDocumentsView(sess *session) *documentsView {
+	v := &documentsView{sess: sess}
 	list := container.NewVBox(viewHeading("Documents"))
 	var titles []string
 	for _, k := range templates.Deliverables() {
@@ -181,15 +181,15 @@ func (v *documentsView) startPreview() {
 	}
 	// A selection change or a tab switch leaves the document as it was:
 	// every edit makes a new assessment.
-	key := previewKey{kind, v.u.doc, v.u.result, v.u.doc.History().UndoLabel()}
+	key := previewKey{kind, v.sess.doc, v.sess.result, v.sess.doc.History().UndoLabel()}
 	if key == v.previewFor {
 		return
 	}
 	v.previewFor = key
 	v.previewSeq++
 	seq := v.previewSeq
-	p := model.CloneProject(v.u.doc.Project)
-	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	p := model.CloneProject(v.sess.doc.Project)
+	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
 	type previewed struct {
 		md  string
 		pdf []byte
@@ -322,14 +322,14 @@ func previewMarkdown(md string) string {
 func (v *documentsView) onExport() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			v.u.showError(err)
+			v.sess.showError(err)
 			return
 		}
 		if dir == nil {
 			return
 		}
 		v.exportTo(dir.Path(), nil)
-	}, v.u.win)
+	}, v.sess.win)
 	showFileDialog(d)
 }
 
@@ -346,8 +346,8 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 	v.progress.SetValue(0)
 	v.progress.Show()
 	v.status.SetText("Exporting…")
-	p := model.CloneProject(v.u.doc.Project)
-	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	p := model.CloneProject(v.sess.doc.Project)
+	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
 	go func() {
 		var written []string
 		var err error
@@ -387,7 +387,7 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 		if len(written) > 0 {
 			msg += "\n\nWritten before the failure:\n" + strings.Join(written, "\n")
 		}
-		dialog.ShowError(errors.New(msg), v.u.win)
+		dialog.ShowError(errors.New(msg), v.sess.win)
 	} else {
 		v.status.SetText(fmt.Sprintf("Exported %d files to %s.", len(written), dir))
 		names := make([]string, len(written))
@@ -395,7 +395,7 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 			names[i] = filepath.Base(w)
 		}
 		l := wrapLabel(fmt.Sprintf("%d files written to %s:\n\n%s", len(written), dir, strings.Join(names, "\n")))
-		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.u.win)
+		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.sess.win)
 	}
 	if done != nil {
 		done(written, err)

@@ -36,7 +36,7 @@ type levelPick struct {
 // levelsView is the zone × FR (and conduit × FR) grid of SL-T, SL-A and gap,
 // each cell explaining itself in the side panel.
 type levelsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	table    *widget.Table
@@ -50,8 +50,8 @@ type levelsView struct {
 	notAssesed *widget.Label
 }
 
-func newSecurityLevelsView(u *ui) *levelsView {
-	v := &levelsView{u: u}
+func newSecurityLevelsView(sess *session) *levelsView {
+	v := &levelsView{sess: sess}
 	v.table = widget.NewTable(func() (int, int) { return len(v.rows), 8 }, v.createCell, v.updateCell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyColumnCount = 1
@@ -116,7 +116,7 @@ func (v *levelsView) title() string             { return "Security levels" }
 func (v *levelsView) object() fyne.CanvasObject { return v.content }
 
 func (v *levelsView) refresh() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	if ts := theme.TextSize(); ts != v.textSize {
 		v.textSize = ts
 		v.table.SetColumnWidth(0, em(11))
@@ -125,7 +125,7 @@ func (v *levelsView) refresh() {
 		}
 	}
 	v.rows = v.rows[:0]
-	if r := v.u.result; r != nil {
+	if r := v.sess.result; r != nil {
 		for _, z := range r.Zones {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ZoneID, z.Name})
 		}
@@ -141,14 +141,14 @@ func (v *levelsView) refresh() {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ID, z.Name})
 		}
 		msg := "Not assessed."
-		if v.u.resultErr != nil {
-			msg = "Not assessed: " + v.u.resultErr.Error()
+		if v.sess.resultErr != nil {
+			msg = "Not assessed: " + v.sess.resultErr.Error()
 		}
 		v.notAssesed.SetText(msg)
 		v.notAssesed.Show()
 	}
 	// Follow a zone or conduit selected elsewhere.
-	if r := v.u.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
+	if r := v.sess.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
 		k := model.TargetZone
 		if r.Kind == kindConduit {
 			k = model.TargetConduit
@@ -166,11 +166,11 @@ func (v *levelsView) refresh() {
 func (v *levelsView) cells(k model.TargetKind, id model.ID) (slt, sla *risk.Cells, slc *risk.Cells, gap model.SLVector, ok bool) {
 	switch k {
 	case model.TargetZone:
-		if z := v.u.zoneResult(id); z != nil {
+		if z := v.sess.zoneResult(id); z != nil {
 			return &z.SLT, &z.SLA, &z.SLC, z.Gap, true
 		}
 	case model.TargetConduit:
-		if c := v.u.conduitResult(id); c != nil {
+		if c := v.sess.conduitResult(id); c != nil {
 			return &c.SLT, &c.SLA, nil, c.Gap, true
 		}
 	}
@@ -229,8 +229,8 @@ func (v *levelsView) onCellTapped(p levelPick) {
 	if p.kind == model.TargetConduit {
 		k = kindConduit
 	}
-	if v.u.sel.primary() != (ref{k, p.id}) {
-		v.u.selectOnly(ref{k, p.id}) // refreshes this view
+	if v.sess.sel.primary() != (ref{k, p.id}) {
+		v.sess.selectOnly(ref{k, p.id}) // refreshes this view
 		return
 	}
 	v.table.Refresh()
@@ -240,7 +240,7 @@ func (v *levelsView) onCellTapped(p levelPick) {
 // refreshExplain writes the side panel for the picked cell.
 func (v *levelsView) refreshExplain() {
 	v.explain.RemoveAll()
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	name := ""
 	var overrides []model.SLOverride
 	switch v.pick.kind {
@@ -363,7 +363,7 @@ func (v *levelsView) onOverride() {
 		}
 		n, _ := strconv.Atoi(sl.Selected)
 		v.setOverride(pk, &model.SLOverride{FR: pk.fr, SL: n, Justification: strings.TrimSpace(just.Text)})
-	}, v.u.win)
+	}, v.sess.win)
 	d.Resize(fyne.NewSize(em(34), em(16)))
 	d.Show()
 }
@@ -371,7 +371,7 @@ func (v *levelsView) onOverride() {
 func (v *levelsView) onRemoveOverride() { v.setOverride(v.pick, nil) }
 
 func (v *levelsView) overridesOf(pk levelPick) []model.SLOverride {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	switch pk.kind {
 	case model.TargetZone:
 		if z := p.Zone(pk.id); z != nil {
@@ -397,8 +397,8 @@ func (v *levelsView) setOverride(pk levelPick, o *model.SLOverride) {
 	}
 	switch pk.kind {
 	case model.TargetZone:
-		edit(v.u, pk.id, "", func(z *model.Zone) { mut(&z.SLTOverrides) })
+		edit(v.sess, pk.id, "", func(z *model.Zone) { mut(&z.SLTOverrides) })
 	case model.TargetConduit:
-		edit(v.u, pk.id, "", func(c *model.Conduit) { mut(&c.SLTOverrides) })
+		edit(v.sess, pk.id, "", func(c *model.Conduit) { mut(&c.SLTOverrides) })
 	}
 }
