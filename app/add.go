@@ -41,17 +41,10 @@ func (s *session) addScenario() {
 		TargetKind: model.TargetZone, Likelihood: 3, FRs: []model.FR{model.FR1, model.FR2},
 		Consequences: []model.Consequence{{Category: model.ConsequenceProduction, Level: 3}},
 	}
-	switch r := s.sel.primary(); r.Kind {
-	case kindZone:
-		sc.TargetID = r.ID
-	case kindConduit:
-		sc.TargetKind, sc.TargetID = model.TargetConduit, r.ID
-	case kindAsset:
-		sc.TargetKind, sc.TargetID = model.TargetAsset, r.ID
-	default:
-		if len(p.Zones) > 0 {
-			sc.TargetID = p.Zones[0].ID
-		}
+	if r := s.sel.primary(); kindOf(r.Kind) != nil && kindOf(r.Kind).target != "" {
+		sc.TargetKind, sc.TargetID = kindOf(r.Kind).target, r.ID
+	} else if len(p.Zones) > 0 {
+		sc.TargetID = p.Zones[0].ID
 	}
 	best := -1
 	for _, a := range p.Actors {

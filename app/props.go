@@ -73,55 +73,26 @@ func (pp *propertiesPanel) title(r ref) string {
 	if n := len(pp.sess.sel.items); n > 1 {
 		return fmt.Sprintf("%d objects selected", n)
 	}
-	noun := map[kind]string{kindProject: "Project", kindZone: "Zone", kindConduit: "Conduit", kindAsset: "Asset",
-		kindActor: "Threat actor", kindScenario: "Threat scenario", kindDecision: "Decision", kindCountermeasure: "Countermeasure"}[r.Kind]
-	return noun + ": " + orUntitled(r.name(pp.sess.doc.Project))
+	title := ""
+	if d := kindOf(r.Kind); d != nil {
+		title = d.title
+	}
+	return title + ": " + orUntitled(r.name(pp.sess.doc.Project))
 }
 
 // shapeOf summarises what decides the panel's layout for r: when it
 // changes (a row added or removed, the asset class changed) the panel is
 // rebuilt instead of reloaded.
 func (pp *propertiesPanel) shapeOf(r ref) string {
-	p := pp.sess.doc.Project
-	switch r.Kind {
-	case kindProject:
-		return fmt.Sprint(len(p.Approvals), len(p.Matrix.Likelihoods), len(p.Matrix.Consequences), len(p.Matrix.Categories))
-	case kindZone:
-		if z := p.Zone(r.ID); z != nil {
-			return fmt.Sprint(len(z.EssentialFunctions), len(z.Roles), len(z.SLTOverrides))
-		}
-	case kindConduit:
-		if c := p.Conduit(r.ID); c != nil {
-			return fmt.Sprint(len(c.Flows), len(c.SLTOverrides), len(c.ZoneIDs), len(p.Zones))
-		}
-	case kindAsset:
-		if a := p.Asset(r.ID); a != nil {
-			return string(a.Class)
-		}
-	case kindScenario:
-		if s := p.Scenario(r.ID); s != nil {
-			return fmt.Sprint(s.TargetKind, len(p.Matrix.Categories), len(p.Matrix.Likelihoods), len(s.Countermeasures))
-		}
+	if d := kindOf(r.Kind); d != nil && d.shape != nil {
+		return d.shape(pp.sess.doc.Project, r.ID)
 	}
 	return ""
 }
 
 func (pp *propertiesPanel) build(r ref) fyne.CanvasObject {
-	switch r.Kind {
-	case kindZone:
-		return pp.buildZone(r.ID)
-	case kindConduit:
-		return pp.buildConduit(r.ID)
-	case kindAsset:
-		return pp.buildAsset(r.ID)
-	case kindActor:
-		return pp.buildActor(r.ID)
-	case kindScenario:
-		return pp.buildScenario(r.ID)
-	case kindDecision:
-		return pp.buildDecision(r.ID)
-	case kindCountermeasure:
-		return pp.buildCountermeasure(r.ID)
+	if d := kindOf(r.Kind); d != nil {
+		return d.build(pp, r.ID)
 	}
 	return pp.buildProject()
 }

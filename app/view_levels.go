@@ -149,10 +149,7 @@ func (v *levelsView) refresh() {
 	}
 	// Follow a zone or conduit selected elsewhere.
 	if r := v.sess.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
-		k := model.TargetZone
-		if r.Kind == kindConduit {
-			k = model.TargetConduit
-		}
+		k := kindOf(r.Kind).target
 		if v.pick.id != r.ID {
 			v.pick = levelPick{k, r.ID, model.FR1}
 		}
@@ -225,10 +222,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // onCellTapped explains the cell and selects its zone or conduit.
 func (v *levelsView) onCellTapped(p levelPick) {
 	v.pick = p
-	k := kindZone
-	if p.kind == model.TargetConduit {
-		k = kindConduit
-	}
+	k := kindOfTarget(p.kind)
 	if v.sess.sel.primary() != (ref{k, p.id}) {
 		v.sess.selectOnly(ref{k, p.id}) // refreshes this view
 		return
