@@ -136,8 +136,8 @@ func (v *documentsView) title() string             { return "Documents" }
 func (v *documentsView) object() fyne.CanvasObject { return v.content }
 
 func (v *documentsView) refresh() {
-	if docEngine.render != nil && !pdfPages.ready() {
-		go pdfPages.start() // compile PDFium while the first document renders
+	if docEngine.render != nil && !pdfPages.Ready() {
+		go pdfPages.Start() // compile PDFium while the first document renders
 	}
 	v.refreshActions()
 	if v.previewOf.Selected == "" && len(v.previewOf.Options) > 0 {
@@ -254,13 +254,13 @@ func (v *documentsView) showPage(i int) {
 	v.pageNo.SetText(fmt.Sprintf("Page %d of %d", i+1, v.pages))
 	setEnabled(v.prevB, i > 0)
 	setEnabled(v.nextB, i < v.pages-1)
-	if !pdfPages.ready() {
+	if !pdfPages.Ready() {
 		v.pageMsg.SetText("Preparing page images… The first time, compiling the PDF renderer takes up to a minute; the Text tab is ready now.")
 		v.pageMsg.Show()
 	}
 	pdf := v.pdf
 	background(func() (image.Image, error) {
-		img, _, err := pdfPages.render(pdf, i, previewDPI)
+		img, _, err := pdfPages.Render(pdf, i, previewDPI)
 		return img, err
 	}, func(img image.Image, err error) {
 		if seq != v.pageSeq {

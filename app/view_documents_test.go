@@ -125,7 +125,7 @@ func TestDocumentsViewPreviewShowsPages(t *testing.T) {
 	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
-	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.err != nil })
+	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.Failed() })
 	if v.pageImg.Image == nil {
 		t.Fatalf("no page image; message %q", v.pageMsg.Text)
 	}
