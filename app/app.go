@@ -70,6 +70,7 @@ type ui struct {
 	splits   struct{ main, right, body *container.Split }
 
 	menu     menuItems
+	keys     map[fyne.KeyName]func() // plainKeys
 	bar      toolbar
 	prefs    *settings
 	recovery *recovery
