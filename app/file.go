@@ -214,9 +214,13 @@ func (u *ui) save(then func()) {
 }
 
 func (u *ui) saveTo(path string, then func()) {
+	if !u.lockForSave(path, func() { u.saveTo(path, then) }) {
+		return
+	}
 	old := u.doc.Path
 	if err := u.doc.SaveAs(path); err != nil {
 		u.showError(err)
+		u.lockDocument() // back to the lock of the file still open
 		return
 	}
 	u.recovery.remove(old)

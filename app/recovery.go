@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"zonewise/model"
@@ -23,12 +22,13 @@ const autosaveEvery = 30 * time.Second
 // file is removed on a clean save or close.
 type recovery struct {
 	dir    string // "" when the cache folder is unknown: autosave is off
+	every  time.Duration
 	ticker *time.Ticker
 	done   chan struct{}
 }
 
 func newRecovery() *recovery {
-	r := &recovery{}
+	r := &recovery{every: autosaveEvery}
 	if d := os.Getenv("ZONEWISE_RECOVERY_DIR"); d != "" {
 		r.dir = d
 	} else if c, err := os.UserCacheDir(); err == nil {
@@ -53,19 +53,20 @@ func (r *recovery) pathFor(project string) string {
 	return filepath.Join(r.dir, key+model.FileExt)
 }
 
-// start autosaves u's document every autosaveEvery while it is dirty. The
-// ticker goroutine does no work itself: it hands each tick to the UI
-// goroutine with fyne.Do, where the document lives.
+// start autosaves u's document every r.every (autosaveEvery; tests make it
+// short) while it is dirty. The ticker goroutine does no work itself: it
+// hands each tick to the UI goroutine (uiDo, fyne.Do), where the document
+// lives.
 func (r *recovery) start(u *ui) {
 	r.stop()
-	r.ticker = time.NewTicker(autosaveEvery)
+	r.ticker = time.NewTicker(r.every)
 	r.done = make(chan struct{})
 	t, done := r.ticker, r.done
 	go func() {
 		for {
 			select {
 			case <-t.C:
-				fyne.Do(u.autosave)
+				uiDo(u.autosave)
 			case <-done:
 				return
 			}
@@ -143,7 +144,9 @@ func (u *ui) offerRecovery() {
 	}
 	p, err := model.Load(f)
 	if err != nil {
+		// Left in place: a newer Zonewise may read it, or a person can.
 		slog.Warn("unreadable recovery file", "file", f, "err", err)
+		u.status.SetText("Unsaved changes were found but cannot be restored: " + err.Error())
 		return
 	}
 	msg := fmt.Sprintf("Zonewise found unsaved changes to %q from %s that were not saved (the program did not close normally).\n\nRestore them? You can undo the restore.",
