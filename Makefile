@@ -14,12 +14,14 @@ LDFLAGS := -X zonewise/cli.Version=$(VERSION) -X zonewise/cli.Commit=$(COMMIT)
 BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
               libwayland-dev libxkbcommon-dev
-# Packages for screenshots under Xvfb and for looking at PDFs.
-TEST_DEBS  := xvfb imagemagick poppler-utils xauth
+# Packages for screenshots and the real-window smoke test under Xvfb
+# (xdotool drives the window, x11-utils has xprop, Mesa draws without a
+# GPU) and for looking at PDFs.
+TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri
 
 DOMAIN_PKGS := ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./cli/...
 
-.PHONY: all build run test deps test-deps vet importcheck bench screenshots fuzz dist clean
+.PHONY: all build run test deps test-deps vet importcheck smoke bench screenshots fuzz dist clean
 
 all: build
 
@@ -48,6 +50,13 @@ importcheck:
 
 test: test-deps vet importcheck
 	$(GO) test -race -count=1 ./...
+	GO=$(GO) ./.ci/smoke.sh
+
+# The built binary in a real window under Xvfb, driven with xdotool through
+# every file and folder dialog (part of make test; SIZES="1366x768" for one
+# screen size only; a failed step leaves a screenshot in out/smoke/).
+smoke: test-deps
+	GO=$(GO) ./.ci/smoke.sh
 
 # The budgets of DESIGN.md §7: whole-process timings of the command line and
 # the Go benchmarks of the same paths, in one table (about 3 to 5 minutes).

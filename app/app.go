@@ -16,6 +16,8 @@
 //	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
 //	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
 //	                           os.UserCacheDir()/zonewise/recovery
+//	ZONEWISE_AUTOSAVE=1s       autosave every 1s instead of every 30s
+//	                           (make smoke)
 //	ZONEWISE_STARTUP_PROBE=1   print when the first frame is painted, then
 //	                           quit (start-up benchmark in .ci/bench.sh)
 //

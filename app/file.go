@@ -165,6 +165,7 @@ func (u *ui) openDialog() {
 				return
 			}
 			if r == nil {
+				u.discarded = nil // cancelled: the changes stay, and so does their recovery copy
 				return
 			}
 			path := r.URI().Path()

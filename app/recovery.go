@@ -14,7 +14,9 @@ import (
 	"zonewise/model"
 )
 
-// autosaveEvery is how often a dirty document is written to its recovery file.
+// autosaveEvery is how often a dirty document is written to its recovery
+// file. ZONEWISE_AUTOSAVE (a Go duration such as "1s") overrides it so that
+// the real-window smoke test (.ci/smoke.sh) need not wait half a minute.
 const autosaveEvery = 30 * time.Second
 
 // recovery autosaves the open document to a recovery file in the user's
@@ -29,6 +31,13 @@ type recovery struct {
 
 func newRecovery() *recovery {
 	r := &recovery{every: autosaveEvery}
+	if v := os.Getenv("ZONEWISE_AUTOSAVE"); v != "" {
+		if d, err := time.ParseDuration(v); err == nil && d > 0 {
+			r.every = d
+		} else {
+			slog.Warn("ZONEWISE_AUTOSAVE ignored: not a positive duration", "value", v)
+		}
+	}
 	if d := os.Getenv("ZONEWISE_RECOVERY_DIR"); d != "" {
 		r.dir = d
 	} else if c, err := os.UserCacheDir(); err == nil {
@@ -53,10 +62,10 @@ func (r *recovery) pathFor(project string) string {
 	return filepath.Join(r.dir, key+model.FileExt)
 }
 
-// start autosaves u's document every r.every (autosaveEvery; tests make it
-// short) while it is dirty. The ticker goroutine does no work itself: it
-// hands each tick to the UI goroutine (uiDo, fyne.Do), where the document
-// lives.
+// start autosaves u's document every r.every (autosaveEvery, or
+// ZONEWISE_AUTOSAVE; tests set it directly) while it is dirty. The ticker
+// goroutine does no work itself: it hands each tick to the UI goroutine
+// (uiDo, fyne.Do), where the document lives.
 func (r *recovery) start(u *ui) {
 	r.stop()
 	r.ticker = time.NewTicker(r.every)
