@@ -1,12 +1,16 @@
 // Package app is the Zonewise desktop GUI (Fyne). It is the only package that
 // imports Fyne, main.go aside.
 //
-// The window is one ui struct (this file) holding the open model.Document,
-// the latest assessment and the selection, and one unexported struct per part
-// of the screen (projectTree, propertiesPanel, zoneCanvas, problemsPanel and
-// the views in views.go). Parts read the model and change it only through
-// commands (ui.do); every change comes back through ui.onDocChanged, which
-// re-assesses and refreshes every part in place.
+// The window is one ui struct (this file): the window's chrome (menus,
+// toolbar, status line, title, file dialogs, recovery, lock) and one
+// unexported struct per part of the screen (projectTree, propertiesPanel,
+// zoneCanvas, problemsPanel and the views in views.go). A part gets only a
+// session (session.go: the open model.Document, the latest assessment, the
+// catalogue, the selection) and the few window hooks it needs. Parts read the
+// model and change it only through commands (session.do); every change comes
+// back through ui.onDocChanged, which re-assesses and refreshes every part in
+// place. Each kind of object (zone, conduit, asset, …) is one descriptor in
+// kindTable (kinds.go).
 //
 // Environment variables (for automation, not for users):
 //
