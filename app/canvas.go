@@ -231,27 +231,12 @@ func (c *zoneCanvas) centre() fyne.Position {
 
 // reveal pans so that the zone or asset r is in view.
 func (c *zoneCanvas) reveal(r ref) {
-	p := c.sess.doc.Project
-	var b model.Rect
-	switch r.Kind {
-	case kindZone:
-		z := p.Zone(r.ID)
-		if z == nil {
-			return
-		}
-		b = z.Bounds
-	case kindAsset:
-		a := p.Asset(r.ID)
-		if a == nil {
-			return
-		}
-		tl, ok := c.assetRects[a.ID]
-		if !ok {
-			return
-		}
-		x, y := c.toModel(tl[0])
-		b = model.Rect{X: x, Y: y, W: assetW, H: assetH}
-	default:
+	d := kindOf(r.Kind)
+	if d == nil || d.drawn == nil {
+		return
+	}
+	b, ok := d.drawn(c, r.ID)
+	if !ok {
 		return
 	}
 	s := c.Size()

@@ -632,29 +632,8 @@ func (c *zoneCanvas) MouseOut() {
 // hoverText describes the object under the pointer in the hint line: what
 // a room wants to know when someone points at a zone.
 func (c *zoneCanvas) hoverText(h hit) string {
-	p := c.sess.doc.Project
-	switch h.kind {
-	case kindZone:
-		z := p.Zone(h.id)
-		if z == nil {
-			return ""
-		}
-		if zr := c.sess.zoneResult(h.id); zr != nil {
-			return fmt.Sprintf("%s — SL-T %s · SL-A %s · gap %s", z.Name, zr.SLT.Vector(), zr.SLA.Vector(), zr.Gap)
-		}
-		return z.Name
-	case kindAsset:
-		if a := p.Asset(h.id); a != nil {
-			s := fmt.Sprintf("%s — %s", a.Name, a.Class.Label())
-			if a.Vendor != "" || a.Model != "" {
-				s += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
-			}
-			return s + " · SL-C " + a.SLC.String()
-		}
-	case kindConduit:
-		if cd := p.Conduit(h.id); cd != nil {
-			return fmt.Sprintf("%s — %s · %d data flows", cd.Name, cd.Type.Label(), len(cd.Flows))
-		}
+	if d := kindOf(h.kind); d != nil && d.describe != nil {
+		return d.describe(c.sess, h.id)
 	}
 	return ""
 }

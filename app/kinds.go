@@ -53,6 +53,15 @@ type kindInfo struct {
 	// target is what a threat scenario aimed at the object targets (""
 	// when a scenario cannot target the kind).
 	target model.TargetKind
+	// zoneOf is the zone the object is in, itself for a zone (nil: none).
+	zoneOf func(p *model.Project, id model.ID) model.ID
+
+	// describe is the canvas hint line for the object under the pointer
+	// (nil: the canvas does not draw the kind).
+	describe func(s *session, id model.ID) string
+	// drawn is where the canvas draws the object, for bringing it into
+	// view (nil: nowhere to pan to).
+	drawn func(c *zoneCanvas, id model.ID) (model.Rect, bool)
 }
 
 // treeRow is one object's row in the project tree; parent, when set, is
@@ -87,6 +96,23 @@ func init() {
 			branch: nodeZones, heading: "Zones", headIcon: theme.ViewFullScreenIcon,
 			rows:   zoneRows,
 			target: model.TargetZone,
+			zoneOf: func(_ *model.Project, id model.ID) model.ID { return id },
+			describe: func(s *session, id model.ID) string {
+				z := s.doc.Project.Zone(id)
+				if z == nil {
+					return ""
+				}
+				if zr := s.zoneResult(id); zr != nil {
+					return fmt.Sprintf("%s — SL-T %s · SL-A %s · gap %s", z.Name, zr.SLT.Vector(), zr.SLA.Vector(), zr.Gap)
+				}
+				return z.Name
+			},
+			drawn: func(c *zoneCanvas, id model.ID) (model.Rect, bool) {
+				if z := c.sess.doc.Project.Zone(id); z != nil {
+					return z.Bounds, true
+				}
+				return model.Rect{}, false
+			},
 		}),
 		objectKind(kindAsset, "Asset", func(a *model.Asset) string { return a.Name }, &kindInfo{
 			build: (*propertiesPanel).buildAsset,
@@ -106,6 +132,31 @@ func init() {
 				return out
 			},
 			target: model.TargetAsset,
+			zoneOf: func(p *model.Project, id model.ID) model.ID {
+				if a := p.Asset(id); a != nil {
+					return a.ZoneID
+				}
+				return ""
+			},
+			describe: func(s *session, id model.ID) string {
+				a := s.doc.Project.Asset(id)
+				if a == nil {
+					return ""
+				}
+				d := fmt.Sprintf("%s — %s", a.Name, a.Class.Label())
+				if a.Vendor != "" || a.Model != "" {
+					d += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
+				}
+				return d + " · SL-C " + a.SLC.String()
+			},
+			drawn: func(c *zoneCanvas, id model.ID) (model.Rect, bool) {
+				tl, ok := c.assetRects[id] // a chip hidden behind "+N more" has none
+				if !ok {
+					return model.Rect{}, false
+				}
+				x, y := c.toModel(tl[0])
+				return model.Rect{X: x, Y: y, W: assetW, H: assetH}, true
+			},
 		}),
 		objectKind(kindConduit, "Conduit", func(c *model.Conduit) string { return c.Name }, &kindInfo{
 			build: (*propertiesPanel).buildConduit,
@@ -116,6 +167,12 @@ func init() {
 			branch: nodeConduits, heading: "Conduits", headIcon: theme.MoreHorizontalIcon,
 			rows:   namedRows(func(p *model.Project) []model.Conduit { return p.Conduits }, func(c *model.Conduit) string { return c.Name }, nil),
 			target: model.TargetConduit,
+			describe: func(s *session, id model.ID) string {
+				if cd := s.doc.Project.Conduit(id); cd != nil {
+					return fmt.Sprintf("%s — %s · %d data flows", cd.Name, cd.Type.Label(), len(cd.Flows))
+				}
+				return ""
+			},
 		}),
 		objectKind(kindScenario, "Threat scenario", func(s *model.ThreatScenario) string { return s.Name }, &kindInfo{
 			build: (*propertiesPanel).buildScenario,

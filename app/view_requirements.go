@@ -89,8 +89,8 @@ func (v *requirementsView) refresh() {
 	case kindZone, kindConduit:
 		v.pick, v.assetPick = r, ""
 	case kindAsset:
-		if a := p.Asset(r.ID); a != nil {
-			v.pick, v.assetPick = ref{kindZone, a.ZoneID}, a.ID
+		if zid := kindOf(kindAsset).zoneOf(p, r.ID); zid != "" {
+			v.pick, v.assetPick = ref{kindZone, zid}, r.ID
 		}
 	}
 	var opts []string

@@ -54,16 +54,9 @@ func (v *threatsView) onAddFromLibrary() {
 	d.Resize(fyne.NewSize(em(64), em(42)))
 	// Start on the selected zone (or the zone of the selected asset).
 	start := lp.zones[0].Name
-	switch r := v.sess.sel.primary(); r.Kind {
-	case kindZone:
-		if z := v.sess.doc.Project.Zone(r.ID); z != nil {
+	if r := v.sess.sel.primary(); kindOf(r.Kind) != nil && kindOf(r.Kind).zoneOf != nil {
+		if z := v.sess.doc.Project.Zone(kindOf(r.Kind).zoneOf(v.sess.doc.Project, r.ID)); z != nil {
 			start = z.Name
-		}
-	case kindAsset:
-		if a := v.sess.doc.Project.Asset(r.ID); a != nil {
-			if z := v.sess.doc.Project.Zone(a.ZoneID); z != nil {
-				start = z.Name
-			}
 		}
 	}
 	lp.zone.SetSelected(start)
