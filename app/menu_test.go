@@ -318,6 +318,28 @@ func menuEffects() map[string]menuEffect {
 	}
 }
 
+// resetUI puts a test window back to how newTestUI opens it: no dialog,
+// default theme, no presentation mode, select tool, no recent files, a fresh
+// copy of the test plant with the canvas at 100 %.
+func resetUI(u *ui) {
+	ov := u.win.Canvas().Overlays()
+	for top := ov.Top(); top != nil; top = ov.Top() {
+		ov.Remove(top)
+	}
+	if u.themeState.presentation {
+		u.togglePresentation()
+	}
+	if u.themeState.variant != "" {
+		u.setThemeVariant("")
+	}
+	u.canvas.setTool(toolSelect)
+	u.prefs.p.SetStringList(prefRecent, nil)
+	u.setDocument(newUnsavedDocument(testPlant()))
+	u.canvas.Resize(fyne.NewSize(900, 600))
+	u.canvas.zoom, u.canvas.offset = 1, fyne.Position{}
+	u.canvas.refresh()
+}
+
 // menuItem is one item of the main menu with its path ("Edit ▸ Undo").
 type menuItem struct {
 	path string
@@ -371,6 +393,15 @@ func TestEveryMenuItemAndKeyDoesWhatItSays(t *testing.T) {
 	effects := menuEffects()
 	used := map[string]bool{}
 	probe := newTestUI(t)
+	// One window serves every case, put back to its start between them (a
+	// window per case is too slow under -race); Quit gets its own.
+	fresh := func(t *testing.T, key string) *ui {
+		if key == "File ▸ Quit" {
+			return newTestUI(t)
+		}
+		resetUI(probe)
+		return probe
+	}
 	recent := filepath.Join(t.TempDir(), "r"+model.FileExt)
 	os.WriteFile(recent, nil, 0o644)
 	probe.prefs.addRecent(recent) // so that Open recent lists a file
@@ -386,7 +417,7 @@ func TestEveryMenuItemAndKeyDoesWhatItSays(t *testing.T) {
 		used[key] = true
 		e := effects[key]
 		t.Run(key+" from the menu", func(t *testing.T) {
-			u := newTestUI(t)
+			u := fresh(t, key)
 			if e.prep != nil {
 				e.prep(t, u)
 			}
@@ -408,7 +439,7 @@ func TestEveryMenuItemAndKeyDoesWhatItSays(t *testing.T) {
 		}
 		k, mod := keyOf(t, mi.item.Shortcut)
 		t.Run(key+" by its shortcut "+mi.item.Shortcut.ShortcutName(), func(t *testing.T) {
-			u := newTestUI(t)
+			u := fresh(t, key)
 			if e.prep != nil {
 				e.prep(t, u)
 			}
@@ -435,7 +466,7 @@ func TestEveryMenuItemAndKeyDoesWhatItSays(t *testing.T) {
 		}
 		used[name] = true
 		t.Run(name+" does what it says", func(t *testing.T) {
-			u := newTestUI(t)
+			u := fresh(t, name)
 			if e.prep != nil {
 				e.prep(t, u)
 			}
