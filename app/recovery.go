@@ -71,11 +71,12 @@ func (r *recovery) start(u *ui) {
 	r.ticker = time.NewTicker(r.every)
 	r.done = make(chan struct{})
 	t, done := r.ticker, r.done
+	do := uiDo // read here: a test may swap it while the ticker runs
 	go func() {
 		for {
 			select {
 			case <-t.C:
-				uiDo(u.autosave)
+				do(u.autosave)
 			case <-done:
 				return
 			}

@@ -348,11 +348,12 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 	v.status.SetText("Exporting…")
 	p := model.CloneProject(v.sess.doc.Project)
 	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
+	do := uiDo // read here: a test may swap it while the export runs
 	go func() {
 		var written []string
 		var err error
 		for i, kind := range kinds {
-			uiDo(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
+			do(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
 			var files []docFile
 			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
 			if err != nil {
@@ -371,9 +372,9 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 				break
 			}
 			frac := float64(i+1) / float64(len(kinds))
-			uiDo(func() { v.progress.SetValue(frac) })
+			do(func() { v.progress.SetValue(frac) })
 		}
-		uiDo(func() { v.exportDone(dir, written, err, done) })
+		do(func() { v.exportDone(dir, written, err, done) })
 	}()
 }
 

@@ -164,8 +164,9 @@ var uiDo = fyne.Do
 // background runs work off the UI goroutine and hands its result to done
 // on the UI goroutine (through uiDo), for Graphviz, PDF and the like.
 func background[T any](work func() (T, error), done func(T, error)) {
+	do := uiDo // read here: a test may swap it while the work runs
 	go func() {
 		v, err := work()
-		uiDo(func() { done(v, err) })
+		do(func() { done(v, err) })
 	}()
 }
