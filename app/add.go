@@ -25,41 +25,34 @@ func (u *ui) addZone() {
 }
 
 // addActor adds a threat actor profile.
-func (u *ui) addActor() {
-	a := model.ThreatActor{ID: model.NewID(), Name: fmt.Sprintf("Threat actor %d", len(u.doc.Project.Actors)+1), Capability: 2}
-	if u.do(&model.Add[model.ThreatActor]{Item: a}) {
-		u.selectOnly(ref{kindActor, a.ID})
+func (s *session) addActor() {
+	a := model.ThreatActor{ID: model.NewID(), Name: fmt.Sprintf("Threat actor %d", len(s.doc.Project.Actors)+1), Capability: 2}
+	if s.do(&model.Add[model.ThreatActor]{Item: a}) {
+		s.selectOnly(ref{kindActor, a.ID})
 	}
 }
 
 // addScenario adds a threat scenario aimed at the selected zone, conduit or
 // asset (or the first zone), by the most capable actor.
-func (u *ui) addScenario() {
-	p := u.doc.Project
-	s := model.ThreatScenario{
+func (s *session) addScenario() {
+	p := s.doc.Project
+	sc := model.ThreatScenario{
 		ID: model.NewID(), Name: fmt.Sprintf("Threat scenario %d", len(p.Scenarios)+1),
 		TargetKind: model.TargetZone, Likelihood: 3, FRs: []model.FR{model.FR1, model.FR2},
 		Consequences: []model.Consequence{{Category: model.ConsequenceProduction, Level: 3}},
 	}
-	switch r := u.sel.primary(); r.Kind {
-	case kindZone:
-		s.TargetID = r.ID
-	case kindConduit:
-		s.TargetKind, s.TargetID = model.TargetConduit, r.ID
-	case kindAsset:
-		s.TargetKind, s.TargetID = model.TargetAsset, r.ID
-	default:
-		if len(p.Zones) > 0 {
-			s.TargetID = p.Zones[0].ID
-		}
+	if r := s.sel.primary(); kindOf(r.Kind) != nil && kindOf(r.Kind).target != "" {
+		sc.TargetKind, sc.TargetID = kindOf(r.Kind).target, r.ID
+	} else if len(p.Zones) > 0 {
+		sc.TargetID = p.Zones[0].ID
 	}
 	best := -1
 	for _, a := range p.Actors {
 		if a.Capability > best {
-			best, s.ActorID = a.Capability, a.ID
+			best, sc.ActorID = a.Capability, a.ID
 		}
 	}
-	if u.do(&model.Add[model.ThreatScenario]{Item: s}) {
-		u.selectOnly(ref{kindScenario, s.ID})
+	if s.do(&model.Add[model.ThreatScenario]{Item: sc}) {
+		s.selectOnly(ref{kindScenario, sc.ID})
 	}
 }

@@ -1,12 +1,16 @@
 // Package app is the Zonewise desktop GUI (Fyne). It is the only package that
 // imports Fyne, main.go aside.
 //
-// The window is one ui struct (this file) holding the open model.Document,
-// the latest assessment and the selection, and one unexported struct per part
-// of the screen (projectTree, propertiesPanel, zoneCanvas, problemsPanel and
-// the views in views.go). Parts read the model and change it only through
-// commands (ui.do); every change comes back through ui.onDocChanged, which
-// re-assesses and refreshes every part in place.
+// The window is one ui struct (this file): the window's chrome (menus,
+// toolbar, status line, title, file dialogs, recovery, lock) and one
+// unexported struct per part of the screen (projectTree, propertiesPanel,
+// zoneCanvas, problemsPanel and the views in views.go). A part gets only a
+// session (session.go: the open model.Document, the latest assessment, the
+// catalogue, the selection) and the few window hooks it needs. Parts read the
+// model and change it only through commands (session.do); every change comes
+// back through ui.onDocChanged, which re-assesses and refreshes every part in
+// place. Each kind of object (zone, conduit, asset, …) is one descriptor in
+// kindTable (kinds.go).
 //
 // Environment variables (for automation, not for users):
 //
@@ -28,12 +32,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
@@ -54,23 +56,14 @@ func Run(a fyne.App, path string) {
 
 // ui is the main window and everything open in it.
 type ui struct {
+	// session is the document, assessment and selection the parts share.
+	*session
 	app fyne.App
-	win fyne.Window
-	doc *model.Document
-	cat *risk.Catalog
 	// lock is the lock file held for doc's project file (nil: none).
 	lock *model.Lock
 
-	// result is the latest assessment of doc.Project; nil when the engine
-	// failed (the error is in resultErr).
-	result    *risk.Result
-	resultErr error
-	zoneIndex map[model.ID]*risk.ZoneResult
 	// assessTimer defers reassessment on large plants (reassessSoon).
 	assessTimer *time.Timer
-	problems    []model.Problem
-
-	sel selection
 
 	tree     *projectTree
 	props    *propertiesPanel
@@ -83,6 +76,7 @@ type ui struct {
 	splits   struct{ main, right, body *container.Split }
 
 	menu     menuItems
+	keys     map[fyne.KeyName]func() // plainKeys
 	bar      toolbar
 	prefs    *settings
 	recovery *recovery
@@ -91,21 +85,16 @@ type ui struct {
 	discarded  *model.Document
 	themeState themeState
 
-	// dragging is set while the canvas drags: geometry edits do not change
-	// the assessment, so it waits for the drag to end.
-	dragging bool
 	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
 	// when set (by tests), runs when it has finished.
 	layoutRunning bool
 	afterLayout   func()
-	// refreshing guards against feedback from widgets updated in code
-	// (tree selection, property fields) while the ui refreshes them.
-	refreshing bool
 }
 
 // newUI builds the window with an empty document; call setDocument next.
 func newUI(a fyne.App) *ui {
-	u := &ui{app: a, prefs: &settings{p: a.Preferences()}, zoneIndex: map[model.ID]*risk.ZoneResult{}}
+	u := &ui{session: &session{zoneIndex: map[model.ID]*risk.ZoneResult{}}, app: a, prefs: &settings{p: a.Preferences()}}
+	u.afterSelect = u.onSelectionChanged
 	cat, err := risk.Builtin()
 	if err != nil {
 		slog.Error("built-in catalogue", "err", err)
@@ -117,11 +106,18 @@ func newUI(a fyne.App) *ui {
 	u.themeState.variant = u.prefs.p.String(prefTheme)
 	u.themeState.apply(a)
 
-	u.tree = newProjectTree(u)
-	u.props = newPropertiesPanel(u)
-	u.canvas = newZoneCanvas(u)
-	u.problemL = newProblemsPanel(u)
-	u.guide = newQuickGuide(u)
+	u.tree = newProjectTree(u.session, u.onTypedKey)
+	u.props = newPropertiesPanel(u.session)
+	u.canvas = newZoneCanvas(u.session, canvasWindow{
+		onKey:       u.onTypedKey,
+		toolChanged: u.onToolChanged,
+		dragEnded:   u.onDocChanged,
+		tell:        func(msg string) { u.status.SetText(msg) },
+		logDecision: u.logDecision,
+	})
+	u.reveal = u.canvas.reveal
+	u.problemL = newProblemsPanel(u.session)
+	u.guide = newQuickGuide(u.prefs)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
@@ -168,7 +164,7 @@ func (u *ui) setDocument(doc *model.Document) {
 // onDocChanged runs after every edit, undo, redo and save.
 func (u *ui) onDocChanged() {
 	u.sel.prune(u.doc.Project)
-	if u.dragging {
+	if u.canvas.dragging {
 		// A drag changes geometry only: the canvas follows the pointer, the
 		// rest (and the assessment) catches up when the drag ends.
 		u.updateTitle()
@@ -272,23 +268,6 @@ func (u *ui) updateStatus() {
 	u.status.SetText(s)
 }
 
-// do applies an edit through the document; a refused edit is shown.
-func (u *ui) do(c model.Command) bool {
-	if err := u.doc.Do(c); err != nil {
-		u.showError(err)
-		return false
-	}
-	return true
-}
-
-func (u *ui) showError(err error) {
-	slog.Warn("zonewise", "err", err)
-	dialog.ShowError(err, u.win)
-}
-
-// showErrorText shows a message that is not an error of the program.
-func (u *ui) showInfo(title, msg string) { dialog.ShowInformation(title, msg, u.win) }
-
 // onSelectionChanged is called by every part that changes the selection.
 func (u *ui) onSelectionChanged() {
 	u.refreshing = true
@@ -301,18 +280,4 @@ func (u *ui) onSelectionChanged() {
 	if u.menu.del != nil {
 		u.menu.del.Disabled = len(u.sel.items) == 0
 	}
-}
-
-// selectOnly makes r the only selected object.
-func (u *ui) selectOnly(r ref) {
-	u.sel.set(r)
-	u.onSelectionChanged()
-}
-
-// envOr returns the environment variable or def.
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }

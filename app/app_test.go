@@ -423,7 +423,7 @@ func TestPropertiesPanelEditsAnAssetSLC(t *testing.T) {
 	if formField(u.props.scroll, "SL-C source") == nil {
 		t.Fatal("asset properties have no SL-C source")
 	}
-	edit(u, plc, "SL-C", func(a *model.Asset) { a.SLC.Set(model.FR3, 2) })
+	edit(u.session, plc, "SL-C", func(a *model.Asset) { a.SLC.Set(model.FR3, 2) })
 	if got := u.doc.Project.Asset(plc).SLC.Get(model.FR3); got != 2 {
 		t.Errorf("SL-C FR3 = %d, want 2", got)
 	}
@@ -458,7 +458,7 @@ func TestSavedBytesAfterEditAndUndoEqualTheOriginal(t *testing.T) {
 		t.Fatalf("saved document is dirty; title %q", u.win.Title())
 	}
 	drag(u.canvas, u.at(800, 60), u.at(1000, 220), 3)
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC 1 renamed" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC 1 renamed" })
 	if !strings.HasPrefix(u.win.Title(), "• ") {
 		t.Errorf("title %q after edits has no dirty marker", u.win.Title())
 	}
@@ -481,7 +481,7 @@ func TestRecoveryFileIsWrittenAndOffered(t *testing.T) {
 	u := newTestUI(t)
 	path := filepath.Join(t.TempDir(), "plant"+model.FileExt)
 	u.saveTo(path, nil)
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC renamed before the crash" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC renamed before the crash" })
 	u.autosave()
 	rec := u.recovery.pathFor(path)
 	if _, err := os.Stat(rec); err != nil {
@@ -529,7 +529,7 @@ func TestRecoveryFileIsWrittenAndOffered(t *testing.T) {
 
 func TestUntitledDocumentAutosavesUnderUntitled(t *testing.T) {
 	u := newTestUI(t)
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "x" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "x" })
 	u.autosave()
 	if filepath.Base(u.recovery.pathFor("")) != "untitled"+model.FileExt {
 		t.Errorf("recovery file %s", u.recovery.pathFor(""))
@@ -708,7 +708,7 @@ func TestCanvasMovesEverySelectedZone(t *testing.T) {
 func TestProblemsListSelectsTheObject(t *testing.T) {
 	u := newTestUI(t)
 	c1 := model.StableID("c-1")
-	edit(u, c1, "flows", func(c *model.Conduit) {
+	edit(u.session, c1, "flows", func(c *model.Conduit) {
 		c.Flows = append(c.Flows, model.DataFlow{Protocol: "Modbus/TCP", Port: "any", Transport: "tcp", From: c.ZoneIDs[0], To: c.ZoneIDs[1], Initiator: c.ZoneIDs[0]})
 	})
 	i := -1
@@ -741,8 +741,8 @@ func TestCanvasContextMenuSelectsAndOpens(t *testing.T) {
 func TestZoneParentCycleDoesNotHang(t *testing.T) {
 	u := newTestUI(t)
 	a, b := model.StableID("z-ent"), model.StableID("z-dmz")
-	edit(u, a, "parent", func(z *model.Zone) { z.ParentID = b })
-	edit(u, b, "parent", func(z *model.Zone) { z.ParentID = a })
+	edit(u.session, a, "parent", func(z *model.Zone) { z.ParentID = b })
+	edit(u.session, b, "parent", func(z *model.Zone) { z.ParentID = a })
 	u.selectOnly(ref{kindZone, a})
 	if u.tree.parent["z:"+string(a)] != nodeZones {
 		t.Errorf("a zone in a parent cycle is not shown at the top level")
@@ -779,7 +779,7 @@ func TestCloseWithUnsavedChangesAsks(t *testing.T) {
 			u := newTestUI(t)
 			path := filepath.Join(t.TempDir(), "plant"+model.FileExt)
 			u.saveTo(path, nil)
-			edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
+			edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
 			u.autosave()
 			closed := false
 			u.win.SetOnClosed(func() { closed = true })

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 )
 
 // tool is what a press on the canvas does.
@@ -42,7 +43,8 @@ const (
 // object and updated in place on every refresh.
 type zoneCanvas struct {
 	widget.BaseWidget
-	u *ui
+	sess *session
+	win  canvasWindow
 
 	zoom   float32
 	offset fyne.Position // screen = model × zoom + offset
@@ -59,6 +61,9 @@ type zoneCanvas struct {
 	hover       string // what the pointer is over, for the hint line
 
 	drag dragState
+	// dragging is set while a drag changes geometry: the assessment does
+	// not change with it, so the window catches up when the drag ends.
+	dragging bool
 
 	bg       *canvas.Rectangle
 	layer    *fyne.Container
@@ -76,9 +81,23 @@ type zoneCanvas struct {
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
 }
 
-func newZoneCanvas(u *ui) *zoneCanvas {
+// canvasWindow is what the canvas asks of the window beyond the session.
+type canvasWindow struct {
+	// onKey passes on the keys the window handles (F5, F1, Delete).
+	onKey func(*fyne.KeyEvent)
+	// toolChanged lets the canvas view highlight the active tool.
+	toolChanged func()
+	// dragEnded lets the window catch up after a drag (dragging).
+	dragEnded func()
+	// tell shows a short message in the status line.
+	tell func(string)
+	// logDecision opens the decision form (context menu).
+	logDecision func()
+}
+
+func newZoneCanvas(sess *session, win canvasWindow) *zoneCanvas {
 	c := &zoneCanvas{
-		u: u, zoom: 1, assetClass: model.ClassHost,
+		sess: sess, win: win, zoom: 1, assetClass: model.ClassHost,
 		bg:       canvas.NewRectangle(color.Transparent),
 		layer:    container.NewWithoutLayout(),
 		rubber:   canvas.NewRectangle(color.Transparent),
@@ -170,7 +189,7 @@ func (c *zoneCanvas) fitSoon() {
 
 // fit zooms and pans so that every zone is visible.
 func (c *zoneCanvas) fit() {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	s := c.Size()
 	if len(p.Zones) == 0 || s.Width < 10 || s.Height < 10 {
 		c.zoom, c.offset = 1, fyne.NewPos(20, 20)
@@ -212,27 +231,12 @@ func (c *zoneCanvas) centre() fyne.Position {
 
 // reveal pans so that the zone or asset r is in view.
 func (c *zoneCanvas) reveal(r ref) {
-	p := c.u.doc.Project
-	var b model.Rect
-	switch r.Kind {
-	case kindZone:
-		z := p.Zone(r.ID)
-		if z == nil {
-			return
-		}
-		b = z.Bounds
-	case kindAsset:
-		a := p.Asset(r.ID)
-		if a == nil {
-			return
-		}
-		tl, ok := c.assetRects[a.ID]
-		if !ok {
-			return
-		}
-		x, y := c.toModel(tl[0])
-		b = model.Rect{X: x, Y: y, W: assetW, H: assetH}
-	default:
+	d := kindOf(r.Kind)
+	if d == nil || d.drawn == nil {
+		return
+	}
+	b, ok := d.drawn(c, r.ID)
+	if !ok {
 		return
 	}
 	s := c.Size()
@@ -328,64 +332,91 @@ func moreCell(z *model.Zone) model.Rect {
 
 // refresh updates every shape from the model, creating shapes for new
 // objects and dropping those of deleted ones; unchanged primitives are not
-// touched.
+// touched. Zones come first (outermost at the back), then conduits, then
+// assets, then the rubber band and the connect line on top.
 func (c *zoneCanvas) refresh() {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	zs := make(map[model.ID]*model.Zone, len(p.Zones))
 	for i := range p.Zones {
 		zs[p.Zones[i].ID] = &p.Zones[i]
 	}
-	fg := theme.Color(theme.ColorNameForeground)
-	sel := theme.Color(theme.ColorNamePrimary)
-	dark := isDark()
+	ink := c.ink()
+	var order []fyne.CanvasObject
+	order = c.drawZones(zs, ink, order)
+	order = c.drawConduits(p, zs, ink, order)
+	order = c.drawAssets(p, zs, ink, order)
+	order = append(order, c.rubber, c.ghost)
+	pruneShapes(c.zones, p.Zones)
+	pruneShapes(c.conduits, p.Conduits)
+	pruneShapes(c.assets, p.Assets)
 
-	// Zones, parents before children, larger before smaller.
+	c.rubber.StrokeColor = ink.sel
+	c.rubber.FillColor = withAlpha(ink.sel, 40)
+	c.ghost.StrokeColor = ink.sel
+	if h := c.hintText(); c.hint.Text != h {
+		c.hint.SetText(h)
+	}
+	if !sameObjects(order, c.order) {
+		c.order = order
+		c.layer.Objects = order
+		c.layer.Refresh()
+	}
+}
+
+// canvasInk is the theme's colours a refresh draws with.
+type canvasInk struct {
+	fg, sel color.Color
+	dark    bool
+}
+
+func (c *zoneCanvas) ink() canvasInk {
+	return canvasInk{theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePrimary), isDark()}
+}
+
+// drawZones updates the zone shapes, parents before children and larger
+// before smaller, and appends their objects to order. It records the
+// drawing order in zoneOrder for hit tests.
+func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
 	type zd struct {
 		z     *model.Zone
 		depth int
 	}
-	ordered := make([]zd, 0, len(p.Zones))
-	for id, z := range zs {
-		_ = id
+	ordered := make([]zd, 0, len(zs))
+	for _, z := range zs {
 		ordered = append(ordered, zd{z, zoneDepth(zs, z)})
 	}
 	slices.SortFunc(ordered, func(a, b zd) int {
 		return cmp.Or(a.depth-b.depth, cmp.Compare(b.z.Bounds.W*b.z.Bounds.H, a.z.Bounds.W*a.z.Bounds.H), cmp.Compare(a.z.ID, b.z.ID))
 	})
-	var order []fyne.CanvasObject
 	c.zoneOrder = c.zoneOrder[:0]
 	for _, o := range ordered {
-		c.zoneOrder = append(c.zoneOrder, o.z.ID)
 		z := o.z
+		c.zoneOrder = append(c.zoneOrder, z.ID)
 		s, ok := c.zones[z.ID]
 		if !ok {
 			s = newZoneShape()
 			c.zones[z.ID] = s
 		}
-		var gap model.SLVector
-		badge := ""
-		if zr := c.u.zoneResult(z.ID); zr != nil {
-			gap = zr.Gap
-			badge = "SL-T " + zr.SLT.Vector().String()
-		}
-		b := z.Bounds
-		tl := c.toScreen(b.X, b.Y)
-		size := fyne.NewSize(float32(b.W)*c.zoom, float32(b.H)*c.zoom)
 		order = append(order, s.objects()...)
+		tl, size := c.screenRect(z.Bounds)
 		if !c.inView(tl, size) {
 			hideAll(s.objects()) // off screen: not measured, not drawn
 			continue
 		}
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, dark), fg, sel, c.u.sel.hasID(z.ID) || c.connectFrom == z.ID, badge)
-	}
-	for id, s := range c.zones {
-		if _, ok := zs[id]; !ok {
-			_ = s
-			delete(c.zones, id)
+		var gap model.SLVector
+		badge := ""
+		if zr := c.sess.zoneResult(z.ID); zr != nil {
+			gap = zr.Gap
+			badge = "SL-T " + zr.SLT.Vector().String()
 		}
+		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge)
 	}
+	return order
+}
 
-	// Conduits between zone borders.
+// drawConduits updates the conduit shapes, lines between zone borders.
+func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
 	for i := range p.Conduits {
 		cd := &p.Conduits[i]
 		s, ok := c.conduits[cd.ID]
@@ -393,25 +424,21 @@ func (c *zoneCanvas) refresh() {
 			s = &conduitShape{}
 			c.conduits[cd.ID] = s
 		}
-		s.update(c, cd, zs, fg, sel, c.u.sel.hasID(cd.ID))
+		s.update(c, cd, zs, ink.fg, ink.sel, c.sess.sel.hasID(cd.ID))
 		order = append(order, s.objects()...)
 	}
-	alive := make(map[model.ID]bool, len(p.Conduits))
-	for i := range p.Conduits {
-		alive[p.Conduits[i].ID] = true
-	}
-	for id := range c.conduits {
-		if !alive[id] {
-			delete(c.conduits, id)
-		}
-	}
+	return order
+}
 
-	// Assets as chips in their zones.
+// drawAssets updates the asset chips in their zones (the one being dragged
+// follows the pointer) and each zone's "+N more" for chips that do not fit,
+// and records the chips' screen rectangles for hit tests.
+func (c *zoneCanvas) drawAssets(p *model.Project, zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
 	pos, more := assetLayout(p, zs)
 	for id, s := range c.zones {
 		if z := zs[id]; z != nil && more[id] > 0 && s.rect.Visible() {
-			r := moreCell(z)
-			s.showMore(c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom), more[id], c.zoom, fg)
+			tl, size := c.screenRect(moreCell(z))
+			s.showMore(tl, size, more[id], c.zoom, ink.fg)
 		} else {
 			s.hideMore()
 		}
@@ -424,49 +451,48 @@ func (c *zoneCanvas) refresh() {
 			s = newAssetShape()
 			c.assets[a.ID] = s
 		}
-		pt, ok := pos[a.ID]
+		r, ok := pos[a.ID]
 		if !ok {
-			s.hide()
+			s.hide() // behind its zone's "+N more"
 			continue
 		}
 		if c.drag.kind == dragAsset && c.drag.id == a.ID {
-			pt.X += c.drag.dx
-			pt.Y += c.drag.dy
+			r.X += c.drag.dx
+			r.Y += c.drag.dy
 		}
-		tl := c.toScreen(pt.X, pt.Y)
-		size := fyne.NewSize(float32(pt.W)*c.zoom, float32(pt.H)*c.zoom)
+		tl, size := c.screenRect(r)
 		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
 		order = append(order, s.objects()...)
 		if !c.inView(tl, size) {
 			s.hide()
 			continue
 		}
-		s.update(c.zoom, tl, size, a, fg, sel, c.u.sel.hasID(a.ID), dark)
+		s.update(c.zoom, tl, size, a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
 	}
-	if len(c.assets) > len(p.Assets) { // some were deleted: drop their shapes
-		alive := make(map[model.ID]bool, len(p.Assets))
-		for i := range p.Assets {
-			alive[p.Assets[i].ID] = true
-		}
-		for id := range c.assets {
-			if !alive[id] {
-				delete(c.assets, id)
-			}
-		}
-	}
-	order = append(order, c.rubber, c.ghost)
+	return order
+}
 
-	c.rubber.StrokeColor = sel
-	c.rubber.FillColor = withAlpha(sel, 40)
-	c.ghost.StrokeColor = sel
-	if h := c.hintText(); c.hint.Text != h {
-		c.hint.SetText(h)
-	}
+// screenRect is the top-left corner and size on screen of a model rectangle.
+func (c *zoneCanvas) screenRect(r model.Rect) (fyne.Position, fyne.Size) {
+	return c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom)
+}
 
-	if !sameObjects(order, c.order) {
-		c.order = order
-		c.layer.Objects = order
-		c.layer.Refresh()
+// pruneShapes drops the shapes of objects no longer in objs. A refresh has
+// made a shape for every object by then, so there are stale shapes exactly
+// when there are more shapes than objects; only then is the set of live IDs
+// built (a refresh of a 10,000-asset plant should not build it each time).
+func pruneShapes[T model.Object, S any](shapes map[model.ID]S, objs []T) {
+	if len(shapes) <= len(objs) {
+		return
+	}
+	alive := make(map[model.ID]bool, len(objs))
+	for i := range objs {
+		alive[model.ObjectID(&objs[i])] = true
+	}
+	for id := range shapes {
+		if !alive[id] {
+			delete(shapes, id)
+		}
 	}
 }
 
@@ -533,7 +559,7 @@ func gapFill(gap int, outOfScope, dark bool) color.Color {
 	case outOfScope:
 		return color.NRGBA{128, 128, 128, 40}
 	case gap >= 1: // the views' gap colours, translucent behind the zone's text
-		return withAlpha(gapColour(gap), a)
+		return withAlpha(palette.Gap(gap).Fill, a)
 	}
 	return color.NRGBA{70, 140, 200, 28}
 }

@@ -56,7 +56,7 @@ func (c *zoneCanvas) hitTest(p fyne.Position) hit {
 	if id := c.handleAt(p); id != "" {
 		return hit{kind: kindZone, id: id, handle: true}
 	}
-	as := c.u.doc.Project.Assets
+	as := c.sess.doc.Project.Assets
 	for i := len(as) - 1; i >= 0; i-- { // later assets are drawn on top
 		if r, ok := c.assetRects[as[i].ID]; ok && (rectF{r[0].X, r[0].Y, r[1].X - r[0].X, r[1].Y - r[0].Y}).contains(p) {
 			return hit{kind: kindAsset, id: as[i].ID}
@@ -78,7 +78,7 @@ func (c *zoneCanvas) hitTest(p fyne.Position) hit {
 // handleAt returns the zone whose resize handle (shown when selected) is
 // at p, or "".
 func (c *zoneCanvas) handleAt(p fyne.Position) model.ID {
-	for _, id := range c.u.sel.ofKind(kindZone) {
+	for _, id := range c.sess.sel.ofKind(kindZone) {
 		s := c.zones[id]
 		if s == nil || !s.handle.Visible() {
 			continue
@@ -97,7 +97,7 @@ func (c *zoneCanvas) zoneAt(p fyne.Position, skip model.ID) model.ID {
 	for i := len(c.zoneOrder) - 1; i >= 0; i-- { // innermost, drawn last, first
 		id := c.zoneOrder[i]
 		s := c.zones[id]
-		if s == nil || !s.rect.Visible() || (skip != "" && isZoneWithin(c.u.doc.Project, id, skip)) {
+		if s == nil || !s.rect.Visible() || (skip != "" && isZoneWithin(c.sess.doc.Project, id, skip)) {
 			continue
 		}
 		pos, size := s.rect.Position(), s.rect.Size()
@@ -170,21 +170,21 @@ func (c *zoneCanvas) begin(pos fyne.Position, button desktop.MouseButton, mod fy
 // selectForDrag selects what a press is about to drag, unless it is
 // selected already or a modifier asks for multi-selection.
 func (c *zoneCanvas) selectForDrag(r ref, mod fyne.KeyModifier) {
-	if c.u.sel.has(r) || mod != 0 {
+	if c.sess.sel.has(r) || mod != 0 {
 		return
 	}
-	c.u.sel.set(r)
-	c.u.onSelectionChanged()
+	c.sess.sel.set(r)
+	c.sess.selectionChanged()
 }
 
 // captureOrigins remembers the bounds of what a drag moves or resizes: the
 // zone, and for a move its nested zones and every other selected zone with
 // theirs.
 func (c *zoneCanvas) captureOrigins(id model.ID, move bool) {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	roots := []model.ID{id}
-	if move && c.u.sel.has(ref{kindZone, id}) {
-		roots = c.u.sel.ofKind(kindZone)
+	if move && c.sess.sel.has(ref{kindZone, id}) {
+		roots = c.sess.sel.ofKind(kindZone)
 	}
 	c.drag.orig = map[model.ID]model.Rect{}
 	for _, z := range p.Zones {
@@ -223,9 +223,9 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 		c.rubber.Show()
 		c.rubber.Refresh()
 	case dragZone, dragResize:
-		c.u.dragging = true
+		c.dragging = true
 		var cmds []model.Command
-		for _, z := range c.u.doc.Project.Zones {
+		for _, z := range c.sess.doc.Project.Zones {
 			o, ok := c.drag.orig[z.ID]
 			if !ok {
 				continue
@@ -242,7 +242,7 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 		if c.drag.kind == dragResize {
 			name = "Resize zone"
 		}
-		c.u.do(&model.Batch{Name: name, Commands: cmds, MergeKey: fmt.Sprintf("%s %s %d", name, c.drag.id, c.drag.seq)})
+		c.sess.do(&model.Batch{Name: name, Commands: cmds, MergeKey: fmt.Sprintf("%s %s %d", name, c.drag.id, c.drag.seq)})
 	case dragAsset:
 		c.drag.dx, c.drag.dy = dmx, dmy
 		c.refresh()
@@ -269,10 +269,10 @@ func (c *zoneCanvas) DragEnd() {
 	case dragDraw:
 		c.addZoneFromRect(d.start, d.cur)
 	case dragZone, dragResize:
-		c.u.doc.History().Seal() // the next drag is a new undo step
-		if c.u.dragging {
-			c.u.dragging = false
-			c.u.onDocChanged() // tree, properties and assessment catch up
+		c.sess.doc.History().Seal() // the next drag is a new undo step
+		if c.dragging {
+			c.dragging = false
+			c.win.dragEnded() // tree, properties and assessment catch up
 		}
 	case dragAsset:
 		c.dropAsset(d.id, d.cur, d.dx, d.dy)
@@ -320,15 +320,15 @@ func (c *zoneCanvas) Tapped(ev *fyne.PointEvent) {
 	multi := mod&(fyne.KeyModifierShift|fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 	switch {
 	case h.kind == kindNone && !multi:
-		c.u.sel.clear()
+		c.sess.sel.clear()
 	case h.kind == kindNone:
 		return
 	case multi:
-		c.u.sel.toggle(ref{h.kind, h.id})
+		c.sess.sel.toggle(ref{h.kind, h.id})
 	default:
-		c.u.sel.set(ref{h.kind, h.id})
+		c.sess.sel.set(ref{h.kind, h.id})
 	}
-	c.u.onSelectionChanged()
+	c.sess.selectionChanged()
 }
 
 func (c *zoneCanvas) requestFocus() {
@@ -387,7 +387,7 @@ func (c *zoneCanvas) TypedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
-		c.u.deleteSelection()
+		c.sess.deleteSelection()
 	case fyne.KeyEscape:
 		c.setTool(toolSelect)
 	case fyne.KeyLeft:
@@ -399,7 +399,7 @@ func (c *zoneCanvas) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		c.offset.Y -= step
 	default:
-		c.u.onTypedKey(ev)
+		c.win.onKey(ev)
 		return
 	}
 	c.refresh()
@@ -423,7 +423,7 @@ func (c *zoneCanvas) KeyUp(ev *fyne.KeyEvent) {
 func (c *zoneCanvas) setTool(t tool) {
 	c.tool = t
 	c.connectFrom = ""
-	c.u.onToolChanged()
+	c.win.toolChanged()
 	c.refresh()
 }
 
@@ -442,7 +442,7 @@ func (c *zoneCanvas) addZoneFromRect(a, b fyne.Position) {
 	if x2-x1 < 30 || y2-y1 < 20 {
 		return // a small slip of the mouse, not a zone
 	}
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	parent := c.zoneAt(fyne.NewPos(min(a.X, b.X), min(a.Y, b.Y)), "")
 	z := model.Zone{
 		ID: model.NewID(), Name: c.nextName("Zone"), Type: model.ZoneControl, PurdueLevel: 1,
@@ -452,14 +452,14 @@ func (c *zoneCanvas) addZoneFromRect(a, b fyne.Position) {
 	if pz := p.Zone(parent); pz != nil {
 		z.Type, z.PurdueLevel = pz.Type, pz.PurdueLevel
 	}
-	if c.u.do(&model.Add[model.Zone]{Item: z}) {
-		c.u.selectOnly(ref{kindZone, z.ID})
+	if c.sess.do(&model.Add[model.Zone]{Item: z}) {
+		c.sess.selectOnly(ref{kindZone, z.ID})
 	}
 }
 
 // nextName returns "<base> N" not yet used by a zone, conduit or asset.
 func (c *zoneCanvas) nextName(base string) string {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	used := map[string]bool{}
 	for _, z := range p.Zones {
 		used[z.Name] = true
@@ -482,10 +482,10 @@ func (c *zoneCanvas) nextName(base string) string {
 func (c *zoneCanvas) placeAsset(p fyne.Position) {
 	zid := c.zoneAt(p, "")
 	if zid == "" {
-		c.u.status.SetText("Drop the asset inside a zone.")
+		c.win.tell("Drop the asset inside a zone.")
 		return
 	}
-	z := c.u.doc.Project.Zone(zid)
+	z := c.sess.doc.Project.Zone(zid)
 	x, y := c.toModel(p)
 	name := map[model.AssetClass]string{
 		model.ClassApplication: "Application", model.ClassEmbedded: "Controller",
@@ -504,15 +504,15 @@ func (c *zoneCanvas) placeAsset(p fyne.Position) {
 		FocusPoints: model.DefaultFocusPoints(c.assetClass),
 		Position:    model.Point{X: max(x-z.Bounds.X-assetW/2, 1), Y: max(y-z.Bounds.Y-assetH/2, 1)},
 	}
-	if c.u.do(&model.Add[model.Asset]{Item: a}) {
-		c.u.selectOnly(ref{kindAsset, a.ID})
+	if c.sess.do(&model.Add[model.Asset]{Item: a}) {
+		c.sess.selectOnly(ref{kindAsset, a.ID})
 	}
 }
 
 // dropAsset ends an asset drag at widget position p: into the zone under
 // the pointer (its ZoneID changes) or to a new place in its own zone.
 func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
-	pr := c.u.doc.Project
+	pr := c.sess.doc.Project
 	a := pr.Asset(id)
 	if a == nil || (dx == 0 && dy == 0) {
 		return
@@ -535,13 +535,13 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	if zid != a.ZoneID {
 		field = "zone"
 	}
-	c.u.do(&model.Update[model.Asset]{After: na, Field: field})
-	c.u.doc.History().Seal()
+	c.sess.do(&model.Update[model.Asset]{After: na, Field: field})
+	c.sess.doc.History().Seal()
 }
 
 // addConduit connects two zones with a new firewall-filtered conduit.
 func (c *zoneCanvas) addConduit(from, to model.ID) {
-	p := c.u.doc.Project
+	p := c.sess.doc.Project
 	a, b := p.Zone(from), p.Zone(to)
 	if a == nil || b == nil || from == to {
 		return
@@ -550,8 +550,8 @@ func (c *zoneCanvas) addConduit(from, to model.ID) {
 		ID: model.NewID(), Name: a.Name + " – " + b.Name, Type: model.ConduitFirewall,
 		ZoneIDs: []model.ID{from, to},
 	}
-	if c.u.do(&model.Add[model.Conduit]{Item: cd}) {
-		c.u.selectOnly(ref{kindConduit, cd.ID})
+	if c.sess.do(&model.Add[model.Conduit]{Item: cd}) {
+		c.sess.selectOnly(ref{kindConduit, cd.ID})
 	}
 }
 
@@ -559,8 +559,8 @@ func (c *zoneCanvas) addConduit(from, to model.ID) {
 // the object under the pointer (which it selects).
 func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	h := c.hitTest(ev.Position)
-	if h.kind != kindNone && !c.u.sel.has(ref{h.kind, h.id}) {
-		c.u.selectOnly(ref{h.kind, h.id})
+	if h.kind != kindNone && !c.sess.sel.has(ref{h.kind, h.id}) {
+		c.sess.selectOnly(ref{h.kind, h.id})
 	}
 	var items []*fyne.MenuItem
 	if h.kind == kindZone {
@@ -577,10 +577,10 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	}
 	if h.kind != kindNone {
 		items = append(items,
-			fyne.NewMenuItem("Add threat scenario", c.u.addScenario),
-			fyne.NewMenuItem("Log decision…", c.u.logDecision),
+			fyne.NewMenuItem("Add threat scenario", c.sess.addScenario),
+			fyne.NewMenuItem("Log decision…", c.win.logDecision),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Delete", c.u.deleteSelection),
+			fyne.NewMenuItem("Delete", c.sess.deleteSelection),
 		)
 	} else {
 		items = append(items, fyne.NewMenuItem("Fit to window", c.fit))
@@ -632,29 +632,8 @@ func (c *zoneCanvas) MouseOut() {
 // hoverText describes the object under the pointer in the hint line: what
 // a room wants to know when someone points at a zone.
 func (c *zoneCanvas) hoverText(h hit) string {
-	p := c.u.doc.Project
-	switch h.kind {
-	case kindZone:
-		z := p.Zone(h.id)
-		if z == nil {
-			return ""
-		}
-		if zr := c.u.zoneResult(h.id); zr != nil {
-			return fmt.Sprintf("%s — SL-T %s · SL-A %s · gap %s", z.Name, zr.SLT.Vector(), zr.SLA.Vector(), zr.Gap)
-		}
-		return z.Name
-	case kindAsset:
-		if a := p.Asset(h.id); a != nil {
-			s := fmt.Sprintf("%s — %s", a.Name, a.Class.Label())
-			if a.Vendor != "" || a.Model != "" {
-				s += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
-			}
-			return s + " · SL-C " + a.SLC.String()
-		}
-	case kindConduit:
-		if cd := p.Conduit(h.id); cd != nil {
-			return fmt.Sprintf("%s — %s · %d data flows", cd.Name, cd.Type.Label(), len(cd.Flows))
-		}
+	if d := kindOf(h.kind); d != nil && d.describe != nil {
+		return d.describe(c.sess, h.id)
 	}
 	return ""
 }

@@ -12,34 +12,34 @@ import (
 // deleteSelection removes the selected objects and everything that would
 // dangle without them (model.RemoveCascade) as one undo step. When the
 // cascade removes more than what is selected, it asks first.
-func (u *ui) deleteSelection() {
-	refs := u.sel.items
+func (s *session) deleteSelection() {
+	refs := s.sel.items
 	if len(refs) == 0 || (len(refs) == 1 && refs[0].Kind == kindProject) {
 		return
 	}
-	cmd, extra, err := deleteCommand(u.doc.Project, refs)
+	cmd, extra, err := deleteCommand(s.doc.Project, refs)
 	if err != nil {
-		u.showError(err)
+		s.showError(err)
 		return
 	}
 	if extra == "" {
-		u.applyDelete(cmd)
+		s.applyDelete(cmd)
 		return
 	}
 	d := dialog.NewConfirm("Delete", fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
 		func(ok bool) {
 			if ok {
-				u.applyDelete(cmd)
+				s.applyDelete(cmd)
 			}
-		}, u.win)
+		}, s.win)
 	d.SetConfirmText("Delete")
 	d.Show()
 }
 
-func (u *ui) applyDelete(cmd model.Command) {
-	if u.do(cmd) {
-		u.sel.clear()
-		u.onSelectionChanged()
+func (s *session) applyDelete(cmd model.Command) {
+	if s.do(cmd) {
+		s.sel.clear()
+		s.selectionChanged()
 	}
 }
 
@@ -77,28 +77,17 @@ func deleteCommand(p *model.Project, refs []ref) (model.Command, string, error) 
 }
 
 func removeCascade(p *model.Project, r ref) (model.Command, error) {
-	switch r.Kind {
-	case kindZone:
-		return model.RemoveCascade[model.Zone](p, r.ID)
-	case kindConduit:
-		return model.RemoveCascade[model.Conduit](p, r.ID)
-	case kindAsset:
-		return model.RemoveCascade[model.Asset](p, r.ID)
-	case kindActor:
-		return model.RemoveCascade[model.ThreatActor](p, r.ID)
-	case kindScenario:
-		return model.RemoveCascade[model.ThreatScenario](p, r.ID)
-	case kindDecision:
-		return model.RemoveCascade[model.Decision](p, r.ID)
-	case kindCountermeasure:
-		return model.RemoveCascade[model.CountermeasureInstance](p, r.ID)
+	if d := kindOf(r.Kind); d != nil && d.remove != nil {
+		return d.remove(p, r.ID)
 	}
 	return nil, nil
 }
 
 func kindNoun(k kind) string {
-	return map[kind]string{kindZone: "zone", kindConduit: "conduit", kindAsset: "asset", kindActor: "threat actor",
-		kindScenario: "threat scenario", kindDecision: "decision", kindCountermeasure: "countermeasure"}[k]
+	if d := kindOf(k); d != nil {
+		return d.noun
+	}
+	return ""
 }
 
 // beyond lists, as "3 assets, 1 conduit", the objects removed from before to
@@ -122,17 +111,10 @@ func beyond(before, after *model.Project, refs []ref) string {
 			parts = append(parts, fmt.Sprintf("%d %ss", n, noun))
 		}
 	}
-	ids := func(n int, id func(int) model.ID) []model.ID {
-		out := make([]model.ID, n)
-		for i := range out {
-			out[i] = id(i)
+	for _, d := range kindTable {
+		if d.ids != nil {
+			count(d.noun, d.ids(before), func(id model.ID) bool { _, ok := d.find(after, id); return ok })
 		}
-		return out
 	}
-	count("zone", ids(len(before.Zones), func(i int) model.ID { return before.Zones[i].ID }), func(id model.ID) bool { return after.Zone(id) != nil })
-	count("asset", ids(len(before.Assets), func(i int) model.ID { return before.Assets[i].ID }), func(id model.ID) bool { return after.Asset(id) != nil })
-	count("conduit", ids(len(before.Conduits), func(i int) model.ID { return before.Conduits[i].ID }), func(id model.ID) bool { return after.Conduit(id) != nil })
-	count("threat scenario", ids(len(before.Scenarios), func(i int) model.ID { return before.Scenarios[i].ID }), func(id model.ID) bool { return after.Scenario(id) != nil })
-	count("countermeasure", ids(len(before.Countermeasures), func(i int) model.ID { return before.Countermeasures[i].ID }), func(id model.ID) bool { return after.Countermeasure(id) != nil })
 	return strings.Join(parts, ", ")
 }

@@ -113,7 +113,7 @@ func TestDiscardChangesRemovesTheRecoveryCopyOnlyOnceAnotherProjectIsOpen(t *tes
 	if err := model.Save(other, model.New("Other plant")); err != nil {
 		t.Fatal(err)
 	}
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC renamed, then discarded" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC renamed, then discarded" })
 	u.autosave()
 	rec := u.recovery.pathFor(path)
 	if _, err := os.Stat(rec); err != nil {
@@ -162,7 +162,7 @@ func TestDiscardChangesThenAFailedOpenKeepsTheRecoveryCopy(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("{not json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC changed" })
 	u.autosave()
 	rec := u.recovery.pathFor(path)
 

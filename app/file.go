@@ -46,10 +46,6 @@ func (s *settings) addRecent(path string) {
 	s.p.SetStringList(prefRecent, list)
 }
 
-func (s *settings) removeRecent(path string) {
-	s.p.SetStringList(prefRecent, slices.DeleteFunc(s.recent(), func(p string) bool { return p == path }))
-}
-
 // openStartup opens path, else the last project, else the sample plant.
 // It returns the error to show once the window is up (never fatal).
 func (u *ui) openStartup(path string) error {
@@ -219,9 +215,13 @@ func (u *ui) save(then func()) {
 }
 
 func (u *ui) saveTo(path string, then func()) {
+	if !u.lockForSave(path, func() { u.saveTo(path, then) }) {
+		return
+	}
 	old := u.doc.Path
 	if err := u.doc.SaveAs(path); err != nil {
 		u.showError(err)
+		u.lockDocument() // back to the lock of the file still open
 		return
 	}
 	u.recovery.remove(old)

@@ -13,7 +13,8 @@ import (
 )
 
 // guideSteps is the IEC 62443-3-2 workflow the quick guide walks through,
-// in the words of DESIGN.md; each step names where it happens in Zonewise.
+// step by step in the order of the standard's zone and conduit requirements
+// (ZCR); each step names where it happens in Zonewise.
 var guideSteps = []struct{ title, text string }{
 	{"SUC", "Describe the system under consideration: select the project in the tree and fill in scope, assumptions and interfaces (ZCR 1)."},
 	{"Zones & conduits", "Drag on the canvas to draw a zone; use Connect to join two zones with a conduit and list its data flows (ZCR 3)."},
@@ -27,15 +28,15 @@ var guideSteps = []struct{ title, text string }{
 // quickGuide is the first-run panel above the canvas: dismissible, never
 // modal, reopened from Help ▸ Quick guide (F1).
 type quickGuide struct {
-	u       *ui
+	prefs   *settings
 	box     *fyne.Container
 	detail  *widget.Label
 	steps   []*widget.Button
 	current int
 }
 
-func newQuickGuide(u *ui) *quickGuide {
-	g := &quickGuide{u: u, detail: widget.NewLabel("")}
+func newQuickGuide(prefs *settings) *quickGuide {
+	g := &quickGuide{prefs: prefs, detail: widget.NewLabel("")}
 	g.detail.Wrapping = fyne.TextWrapWord
 	row := container.NewHBox(widget.NewLabelWithStyle("IEC 62443-3-2 workflow:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for i, s := range guideSteps {
@@ -76,13 +77,13 @@ func (g *quickGuide) showStep(i int) {
 // show opens the guide (first run, Help ▸ Quick guide, F1).
 func (g *quickGuide) show() {
 	g.box.Show()
-	g.u.prefs.p.SetBool(prefGuideShown, true)
+	g.prefs.p.SetBool(prefGuideShown, true)
 }
 
 // dismiss hides the guide; it stays hidden on later starts.
 func (g *quickGuide) dismiss() {
 	g.box.Hide()
-	g.u.prefs.p.SetBool(prefGuideShown, true)
+	g.prefs.p.SetBool(prefGuideShown, true)
 }
 
 // showAbout shows the version and commit of this build.

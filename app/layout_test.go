@@ -8,13 +8,14 @@ import (
 )
 
 func TestAutoLayoutIsOneUndoableStep(t *testing.T) {
+	wait := pumpUI(t)
 	u := newTestUI(t)
 	u.setDocument(newUnsavedDocument(model.Sample()))
 	before := saved(t, u.doc.Project)
-	done := make(chan struct{})
-	u.afterLayout = func() { close(done) }
+	done := false
+	u.afterLayout = func() { done = true }
 	u.autoLayout()
-	<-done
+	wait("the layout", func() bool { return done })
 	if l := u.doc.History().UndoLabel(); l != "Auto-layout" {
 		t.Fatalf("undo label %q, want Auto-layout", l)
 	}

@@ -48,6 +48,44 @@ func (u *ui) lockDocument() {
 	}
 }
 
+// lockForSave makes sure this window holds the lock of path before writing
+// it (Save as… onto another file, or Save of a project opened while another
+// Zonewise held it). When another running Zonewise holds the lock, it asks
+// first and returns false; retry runs if the user saves anyway, after the
+// other's lock is broken.
+func (u *ui) lockForSave(path string, retry func()) bool {
+	if u.lock != nil && u.lock.Path() == path+model.LockExt {
+		return true
+	}
+	l, err := model.AcquireLock(path)
+	var held *model.LockedError
+	switch {
+	case errors.As(err, &held):
+		msg := fmt.Sprintf("%s\n\nSaving overwrites the file that window has open, and its next save overwrites yours. Save anyway?", err)
+		d := dialog.NewConfirm("Project open elsewhere", msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := model.BreakLock(path); err != nil {
+				u.showError(err)
+				return
+			}
+			retry()
+		}, u.win)
+		d.SetConfirmText("Save anyway")
+		d.SetDismissText("Cancel")
+		d.Show()
+		return false
+	case err != nil:
+		// As in lockDocument: saving will report the real problem.
+		slog.Warn("project lock not taken", "file", path, "err", err)
+	default:
+		u.unlockDocument()
+		u.lock = l
+	}
+	return true
+}
+
 // unlockDocument releases the lock held for the open document, if any.
 func (u *ui) unlockDocument() {
 	if u.lock == nil {

@@ -77,24 +77,32 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	return m.main
 }
 
-// addShortcuts adds the keys a menu item cannot carry.
+// addShortcuts adds the keys a menu item cannot carry: Ctrl+Y, and the
+// plain keys of plainKeys.
 func (u *ui) addShortcuts() {
 	c := u.win.Canvas()
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.redo() }) // Ctrl+Y
+	u.keys = u.plainKeys()
 	c.SetOnTypedKey(u.onTypedKey)
+}
+
+// plainKeys are the keys without a modifier that the window handles when no
+// widget with its own keys has focus (the tree and the canvas pass them on).
+// A menu item's shortcut needs a modifier on the desktop driver, so F1 and F5
+// are here even though Help ▸ Quick guide shows F1.
+func (u *ui) plainKeys() map[fyne.KeyName]func() {
+	return map[fyne.KeyName]func(){
+		fyne.KeyF5:     u.togglePresentation,
+		fyne.KeyF1:     u.guide.show,
+		fyne.KeyDelete: u.deleteSelection,
+		fyne.KeyEscape: func() { u.canvas.setTool(toolSelect) },
+	}
 }
 
 // onTypedKey handles plain keys when no widget with its own keys has focus.
 func (u *ui) onTypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyF5:
-		u.togglePresentation()
-	case fyne.KeyF1:
-		u.guide.show()
-	case fyne.KeyDelete:
-		u.deleteSelection()
-	case fyne.KeyEscape:
-		u.canvas.setTool(toolSelect)
+	if f := u.keys[ev.Name]; f != nil {
+		f()
 	}
 }
 

@@ -14,25 +14,25 @@ import (
 // problemsPanel lists the validation problems; clicking one selects the
 // object concerned.
 type problemsPanel struct {
-	u     *ui
+	sess  *session
 	list  *widget.List
 	title *widget.Label
 }
 
-func newProblemsPanel(u *ui) *problemsPanel {
-	pp := &problemsPanel{u: u, title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+func newProblemsPanel(sess *session) *problemsPanel {
+	pp := &problemsPanel{sess: sess, title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	pp.list = widget.NewList(
-		func() int { return len(pp.u.problems) },
+		func() int { return len(pp.sess.problems) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(pp.u.problems) {
+			if i >= len(pp.sess.problems) {
 				return
 			}
-			p := pp.u.problems[i]
+			p := pp.sess.problems[i]
 			c := o.(*fyne.Container)
 			if t := problemText(p); c.Objects[0].(*widget.Label).Text != t {
 				c.Objects[0].(*widget.Label).SetText(t)
@@ -54,17 +54,16 @@ func (pp *problemsPanel) object() fyne.CanvasObject {
 
 func (pp *problemsPanel) onProblemSelected(i widget.ListItemID) {
 	pp.list.UnselectAll()
-	if i >= len(pp.u.problems) {
+	if i >= len(pp.sess.problems) {
 		return
 	}
-	if r := refByID(pp.u.doc.Project, pp.u.problems[i].ObjectID); r.Kind != kindNone {
-		pp.u.selectOnly(r)
-		pp.u.canvas.reveal(r)
+	if r := refByID(pp.sess.doc.Project, pp.sess.problems[i].ObjectID); r.Kind != kindNone {
+		pp.sess.goTo(r)
 	}
 }
 
 func (pp *problemsPanel) refresh() {
-	errs := countErrors(pp.u.problems)
-	pp.title.SetText(fmt.Sprintf("Problems: %d errors, %d warnings", errs, len(pp.u.problems)-errs))
+	errs := countErrors(pp.sess.problems)
+	pp.title.SetText(fmt.Sprintf("Problems: %d errors, %d warnings", errs, len(pp.sess.problems)-errs))
 	pp.list.Refresh()
 }

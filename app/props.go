@@ -20,7 +20,7 @@ import (
 // so that typing keeps its focus. Each edit is one model.Update with Field
 // set, so that typing in one field merges into one undo step.
 type propertiesPanel struct {
-	u      *ui
+	sess   *session
 	scroll *container.Scroll
 	header *widget.Label
 
@@ -30,8 +30,8 @@ type propertiesPanel struct {
 	f     *fieldSet
 }
 
-func newPropertiesPanel(u *ui) *propertiesPanel {
-	pp := &propertiesPanel{u: u, header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+func newPropertiesPanel(sess *session) *propertiesPanel {
+	pp := &propertiesPanel{sess: sess, header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	pp.scroll = container.NewVScroll(widget.NewLabel(""))
 	pp.built = ref{Kind: -1}
 	return pp
@@ -43,11 +43,11 @@ func (pp *propertiesPanel) object() fyne.CanvasObject {
 
 // refresh rebuilds for a new selection or shape, else reloads values.
 func (pp *propertiesPanel) refresh() {
-	r := pp.u.sel.primary()
+	r := pp.sess.sel.primary()
 	if r.Kind == kindNone {
 		r = ref{Kind: kindProject}
 	}
-	n := len(pp.u.sel.items)
+	n := len(pp.sess.sel.items)
 	shape := pp.shapeOf(r)
 	if r == pp.built && n == pp.multi && shape == pp.shape && pp.f != nil {
 		pp.f.load()
@@ -55,7 +55,7 @@ func (pp *propertiesPanel) refresh() {
 		return
 	}
 	pp.built, pp.multi, pp.shape = r, n, shape
-	pp.f = &fieldSet{u: pp.u}
+	pp.f = &fieldSet{sess: pp.sess}
 	var content fyne.CanvasObject
 	if n > 1 {
 		content = pp.buildMulti()
@@ -70,68 +70,39 @@ func (pp *propertiesPanel) refresh() {
 }
 
 func (pp *propertiesPanel) title(r ref) string {
-	if n := len(pp.u.sel.items); n > 1 {
+	if n := len(pp.sess.sel.items); n > 1 {
 		return fmt.Sprintf("%d objects selected", n)
 	}
-	noun := map[kind]string{kindProject: "Project", kindZone: "Zone", kindConduit: "Conduit", kindAsset: "Asset",
-		kindActor: "Threat actor", kindScenario: "Threat scenario", kindDecision: "Decision", kindCountermeasure: "Countermeasure"}[r.Kind]
-	return noun + ": " + orUntitled(r.name(pp.u.doc.Project))
+	title := ""
+	if d := kindOf(r.Kind); d != nil {
+		title = d.title
+	}
+	return title + ": " + orUntitled(r.name(pp.sess.doc.Project))
 }
 
 // shapeOf summarises what decides the panel's layout for r: when it
 // changes (a row added or removed, the asset class changed) the panel is
 // rebuilt instead of reloaded.
 func (pp *propertiesPanel) shapeOf(r ref) string {
-	p := pp.u.doc.Project
-	switch r.Kind {
-	case kindProject:
-		return fmt.Sprint(len(p.Approvals), len(p.Matrix.Likelihoods), len(p.Matrix.Consequences), len(p.Matrix.Categories))
-	case kindZone:
-		if z := p.Zone(r.ID); z != nil {
-			return fmt.Sprint(len(z.EssentialFunctions), len(z.Roles), len(z.SLTOverrides))
-		}
-	case kindConduit:
-		if c := p.Conduit(r.ID); c != nil {
-			return fmt.Sprint(len(c.Flows), len(c.SLTOverrides), len(c.ZoneIDs), len(p.Zones))
-		}
-	case kindAsset:
-		if a := p.Asset(r.ID); a != nil {
-			return string(a.Class)
-		}
-	case kindScenario:
-		if s := p.Scenario(r.ID); s != nil {
-			return fmt.Sprint(s.TargetKind, len(p.Matrix.Categories), len(p.Matrix.Likelihoods), len(s.Countermeasures))
-		}
+	if d := kindOf(r.Kind); d != nil && d.shape != nil {
+		return d.shape(pp.sess.doc.Project, r.ID)
 	}
 	return ""
 }
 
 func (pp *propertiesPanel) build(r ref) fyne.CanvasObject {
-	switch r.Kind {
-	case kindZone:
-		return pp.buildZone(r.ID)
-	case kindConduit:
-		return pp.buildConduit(r.ID)
-	case kindAsset:
-		return pp.buildAsset(r.ID)
-	case kindActor:
-		return pp.buildActor(r.ID)
-	case kindScenario:
-		return pp.buildScenario(r.ID)
-	case kindDecision:
-		return pp.buildDecision(r.ID)
-	case kindCountermeasure:
-		return pp.buildCountermeasure(r.ID)
+	if d := kindOf(r.Kind); d != nil {
+		return d.build(pp, r.ID)
 	}
 	return pp.buildProject()
 }
 
 func (pp *propertiesPanel) buildMulti() fyne.CanvasObject {
 	var names []string
-	for _, r := range pp.u.sel.items {
-		names = append(names, "• "+orUntitled(r.name(pp.u.doc.Project)))
+	for _, r := range pp.sess.sel.items {
+		names = append(names, "• "+orUntitled(r.name(pp.sess.doc.Project)))
 	}
-	del := widget.NewButtonWithIcon("Delete selection", theme.DeleteIcon(), pp.u.deleteSelection)
+	del := widget.NewButtonWithIcon("Delete selection", theme.DeleteIcon(), pp.sess.deleteSelection)
 	del.Importance = widget.DangerImportance
 	l := widget.NewLabel(strings.Join(names, "\n"))
 	l.Wrapping = fyne.TextWrapWord
@@ -140,28 +111,28 @@ func (pp *propertiesPanel) buildMulti() fyne.CanvasObject {
 
 // edit applies mut to a copy of the object with the given ID as one Update
 // command; field names the edit so that successive edits of it merge.
-func edit[T model.Object](u *ui, id model.ID, field string, mut func(*T)) {
-	x, _ := model.Find[T](u.doc.Project, id)
+func edit[T model.Object](sess *session, id model.ID, field string, mut func(*T)) {
+	x, _ := model.Find[T](sess.doc.Project, id)
 	if x == nil {
 		return
 	}
 	after := model.Clone(*x)
 	mut(&after)
-	u.do(&model.Update[T]{After: after, Field: field})
+	sess.do(&model.Update[T]{After: after, Field: field})
 }
 
 // editInfo edits the project information as one UpdateInfo command.
-func editInfo(u *ui, field string, mut func(*model.Info)) {
-	after := model.Clone(u.doc.Project.Info)
+func editInfo(sess *session, field string, mut func(*model.Info)) {
+	after := model.Clone(sess.doc.Project.Info)
 	mut(&after)
-	u.do(&model.UpdateInfo{After: after, Field: field})
+	sess.do(&model.UpdateInfo{After: after, Field: field})
 }
 
 // fieldSet builds input widgets bound to getters and setters: load copies
 // the model into the widgets, and a widget's change calls its setter unless
 // the change came from load.
 type fieldSet struct {
-	u       *ui
+	sess    *session
 	loaders []func()
 	loading bool
 }

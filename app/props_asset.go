@@ -13,14 +13,14 @@ import (
 )
 
 func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	a := func() *model.Asset {
-		if a := u.doc.Project.Asset(id); a != nil {
+		if a := sess.doc.Project.Asset(id); a != nil {
 			return a
 		}
 		return &model.Asset{}
 	}
-	ed := func(field string, mut func(*model.Asset)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.Asset)) { edit(sess, id, field, mut) }
 	str := func(field string, p func(*model.Asset) *string) *widget.Entry {
 		return f.entry(func() string { return *p(a()) }, func(s string) { ed(field, func(a *model.Asset) { *p(a) = s }) })
 	}
@@ -36,7 +36,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		item("Function", enumChoice(f, model.AssetFunctions(), model.AssetFunction.Label, func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
 			ed("function", func(a *model.Asset) { a.Function = v })
 		})),
-		item("Zone", f.idChoice(func() ([]string, []model.ID) { return zoneOptions(u.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
+		item("Zone", f.idChoice(func() ([]string, []model.ID) { return zoneOptions(sess.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
 			ed("zone", func(a *model.Asset) { a.ZoneID = z; a.Position = model.Point{} })
 		})),
 		item("Vendor", str("vendor", func(a *model.Asset) *string { return &a.Vendor })),
@@ -66,7 +66,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		})),
 	))
 	box.Add(f.readOnly(func() string {
-		ar := u.assetResult(id)
+		ar := sess.assetResult(id)
 		if ar == nil {
 			return ""
 		}
@@ -125,14 +125,14 @@ func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusP
 var capabilityNames = map[int]string{1: "casual", 2: "simple means", 3: "sophisticated, IACS-specific", 4: "sophisticated, extended resources"}
 
 func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	a := func() *model.ThreatActor {
-		if a := u.doc.Project.Actor(id); a != nil {
+		if a := sess.doc.Project.Actor(id); a != nil {
 			return a
 		}
 		return &model.ThreatActor{}
 	}
-	ed := func(field string, mut func(*model.ThreatActor)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.ThreatActor)) { edit(sess, id, field, mut) }
 	return form(
 		item("Name", f.entry(func() string { return a().Name }, func(s string) { ed("name", func(a *model.ThreatActor) { a.Name = s }) })),
 		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.ThreatActor) { a.Description = s }) })),
@@ -165,15 +165,15 @@ func targetOptions(p *model.Project, k model.TargetKind) ([]string, []model.ID) 
 }
 
 func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	s := func() *model.ThreatScenario {
-		if s := u.doc.Project.Scenario(id); s != nil {
+		if s := sess.doc.Project.Scenario(id); s != nil {
 			return s
 		}
 		return &model.ThreatScenario{}
 	}
-	ed := func(field string, mut func(*model.ThreatScenario)) { edit(u, id, field, mut) }
-	m := &u.doc.Project.Matrix
+	ed := func(field string, mut func(*model.ThreatScenario)) { edit(sess, id, field, mut) }
+	m := &sess.doc.Project.Matrix
 	likelihoodName := func(n int) string {
 		if n >= 1 && n <= len(m.Likelihoods) {
 			return m.Likelihoods[n-1].Name
@@ -183,7 +183,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 	actors := func() ([]string, []model.ID) {
 		var ls []string
 		var is []model.ID
-		for _, a := range sortedByName(u.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
+		for _, a := range sortedByName(sess.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
 			ls, is = append(ls, fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability)), append(is, a.ID)
 		}
 		return ls, is
@@ -196,7 +196,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		item("Target kind", enumChoice(f, model.TargetKinds(), model.TargetKind.Label, func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
 			ed("target", func(s *model.ThreatScenario) { s.TargetKind = k; s.TargetID = "" })
 		})),
-		item("Target", f.idChoice(func() ([]string, []model.ID) { return targetOptions(u.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
+		item("Target", f.idChoice(func() ([]string, []model.ID) { return targetOptions(sess.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
 			ed("target", func(s *model.ThreatScenario) { s.TargetID = v })
 		})),
 		item("Affected FRs", f.frChecks(func() []model.FR { return s().FRs }, func(v []model.FR) { ed("FRs", func(s *model.ThreatScenario) { s.FRs = v }) })),
@@ -255,15 +255,15 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 	box.Add(f.readOnly(func() string {
 		var parts []string
 		for _, cid := range s().Countermeasures {
-			if c := u.doc.Project.Countermeasure(cid); c != nil {
-				parts = append(parts, u.measureName(c.MeasureID)+" ("+c.Status.Label()+")")
+			if c := sess.doc.Project.Countermeasure(cid); c != nil {
+				parts = append(parts, sess.measureName(c.MeasureID)+" ("+c.Status.Label()+")")
 			}
 		}
 		txt := "Countermeasures: none linked"
 		if len(parts) > 0 {
 			txt = "Countermeasures: " + strings.Join(parts, "; ")
 		}
-		if sr := u.scenarioResult(id); sr != nil {
+		if sr := sess.scenarioResult(id); sr != nil {
 			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)   residual: %s\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence, sr.Residual.Label()) + txt
 		}
 		return txt

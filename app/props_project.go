@@ -17,10 +17,10 @@ import (
 // buildProject edits the project information, the SUC, the approval
 // block, the SL-T method and the risk matrix.
 func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
-	u, f := pp.u, pp.f
-	in := func() *model.Info { return &u.doc.Project.Info }
+	sess, f := pp.sess, pp.f
+	in := func() *model.Info { return &sess.doc.Project.Info }
 	str := func(field string, p func(*model.Info) *string) *widget.Entry {
-		return f.entry(func() string { return *p(in()) }, func(s string) { editInfo(u, field, func(i *model.Info) { *p(i) = s }) })
+		return f.entry(func() string { return *p(in()) }, func(s string) { editInfo(sess, field, func(i *model.Info) { *p(i) = s }) })
 	}
 	box := container.NewVBox(form(
 		item("Name", str("name", func(i *model.Info) *string { return &i.Name })),
@@ -33,11 +33,11 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 	))
 	box.Add(heading("System under consideration (ZCR 1)"))
 	box.Add(form(
-		item("Description", f.multiline(func() string { return in().SUC.Description }, func(s string) { editInfo(u, "SUC description", func(i *model.Info) { i.SUC.Description = s }) })),
-		item("Scope", f.multiline(func() string { return in().SUC.Scope }, func(s string) { editInfo(u, "SUC scope", func(i *model.Info) { i.SUC.Scope = s }) })),
-		item("Assumptions", f.lines(func() []string { return in().SUC.Assumptions }, func(v []string) { editInfo(u, "SUC assumptions", func(i *model.Info) { i.SUC.Assumptions = v }) })),
+		item("Description", f.multiline(func() string { return in().SUC.Description }, func(s string) { editInfo(sess, "SUC description", func(i *model.Info) { i.SUC.Description = s }) })),
+		item("Scope", f.multiline(func() string { return in().SUC.Scope }, func(s string) { editInfo(sess, "SUC scope", func(i *model.Info) { i.SUC.Scope = s }) })),
+		item("Assumptions", f.lines(func() []string { return in().SUC.Assumptions }, func(v []string) { editInfo(sess, "SUC assumptions", func(i *model.Info) { i.SUC.Assumptions = v }) })),
 		item("External interfaces", f.lines(func() []string { return in().SUC.ExternalInterfaces }, func(v []string) {
-			editInfo(u, "SUC interfaces", func(i *model.Info) { i.SUC.ExternalInterfaces = v })
+			editInfo(sess, "SUC interfaces", func(i *model.Info) { i.SUC.ExternalInterfaces = v })
 		})),
 	))
 
@@ -51,7 +51,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 		}
 		aStr := func(field string, p func(*model.Approval) *string) *widget.Entry {
 			return f.entry(func() string { return *p(ap()) }, func(s string) {
-				editInfo(u, fmt.Sprintf("approval %d %s", i+1, field), func(in *model.Info) { *p(&in.Approvals[i]) = s })
+				editInfo(sess, fmt.Sprintf("approval %d %s", i+1, field), func(in *model.Info) { *p(&in.Approvals[i]) = s })
 			})
 		}
 		box.Add(narrow(container.NewGridWithColumns(5,
@@ -60,21 +60,21 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 			aStr("title", func(a *model.Approval) *string { return &a.Title }),
 			aStr("date", func(a *model.Approval) *string { return &a.Date }),
 			smallButton("", theme.DeleteIcon(), func() {
-				editInfo(u, "approvals", func(in *model.Info) { in.Approvals = slices.Delete(in.Approvals, i, i+1) })
+				editInfo(sess, "approvals", func(in *model.Info) { in.Approvals = slices.Delete(in.Approvals, i, i+1) })
 			}),
 		), 300))
 	}
 	box.Add(smallButton("Add approval", theme.ContentAddIcon(), func() {
-		editInfo(u, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: "Reviewed"}) })
+		editInfo(sess, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: "Reviewed"}) })
 	}))
 
 	box.Add(heading("Method"))
 	box.Add(form(
 		item("SL-T from", enumChoice(f, model.SLTMethods(), model.SLTMethod.Label, func() model.SLTMethod { return in().Method }, func(m model.SLTMethod) {
-			editInfo(u, "SL-T method", func(i *model.Info) { i.Method = m })
+			editInfo(sess, "SL-T method", func(i *model.Info) { i.Method = m })
 		})),
 		item("FRs not applicable", f.frChecks(func() []model.FR { return in().NotApplicable }, func(v []model.FR) {
-			editInfo(u, "FRs not applicable", func(i *model.Info) { i.NotApplicable = v })
+			editInfo(sess, "FRs not applicable", func(i *model.Info) { i.NotApplicable = v })
 		})),
 	))
 
@@ -82,7 +82,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 	m := func() *model.RiskMatrix { return &in().Matrix }
 	box.Add(form(
 		item("Tolerable up to", enumChoice(f, model.RiskLevels(), model.RiskLevel.Label, func() model.RiskLevel { return m().Tolerable }, func(l model.RiskLevel) {
-			editInfo(u, "tolerable risk", func(i *model.Info) { i.Matrix.Tolerable = l })
+			editInfo(sess, "tolerable risk", func(i *model.Info) { i.Matrix.Tolerable = l })
 		})),
 	))
 	scale := func(title string, get func(*model.RiskMatrix) *[]model.ScaleLevel) {
@@ -95,10 +95,10 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 				return &model.ScaleLevel{}
 			}
 			fm.Append(fmt.Sprintf("%s %d", title, i+1), f.entry(func() string { return lvl().Name }, func(s string) {
-				editInfo(u, fmt.Sprintf("%s %d name", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Name = s })
+				editInfo(sess, fmt.Sprintf("%s %d name", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Name = s })
 			}))
 			desc := f.entry(func() string { return lvl().Description }, func(s string) {
-				editInfo(u, fmt.Sprintf("%s %d description", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Description = s })
+				editInfo(sess, fmt.Sprintf("%s %d description", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Description = s })
 			})
 			desc.SetPlaceHolder("what this level means")
 			fm.Append("", desc)
@@ -108,7 +108,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 	cats := container.NewVBox()
 	for _, c := range model.ConsequenceCategories() {
 		cats.Add(f.check(c.Label(), func() bool { return slices.Contains(m().Categories, c) }, func(on bool) {
-			editInfo(u, "consequence categories", func(in *model.Info) {
+			editInfo(sess, "consequence categories", func(in *model.Info) {
 				in.Matrix.Categories = toggled(in.Matrix.Categories, c, on, model.ConsequenceCategories())
 			})
 		}))
@@ -130,7 +130,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 		grid.Add(widget.NewLabelWithStyle(fmt.Sprintf("L%d", l), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 		for c := 1; c <= nC; c++ {
 			grid.Add(f.riskCell(func() model.RiskLevel { return m().Level(l, c) }, func(r model.RiskLevel) {
-				editInfo(u, fmt.Sprintf("risk cell L%d C%d", l, c), func(in *model.Info) { setRiskCell(&in.Matrix, l, c, r) })
+				editInfo(sess, fmt.Sprintf("risk cell L%d C%d", l, c), func(in *model.Info) { setRiskCell(&in.Matrix, l, c, r) })
 			}))
 		}
 	}
@@ -155,14 +155,14 @@ func setRiskCell(m *model.RiskMatrix, l, c int, r model.RiskLevel) {
 }
 
 func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	d := func() *model.Decision {
-		if d, _ := model.Find[model.Decision](u.doc.Project, id); d != nil {
+		if d, _ := model.Find[model.Decision](sess.doc.Project, id); d != nil {
 			return d
 		}
 		return &model.Decision{}
 	}
-	ed := func(field string, mut func(*model.Decision)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.Decision)) { edit(sess, id, field, mut) }
 	str := func(field string, p func(*model.Decision) *string) *widget.Entry {
 		return f.entry(func() string { return *p(d()) }, func(s string) { ed(field, func(d *model.Decision) { *p(d) = s }) })
 	}
@@ -170,13 +170,12 @@ func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
 		if d().ObjectID == "" {
 			return "(none)"
 		}
-		r := refByID(u.doc.Project, d().ObjectID)
-		return orUntitled(r.name(u.doc.Project))
+		r := refByID(sess.doc.Project, d().ObjectID)
+		return orUntitled(r.name(sess.doc.Project))
 	})
 	goTo := smallButton("Select", theme.NavigateNextIcon(), func() {
-		if r := refByID(u.doc.Project, d().ObjectID); r.Kind != kindNone {
-			u.selectOnly(r)
-			u.canvas.reveal(r)
+		if r := refByID(sess.doc.Project, d().ObjectID); r.Kind != kindNone {
+			sess.goTo(r)
 		}
 	})
 	return form(
@@ -190,21 +189,21 @@ func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
 }
 
 func (pp *propertiesPanel) buildCountermeasure(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	c := func() *model.CountermeasureInstance {
-		if c := u.doc.Project.Countermeasure(id); c != nil {
+		if c := sess.doc.Project.Countermeasure(id); c != nil {
 			return c
 		}
 		return &model.CountermeasureInstance{}
 	}
-	ed := func(field string, mut func(*model.CountermeasureInstance)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.CountermeasureInstance)) { edit(sess, id, field, mut) }
 	str := func(field string, p func(*model.CountermeasureInstance) *string) *widget.Entry {
 		return f.entry(func() string { return *p(c()) }, func(s string) { ed(field, func(c *model.CountermeasureInstance) { *p(c) = s }) })
 	}
 	return form(
-		item("Measure", f.readOnly(func() string { return u.measureName(c().MeasureID) })),
+		item("Measure", f.readOnly(func() string { return sess.measureName(c().MeasureID) })),
 		item("Applied to", f.readOnly(func() string {
-			return c().TargetKind.Label() + " " + orUntitled(refByID(u.doc.Project, c().TargetID).name(u.doc.Project))
+			return c().TargetKind.Label() + " " + orUntitled(refByID(sess.doc.Project, c().TargetID).name(sess.doc.Project))
 		})),
 		item("Status", enumChoice(f, model.MeasureStatuses(), model.MeasureStatus.Label, func() model.MeasureStatus { return c().Status }, func(s model.MeasureStatus) {
 			ed("status", func(c *model.CountermeasureInstance) { c.Status = s })

@@ -16,14 +16,14 @@ import (
 var purdueLevels = []string{"0", "1", "2", "3", "3.5", "4", "5"}
 
 func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	z := func() *model.Zone {
-		if z := u.doc.Project.Zone(id); z != nil {
+		if z := sess.doc.Project.Zone(id); z != nil {
 			return z
 		}
 		return &model.Zone{}
 	}
-	ed := func(field string, mut func(*model.Zone)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.Zone)) { edit(sess, id, field, mut) }
 	str := func(field string, p func(*model.Zone) *string) *widget.Entry {
 		return f.entry(func() string { return *p(z()) }, func(s string) { ed(field, func(z *model.Zone) { *p(z) = s }) })
 	}
@@ -38,7 +38,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 			ed("Purdue level", func(z *model.Zone) { z.PurdueLevel = v })
 		})),
 		item("Parent zone", f.idChoice(func() ([]string, []model.ID) {
-			return zoneOptions(u.doc.Project, "(none)", func(c *model.Zone) bool { return isZoneWithin(u.doc.Project, c.ID, id) })
+			return zoneOptions(sess.doc.Project, "(none)", func(c *model.Zone) bool { return isZoneWithin(sess.doc.Project, c.ID, id) })
 		}, func() model.ID { return z().ParentID }, func(p model.ID) { ed("parent", func(z *model.Zone) { z.ParentID = p }) })),
 		item("Organisation", str("organisation", func(z *model.Zone) *string { return &z.Organisation })),
 		item("Logical boundary", str("logical boundary", func(z *model.Zone) *string { return &z.LogicalBoundary })),
@@ -130,7 +130,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 // zoneResult shows the assessment of the zone (read only).
 func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 	return pp.f.readOnly(func() string {
-		zr := pp.u.zoneResult(id)
+		zr := pp.sess.zoneResult(id)
 		if zr == nil {
 			return "Not assessed."
 		}
@@ -183,17 +183,17 @@ func (pp *propertiesPanel) overrides(get func() []model.SLOverride, ed func(fiel
 }
 
 func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
-	u, f := pp.u, pp.f
+	sess, f := pp.sess, pp.f
 	c := func() *model.Conduit {
-		if c := u.doc.Project.Conduit(id); c != nil {
+		if c := sess.doc.Project.Conduit(id); c != nil {
 			return c
 		}
 		return &model.Conduit{}
 	}
-	ed := func(field string, mut func(*model.Conduit)) { edit(u, id, field, mut) }
+	ed := func(field string, mut func(*model.Conduit)) { edit(sess, id, field, mut) }
 
 	zones := container.NewVBox()
-	labels, ids := zoneOptions(u.doc.Project, "", nil)
+	labels, ids := zoneOptions(sess.doc.Project, "", nil)
 	for i, zid := range ids {
 		zones.Add(f.check(labels[i], func() bool { return slices.Contains(c().ZoneIDs, zid) }, func(on bool) {
 			ed("zones", func(c *model.Conduit) {
@@ -215,7 +215,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		item("Access points", f.lines(func() []string { return c().AccessPoints }, func(v []string) { ed("access points", func(c *model.Conduit) { c.AccessPoints = v }) })),
 	))
 	box.Add(f.readOnly(func() string {
-		cr := u.conduitResult(id)
+		cr := sess.conduitResult(id)
 		if cr == nil {
 			return "Not assessed."
 		}
@@ -230,7 +230,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	zoneIn := func() ([]string, []model.ID) {
 		ls, is := []string{"(none)"}, []model.ID{""}
 		for _, zid := range c().ZoneIDs {
-			if z := u.doc.Project.Zone(zid); z != nil {
+			if z := sess.doc.Project.Zone(zid); z != nil {
 				ls, is = append(ls, orUntitled(z.Name)), append(is, zid)
 			}
 		}

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"zonewise/model"
@@ -63,19 +62,21 @@ func (r *recovery) pathFor(project string) string {
 	return filepath.Join(r.dir, key+model.FileExt)
 }
 
-// start autosaves u's document every r.every while it is dirty. The
-// ticker goroutine does no work itself: it hands each tick to the UI
-// goroutine with fyne.Do, where the document lives.
+// start autosaves u's document every r.every (autosaveEvery, or
+// ZONEWISE_AUTOSAVE; tests set it directly) while it is dirty. The ticker
+// goroutine does no work itself: it hands each tick to the UI goroutine
+// (uiDo, fyne.Do), where the document lives.
 func (r *recovery) start(u *ui) {
 	r.stop()
 	r.ticker = time.NewTicker(r.every)
 	r.done = make(chan struct{})
 	t, done := r.ticker, r.done
+	do := uiDo // read here: a test may swap it while the ticker runs
 	go func() {
 		for {
 			select {
 			case <-t.C:
-				fyne.Do(u.autosave)
+				do(u.autosave)
 			case <-done:
 				return
 			}
@@ -153,7 +154,9 @@ func (u *ui) offerRecovery() {
 	}
 	p, err := model.Load(f)
 	if err != nil {
+		// Left in place: a newer Zonewise may read it, or a person can.
 		slog.Warn("unreadable recovery file", "file", f, "err", err)
+		u.status.SetText("Unsaved changes were found but cannot be restored: " + err.Error())
 		return
 	}
 	msg := fmt.Sprintf("Zonewise found unsaved changes to %q from %s that were not saved (the program did not close normally).\n\nRestore them? You can undo the restore.",

@@ -29,70 +29,30 @@ type ref struct {
 
 // exists reports whether the object is still in p.
 func (r ref) exists(p *model.Project) bool {
-	switch r.Kind {
-	case kindProject:
-		return true
-	case kindZone:
-		return p.Zone(r.ID) != nil
-	case kindConduit:
-		return p.Conduit(r.ID) != nil
-	case kindAsset:
-		return p.Asset(r.ID) != nil
-	case kindActor:
-		return p.Actor(r.ID) != nil
-	case kindScenario:
-		return p.Scenario(r.ID) != nil
-	case kindDecision:
-		d, _ := model.Find[model.Decision](p, r.ID)
-		return d != nil
-	case kindCountermeasure:
-		return p.Countermeasure(r.ID) != nil
+	if d := kindOf(r.Kind); d != nil {
+		_, ok := d.find(p, r.ID)
+		return ok
 	}
 	return false
 }
 
 // name is the display name of the object, or "".
 func (r ref) name(p *model.Project) string {
-	switch r.Kind {
-	case kindProject:
-		return p.Name
-	case kindZone:
-		if z := p.Zone(r.ID); z != nil {
-			return z.Name
-		}
-	case kindConduit:
-		if c := p.Conduit(r.ID); c != nil {
-			return c.Name
-		}
-	case kindAsset:
-		if a := p.Asset(r.ID); a != nil {
-			return a.Name
-		}
-	case kindActor:
-		if a := p.Actor(r.ID); a != nil {
-			return a.Name
-		}
-	case kindScenario:
-		if s := p.Scenario(r.ID); s != nil {
-			return s.Name
-		}
-	case kindDecision:
-		if d, _ := model.Find[model.Decision](p, r.ID); d != nil {
-			return d.Subject
-		}
-	case kindCountermeasure:
-		if c := p.Countermeasure(r.ID); c != nil {
-			return c.MeasureID
-		}
+	if d := kindOf(r.Kind); d != nil {
+		n, _ := d.find(p, r.ID)
+		return n
 	}
 	return ""
 }
 
 // refByID finds which kind of object id is; the zero ref when none.
 func refByID(p *model.Project, id model.ID) ref {
-	for _, k := range []kind{kindZone, kindConduit, kindAsset, kindScenario, kindActor, kindDecision, kindCountermeasure} {
-		if r := (ref{k, id}); r.exists(p) {
-			return r
+	for _, d := range kindTable {
+		if d.ids == nil {
+			continue // the project
+		}
+		if _, ok := d.find(p, id); ok {
+			return ref{d.kind, id}
 		}
 	}
 	return ref{}

@@ -105,7 +105,7 @@ func TestFirstRunGuide(t *testing.T) {
 
 func TestUndoMenuNamesTheCommand(t *testing.T) {
 	u := newTestUI(t)
-	edit(u, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC A" })
+	edit(u.session, model.StableID("a-plc"), "name", func(a *model.Asset) { a.Name = "PLC A" })
 	if got := u.menu.undo.Label; got != "Undo Edit asset name" {
 		t.Errorf("undo menu %q", got)
 	}

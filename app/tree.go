@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,9 +13,8 @@ import (
 	"zonewise/model"
 )
 
-// Tree node IDs: fixed branch names, or a one-letter kind prefix and the
-// object ID ("z:…" zone, "a:…" asset, "c:…" conduit, "s:…" scenario,
-// "t:…" threat actor, "d:…" decision).
+// Tree node IDs: the project, a kind's branch heading ("zones"), or the
+// kind's prefix and the object ID ("z:…"; kindInfo.prefix).
 const (
 	nodeProject   = "project"
 	nodeZones     = "zones"
@@ -26,17 +24,12 @@ const (
 	nodeDecisions = "decisions"
 )
 
-var kindPrefix = map[kind]string{
-	kindZone: "z:", kindAsset: "a:", kindConduit: "c:", kindScenario: "s:",
-	kindActor: "t:", kindDecision: "d:", kindCountermeasure: "m:",
-}
-
 func nodeOf(r ref) string {
 	if r.Kind == kindProject {
 		return nodeProject
 	}
-	if p, ok := kindPrefix[r.Kind]; ok {
-		return p + string(r.ID)
+	if d := kindOf(r.Kind); d != nil && d.prefix != "" {
+		return d.prefix + string(r.ID)
 	}
 	return ""
 }
@@ -45,18 +38,30 @@ func refOfNode(uid string) ref {
 	if uid == nodeProject {
 		return ref{Kind: kindProject}
 	}
-	for k, p := range kindPrefix {
-		if strings.HasPrefix(uid, p) {
-			return ref{k, model.ID(strings.TrimPrefix(uid, p))}
+	for _, d := range kindTable {
+		if d.prefix != "" && strings.HasPrefix(uid, d.prefix) {
+			return ref{d.kind, model.ID(strings.TrimPrefix(uid, d.prefix))}
 		}
 	}
 	return ref{}
 }
 
+// branches lists the tree's top-level nodes: the project, then one heading
+// per kind that has one, in the order of kindTable.
+func branches() []string {
+	out := []string{nodeProject}
+	for _, d := range kindTable {
+		if d.heading != "" {
+			out = append(out, d.branch)
+		}
+	}
+	return out
+}
+
 // projectTree is the project tree on the left: the project, zones ▸ child
 // zones and assets, conduits, threat scenarios, threat actors, decisions.
 type projectTree struct {
-	u    *ui
+	sess *session
 	tree *keyTree
 
 	// index, rebuilt from the model on every refresh
@@ -66,9 +71,11 @@ type projectTree struct {
 	selected string
 }
 
-func newProjectTree(u *ui) *projectTree {
-	t := &projectTree{u: u, children: map[string][]string{}, labels: map[string]string{}, parent: map[string]string{}}
-	t.tree = &keyTree{u: u}
+// newProjectTree builds the tree; onKey handles the keys the window
+// handles (Delete, F5, F1), which the plain tree would swallow.
+func newProjectTree(sess *session, onKey func(*fyne.KeyEvent)) *projectTree {
+	t := &projectTree{sess: sess, children: map[string][]string{}, labels: map[string]string{}, parent: map[string]string{}}
+	t.tree = &keyTree{onKey: onKey}
 	t.tree.ChildUIDs, t.tree.IsBranch = t.childUIDs, t.isBranch
 	t.tree.CreateNode, t.tree.UpdateNode = t.createNode, t.updateNode
 	t.tree.ExtendBaseWidget(t.tree)
@@ -83,14 +90,14 @@ func (t *projectTree) object() fyne.CanvasObject { return t.tree }
 // passes F5 and F1 on, which the plain tree swallows while focused.
 type keyTree struct {
 	widget.Tree
-	u *ui
+	onKey func(*fyne.KeyEvent)
 }
 
 // TypedKey implements fyne.Focusable.
 func (t *keyTree) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete, fyne.KeyF5, fyne.KeyF1:
-		t.u.onTypedKey(ev)
+		t.onKey(ev)
 	default:
 		t.Tree.TypedKey(ev)
 	}
@@ -98,17 +105,13 @@ func (t *keyTree) TypedKey(ev *fyne.KeyEvent) {
 
 func (t *projectTree) childUIDs(uid string) []string {
 	if uid == "" {
-		return []string{nodeProject, nodeZones, nodeConduits, nodeScenarios, nodeActors, nodeDecisions}
+		return branches()
 	}
 	return t.children[uid]
 }
 
 func (t *projectTree) isBranch(uid string) bool {
-	switch uid {
-	case "", nodeZones, nodeConduits, nodeScenarios, nodeActors, nodeDecisions:
-		return true
-	}
-	return len(t.children[uid]) > 0
+	return uid == "" || slices.Contains(branches()[1:], uid) || len(t.children[uid]) > 0
 }
 
 func (t *projectTree) createNode(bool) fyne.CanvasObject {
@@ -130,39 +133,22 @@ func (t *projectTree) updateNode(uid string, _ bool, o fyne.CanvasObject) {
 }
 
 func nodeIcon(uid string) fyne.Resource {
-	switch uid {
-	case nodeProject:
+	if uid == nodeProject {
 		return theme.HomeIcon()
-	case nodeZones:
-		return theme.ViewFullScreenIcon()
-	case nodeConduits:
-		return theme.MoreHorizontalIcon()
-	case nodeScenarios:
-		return theme.WarningIcon()
-	case nodeActors:
-		return theme.AccountIcon()
-	case nodeDecisions:
-		return theme.DocumentCreateIcon()
 	}
-	switch refOfNode(uid).Kind {
-	case kindZone:
-		return theme.FolderIcon()
-	case kindAsset:
-		return theme.ComputerIcon()
-	case kindConduit:
-		return theme.MoreHorizontalIcon()
-	case kindScenario:
-		return theme.WarningIcon()
-	case kindActor:
-		return theme.AccountIcon()
-	case kindDecision:
-		return theme.DocumentIcon()
+	for _, d := range kindTable {
+		if d.heading != "" && uid == d.branch {
+			return d.headIcon()
+		}
+	}
+	if d := kindOf(refOfNode(uid).Kind); d != nil && d.icon != nil {
+		return d.icon()
 	}
 	return nil
 }
 
 func (t *projectTree) onNodeSelected(uid string) {
-	if t.u.refreshing {
+	if t.sess.refreshing {
 		return
 	}
 	r := refOfNode(uid)
@@ -170,63 +156,34 @@ func (t *projectTree) onNodeSelected(uid string) {
 		return // a branch heading: nothing to edit
 	}
 	t.selected = uid
-	t.u.selectOnly(r)
-	t.u.canvas.reveal(r)
+	t.sess.goTo(r)
 }
 
-// rebuild recomputes the index from the model.
+// rebuild recomputes the index from the model: each kind's rows, under
+// their parent's row or the kind's branch.
 func (t *projectTree) rebuild() {
-	p := t.u.doc.Project
+	p := t.sess.doc.Project
 	clear(t.children)
 	clear(t.labels)
 	clear(t.parent)
 	t.labels[nodeProject] = "Project: " + oneLine(orUntitled(p.Name))
-	t.labels[nodeZones] = fmt.Sprintf("Zones (%d)", len(p.Zones))
-	t.labels[nodeConduits] = fmt.Sprintf("Conduits (%d)", len(p.Conduits))
-	t.labels[nodeScenarios] = fmt.Sprintf("Threat scenarios (%d)", len(p.Scenarios))
-	t.labels[nodeActors] = fmt.Sprintf("Threat actors (%d)", len(p.Actors))
-	t.labels[nodeDecisions] = fmt.Sprintf("Decisions (%d)", len(p.Decisions))
-
-	add := func(parent, uid, label string) {
-		t.children[parent] = append(t.children[parent], uid)
-		t.labels[uid] = oneLine(label)
-		t.parent[uid] = parent
-	}
-	zones := slices.Clone(p.Zones)
-	slices.SortFunc(zones, func(a, b model.Zone) int {
-		return cmp.Or(cmp.Compare(a.PurdueLevel, b.PurdueLevel)*-1, strings.Compare(a.Name, b.Name), strings.Compare(string(a.ID), string(b.ID)))
-	})
-	exists := func(id model.ID) bool { return id != "" && p.Zone(id) != nil }
-	for _, z := range zones {
-		parent := nodeZones
-		if exists(z.ParentID) && !inCycle(p, z.ID) {
-			parent = "z:" + string(z.ParentID)
+	for _, d := range kindTable {
+		if d.rows == nil {
+			continue
 		}
-		add(parent, "z:"+string(z.ID), orUntitled(z.Name))
-	}
-	assets := sortedByName(p.Assets, func(a *model.Asset) string { return a.Name })
-	for _, a := range assets {
-		parent := "z:" + string(a.ZoneID)
-		if !exists(a.ZoneID) {
-			parent = nodeZones // an asset in no zone still shows (validation flags it)
+		if d.heading != "" {
+			t.labels[d.branch] = fmt.Sprintf("%s (%d)", d.heading, len(d.ids(p)))
 		}
-		add(parent, "a:"+string(a.ID), orUntitled(a.Name))
-	}
-	for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
-		add(nodeConduits, "c:"+string(c.ID), orUntitled(c.Name))
-	}
-	for _, s := range sortedByName(p.Scenarios, func(s *model.ThreatScenario) string { return s.Name }) {
-		add(nodeScenarios, "s:"+string(s.ID), orUntitled(s.Name))
-	}
-	for _, a := range sortedByName(p.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-		add(nodeActors, "t:"+string(a.ID), fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability))
-	}
-	ds := slices.Clone(p.Decisions)
-	slices.SortFunc(ds, func(a, b model.Decision) int {
-		return cmp.Or(strings.Compare(a.At, b.At), strings.Compare(string(a.ID), string(b.ID)))
-	})
-	for _, d := range ds {
-		add(nodeDecisions, "d:"+string(d.ID), orUntitled(d.Subject))
+		for _, row := range d.rows(p) {
+			parent := d.branch
+			if row.parent.Kind != kindNone {
+				parent = nodeOf(row.parent)
+			}
+			uid := d.prefix + string(row.id)
+			t.children[parent] = append(t.children[parent], uid)
+			t.labels[uid] = oneLine(row.label)
+			t.parent[uid] = parent
+		}
 	}
 }
 
@@ -234,7 +191,7 @@ func (t *projectTree) rebuild() {
 func (t *projectTree) refresh() {
 	t.rebuild()
 	t.tree.Refresh()
-	want := nodeOf(t.u.sel.primary())
+	want := nodeOf(t.sess.sel.primary())
 	if want == t.selected {
 		return
 	}

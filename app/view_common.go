@@ -11,39 +11,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
+	"zonewise/risk"
 )
 
-// Colours of the views. Text on these fills is always dark so that it reads
-// the same in the light and the dark theme and on a washed-out projector.
-var (
-	inkOnColour = color.NRGBA{20, 20, 20, 255}
-	riskColours = map[model.RiskLevel]color.NRGBA{
-		model.RiskLow:      {102, 187, 106, 255}, // green
-		model.RiskMedium:   {255, 235, 59, 255},  // yellow
-		model.RiskHigh:     {255, 152, 0, 255},   // orange
-		model.RiskCritical: {229, 57, 53, 255},   // red
-	}
-	gapColours = [4]color.NRGBA{
-		{200, 230, 201, 255}, // no gap: pale green
-		{255, 241, 118, 255}, // 1: yellow
-		{255, 183, 77, 255},  // 2: orange
-		{239, 83, 80, 255},   // 3 and more: red
-	}
-	noLevelColour = color.NRGBA{200, 200, 200, 255}
-)
-
-// riskColour is the fill of a risk level; grey when unknown.
+// riskColour is the fill of a risk level (render/palette, shared with the
+// diagram and the documents); palette.NoLevel when unknown.
 func riskColour(l model.RiskLevel) color.Color {
-	if c, ok := riskColours[l]; ok {
-		return c
-	}
-	return noLevelColour
-}
-
-// gapColour is the fill of a security level gap: 0 green, 1 yellow, 2
-// orange, 3 and more red.
-func gapColour(gap int) color.Color {
-	return gapColours[max(0, min(gap, 3))]
+	c, _ := palette.Risk(l)
+	return c
 }
 
 // em is a length in multiples of the current text size, so that widths
@@ -116,18 +92,6 @@ func scaleLevel(scale []model.ScaleLevel, option string) int {
 	return 0
 }
 
-// worstConsequence is a scenario's consequence: its worst category (the
-// first one when several share the worst level), or level 0 when it has none.
-func worstConsequence(s *model.ThreatScenario) (int, model.ConsequenceCategory) {
-	level, cat := 0, model.ConsequenceCategory("")
-	for _, c := range s.Consequences {
-		if c.Level > level {
-			level, cat = c.Level, c.Category
-		}
-	}
-	return level, cat
-}
-
 // withConsequence returns the consequences of s with the worst one set to
 // level: the category that decides the consequence gets the new level and
 // any category above it is lowered to it, so that the scenario's
@@ -138,7 +102,7 @@ func withConsequence(s *model.ThreatScenario, level int) []model.Consequence {
 	if len(out) == 0 {
 		return []model.Consequence{{Category: model.ConsequenceProduction, Level: level}}
 	}
-	_, worst := worstConsequence(s)
+	_, worst := risk.WorstConsequence(s.Consequences)
 	for i := range out {
 		if out[i].Category == worst || out[i].Level > level {
 			out[i].Level = level
@@ -159,9 +123,9 @@ type colourBox struct {
 }
 
 func newColourBox() *colourBox {
-	b := &colourBox{bg: canvas.NewRectangle(noLevelColour)}
+	b := &colourBox{bg: canvas.NewRectangle(palette.NoLevel)}
 	for i := range b.lines {
-		b.lines[i] = canvas.NewText("", inkOnColour)
+		b.lines[i] = canvas.NewText("", palette.Ink)
 		b.lines[i].Alignment = fyne.TextAlignCenter
 	}
 	b.lines[0].TextStyle.Bold = true
@@ -169,9 +133,13 @@ func newColourBox() *colourBox {
 	return b
 }
 
-// set changes fill and text; a second line is optional.
-func (b *colourBox) set(fill color.Color, first, second string) {
+// set changes fill and text; a second line is optional. ink is the text
+// colour, which the palette gives with each fill.
+func (b *colourBox) set(fill, ink color.Color, first, second string) {
 	b.bg.FillColor = fill
+	for _, l := range b.lines {
+		l.Color = ink
+	}
 	b.lines[0].Text, b.lines[1].Text = first, second
 	b.Refresh()
 }

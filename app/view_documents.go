@@ -18,22 +18,8 @@ import (
 
 	"zonewise/model"
 	"zonewise/risk"
+	"zonewise/templates"
 )
-
-// docKind is one deliverable of the Documents view.
-type docKind struct {
-	kind, title string
-}
-
-// docKinds are the deliverables in export order (DESIGN.md §6).
-var docKinds = []docKind{
-	{"risk-report", "Risk assessment report (PDF)"},
-	{"crs", "Zones & conduits CRS (PDF)"},
-	{"policies", "Security policies (PDF)"},
-	{"procedures", "Procedures (PDF)"},
-	{"self-assessment", "Self-assessment questionnaire (PDF)"},
-	{"registers", "Registers: risk register, asset inventory, action plan (XLSX + CSV)"},
-}
 
 // docFile is one file of an export.
 type docFile struct {
@@ -51,19 +37,6 @@ var docEngine = struct {
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
 }{render: renderDocument, markdown: documentMarkdown}
 
-// uiDo hands work from a goroutine to the UI goroutine. Fyne's test
-// driver runs fyne.Do on the calling goroutine, so tests replace this to
-// run the callbacks on the test goroutine instead (see pumpUI).
-var uiDo = fyne.Do
-
-// offUI runs work on a goroutine and done with its result through uiDo.
-func offUI[T any](work func() (T, error), done func(T, error)) {
-	go func() {
-		v, err := work()
-		uiDo(func() { done(v, err) })
-	}()
-}
-
 // previewKey identifies what a preview was made from.
 type previewKey struct {
 	kind   string
@@ -75,7 +48,7 @@ type previewKey struct {
 // documentsView picks deliverables, previews one and exports the picked
 // ones to a folder in the background.
 type documentsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	checks    []*widget.Check
@@ -103,18 +76,18 @@ type documentsView struct {
 	previewFor  previewKey
 }
 
-func newDocumentsView(u *ui) *documentsView {
-	v := &documentsView{u: u}
+func newDocumentsView(sess *session) *documentsView {
+	v := &documentsView{sess: sess}
 	list := container.NewVBox(viewHeading("Documents"))
 	var titles []string
-	for _, k := range docKinds {
-		c := widget.NewCheck(k.title, nil)
+	for _, k := range templates.Deliverables() {
+		c := widget.NewCheck(k.Label, nil)
 		c.SetChecked(true)
 		c.OnChanged = func(bool) { v.refreshActions() }
 		v.checks = append(v.checks, c)
 		list.Add(c)
-		if k.kind != "registers" {
-			titles = append(titles, k.title)
+		if k.Kind != templates.KindRegisters {
+			titles = append(titles, k.Label)
 		}
 	}
 	v.exportB = widget.NewButtonWithIcon("Export to folder…", theme.FolderOpenIcon(), v.onExport)
@@ -163,8 +136,8 @@ func (v *documentsView) title() string             { return "Documents" }
 func (v *documentsView) object() fyne.CanvasObject { return v.content }
 
 func (v *documentsView) refresh() {
-	if docEngine.render != nil && !pdfPages.ready() {
-		go pdfPages.start() // compile PDFium while the first document renders
+	if docEngine.render != nil && !pdfPages.Ready() {
+		go pdfPages.Start() // compile PDFium while the first document renders
 	}
 	v.refreshActions()
 	if v.previewOf.Selected == "" && len(v.previewOf.Options) > 0 {
@@ -185,7 +158,7 @@ func (v *documentsView) picked() []string {
 	var out []string
 	for i, c := range v.checks {
 		if c.Checked {
-			out = append(out, docKinds[i].kind)
+			out = append(out, templates.Deliverables()[i].Kind)
 		}
 	}
 	return out
@@ -198,9 +171,9 @@ func (v *documentsView) refreshActions() {
 // startPreview renders the picked document's text in the background.
 func (v *documentsView) startPreview() {
 	kind := ""
-	for _, k := range docKinds {
-		if k.title == v.previewOf.Selected {
-			kind = k.kind
+	for _, k := range templates.Deliverables() {
+		if k.Label == v.previewOf.Selected {
+			kind = k.Kind
 		}
 	}
 	if kind == "" {
@@ -208,15 +181,15 @@ func (v *documentsView) startPreview() {
 	}
 	// A selection change or a tab switch leaves the document as it was:
 	// every edit makes a new assessment.
-	key := previewKey{kind, v.u.doc, v.u.result, v.u.doc.History().UndoLabel()}
+	key := previewKey{kind, v.sess.doc, v.sess.result, v.sess.doc.History().UndoLabel()}
 	if key == v.previewFor {
 		return
 	}
 	v.previewFor = key
 	v.previewSeq++
 	seq := v.previewSeq
-	p := model.CloneProject(v.u.doc.Project)
-	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	p := model.CloneProject(v.sess.doc.Project)
+	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
 	type previewed struct {
 		md  string
 		pdf []byte
@@ -224,7 +197,7 @@ func (v *documentsView) startPreview() {
 	if v.previewKind != kind {
 		v.outline.SetText("Rendering the preview…")
 	}
-	offUI(func() (previewed, error) {
+	background(func() (previewed, error) {
 		md, err := docEngine.markdown(p, r, cat, kind, path)
 		if err != nil {
 			return previewed{}, err
@@ -281,13 +254,13 @@ func (v *documentsView) showPage(i int) {
 	v.pageNo.SetText(fmt.Sprintf("Page %d of %d", i+1, v.pages))
 	setEnabled(v.prevB, i > 0)
 	setEnabled(v.nextB, i < v.pages-1)
-	if !pdfPages.ready() {
+	if !pdfPages.Ready() {
 		v.pageMsg.SetText("Preparing page images… The first time, compiling the PDF renderer takes up to a minute; the Text tab is ready now.")
 		v.pageMsg.Show()
 	}
 	pdf := v.pdf
-	offUI(func() (image.Image, error) {
-		img, _, err := pdfPages.render(pdf, i, previewDPI)
+	background(func() (image.Image, error) {
+		img, _, err := pdfPages.Render(pdf, i, previewDPI)
 		return img, err
 	}, func(img image.Image, err error) {
 		if seq != v.pageSeq {
@@ -349,14 +322,14 @@ func previewMarkdown(md string) string {
 func (v *documentsView) onExport() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			v.u.showError(err)
+			v.sess.showError(err)
 			return
 		}
 		if dir == nil {
 			return
 		}
 		v.exportTo(dir.Path(), nil)
-	}, v.u.win)
+	}, v.sess.win)
 	showFileDialog(d)
 }
 
@@ -373,13 +346,14 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 	v.progress.SetValue(0)
 	v.progress.Show()
 	v.status.SetText("Exporting…")
-	p := model.CloneProject(v.u.doc.Project)
-	r, cat, path := v.u.result, v.u.cat, v.u.doc.Path
+	p := model.CloneProject(v.sess.doc.Project)
+	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
+	do := uiDo // read here: a test may swap it while the export runs
 	go func() {
 		var written []string
 		var err error
 		for i, kind := range kinds {
-			uiDo(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
+			do(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
 			var files []docFile
 			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
 			if err != nil {
@@ -398,9 +372,9 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 				break
 			}
 			frac := float64(i+1) / float64(len(kinds))
-			uiDo(func() { v.progress.SetValue(frac) })
+			do(func() { v.progress.SetValue(frac) })
 		}
-		uiDo(func() { v.exportDone(dir, written, err, done) })
+		do(func() { v.exportDone(dir, written, err, done) })
 	}()
 }
 
@@ -414,7 +388,7 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 		if len(written) > 0 {
 			msg += "\n\nWritten before the failure:\n" + strings.Join(written, "\n")
 		}
-		dialog.ShowError(errors.New(msg), v.u.win)
+		dialog.ShowError(errors.New(msg), v.sess.win)
 	} else {
 		v.status.SetText(fmt.Sprintf("Exported %d files to %s.", len(written), dir))
 		names := make([]string, len(written))
@@ -422,7 +396,7 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 			names[i] = filepath.Base(w)
 		}
 		l := wrapLabel(fmt.Sprintf("%d files written to %s:\n\n%s", len(written), dir, strings.Join(names, "\n")))
-		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.u.win)
+		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.sess.win)
 	}
 	if done != nil {
 		done(written, err)

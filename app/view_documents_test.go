@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"zonewise/templates"
 )
 
 // In tests, callbacks of the views' background work are dropped unless a
@@ -48,7 +50,7 @@ func pumpUI(t *testing.T) (wait func(what string, cond func() bool)) {
 // only ticks the given kinds and no other.
 func (v *documentsView) only(kinds ...string) {
 	for i, c := range v.checks {
-		c.SetChecked(slices.Contains(kinds, docKinds[i].kind))
+		c.SetChecked(slices.Contains(kinds, templates.Deliverables()[i].Kind))
 	}
 }
 
@@ -123,7 +125,7 @@ func TestDocumentsViewPreviewShowsPages(t *testing.T) {
 	wait := pumpUI(t)
 	u := newViewsTestUI(t, "documents")
 	v := viewOf[*documentsView](t, u)
-	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.err != nil })
+	wait("the first page image", func() bool { return v.pageImg.Image != nil || !v.pageMsg.Hidden && v.pdf != nil && pdfPages.Failed() })
 	if v.pageImg.Image == nil {
 		t.Fatalf("no page image; message %q", v.pageMsg.Text)
 	}

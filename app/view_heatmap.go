@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 )
 
 // heatCell is one likelihood × consequence position of the risk matrix.
@@ -101,9 +102,9 @@ func (r *heatMapRenderer) rebuild() {
 		r.colLabels = append(r.colLabels, t)
 	}
 	for range nl * nc {
-		rect := canvas.NewRectangle(noLevelColour)
+		rect := canvas.NewRectangle(palette.NoLevel)
 		r.rects = append(r.rects, rect)
-		t := canvas.NewText("", inkOnColour)
+		t := canvas.NewText("", palette.Ink)
 		t.Alignment = fyne.TextAlignCenter
 		t.TextStyle.Bold = true
 		r.texts = append(r.texts, t)
@@ -245,7 +246,7 @@ func (r *heatMapRenderer) layoutRing(left, top, cw, ch float32) {
 				continue
 			}
 			d := min(cw, ch) * 0.8
-			r.ring.StrokeColor, r.ring.StrokeWidth = inkOnColour, max(2, theme.TextSize()/6)
+			r.ring.StrokeColor, r.ring.StrokeWidth = palette.Ink, max(2, theme.TextSize()/6)
 			r.ring.Move(fyne.NewPos(left+float32(col)*cw+(cw-d)/2, top+float32(row)*ch+(ch-d)/2))
 			r.ring.Resize(fyne.NewSize(d, d))
 			r.ring.Show()

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 	"zonewise/risk"
 )
 
@@ -35,7 +36,7 @@ type levelPick struct {
 // levelsView is the zone × FR (and conduit × FR) grid of SL-T, SL-A and gap,
 // each cell explaining itself in the side panel.
 type levelsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	table    *widget.Table
@@ -49,8 +50,8 @@ type levelsView struct {
 	notAssesed *widget.Label
 }
 
-func newSecurityLevelsView(u *ui) *levelsView {
-	v := &levelsView{u: u}
+func newSecurityLevelsView(sess *session) *levelsView {
+	v := &levelsView{sess: sess}
 	v.table = widget.NewTable(func() (int, int) { return len(v.rows), 8 }, v.createCell, v.updateCell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyColumnCount = 1
@@ -99,7 +100,7 @@ func newSecurityLevelsView(u *ui) *levelsView {
 // levelsLegend explains the colours and the override mark.
 func levelsLegend() fyne.CanvasObject {
 	chip := func(gap int, text string) fyne.CanvasObject {
-		r := canvas.NewRectangle(gapColour(gap))
+		r := canvas.NewRectangle(palette.Gap(gap).Fill)
 		r.SetMinSize(fyne.NewSize(em(1.4), em(1.4)))
 		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
 	}
@@ -115,7 +116,7 @@ func (v *levelsView) title() string             { return "Security levels" }
 func (v *levelsView) object() fyne.CanvasObject { return v.content }
 
 func (v *levelsView) refresh() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	if ts := theme.TextSize(); ts != v.textSize {
 		v.textSize = ts
 		v.table.SetColumnWidth(0, em(11))
@@ -124,7 +125,7 @@ func (v *levelsView) refresh() {
 		}
 	}
 	v.rows = v.rows[:0]
-	if r := v.u.result; r != nil {
+	if r := v.sess.result; r != nil {
 		for _, z := range r.Zones {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ZoneID, z.Name})
 		}
@@ -140,18 +141,15 @@ func (v *levelsView) refresh() {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ID, z.Name})
 		}
 		msg := "Not assessed."
-		if v.u.resultErr != nil {
-			msg = "Not assessed: " + v.u.resultErr.Error()
+		if v.sess.resultErr != nil {
+			msg = "Not assessed: " + v.sess.resultErr.Error()
 		}
 		v.notAssesed.SetText(msg)
 		v.notAssesed.Show()
 	}
 	// Follow a zone or conduit selected elsewhere.
-	if r := v.u.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
-		k := model.TargetZone
-		if r.Kind == kindConduit {
-			k = model.TargetConduit
-		}
+	if r := v.sess.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
+		k := kindOf(r.Kind).target
 		if v.pick.id != r.ID {
 			v.pick = levelPick{k, r.ID, model.FR1}
 		}
@@ -165,11 +163,11 @@ func (v *levelsView) refresh() {
 func (v *levelsView) cells(k model.TargetKind, id model.ID) (slt, sla *risk.Cells, slc *risk.Cells, gap model.SLVector, ok bool) {
 	switch k {
 	case model.TargetZone:
-		if z := v.u.zoneResult(id); z != nil {
+		if z := v.sess.zoneResult(id); z != nil {
 			return &z.SLT, &z.SLA, &z.SLC, z.Gap, true
 		}
 	case model.TargetConduit:
-		if c := v.u.conduitResult(id); c != nil {
+		if c := v.sess.conduitResult(id); c != nil {
 			return &c.SLT, &c.SLA, nil, c.Gap, true
 		}
 	}
@@ -207,7 +205,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box.selected = v.pick == levelPick{row.kind, row.id, fr}
 	slt, sla, _, gap, ok := v.cells(row.kind, row.id)
 	if !ok {
-		box.set(noLevelColour, "–", "")
+		box.set(palette.NoLevel, palette.Ink, "–", "")
 		box.Show()
 		return
 	}
@@ -216,19 +214,17 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if slt[i].Overridden {
 		mark = "*"
 	}
-	box.set(gapColour(gap[i]), fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
+	sw := palette.Gap(gap[i])
+	box.set(sw.Fill, sw.Text, fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
 	box.Show()
 }
 
 // onCellTapped explains the cell and selects its zone or conduit.
 func (v *levelsView) onCellTapped(p levelPick) {
 	v.pick = p
-	k := kindZone
-	if p.kind == model.TargetConduit {
-		k = kindConduit
-	}
-	if v.u.sel.primary() != (ref{k, p.id}) {
-		v.u.selectOnly(ref{k, p.id}) // refreshes this view
+	k := kindOfTarget(p.kind)
+	if v.sess.sel.primary() != (ref{k, p.id}) {
+		v.sess.selectOnly(ref{k, p.id}) // refreshes this view
 		return
 	}
 	v.table.Refresh()
@@ -238,7 +234,7 @@ func (v *levelsView) onCellTapped(p levelPick) {
 // refreshExplain writes the side panel for the picked cell.
 func (v *levelsView) refreshExplain() {
 	v.explain.RemoveAll()
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	name := ""
 	var overrides []model.SLOverride
 	switch v.pick.kind {
@@ -361,7 +357,7 @@ func (v *levelsView) onOverride() {
 		}
 		n, _ := strconv.Atoi(sl.Selected)
 		v.setOverride(pk, &model.SLOverride{FR: pk.fr, SL: n, Justification: strings.TrimSpace(just.Text)})
-	}, v.u.win)
+	}, v.sess.win)
 	d.Resize(fyne.NewSize(em(34), em(16)))
 	d.Show()
 }
@@ -369,7 +365,7 @@ func (v *levelsView) onOverride() {
 func (v *levelsView) onRemoveOverride() { v.setOverride(v.pick, nil) }
 
 func (v *levelsView) overridesOf(pk levelPick) []model.SLOverride {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	switch pk.kind {
 	case model.TargetZone:
 		if z := p.Zone(pk.id); z != nil {
@@ -395,8 +391,8 @@ func (v *levelsView) setOverride(pk levelPick, o *model.SLOverride) {
 	}
 	switch pk.kind {
 	case model.TargetZone:
-		edit(v.u, pk.id, "", func(z *model.Zone) { mut(&z.SLTOverrides) })
+		edit(v.sess, pk.id, "", func(z *model.Zone) { mut(&z.SLTOverrides) })
 	case model.TargetConduit:
-		edit(v.u, pk.id, "", func(c *model.Conduit) { mut(&c.SLTOverrides) })
+		edit(v.sess, pk.id, "", func(c *model.Conduit) { mut(&c.SLTOverrides) })
 	}
 }

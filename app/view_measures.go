@@ -26,7 +26,7 @@ var (
 // the gaps, the countermeasures already in the project, and the measures not
 // proposed because of an essential function.
 type measuresView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 	tabs    *container.AppTabs
 
@@ -50,8 +50,8 @@ type measuresView struct {
 	textSize                                 float32
 }
 
-func newCountermeasuresView(u *ui) *measuresView {
-	v := &measuresView{u: u}
+func newCountermeasuresView(sess *session) *measuresView {
+	v := &measuresView{sess: sess}
 	v.proposals = newTextTable(proposalHeaders, func() int { return len(v.propRows) }, v.proposalText)
 	v.proposals.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(v.propRows) {
@@ -64,8 +64,8 @@ func newCountermeasuresView(u *ui) *measuresView {
 		if id.Row >= 0 && id.Row < len(v.instRows) {
 			v.instPick = v.instRows[id.Row]
 			v.refreshInstanceActions()
-			if !u.refreshing {
-				u.selectOnly(ref{kindCountermeasure, v.instPick})
+			if !sess.refreshing {
+				sess.selectOnly(ref{kindCountermeasure, v.instPick})
 			}
 		}
 	}
@@ -123,7 +123,7 @@ func (v *measuresView) title() string             { return "Countermeasures" }
 func (v *measuresView) object() fyne.CanvasObject { return v.content }
 
 func (v *measuresView) refresh() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	if ts := theme.TextSize(); ts != v.textSize {
 		v.textSize = ts
 		for i, w := range proposalWidths {
@@ -134,7 +134,7 @@ func (v *measuresView) refresh() {
 		}
 	}
 	v.propRows, v.exclRows = nil, nil
-	if r := v.u.result; r != nil {
+	if r := v.sess.result; r != nil {
 		v.propRows, v.exclRows = r.Proposals, r.Exclusions
 		switch v.propShow.Selected {
 		case showSelectedTarget:
@@ -153,7 +153,7 @@ func (v *measuresView) refresh() {
 	name := func(c *model.CountermeasureInstance) string {
 		n, ok := names[c.MeasureID]
 		if !ok {
-			n = v.u.measureName(c.MeasureID)
+			n = v.sess.measureName(c.MeasureID)
 			names[c.MeasureID] = n
 		}
 		return n
@@ -198,10 +198,10 @@ const (
 // onSelectedTarget keeps the proposals for the selected object (for an
 // asset: also those for its zone).
 func (v *measuresView) onSelectedTarget(all []risk.Proposal) []risk.Proposal {
-	r := v.u.sel.primary()
+	r := v.sess.sel.primary()
 	ids := []model.ID{r.ID}
 	if r.Kind == kindAsset {
-		if a := v.u.doc.Project.Asset(r.ID); a != nil {
+		if a := v.sess.doc.Project.Asset(r.ID); a != nil {
 			ids = append(ids, a.ZoneID)
 		}
 	}
@@ -230,10 +230,10 @@ func (v *measuresView) refreshProposalActions() {
 		setEnabled(b, pr != nil)
 	}
 	switch {
-	case v.u.result == nil:
+	case v.sess.result == nil:
 		msg := "Not assessed."
-		if v.u.resultErr != nil {
-			msg = "Not assessed: " + v.u.resultErr.Error()
+		if v.sess.resultErr != nil {
+			msg = "Not assessed: " + v.sess.resultErr.Error()
 		}
 		v.propInfo.SetText(msg)
 	case pr == nil && len(v.propRows) == 0 && v.propShow.Selected == showSelectedTarget:
@@ -241,7 +241,7 @@ func (v *measuresView) refreshProposalActions() {
 	case pr == nil && len(v.propRows) == 0:
 		v.propInfo.SetText("No gaps that the countermeasure library can close.")
 	case pr == nil && v.propShow.Selected == showCover:
-		v.propInfo.SetText(fmt.Sprintf("These %d of %d proposals together close every gap the library can close, ranked across the plant. Tap a row, then accept, reject or mark it implemented.", len(v.propRows), len(v.u.result.Proposals)))
+		v.propInfo.SetText(fmt.Sprintf("These %d of %d proposals together close every gap the library can close, ranked across the plant. Tap a row, then accept, reject or mark it implemented.", len(v.propRows), len(v.sess.result.Proposals)))
 	case pr == nil:
 		v.propInfo.SetText("Ranked so that a small set closes the most gaps across the plant. Tap a row, then accept, reject or mark it implemented.")
 	default:
@@ -251,12 +251,12 @@ func (v *measuresView) refreshProposalActions() {
 
 // measureInfo describes a library measure on a target in one paragraph.
 func (v *measuresView) measureInfo(measureID string, k model.TargetKind, id model.ID) string {
-	p := v.u.doc.Project
-	s := v.u.measureName(measureID) + " on " + targetLabel(p, k, id) + "."
-	if v.u.cat == nil {
+	p := v.sess.doc.Project
+	s := v.sess.measureName(measureID) + " on " + targetLabel(p, k, id) + "."
+	if v.sess.cat == nil {
 		return s
 	}
-	m, ok := v.u.cat.Measure(measureID)
+	m, ok := v.sess.cat.Measure(measureID)
 	if !ok {
 		return s
 	}
@@ -282,13 +282,13 @@ func (v *measuresView) proposalText(row, col int) string {
 	case 0:
 		return fmt.Sprint(pr.Rank)
 	case 1:
-		return v.u.measureName(pr.MeasureID)
+		return v.sess.measureName(pr.MeasureID)
 	case 2:
-		return targetLabel(v.u.doc.Project, pr.TargetKind, pr.TargetID)
+		return targetLabel(v.sess.doc.Project, pr.TargetKind, pr.TargetID)
 	case 3:
 		return closesText(pr.Closes)
 	case 4:
-		return effortLabel(pr.Effort)
+		return pr.Effort.Label()
 	case 5:
 		if pr.Status == "" {
 			return model.StatusProposed.Label()
@@ -307,27 +307,15 @@ func closesText(cs []risk.GapClose) string {
 	return strings.Join(s, ", ")
 }
 
-func effortLabel(e risk.Effort) string {
-	switch e {
-	case 1:
-		return "Low"
-	case 2:
-		return "Medium"
-	case 3:
-		return "High"
-	}
-	return "–"
-}
-
 func (v *measuresView) instanceText(row, col int) string {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	ci := p.Countermeasure(v.instRows[row])
 	if ci == nil {
 		return ""
 	}
 	switch col {
 	case 0:
-		return v.u.measureName(ci.MeasureID)
+		return v.sess.measureName(ci.MeasureID)
 	case 1:
 		return targetLabel(p, ci.TargetKind, ci.TargetID)
 	case 2:
@@ -341,7 +329,7 @@ func (v *measuresView) instanceText(row, col int) string {
 // exclusionText is the heading and the reason of an exclusion, in words
 // of its own fields (the engine's sentence repeats the measure's ID).
 func (v *measuresView) exclusionText(e *risk.Exclusion) (head, why string) {
-	head = v.u.measureName(e.MeasureID) + " on " + targetLabel(v.u.doc.Project, e.TargetKind, e.TargetID)
+	head = v.sess.measureName(e.MeasureID) + " on " + targetLabel(v.sess.doc.Project, e.TargetKind, e.TargetID)
 	if e.EssentialFunction == "" {
 		return head, "Not proposed because " + strings.TrimSuffix(e.Reason, ".") + "."
 	}
@@ -359,15 +347,15 @@ func (v *measuresView) onProposal(status model.MeasureStatus) {
 	}
 	pr2 := *pr
 	apply := func(reason string) {
-		if pr2.InstanceID != "" && v.u.doc.Project.Countermeasure(pr2.InstanceID) != nil {
+		if pr2.InstanceID != "" && v.sess.doc.Project.Countermeasure(pr2.InstanceID) != nil {
 			v.setInstanceStatus(pr2.InstanceID, status, reason)
 			return
 		}
 		ci := model.CountermeasureInstance{ID: model.NewID(), MeasureID: pr2.MeasureID, TargetKind: pr2.TargetKind, TargetID: pr2.TargetID, Status: status, Reason: reason}
-		v.u.do(&model.Add[model.CountermeasureInstance]{Item: ci})
+		v.sess.do(&model.Add[model.CountermeasureInstance]{Item: ci})
 	}
 	if status == model.StatusRejected {
-		v.askReason(v.u.measureName(pr2.MeasureID), apply)
+		v.askReason(v.sess.measureName(pr2.MeasureID), apply)
 		return
 	}
 	apply("")
@@ -384,14 +372,14 @@ func (v *measuresView) askReason(name string, done func(reason string)) {
 		if ok {
 			done(strings.TrimSpace(reason.Text))
 		}
-	}, v.u.win)
+	}, v.sess.win)
 	d.Resize(fyne.NewSize(em(34), em(14)))
 	d.Show()
 }
 
 // setInstanceStatus changes an instance's status (and reason) as one edit.
 func (v *measuresView) setInstanceStatus(id model.ID, status model.MeasureStatus, reason string) {
-	edit(v.u, id, "", func(ci *model.CountermeasureInstance) {
+	edit(v.sess, id, "", func(ci *model.CountermeasureInstance) {
 		ci.Status = status
 		if status == model.StatusRejected {
 			ci.Reason = reason
@@ -402,7 +390,7 @@ func (v *measuresView) setInstanceStatus(id model.ID, status model.MeasureStatus
 }
 
 func (v *measuresView) refreshInstanceActions() {
-	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	ci := v.sess.doc.Project.Countermeasure(v.instPick)
 	if ci == nil {
 		v.instPick = ""
 	}
@@ -423,13 +411,13 @@ func (v *measuresView) refreshInstanceActions() {
 }
 
 func (v *measuresView) onInstance(status model.MeasureStatus) {
-	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	ci := v.sess.doc.Project.Countermeasure(v.instPick)
 	if ci == nil {
 		return
 	}
 	id := ci.ID
 	if status == model.StatusRejected {
-		v.askReason(v.u.measureName(ci.MeasureID), func(reason string) { v.setInstanceStatus(id, status, reason) })
+		v.askReason(v.sess.measureName(ci.MeasureID), func(reason string) { v.setInstanceStatus(id, status, reason) })
 		return
 	}
 	v.setInstanceStatus(id, status, "")
@@ -438,17 +426,17 @@ func (v *measuresView) onInstance(status model.MeasureStatus) {
 // onDeleteInstance removes the picked instance (and its links from
 // scenarios) after confirmation.
 func (v *measuresView) onDeleteInstance() {
-	ci := v.u.doc.Project.Countermeasure(v.instPick)
+	ci := v.sess.doc.Project.Countermeasure(v.instPick)
 	if ci == nil {
 		return
 	}
 	id := ci.ID
-	dialog.ShowConfirm("Delete countermeasure", "Delete “"+v.u.measureName(ci.MeasureID)+"” on "+targetLabel(v.u.doc.Project, ci.TargetKind, ci.TargetID)+"? Undo brings it back.", func(ok bool) {
+	dialog.ShowConfirm("Delete countermeasure", "Delete “"+v.sess.measureName(ci.MeasureID)+"” on "+targetLabel(v.sess.doc.Project, ci.TargetKind, ci.TargetID)+"? Undo brings it back.", func(ok bool) {
 		if !ok {
 			return
 		}
 		var cmds []model.Command
-		for _, s := range v.u.doc.Project.Scenarios {
+		for _, s := range v.sess.doc.Project.Scenarios {
 			if slices.Contains(s.Countermeasures, id) {
 				after := model.Clone(s)
 				after.Countermeasures = slices.DeleteFunc(after.Countermeasures, func(x model.ID) bool { return x == id })
@@ -456,11 +444,11 @@ func (v *measuresView) onDeleteInstance() {
 			}
 		}
 		cmds = append(cmds, &model.Remove[model.CountermeasureInstance]{ID: id})
-		if v.u.do(&model.Batch{Name: "Delete countermeasure", Commands: cmds}) {
+		if v.sess.do(&model.Batch{Name: "Delete countermeasure", Commands: cmds}) {
 			v.instPick = ""
 			v.instances.UnselectAll()
 		}
-	}, v.u.win)
+	}, v.sess.win)
 }
 
 // newTextTable is a table of labels with a bold header row; text gives a

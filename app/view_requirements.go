@@ -26,7 +26,7 @@ type reqLine struct {
 // IEC 62443-3-3 SRs and REs it selects, and for an asset the IEC 62443-4-2
 // requirements of its class, grouped by FR.
 type requirementsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	target     *widget.Select
@@ -44,8 +44,8 @@ type requirementsView struct {
 
 const zoneItself = "— the zone itself (IEC 62443-3-3) —"
 
-func newRequirementsView(u *ui) *requirementsView {
-	v := &requirementsView{u: u}
+func newRequirementsView(sess *session) *requirementsView {
+	v := &requirementsView{sess: sess}
 	v.target = widget.NewSelect(nil, v.onTarget)
 	v.asset = widget.NewSelect(nil, v.onAsset)
 	v.summary = wrapLabel("")
@@ -60,8 +60,8 @@ func newRequirementsView(u *ui) *requirementsView {
 	}, v.updateLine)
 	v.detail = wrapLabel("Tap a requirement for its summary.")
 	v.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(v.lines) && !v.lines[i].heading && v.u.cat != nil {
-			if r, ok := v.u.cat.Requirement(v.lines[i].id); ok {
+		if i < len(v.lines) && !v.lines[i].heading && v.sess.cat != nil {
+			if r, ok := v.sess.cat.Requirement(v.lines[i].id); ok {
 				v.detail.SetText(fmt.Sprintf("%s %s (%s, from SL %d): %s", r.ID, r.Title, r.Standard, r.MinSL, r.Summary))
 			}
 		}
@@ -80,17 +80,17 @@ func (v *requirementsView) title() string             { return "Requirements" }
 func (v *requirementsView) object() fyne.CanvasObject { return v.content }
 
 func (v *requirementsView) refresh() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	v.refreshing = true
 	defer func() { v.refreshing = false }()
 
 	// Follow the selection elsewhere in the window.
-	switch r := v.u.sel.primary(); r.Kind {
+	switch r := v.sess.sel.primary(); r.Kind {
 	case kindZone, kindConduit:
 		v.pick, v.assetPick = r, ""
 	case kindAsset:
-		if a := p.Asset(r.ID); a != nil {
-			v.pick, v.assetPick = ref{kindZone, a.ZoneID}, a.ID
+		if zid := kindOf(kindAsset).zoneOf(p, r.ID); zid != "" {
+			v.pick, v.assetPick = ref{kindZone, zid}, r.ID
 		}
 	}
 	var opts []string
@@ -175,20 +175,20 @@ func (v *requirementsView) onAsset(opt string) {
 // build makes the lines for the picked zone, conduit or asset.
 func (v *requirementsView) build() {
 	v.lines = v.lines[:0]
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	var slt model.SLVector
 	var ids []string
 	what := ""
 	switch {
-	case v.u.result == nil:
+	case v.sess.result == nil:
 		msg := "Not assessed, so no SL-T yet."
-		if v.u.resultErr != nil {
-			msg = "Not assessed: " + v.u.resultErr.Error()
+		if v.sess.resultErr != nil {
+			msg = "Not assessed: " + v.sess.resultErr.Error()
 		}
 		v.summary.SetText(msg)
 		return
 	case v.assetPick != "":
-		r := v.u.assetResult(v.assetPick)
+		r := v.sess.assetResult(v.assetPick)
 		a := p.Asset(v.assetPick)
 		if r == nil || a == nil {
 			break
@@ -197,12 +197,12 @@ func (v *requirementsView) build() {
 		what = fmt.Sprintf("%s, %s (SL-C %s, gap %s): IEC 62443-4-2 component requirements (CR and %s) for its zone's",
 			orUntitled(a.Name), strings.ToLower(a.Class.Label()), slVectorText(r.SLC), slVectorText(r.Gap), a.Class.Prefix())
 	case v.pick.Kind == kindZone:
-		if r := v.u.zoneResult(v.pick.ID); r != nil {
+		if r := v.sess.zoneResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements
 			what = "Zone " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
 		}
 	case v.pick.Kind == kindConduit:
-		if r := v.u.conduitResult(v.pick.ID); r != nil {
+		if r := v.sess.conduitResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements
 			what = "Conduit " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
 		}
@@ -214,10 +214,10 @@ func (v *requirementsView) build() {
 	v.summary.SetText(fmt.Sprintf("%s SL-T %s — %d requirements", what, slVectorText(slt), len(ids)))
 	byFR := [8][]risk.Requirement{}
 	for _, id := range ids {
-		if v.u.cat == nil {
+		if v.sess.cat == nil {
 			break
 		}
-		if r, ok := v.u.cat.Requirement(id); ok && r.FR.Valid() {
+		if r, ok := v.sess.cat.Requirement(id); ok && r.FR.Valid() {
 			byFR[r.FR] = append(byFR[r.FR], r)
 		}
 	}

@@ -31,13 +31,13 @@ type libraryPick struct {
 // onAddFromLibrary opens the dialog: pick a zone, tick the candidate
 // scenarios for it and its assets, add them as one undo step.
 func (v *threatsView) onAddFromLibrary() {
-	if v.u.cat == nil || len(v.u.cat.Threats) == 0 {
-		v.u.showInfo("Threat library", "The threat library is not available in this build.")
+	if v.sess.cat == nil || len(v.sess.cat.Threats) == 0 {
+		v.sess.showInfo("Threat library", "The threat library is not available in this build.")
 		return
 	}
 	lp := v.newLibraryPick()
 	if len(lp.zones) == 0 {
-		v.u.showInfo("Threat library", "Draw a zone first: scenarios are proposed per zone and its assets.")
+		v.sess.showInfo("Threat library", "Draw a zone first: scenarios are proposed per zone and its assets.")
 		return
 	}
 	content := container.NewBorder(
@@ -50,20 +50,13 @@ func (v *threatsView) onAddFromLibrary() {
 		if ok {
 			lp.add()
 		}
-	}, v.u.win)
+	}, v.sess.win)
 	d.Resize(fyne.NewSize(em(64), em(42)))
 	// Start on the selected zone (or the zone of the selected asset).
 	start := lp.zones[0].Name
-	switch r := v.u.sel.primary(); r.Kind {
-	case kindZone:
-		if z := v.u.doc.Project.Zone(r.ID); z != nil {
+	if r := v.sess.sel.primary(); kindOf(r.Kind) != nil && kindOf(r.Kind).zoneOf != nil {
+		if z := v.sess.doc.Project.Zone(kindOf(r.Kind).zoneOf(v.sess.doc.Project, r.ID)); z != nil {
 			start = z.Name
-		}
-	case kindAsset:
-		if a := v.u.doc.Project.Asset(r.ID); a != nil {
-			if z := v.u.doc.Project.Zone(a.ZoneID); z != nil {
-				start = z.Name
-			}
 		}
 	}
 	lp.zone.SetSelected(start)
@@ -71,7 +64,7 @@ func (v *threatsView) onAddFromLibrary() {
 }
 
 func (v *threatsView) newLibraryPick() *libraryPick {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	lp := &libraryPick{v: v, list: container.NewVBox(), count: widget.NewLabel("")}
 	lp.zones = sortedByName(p.Zones, func(z *model.Zone) string { return z.Name })
 	names := make([]string, len(lp.zones))
@@ -84,17 +77,17 @@ func (v *threatsView) newLibraryPick() *libraryPick {
 
 // onZone lists the candidates for the chosen zone, all ticked.
 func (lp *libraryPick) onZone(name string) {
-	p := lp.v.u.doc.Project
+	p := lp.v.sess.doc.Project
 	lp.candidates, lp.checks = nil, nil
 	lp.list.RemoveAll()
 	for _, z := range lp.zones {
 		if z.Name == name {
-			lp.candidates = zoneCandidates(p, lp.v.u.cat, z.ID)
+			lp.candidates = zoneCandidates(p, lp.v.sess.cat, z.ID)
 			break
 		}
 	}
 	for _, s := range lp.candidates {
-		worst, _ := worstConsequence(&s)
+		worst, _ := risk.WorstConsequence(s.Consequences)
 		label := s.Name
 		if t := targetLabel(p, s.TargetKind, s.TargetID); !strings.Contains(label, strings.TrimPrefix(t, s.TargetKind.Label()+" ")) {
 			label += " — " + t
@@ -140,5 +133,5 @@ func (lp *libraryPick) add() {
 	if len(cmds) == 0 {
 		return
 	}
-	lp.v.u.do(&model.Batch{Name: fmt.Sprintf("Add %d threat scenarios from the library", len(cmds)), Commands: cmds})
+	lp.v.sess.do(&model.Batch{Name: fmt.Sprintf("Add %d threat scenarios from the library", len(cmds)), Commands: cmds})
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/palette"
 	"zonewise/risk"
 )
 
@@ -44,7 +45,7 @@ const undecided = "—"
 // threatsView is the threat scenario table beside the live risk matrix heat
 // maps (unmitigated and residual).
 type threatsView struct {
-	u       *ui
+	sess    *session
 	content fyne.CanvasObject
 
 	table       *widget.Table
@@ -65,8 +66,8 @@ type threatsView struct {
 	textSize    float32 // the text size the column widths were set for
 }
 
-func newThreatsView(u *ui) *threatsView {
-	v := &threatsView{u: u, selectedRow: -1}
+func newThreatsView(sess *session) *threatsView {
+	v := &threatsView{sess: sess, selectedRow: -1}
 	v.table = widget.NewTable(v.tableSize, v.createCell, v.updateCell)
 	v.table.ShowHeaderRow = true
 	v.table.StickyColumnCount = 1
@@ -110,7 +111,7 @@ func (v *threatsView) object() fyne.CanvasObject { return v.content }
 
 // refresh rebuilds the row order and redraws table and heat maps.
 func (v *threatsView) refresh() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	if ts := theme.TextSize(); ts != v.textSize {
 		v.textSize = ts
 		for i, w := range scenarioWidths {
@@ -145,7 +146,7 @@ func (v *threatsView) refresh() {
 		v.selected = ""
 	}
 	// Follow a scenario selected in the tree or the canvas.
-	if r := v.u.sel.primary(); r.Kind == kindScenario {
+	if r := v.sess.sel.primary(); r.Kind == kindScenario {
 		v.selected = r.ID
 		if row := slices.Index(v.rows, r.ID); row >= 0 && row != v.selectedRow {
 			v.table.Select(widget.TableCellID{Row: row, Col: colScenarioName})
@@ -161,7 +162,7 @@ func (v *threatsView) refresh() {
 		}
 	}
 	v.unmitigated.set(p.Matrix, unmit, v.filter, markU)
-	if v.u.result == nil {
+	if v.sess.result == nil {
 		v.residual.title = "Residual risk (not assessed)"
 	} else {
 		v.residual.title = "Residual risk"
@@ -172,7 +173,7 @@ func (v *threatsView) refresh() {
 // index maps scenario IDs to their place in the project and to their
 // assessment, so that a refresh of a large plant stays linear.
 func (v *threatsView) index() {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	clear(v.scenarios)
 	if v.scenarios == nil {
 		v.scenarios = map[model.ID]int{}
@@ -180,12 +181,12 @@ func (v *threatsView) index() {
 	for i := range p.Scenarios {
 		v.scenarios[p.Scenarios[i].ID] = i
 	}
-	if v.indexed == v.u.result && v.results != nil {
+	if v.indexed == v.sess.result && v.results != nil {
 		return
 	}
-	v.indexed = v.u.result
+	v.indexed = v.sess.result
 	v.results = map[model.ID]*risk.ScenarioResult{}
-	if r := v.u.result; r != nil {
+	if r := v.sess.result; r != nil {
 		for i := range r.Scenarios {
 			v.results[r.Scenarios[i].ScenarioID] = &r.Scenarios[i]
 		}
@@ -194,7 +195,7 @@ func (v *threatsView) index() {
 
 // scenario returns the scenario with the given ID, or nil.
 func (v *threatsView) scenario(id model.ID) *model.ThreatScenario {
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	if i, ok := v.scenarios[id]; ok && i < len(p.Scenarios) && p.Scenarios[i].ID == id {
 		return &p.Scenarios[i]
 	}
@@ -208,7 +209,7 @@ func (v *threatsView) unmitigatedCell(s *model.ThreatScenario) heatCell {
 	if r := v.results[s.ID]; r != nil {
 		return heatCell{r.Likelihood, r.Consequence}
 	}
-	c, _ := worstConsequence(s)
+	c, _ := risk.WorstConsequence(s.Consequences)
 	return heatCell{s.Likelihood, c}
 }
 
@@ -227,7 +228,7 @@ func (v *threatsView) createCell() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	box := canvas.NewRectangle(color.Transparent)
-	bt := canvas.NewText("", inkOnColour)
+	bt := canvas.NewText("", palette.Ink)
 	bt.Alignment = fyne.TextAlignCenter
 	bt.TextStyle.Bold = true
 	pick := widget.NewSelect(nil, nil)
@@ -263,7 +264,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		show(nil)
 		return
 	}
-	p := v.u.doc.Project
+	p := v.sess.doc.Project
 	s := v.scenario(v.rows[id.Row])
 	if s == nil {
 		show(nil)
@@ -319,7 +320,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colScenarioLikelihood:
 		pick(scaleOptions(p.Matrix.Likelihoods), scaleName(p.Matrix.Likelihoods, s.Likelihood), func(o string) { v.onLikelihoodChanged(sid, o) })
 	case colScenarioConsequence:
-		worst, _ := worstConsequence(s)
+		worst, _ := risk.WorstConsequence(s.Consequences)
 		pick(scaleOptions(p.Matrix.Consequences), scaleName(p.Matrix.Consequences, worst), func(o string) { v.onConsequenceChanged(sid, o) })
 	case colScenarioUnmitigated:
 		if r != nil {
@@ -354,8 +355,8 @@ func (v *threatsView) onRowSelected(id widget.TableCellID) {
 	}
 	v.selected, v.selectedRow = v.rows[id.Row], id.Row
 	setEnabled(v.deleteB, true)
-	if !v.u.refreshing {
-		v.u.selectOnly(ref{kindScenario, v.selected})
+	if !v.sess.refreshing {
+		v.sess.selectOnly(ref{kindScenario, v.selected})
 	}
 }
 
@@ -370,29 +371,29 @@ func (v *threatsView) onHeatCellTapped(c heatCell) {
 }
 
 func (v *threatsView) onLikelihoodChanged(id model.ID, option string) {
-	l := scaleLevel(v.u.doc.Project.Matrix.Likelihoods, option)
-	if s := v.u.doc.Project.Scenario(id); s == nil || l == 0 || s.Likelihood == l {
+	l := scaleLevel(v.sess.doc.Project.Matrix.Likelihoods, option)
+	if s := v.sess.doc.Project.Scenario(id); s == nil || l == 0 || s.Likelihood == l {
 		return
 	}
-	edit(v.u, id, "likelihood", func(s *model.ThreatScenario) { s.Likelihood = l })
+	edit(v.sess, id, "likelihood", func(s *model.ThreatScenario) { s.Likelihood = l })
 }
 
 func (v *threatsView) onConsequenceChanged(id model.ID, option string) {
-	l := scaleLevel(v.u.doc.Project.Matrix.Consequences, option)
-	s := v.u.doc.Project.Scenario(id)
+	l := scaleLevel(v.sess.doc.Project.Matrix.Consequences, option)
+	s := v.sess.doc.Project.Scenario(id)
 	if s == nil || l == 0 {
 		return
 	}
-	if worst, _ := worstConsequence(s); worst == l {
+	if worst, _ := risk.WorstConsequence(s.Consequences); worst == l {
 		return
 	}
-	edit(v.u, id, "consequence", func(s *model.ThreatScenario) { s.Consequences = withConsequence(s, l) })
+	edit(v.sess, id, "consequence", func(s *model.ThreatScenario) { s.Consequences = withConsequence(s, l) })
 }
 
 // onTreatmentChanged sets the treatment; accept, transfer and avoid ask
 // for the reason first (the note is required for them).
 func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
-	s := v.u.doc.Project.Scenario(id)
+	s := v.sess.doc.Project.Scenario(id)
 	if s == nil {
 		return
 	}
@@ -406,7 +407,7 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 		return
 	}
 	if t == "" || t == model.TreatmentMitigate {
-		edit(v.u, id, "treatment", func(s *model.ThreatScenario) { s.Treatment = t })
+		edit(v.sess, id, "treatment", func(s *model.ThreatScenario) { s.Treatment = t })
 		return
 	}
 	note := widget.NewMultiLineEntry()
@@ -420,10 +421,10 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 				v.table.Refresh() // put the picker back
 				return
 			}
-			edit(v.u, id, "treatment", func(s *model.ThreatScenario) {
+			edit(v.sess, id, "treatment", func(s *model.ThreatScenario) {
 				s.Treatment, s.TreatmentNote = t, strings.TrimSpace(note.Text)
 			})
-		}, v.u.win)
+		}, v.sess.win)
 	d.Resize(fyne.NewSize(em(36), em(16)))
 	d.Show()
 }
@@ -431,8 +432,8 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 // onAdd adds a scenario as Edit ▸ Add threat scenario does (on the
 // selected zone, conduit or asset) and selects it for the properties panel.
 func (v *threatsView) onAdd() {
-	v.u.addScenario()
-	if r := v.u.sel.primary(); r.Kind == kindScenario {
+	v.sess.addScenario()
+	if r := v.sess.sel.primary(); r.Kind == kindScenario {
 		v.selected = r.ID
 		v.refresh()
 	}
@@ -440,17 +441,17 @@ func (v *threatsView) onAdd() {
 
 // onDelete deletes the selected scenario after confirmation.
 func (v *threatsView) onDelete() {
-	s := v.u.doc.Project.Scenario(v.selected)
+	s := v.sess.doc.Project.Scenario(v.selected)
 	if s == nil {
 		return
 	}
 	id := s.ID
 	dialog.ShowConfirm("Delete threat scenario", "Delete “"+orUntitled(s.Name)+"”? Undo brings it back.", func(ok bool) {
-		if ok && v.u.do(&model.Remove[model.ThreatScenario]{ID: id}) {
+		if ok && v.sess.do(&model.Remove[model.ThreatScenario]{ID: id}) {
 			v.selected, v.selectedRow = "", -1
 			v.table.UnselectAll()
 		}
-	}, v.u.win)
+	}, v.sess.win)
 }
 
 // requiredText is an entry validator that refuses blank text.

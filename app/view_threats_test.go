@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/risk"
 )
 
 // rowOf returns the table row of a scenario.
@@ -34,7 +35,7 @@ func TestThreatsViewConsequencePickerMovesTheScenarioInTheHeatMap(t *testing.T) 
 	v := viewOf[*threatsView](t, u)
 	p := u.doc.Project
 	s := p.Scenarios[0]
-	worst, _ := worstConsequence(&s)
+	worst, _ := risk.WorstConsequence(s.Consequences)
 	from := v.unmitigatedCell(&s)
 	newLevel := 1
 	if worst == 1 {
@@ -54,7 +55,7 @@ func TestThreatsViewConsequencePickerMovesTheScenarioInTheHeatMap(t *testing.T) 
 	c.pick.SetSelected(scaleName(p.Matrix.Consequences, newLevel))
 
 	t.Run("the scenario's worst consequence is the level picked", func(t *testing.T) {
-		got, _ := worstConsequence(p.Scenario(s.ID))
+		got, _ := risk.WorstConsequence(p.Scenario(s.ID).Consequences)
 		if got != newLevel {
 			t.Errorf("worst consequence %d, want %d", got, newLevel)
 		}

@@ -13,11 +13,12 @@ import (
 //
 // To add a view (Threats, Security levels, Countermeasures, Requirements,
 // Documents): write an unexported struct in its own file with a constructor
-// newXxxView(u *ui) *xxxView implementing this interface, and append it in
-// buildViews below. A view reads u.doc.Project and u.result (the latest
-// risk.Result, nil when the engine failed: u.resultErr says why), edits only
-// through u.do(command), selects with u.selectOnly(ref{kind, id}), and runs
-// long work with background(work, done). refresh is called after every model change
+// newXxxView(sess *session) *xxxView implementing this interface, and append
+// it in buildViews below; a view that needs more than the session takes it as
+// another argument. A view reads sess.doc.Project and sess.result (the latest
+// risk.Result, nil when the engine failed: sess.resultErr says why), edits
+// only through sess.do(command), selects with sess.selectOnly(ref{kind, id}),
+// and runs long work with background(work, done). refresh is called after every model change
 // and selection change while the tab is visible, and when the tab is shown.
 type view interface {
 	// key is a short stable name: "canvas", "threats", "levels",
@@ -35,15 +36,12 @@ type view interface {
 // buildViews lists the centre tabs in order. The canvas comes first.
 func (u *ui) buildViews() []view {
 	return []view{
-		newCanvasView(u),
-		newThreatsView(u),
-		newSecurityLevelsView(u),
-		newCountermeasuresView(u),
-		newRequirementsView(u),
-		newDocumentsView(u),
-		// Views built by the views helper go here, in this order:
-		// newThreatsView(u), newSecurityLevelsView(u), newCountermeasuresView(u),
-		// newRequirementsView(u), newDocumentsView(u),
+		newCanvasView(u.canvas, u.autoLayout),
+		newThreatsView(u.session),
+		newSecurityLevelsView(u.session),
+		newCountermeasuresView(u.session),
+		newRequirementsView(u.session),
+		newDocumentsView(u.session),
 	}
 }
 
@@ -61,15 +59,16 @@ func (u *ui) selectView(name string) bool {
 
 // canvasView is the zone/conduit canvas with its palette.
 type canvasView struct {
-	u       *ui
+	c       *zoneCanvas
 	content fyne.CanvasObject
 	tools   map[tool]*widget.Button
 	classes map[model.AssetClass]*widget.Button
 }
 
-func newCanvasView(u *ui) *canvasView {
-	v := &canvasView{u: u, tools: map[tool]*widget.Button{}, classes: map[model.AssetClass]*widget.Button{}}
-	c := u.canvas
+// newCanvasView puts the canvas c under its tool palette; autoLayout lays
+// the plant out with Graphviz (the Layout button).
+func newCanvasView(c *zoneCanvas, autoLayout func()) *canvasView {
+	v := &canvasView{c: c, tools: map[tool]*widget.Button{}, classes: map[model.AssetClass]*widget.Button{}}
 	toolButton := func(label string, icon fyne.Resource, t tool) *widget.Button {
 		b := widget.NewButtonWithIcon(label, icon, func() { c.setTool(t) })
 		v.tools[t] = b
@@ -94,7 +93,7 @@ func newCanvasView(u *ui) *canvasView {
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.zoomBy(1/1.25, c.centre()) }),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.zoomBy(1.25, c.centre()) }),
 		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), c.fit),
-		widget.NewButtonWithIcon("Layout", theme.GridIcon(), u.autoLayout),
+		widget.NewButtonWithIcon("Layout", theme.GridIcon(), autoLayout),
 	)
 	scroll := container.NewScroll(c) // clips the drawing to the tab
 	scroll.Direction = container.ScrollNone
@@ -125,7 +124,7 @@ func (v *canvasView) refresh()                  { v.refreshTools() }
 
 // refreshTools highlights the active tool and asset class.
 func (v *canvasView) refreshTools() {
-	c := v.u.canvas
+	c := v.c
 	for t, b := range v.tools {
 		imp := widget.MediumImportance
 		if t == c.tool {
@@ -157,11 +156,17 @@ func (u *ui) onToolChanged() {
 	}
 }
 
+// uiDo hands work from a goroutine to the UI goroutine. Fyne's test
+// driver runs fyne.Do on the calling goroutine, so tests replace this to
+// run the callbacks on the test goroutine instead (see pumpUI).
+var uiDo = fyne.Do
+
 // background runs work off the UI goroutine and hands its result to done
-// on the UI goroutine (through fyne.Do), for Graphviz, PDF and the like.
+// on the UI goroutine (through uiDo), for Graphviz, PDF and the like.
 func background[T any](work func() (T, error), done func(T, error)) {
+	do := uiDo // read here: a test may swap it while the work runs
 	go func() {
 		v, err := work()
-		fyne.Do(func() { done(v, err) })
+		do(func() { done(v, err) })
 	}()
 }

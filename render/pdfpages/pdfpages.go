@@ -1,4 +1,8 @@
-package app
+// Package pdfpages rasterises PDF pages, for the GUI's document preview,
+// with PDFium compiled to WebAssembly and run in process by wazero: no
+// external program and no cgo. It has no GUI code, so it is tested and used
+// like the other renderers.
+package pdfpages
 
 import (
 	"context"
@@ -6,8 +10,6 @@ import (
 	"image"
 	"image/draw"
 	"io"
-	"os"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,40 +22,38 @@ import (
 	"github.com/tetratelabs/wazero/experimental"
 )
 
-// pageRenderer rasterises PDF pages for the document preview with PDFium
-// compiled to WebAssembly and run in process by wazero: no external program
-// and no cgo. Compiling the module takes several seconds on a slow laptop the
-// first time; the compiled code is cached in the user cache folder, so later
-// starts take a fraction of a second. All methods are safe for concurrent
-// use; calls are serialised on one PDFium instance.
-type pageRenderer struct {
-	once    sync.Once
-	err     error
-	started atomic.Bool
-	mu      sync.Mutex
-	inst    pdfium.Pdfium
+// Renderer rasterises PDF pages. Compiling the PDFium module takes several
+// seconds on a slow laptop the first time; with a cache folder the compiled
+// code is kept, so later starts take a fraction of a second. All methods are
+// safe for concurrent use; calls are serialised on one PDFium instance.
+type Renderer struct {
+	cacheDir func() string
+	once     sync.Once
+	err      error
+	started  atomic.Bool
+	failed   atomic.Bool
+	mu       sync.Mutex
+	inst     pdfium.Pdfium
 }
 
-// pdfPages is the application's page renderer, started on first use.
-var pdfPages = &pageRenderer{}
-
-// pdfiumCacheDir is where the compiled PDFium module is kept; "" for none.
-func pdfiumCacheDir() string {
-	if d := os.Getenv("ZONEWISE_CACHE_DIR"); d != "" {
-		return filepath.Join(d, "pdfium")
-	}
-	d, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(d, "zonewise", "pdfium")
+// New returns a renderer that starts on first use. cacheDir, asked once at
+// start, names the folder for the compiled module ("" for none); nil means
+// none.
+func New(cacheDir func() string) *Renderer {
+	return &Renderer{cacheDir: cacheDir}
 }
 
-// start compiles and instantiates PDFium once; it blocks until done.
-func (r *pageRenderer) start() error {
+// Start compiles and instantiates PDFium once; it blocks until done and
+// returns the error of the start, the same on every call.
+func (r *Renderer) Start() error {
 	r.once.Do(func() {
+		defer func() { r.failed.Store(r.err != nil) }()
 		cfg := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
-		if dir := pdfiumCacheDir(); dir != "" {
+		dir := ""
+		if r.cacheDir != nil {
+			dir = r.cacheDir()
+		}
+		if dir != "" {
 			if cache, err := wazero.NewCompilationCacheWithDir(dir); err == nil {
 				cfg = cfg.WithCompilationCache(cache)
 			}
@@ -76,13 +76,16 @@ func (r *pageRenderer) start() error {
 	return r.err
 }
 
-// ready reports whether start has finished without error.
-func (r *pageRenderer) ready() bool { return r.started.Load() }
+// Ready reports whether Start has finished without error.
+func (r *Renderer) Ready() bool { return r.started.Load() }
 
-// render returns page (0-based) of the PDF as an image at dpi, and the
-// number of pages.
-func (r *pageRenderer) render(pdf []byte, page, dpi int) (image.Image, int, error) {
-	if err := r.start(); err != nil {
+// Failed reports whether Start has finished with an error; it does not wait.
+func (r *Renderer) Failed() bool { return r.failed.Load() }
+
+// Render returns page (0-based) of the PDF as an image at dpi, and the
+// number of pages. It starts the renderer if need be.
+func (r *Renderer) Render(pdf []byte, page, dpi int) (image.Image, int, error) {
+	if err := r.Start(); err != nil {
 		return nil, 0, err
 	}
 	r.mu.Lock()

@@ -1,4 +1,4 @@
-package app
+package pdfpages
 
 import (
 	"bytes"
@@ -38,22 +38,14 @@ func tinyPDF(pages int) []byte {
 	return b.Bytes()
 }
 
-// usePDFiumCache keeps the compiled PDFium between test runs (compiling it
-// takes long on a busy machine).
-func usePDFiumCache(t *testing.T) {
-	t.Helper()
-	if os.Getenv("ZONEWISE_CACHE_DIR") == "" {
-		t.Setenv("ZONEWISE_CACHE_DIR", filepath.Join(os.TempDir(), "zonewise-test-cache"))
-	}
-}
+// testCache keeps the compiled PDFium between test runs (compiling it takes
+// long on a busy machine), in the folder the GUI's tests use too.
+func testCache() string { return filepath.Join(os.TempDir(), "zonewise-test-cache", "pdfium") }
 
 func TestPageRendererRastersAPDFPage(t *testing.T) {
-	usePDFiumCache(t)
+	r := New(testCache)
 	pdf := tinyPDF(2)
-	if n := pdfPageCount(pdf); n != 2 {
-		t.Errorf("pdfPageCount says %d pages, want 2", n)
-	}
-	img, pages, err := pdfPages.render(pdf, 1, 72)
+	img, pages, err := r.Render(pdf, 1, 72)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,12 +67,12 @@ func TestPageRendererRastersAPDFPage(t *testing.T) {
 		t.Error("the page outside the square is dark")
 	}
 	t.Run("a page past the end is an error naming it", func(t *testing.T) {
-		if _, _, err := pdfPages.render(pdf, 5, 72); err == nil {
+		if _, _, err := r.Render(pdf, 5, 72); err == nil {
 			t.Error("no error for page 6 of 2")
 		}
 	})
 	t.Run("broken bytes are an error, not a panic", func(t *testing.T) {
-		if _, _, err := pdfPages.render([]byte("%PDF-1.4 nonsense"), 0, 72); err == nil {
+		if _, _, err := r.Render([]byte("%PDF-1.4 nonsense"), 0, 72); err == nil {
 			t.Error("no error for a broken PDF")
 		}
 	})
