@@ -46,6 +46,7 @@ import (
 // or the sample plant) and blocks until the window closes. A file that cannot
 // be opened is reported in a dialog and the sample plant opens instead.
 func Run(a fyne.App, path string) {
+	setupLanguage(a.Preferences())
 	u := newUI(a)
 	startErr := u.openStartup(path)
 	u.win.Show()

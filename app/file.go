@@ -104,12 +104,12 @@ func (u *ui) confirmDiscard(next func()) {
 		return
 	}
 	var d dialog.Dialog
-	save := widget.NewButton("Save", func() {
+	save := widget.NewButton(tr("common.save"), func() {
 		d.Hide()
 		u.save(next)
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard changes", func() {
+	discard := widget.NewButton(tr("file.discard"), func() {
 		d.Hide()
 		// The recovery copy goes only once the replacement is open (or the
 		// window closes): a cancelled Open dialog must not lose the work.
@@ -117,9 +117,9 @@ func (u *ui) confirmDiscard(next func()) {
 		next()
 	})
 	discard.Importance = widget.DangerImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	msg := widget.NewLabel(fmt.Sprintf("%q has unsaved changes.", orUntitled(u.doc.Project.Name)))
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewVBox(msg, container.NewHBox(save, discard, cancel)), u.win)
+	cancel := widget.NewButton(tr("common.cancel"), func() { d.Hide() })
+	msg := widget.NewLabel(tr("file.unsaved", map[string]string{"Name": orUntitled(u.doc.Project.Name)}))
+	d = dialog.NewCustomWithoutButtons(tr("file.unsavedTitle"), container.NewVBox(msg, container.NewHBox(save, discard, cancel)), u.win)
 	d.Show()
 }
 
@@ -291,7 +291,7 @@ func (u *ui) exportSample() {
 			u.showError(err)
 			return
 		}
-		u.showInfo("Sample exported", "The sample plant was written to "+path+".")
+		u.showInfo(tr("file.sampleExportedTitle"), tr("file.sampleExported", map[string]string{"Path": path}))
 	}, u.win)
 	d.SetFilter(projectFilter())
 	d.SetFileName("sample-plant" + model.FileExt)

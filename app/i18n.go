@@ -29,6 +29,28 @@ func chooseLanguage(saved, systemLocale string) i18n.Lang {
 	return i18n.FromLocale(systemLocale)
 }
 
+// languageMenu is View ▸ Language: one item per language, the saved choice
+// ticked. The choice applies at the next start, when every widget is built
+// in it (rebuilding the open window would lose its state).
+func (u *ui) languageMenu() *fyne.MenuItem {
+	m := fyne.NewMenuItem(tr("lang.title"), nil)
+	saved := u.prefs.p.String(prefLanguage)
+	var items []*fyne.MenuItem
+	for _, l := range i18n.Langs {
+		it := fyne.NewMenuItem(l.Name(), func() {
+			u.prefs.p.SetString(prefLanguage, string(l))
+			for _, x := range items {
+				x.Checked = x.Label == l.Name()
+			}
+			u.showInfo(tr("lang.title"), tr("lang.restart", map[string]string{"Lang": l.Name()}))
+		})
+		it.Checked = string(l) == saved || (saved == "" && l == msgs.Lang())
+		items = append(items, it)
+	}
+	m.ChildMenu = fyne.NewMenu("", items...)
+	return m
+}
+
 // setupLanguage sets the interface language from the preferences and the
 // system locale, for Zonewise's own text and for Fyne's (dialog buttons, the
 // file dialog). Fyne picks its language from the locale environment when

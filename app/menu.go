@@ -30,48 +30,50 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		it.Shortcut = sc
 		return it
 	}
-	m.recent = fyne.NewMenuItem("Open recent", nil)
+	m.recent = fyne.NewMenuItem(tr("menu.file.recent"), nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
-	quit := item("Quit", shortcut(fyne.KeyQ, ctrl), u.onCloseRequested)
+	quit := item(tr("menu.file.quit"), shortcut(fyne.KeyQ, ctrl), u.onCloseRequested)
 	quit.IsQuit = true
-	file := fyne.NewMenu("File",
-		item("New", shortcut(fyne.KeyN, ctrl), u.newProject),
-		item("Open…", shortcut(fyne.KeyO, ctrl), u.openDialog),
+	file := fyne.NewMenu(tr("menu.file"),
+		item(tr("menu.file.new"), shortcut(fyne.KeyN, ctrl), u.newProject),
+		item(tr("menu.file.open"), shortcut(fyne.KeyO, ctrl), u.openDialog),
 		m.recent,
 		fyne.NewMenuItemSeparator(),
-		item("Save", shortcut(fyne.KeyS, ctrl), func() { u.save(nil) }),
-		item("Save as…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), func() { u.saveAsDialog(nil) }),
-		item("Export sample…", nil, u.exportSample),
+		item(tr("menu.file.save"), shortcut(fyne.KeyS, ctrl), func() { u.save(nil) }),
+		item(tr("menu.file.saveAs"), shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), func() { u.saveAsDialog(nil) }),
+		item(tr("menu.file.exportSample"), nil, u.exportSample),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	m.undo = item("Undo", &fyne.ShortcutUndo{}, u.undo)
-	m.redo = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), u.redo)
-	m.del = item("Delete selection (Del)", nil, u.deleteSelection)
-	edit := fyne.NewMenu("Edit", m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
+	m.undo = item(tr("menu.edit.undo"), &fyne.ShortcutUndo{}, u.undo)
+	m.redo = item(tr("menu.edit.redo"), shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), u.redo)
+	m.del = item(tr("menu.edit.delete"), nil, u.deleteSelection)
+	edit := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
 		fyne.NewMenuItemSeparator(),
-		item("Add zone", nil, u.addZone),
-		item("Add threat actor", nil, u.addActor),
-		item("Add threat scenario for the selection", nil, u.addScenario),
+		item(tr("menu.edit.addZone"), nil, u.addZone),
+		item(tr("menu.edit.addActor"), nil, u.addActor),
+		item(tr("menu.edit.addScenario"), nil, u.addScenario),
 		fyne.NewMenuItemSeparator(),
-		item("Log decision…", shortcut(fyne.KeyL, ctrl), u.logDecision))
+		item(tr("menu.edit.logDecision"), shortcut(fyne.KeyL, ctrl), u.logDecision))
 
-	m.light = item("Light theme", nil, func() { u.setThemeVariant("light") })
-	m.dark = item("Dark theme", nil, func() { u.setThemeVariant("dark") })
-	m.system = item("System theme", nil, func() { u.setThemeVariant("") })
-	m.presentation = item("Presentation mode (F5)", shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
-	view := fyne.NewMenu("View",
-		item("Zoom in", shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
-		item("Zoom out", shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),
-		item("Fit to window", shortcut(fyne.Key0, ctrl), u.canvas.fit),
+	m.light = item(tr("menu.view.light"), nil, func() { u.setThemeVariant("light") })
+	m.dark = item(tr("menu.view.dark"), nil, func() { u.setThemeVariant("dark") })
+	m.system = item(tr("menu.view.system"), nil, func() { u.setThemeVariant("") })
+	m.presentation = item(tr("menu.view.presentation"), shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
+	view := fyne.NewMenu(tr("menu.view"),
+		item(tr("menu.view.zoomIn"), shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
+		item(tr("menu.view.zoomOut"), shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),
+		item(tr("menu.view.fit"), shortcut(fyne.Key0, ctrl), u.canvas.fit),
 		fyne.NewMenuItemSeparator(),
 		m.light, m.dark, m.system,
 		fyne.NewMenuItemSeparator(),
 		m.presentation,
+		fyne.NewMenuItemSeparator(),
+		u.languageMenu(),
 	)
-	help := fyne.NewMenu("Help",
-		item("Quick guide", shortcut(fyne.KeyF1, 0), u.guide.show),
-		item("About Zonewise", nil, u.showAbout),
+	help := fyne.NewMenu(tr("menu.help"),
+		item(tr("menu.help.guide"), shortcut(fyne.KeyF1, 0), u.guide.show),
+		item(tr("menu.help.about"), nil, u.showAbout),
 	)
 	m.main = fyne.NewMainMenu(file, edit, view, help)
 	return m.main
@@ -113,13 +115,13 @@ func (u *ui) refreshMenu() {
 		return
 	}
 	h := u.doc.History()
-	m.undo.Label, m.undo.Disabled = "Undo", !h.CanUndo()
+	m.undo.Label, m.undo.Disabled = tr("menu.edit.undo"), !h.CanUndo()
 	if l := h.UndoLabel(); l != "" {
-		m.undo.Label = "Undo " + l
+		m.undo.Label = tr("menu.edit.undoAction", map[string]string{"Action": l})
 	}
-	m.redo.Label, m.redo.Disabled = "Redo", !h.CanRedo()
+	m.redo.Label, m.redo.Disabled = tr("menu.edit.redo"), !h.CanRedo()
 	if l := h.RedoLabel(); l != "" {
-		m.redo.Label = "Redo " + l
+		m.redo.Label = tr("menu.edit.redoAction", map[string]string{"Action": l})
 	}
 	m.del.Disabled = len(u.sel.items) == 0
 	m.presentation.Checked = u.themeState.presentation
@@ -134,7 +136,7 @@ func (u *ui) refreshMenu() {
 		}))
 	}
 	if len(items) == 0 {
-		none := fyne.NewMenuItem("(none)", nil)
+		none := fyne.NewMenuItem(tr("common.none"), nil)
 		none.Disabled = true
 		items = append(items, none)
 	}
@@ -167,11 +169,11 @@ type toolbar struct {
 // buildToolbar is the row of large buttons a workshop needs most.
 func (u *ui) buildToolbar() fyne.CanvasObject {
 	t := &u.bar
-	t.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { u.save(nil) })
-	t.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), u.undo)
-	t.redo = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), u.redo)
-	t.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.deleteSelection)
-	logD := widget.NewButtonWithIcon("Log decision", theme.DocumentCreateIcon(), u.logDecision)
+	t.save = widget.NewButtonWithIcon(tr("toolbar.save"), theme.DocumentSaveIcon(), func() { u.save(nil) })
+	t.undo = widget.NewButtonWithIcon(tr("toolbar.undo"), theme.ContentUndoIcon(), u.undo)
+	t.redo = widget.NewButtonWithIcon(tr("toolbar.redo"), theme.ContentRedoIcon(), u.redo)
+	t.del = widget.NewButtonWithIcon(tr("toolbar.delete"), theme.DeleteIcon(), u.deleteSelection)
+	logD := widget.NewButtonWithIcon(tr("toolbar.logDecision"), theme.DocumentCreateIcon(), u.logDecision)
 	logD.Importance = widget.HighImportance
 	return container.NewHBox(
 		widget.NewButtonWithIcon("", theme.FolderOpenIcon(), u.openDialog),
@@ -181,8 +183,8 @@ func (u *ui) buildToolbar() fyne.CanvasObject {
 		widget.NewSeparator(),
 		logD,
 		widget.NewSeparator(),
-		widget.NewButtonWithIcon("Presentation", theme.ComputerIcon(), u.togglePresentation),
-		widget.NewButtonWithIcon("Guide", theme.HelpIcon(), u.guide.show),
+		widget.NewButtonWithIcon(tr("toolbar.presentation"), theme.ComputerIcon(), u.togglePresentation),
+		widget.NewButtonWithIcon(tr("toolbar.guide"), theme.HelpIcon(), u.guide.show),
 	)
 }
 

@@ -111,6 +111,21 @@ type menuEffect struct {
 }
 
 // dialogWithButton checks that a dialog is open on top with the button.
+// languageSaved checks that the language choice was saved, ticked in the
+// menu and explained in a dialog (it applies at the next start).
+func languageSaved(l string) menuEffect {
+	return menuEffect{
+		prep: func(t *testing.T, u *ui) { u.prefs.p.SetString(prefLanguage, "") },
+		check: func(t *testing.T, u *ui) {
+			t.Helper()
+			if got := u.prefs.p.String(prefLanguage); got != l {
+				t.Errorf("saved language %q, want %q", got, l)
+			}
+			dialogWithButton("OK")(t, u)
+		},
+	}
+}
+
 func dialogWithButton(button string) func(t *testing.T, u *ui) {
 	return func(t *testing.T, u *ui) {
 		t.Helper()
@@ -300,6 +315,8 @@ func menuEffects() map[string]menuEffect {
 		"View ▸ Dark theme":             {check: themeIs("dark")},
 		"View ▸ System theme":           {prep: func(t *testing.T, u *ui) { u.setThemeVariant("dark") }, check: themeIs("")},
 		"View ▸ Presentation mode (F5)": presentation,
+		"View ▸ Language ▸ English":     languageSaved("en"),
+		"View ▸ Language ▸ Deutsch":     languageSaved("de"),
 		"Help ▸ Quick guide":            guide,
 		"Help ▸ About Zonewise":         {check: dialogWithButton("Close")},
 

@@ -241,7 +241,7 @@ func (v *measuresView) refreshProposalActions() {
 	case pr == nil && len(v.propRows) == 0:
 		v.propInfo.SetText("No gaps that the countermeasure library can close.")
 	case pr == nil && v.propShow.Selected == showCover:
-		v.propInfo.SetText(fmt.Sprintf("These %d of %d proposals together close every gap the library can close, ranked across the plant. Tap a row, then accept, reject or mark it implemented.", len(v.propRows), len(v.sess.result.Proposals)))
+		v.propInfo.SetText(coverInfo(len(v.propRows), len(v.sess.result.Proposals), len(v.sess.result.OpenGaps)))
 	case pr == nil:
 		v.propInfo.SetText("Ranked so that a small set closes the most gaps across the plant. Tap a row, then accept, reject or mark it implemented.")
 	default:
@@ -475,4 +475,15 @@ func newTextTable(headers []string, rows func() int, text func(row, col int) str
 		}
 	}
 	return t
+}
+
+// coverInfo explains the recommended set, and says how many FR gaps no
+// library measure closes (docs/METHOD.md step 7) so that the set is never
+// read as closing everything.
+func coverInfo(shown, proposals, open int) string {
+	d := map[string]int{"Shown": shown, "Proposals": proposals, "Open": open}
+	if open == 0 {
+		return tr("measures.cover", d)
+	}
+	return tr("measures.coverOpen", d)
 }

@@ -27,6 +27,9 @@ type Data struct {
 	// Cover are the proposals of the recommended set (by rank): together they
 	// close every gap the countermeasure library can close.
 	Cover []*ProposalData
+	// OpenGaps are the FR gaps no library measure closes (docs/METHOD.md
+	// step 7): each needs a project-specific compensating countermeasure.
+	OpenGaps []*OpenGapData
 	// Programme groups the recommended set by measure: one line of work per
 	// countermeasure with every zone and conduit it is applied to, ordered
 	// by the best rank in the group.
@@ -365,6 +368,15 @@ type ExclusionData struct {
 	TargetKind, Target        Text
 	EssentialFunction, Impact Text
 	Reason                    Text
+}
+
+// OpenGapData is one FR gap of a zone or conduit that no library measure
+// closes, with the unmet requirements behind it.
+type OpenGapData struct {
+	TargetKind, Target Text
+	FR                 int
+	Gap                int
+	Requirements       []Text
 }
 
 // DecisionData is one decision log entry.

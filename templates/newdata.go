@@ -94,6 +94,7 @@ func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated stri
 	b.matrixCells()
 	b.buildMeasures()
 	b.buildProposals()
+	b.buildOpenGaps()
 	b.buildExclusions()
 	b.buildDecisions()
 	b.derived()
@@ -694,6 +695,17 @@ func formatTime(s string) string {
 		return t.Format("2006-01-02 15:04")
 	}
 	return s
+}
+
+// buildOpenGaps lists the gaps no library measure closes, in the
+// assessment's order (zones, then conduits, then FR).
+func (b *builder) buildOpenGaps() {
+	for _, g := range b.r.OpenGaps {
+		b.d.OpenGaps = append(b.d.OpenGaps, &OpenGapData{
+			TargetKind: Text(g.TargetKind.Label()), Target: b.targetName(g.TargetKind, g.TargetID),
+			FR: int(g.FR), Gap: g.Gap, Requirements: texts(g.Requirements),
+		})
+	}
 }
 
 func (b *builder) buildExclusions() {
