@@ -66,7 +66,7 @@ golden:
 	$(GO) test -count=1 $$pkgs -update
 
 test: test-deps vet importcheck
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	GO=$(GO) ./.ci/smoke.sh
 
 # The built binary in a real window under Xvfb, driven with xdotool through
