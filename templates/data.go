@@ -178,7 +178,9 @@ type RequirementData struct {
 	// CM-IDS", "gap †" (no library measure closes it).
 	Status Text
 	// MetBy is "capability", "countermeasure" or "compensating" when met.
-	MetBy    string
+	MetBy string
+	// Measures names what meets it: library measure IDs, or the names of
+	// compensating countermeasure records.
 	Measures []Text
 	// StatusReason is the engine's sentence: why met, why a gap, why not applicable.
 	StatusReason Text

@@ -223,9 +223,9 @@ func overrides(list []model.SLOverride) []OverrideData {
 }
 
 // withStatus copies each requirement's state from the engine's statuses
-// (matched by ID, since both follow catalogue order but a status list may
-// be shorter when the engine has none).
-func withStatus(reqs []RequirementData, statuses []risk.RequirementStatus) []RequirementData {
+// (matched by ID). Compensating records are named by their name rather than
+// their ID, which is a UUID nobody can read in a document.
+func (b *builder) withStatus(reqs []RequirementData, statuses []risk.RequirementStatus) []RequirementData {
 	byID := make(map[string]*risk.RequirementStatus, len(statuses))
 	for i := range statuses {
 		byID[statuses[i].ID] = &statuses[i]
@@ -235,10 +235,22 @@ func withStatus(reqs []RequirementData, statuses []risk.RequirementStatus) []Req
 		if st == nil {
 			continue
 		}
+		measures := st.Measures
+		if st.MetBy == risk.MetByCompensating {
+			measures = make([]string, len(st.Measures))
+			for j, id := range st.Measures {
+				measures[j] = id
+				for _, c := range b.p.Compensating {
+					if string(c.ID) == id && strings.TrimSpace(c.Name) != "" {
+						measures[j] = c.Name
+					}
+				}
+			}
+		}
 		r := &reqs[i]
 		r.HasStatus, r.StateKey, r.MetBy = true, string(st.State), string(st.MetBy)
-		r.Measures, r.StatusReason, r.Closable = texts(st.Measures), Text(st.Reason), st.Closable
-		r.Status = statusText(st)
+		r.Measures, r.StatusReason, r.Closable = texts(measures), Text(st.Reason), st.Closable
+		r.Status = statusText(st.State, st.MetBy, measures, st.Closable, st.Reason)
 	}
 	return reqs
 }
@@ -247,28 +259,28 @@ func withStatus(reqs []RequirementData, statuses []risk.RequirementStatus) []Req
 // "met (capability)", "met: CM-A, CM-B", "compensating: CC-1", "gap", "gap †"
 // (no library measure closes it; the template explains the mark) or "not
 // applicable: reason".
-func statusText(st *risk.RequirementStatus) Text {
-	switch st.State {
+func statusText(state risk.RequirementState, by risk.MetBy, measures []string, closable bool, reason string) Text {
+	switch state {
 	case risk.StateMet:
 		switch {
-		case len(st.Measures) == 0:
-			return Text("met (" + string(st.MetBy) + ")")
-		case st.MetBy == risk.MetByCompensating:
-			return Text("compensating: " + strings.Join(st.Measures, ", "))
+		case len(measures) == 0:
+			return Text("met (" + string(by) + ")")
+		case by == risk.MetByCompensating:
+			return Text("compensating: " + strings.Join(measures, ", "))
 		}
-		return Text("met: " + strings.Join(st.Measures, ", "))
+		return Text("met: " + strings.Join(measures, ", "))
 	case risk.StateGap:
-		if st.Closable {
+		if closable {
 			return "gap"
 		}
 		return "gap †"
 	case risk.StateNotApplicable:
-		if st.Reason != "" {
-			return Text("not applicable: " + st.Reason)
+		if reason != "" {
+			return Text("not applicable: " + reason)
 		}
 		return "not applicable"
 	}
-	return Text(st.State)
+	return Text(state)
 }
 
 // requirements resolves requirement IDs against the catalogue, keeping the
@@ -335,7 +347,7 @@ func (b *builder) buildZones() {
 		if zr := b.zoneRes[z.ID]; zr != nil {
 			zd.SLT, zd.SLC, zd.SLA = cells(&zr.SLT), cells(&zr.SLC), cells(&zr.SLA)
 			zd.Gap = zr.Gap
-			zd.Requirements = withStatus(b.requirements(zr.Requirements), zr.RequirementStatus)
+			zd.Requirements = b.withStatus(b.requirements(zr.Requirements), zr.RequirementStatus)
 			zd.Findings = texts(zr.Findings)
 		} else {
 			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
@@ -481,7 +493,7 @@ func (b *builder) buildConduits() {
 		}
 		if cr := b.condRes[c.ID]; cr != nil {
 			cd.SLT, cd.SLA, cd.Gap = cells(&cr.SLT), cells(&cr.SLA), cr.Gap
-			cd.Requirements = withStatus(b.requirements(cr.Requirements), cr.RequirementStatus)
+			cd.Requirements = b.withStatus(b.requirements(cr.Requirements), cr.RequirementStatus)
 			cd.Findings = texts(cr.Findings)
 		} else {
 			cd.SLT, cd.SLA = cells(nil), cells(nil)

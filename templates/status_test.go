@@ -21,6 +21,8 @@ func statusPlant() (*model.Project, *risk.Result) {
 		{ID: "a2", Name: "HMI declared", ZoneID: "z1", Class: model.ClassHost, SLCSource: model.SLCVendor, SLC: model.SLVector{1, 1, 1, 1, 1, 1, 1}},
 		{ID: "a3", Name: "Switch zero", ZoneID: "z1", Class: model.ClassNetwork, SLCSource: model.SLCAssessed},
 	}
+	p.Compensating = []model.CompensatingCountermeasure{{ID: "cc-uuid-1", Name: "Locked cabinet", TargetKind: model.TargetZone, TargetID: "z1",
+		Requirements: []string{"SR 1.13"}, Evidence: "walk-down 2026-11-30"}}
 	slt := model.SLVector{2, 0, 0, 0, 1, 0, 0}
 	st := func(id string, fr model.FR, lvl int, state risk.RequirementState, by risk.MetBy, reason string, closable bool, m ...string) risk.RequirementStatus {
 		return risk.RequirementStatus{ID: id, FR: fr, Level: lvl, State: state, MetBy: by, Measures: m, Reason: reason, Closable: closable}
@@ -35,7 +37,7 @@ func statusPlant() (*model.Project, *risk.Result) {
 	zr.RequirementStatus = []risk.RequirementStatus{
 		st("SR 1.1", model.FR1, 1, risk.StateMet, risk.MetByCountermeasure, "implemented", false, "CM-JUMP-MFA"),
 		st("SR 1.1 RE 1", model.FR1, 2, risk.StateGap, "", "not met", false),
-		st("SR 1.13", model.FR1, 1, risk.StateMet, risk.MetByCompensating, "evidence", false, "CC-1"),
+		st("SR 1.13", model.FR1, 1, risk.StateMet, risk.MetByCompensating, "evidence", false, "cc-uuid-1"),
 		st("SR 5.1", model.FR5, 1, risk.StateGap, "", "not met", true),
 	}
 	var cr risk.ConduitResult
@@ -81,8 +83,8 @@ func TestCRSShowsUnknownSLCAndRequirementStates(t *testing.T) {
 			"| SR 1.1 | Human user identification and authentication | 1 | met: CM-JUMP-MFA |"},
 		{"a gap no library measure closes says so, in bold",
 			"| SR 1.1 RE 1 | Unique identification and authentication | 2 | **gap †** |"},
-		{"a requirement met by a compensating countermeasure names the record",
-			"| SR 1.13 | Access via untrusted networks | 1 | compensating: CC-1 |"},
+		{"a requirement met by a compensating countermeasure names the record by its name, not its ID",
+			"| SR 1.13 | Access via untrusted networks | 1 | compensating: Locked cabinet |"},
 		{"a gap a library measure closes is a plain gap",
 			"| SR 5.1 | Network segmentation | 1 | **gap** |"},
 		{"the conduit's FR1 row marks each requirement's state, the unclosable gap with †",
