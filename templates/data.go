@@ -1,6 +1,11 @@
 package templates
 
-import "zonewise/model"
+import (
+	"strings"
+
+	"zonewise/model"
+	"zonewise/risk"
+)
 
 // Data is everything a document template needs, computed once from the
 // project, its assessment and the catalogue: sorted, cross-referenced and
@@ -140,12 +145,18 @@ type CellData struct {
 	// project's not-applicable list; Inherited when a conduit level only
 	// follows its zones. Reports list such cells in one sentence.
 	Floor, Inherited bool
+	// Unknown marks an SL-C nobody knows: SL is then 0 but documents print
+	// "unknown" (docs/METHOD.md, "Unknown is not zero").
+	Unknown bool
 }
 
 // SLRow is one SL vector with a cell per FR.
 type SLRow struct {
 	V     model.SLVector
 	Cells [7]CellData
+	// Unknown is set when any cell is unknown (an SL-C row of a zone with an
+	// asset of unknown SL-C); documents then print "unknown" for the row.
+	Unknown bool
 }
 
 // RequirementData is one IEC 62443 requirement selected for a zone, conduit
@@ -158,6 +169,23 @@ type RequirementData struct {
 	// Summary is Zonewise's own one-line summary, if the catalogue has one.
 	Summary Text
 	IsRE    bool
+	// The fields below carry the requirement's state for a zone or conduit
+	// (docs/METHOD.md step 6); HasStatus is false for component requirements.
+	HasStatus bool
+	// StateKey is "met", "gap" or "not-applicable".
+	StateKey string
+	// Status is the state in a few words for a table cell, e.g. "met:
+	// CM-IDS", "gap †" (no library measure closes it).
+	Status Text
+	// MetBy is "capability", "countermeasure" or "compensating" when met.
+	MetBy string
+	// Measures names what meets it: library measure IDs, or the names of
+	// compensating countermeasure records.
+	Measures []Text
+	// StatusReason is the engine's sentence: why met, why a gap, why not applicable.
+	StatusReason Text
+	// Closable marks a gap a library measure can close.
+	Closable bool
 }
 
 // RequirementGroup is the requirements of one FR.
@@ -165,6 +193,52 @@ type RequirementGroup struct {
 	FR    FRData
 	SL    int // the SL-T that selected them
 	Items []RequirementData
+}
+
+// NotApplicableGroup is the not-applicable requirements of a conduit that
+// share one reason, so that a document states each reason once.
+type NotApplicableGroup struct {
+	IDs    []Text
+	Reason Text
+}
+
+// NotApplicable groups the conduit's not-applicable requirements by reason,
+// in catalogue order of their first requirement. The engine's sentence
+// "ID (topic) does not apply to conduit NAME: why" is shortened to "why";
+// a reason of another form is kept whole.
+func (c *ConduitData) NotApplicable() []NotApplicableGroup {
+	var out []NotApplicableGroup
+	idx := map[Text]int{}
+	marker := " does not apply to conduit " + string(c.Name) + ": "
+	for _, r := range c.Requirements {
+		if r.StateKey != string(risk.StateNotApplicable) {
+			continue
+		}
+		why := r.StatusReason
+		if i := strings.Index(string(why), marker); i >= 0 {
+			why = why[i+len(marker):]
+		}
+		if why == "" {
+			why = "—"
+		}
+		i, ok := idx[why]
+		if !ok {
+			i = len(out)
+			idx[why] = i
+			out = append(out, NotApplicableGroup{Reason: why})
+		}
+		out[i].IDs = append(out[i].IDs, r.ID)
+	}
+	return out
+}
+
+// Text is the row as documents print it: "unknown" when any level is
+// unknown, never a row of zeros, else the seven levels.
+func (r SLRow) Text() Text {
+	if r.Unknown {
+		return "unknown"
+	}
+	return Text(r.V.String())
 }
 
 // EssentialFunctionData is one essential function of a zone.
@@ -275,11 +349,36 @@ type AssetData struct {
 	Transient                                        bool
 	SLC, SLT, Gap                                    model.SLVector
 	HasGap                                           bool
-	SLCSource, SupplierSDL                           Text
-	Requirements                                     []RequirementData
-	FocusPoints                                      []FocusData
+	// SLCUnknown marks an asset whose SL-C source is unknown: SLC is then not
+	// a capability of 0, and documents print "unknown" (docs/METHOD.md).
+	SLCUnknown             bool
+	SLCSource, SupplierSDL Text
+	Requirements           []RequirementData
+	FocusPoints            []FocusData
 	// Profile is the ID of the asset's component requirement profile.
 	Profile Text
+}
+
+// SLCText is the asset's SL-C as documents print it: "unknown" when its
+// source is unknown, never a row of zeros.
+func (a *AssetData) SLCText() Text {
+	if a.SLCUnknown {
+		return "unknown"
+	}
+	return Text(a.SLC.String())
+}
+
+// GapText is the asset's capability gap as documents print it: "unknown"
+// when its SL-C is unknown (a gap against an unknown capability is not
+// known either), "none" without a gap, else the seven differences.
+func (a *AssetData) GapText() Text {
+	switch {
+	case a.SLCUnknown:
+		return "unknown"
+	case !a.HasGap:
+		return "none"
+	}
+	return Text(a.Gap.String())
 }
 
 // ActorData is one threat actor profile.

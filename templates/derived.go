@@ -68,7 +68,7 @@ func (b *builder) derived() {
 		}
 	}
 	for _, a := range d.Assets {
-		if a.SLC.IsZero() {
+		if a.SLCUnknown {
 			st.UnknownSLC++
 		}
 		if a.CriticalityKey == string(model.CriticalityHigh) || a.CriticalityKey == string(model.CriticalityVital) {

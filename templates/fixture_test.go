@@ -55,6 +55,8 @@ func testPlant(name func(string) string) *model.Project {
 		a("a-fw", "FW-1", model.ClassNetwork, "z-dmz", model.SLVector{2, 2, 2, 2, 3, 2, 2}),
 		a("a-jump", "Jump host", model.ClassHost, "z-ra", model.SLVector{2, 2, 2, 2, 2, 2, 2}),
 	}
+	// The PLC's SL-C is unknown: its zero vector is no capability of 0.
+	p.Assets[3].SLCSource = model.SLCUnknown
 	p.Assets[2].FocusPoints[0] = model.FocusPoint{Key: "patch-malware", Status: model.FocusPartial, Evidence: name("WSUS monthly")}
 	p.Assets[2].Exposure.RemovableMedia = true
 	c := func(id, n string, t model.ConduitType, zones ...string) model.Conduit {
@@ -160,6 +162,23 @@ func testResult(p *model.Project, cat *risk.Catalog) *risk.Result {
 			ids = append(ids, req.ID)
 		}
 		zr := risk.ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: mkCells(t, "Scenario "+p.Scenarios[0].Name), SLC: mkCells(slc, "weakest asset"), SLA: mkCells(slc, "capability"), Gap: t.Gap(slc), Requirements: ids}
+		unknown := false
+		for _, a := range p.Assets {
+			unknown = unknown || (a.ZoneID == z.ID && a.SLCSource == model.SLCUnknown)
+		}
+		for i := range zr.SLC {
+			zr.SLC[i].Unknown = unknown
+		}
+		// A requirement is met by capability where the zone's known SL-C
+		// reaches its level; otherwise it is a gap, which no library measure
+		// closes on FR3.
+		for _, req := range cat.SelectSystem(t) {
+			st := risk.RequirementStatus{ID: req.ID, FR: req.FR, Level: req.MinSL, State: risk.StateGap, Reason: "not met", Closable: req.FR != model.FR3}
+			if !unknown && slc.Get(req.FR) >= req.MinSL {
+				st = risk.RequirementStatus{ID: req.ID, FR: req.FR, Level: req.MinSL, State: risk.StateMet, MetBy: risk.MetByCapability, Reason: "every asset reaches it"}
+			}
+			zr.RequirementStatus = append(zr.RequirementStatus, st)
+		}
 		if z.ID == "z-ctl" {
 			zr.SLT[2].Overridden = true
 		}
@@ -170,7 +189,7 @@ func testResult(p *model.Project, cat *risk.Catalog) *risk.Result {
 				for _, req := range cat.SelectComponent(t, a.Class) {
 					cids = append(cids, req.ID)
 				}
-				r.Assets = append(r.Assets, risk.AssetResult{AssetID: a.ID, Name: a.Name, ZoneID: z.ID, SLT: t, SLC: a.SLC, Gap: t.Gap(a.SLC), Requirements: cids})
+				r.Assets = append(r.Assets, risk.AssetResult{AssetID: a.ID, Name: a.Name, ZoneID: z.ID, SLT: t, SLC: a.SLC, SLCUnknown: a.SLCSource == model.SLCUnknown, Gap: t.Gap(a.SLC), Requirements: cids})
 			}
 		}
 	}
@@ -180,6 +199,19 @@ func testResult(p *model.Project, cat *risk.Catalog) *risk.Result {
 			t = t.Max(slt[zid])
 		}
 		cr := risk.ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: mkCells(t, "zones"), SLA: mkCells(model.SLVector{1, 1, 1, 1, 2, 1, 1}, "fw"), Gap: t.Gap(model.SLVector{1, 1, 1, 1, 2, 1, 1})}
+		// On conduits SR 1.13 is not applicable, FR5 up to SL 2 is met by the
+		// firewall measure, everything else is a gap a library measure closes.
+		for _, req := range cat.SelectSystem(t) {
+			st := risk.RequirementStatus{ID: req.ID, FR: req.FR, Level: req.MinSL, State: risk.StateGap, Reason: "not met", Closable: true}
+			switch {
+			case req.ID == "SR 1.13":
+				st = risk.RequirementStatus{ID: req.ID, FR: req.FR, Level: req.MinSL, State: risk.StateNotApplicable, Reason: "it does not leave the plant network"}
+			case req.FR == model.FR5 && req.MinSL <= 2:
+				st = risk.RequirementStatus{ID: req.ID, FR: req.FR, Level: req.MinSL, State: risk.StateMet, MetBy: risk.MetByCountermeasure, Measures: []string{"CM-FW-DENY"}, Reason: "implemented"}
+			}
+			cr.Requirements = append(cr.Requirements, req.ID)
+			cr.RequirementStatus = append(cr.RequirementStatus, st)
+		}
 		for _, f := range c.Flows {
 			if f.Port == "any" {
 				cr.Findings = append(cr.Findings, fmt.Sprintf("flow %s allows any port", f.Protocol))

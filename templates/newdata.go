@@ -197,7 +197,8 @@ func cells(c *risk.Cells) SLRow {
 	}
 	row.V = c.Vector()
 	for i, cell := range c {
-		cd := CellData{FR: i + 1, SL: cell.SL, Overridden: cell.Overridden}
+		cd := CellData{FR: i + 1, SL: cell.SL, Overridden: cell.Overridden, Unknown: cell.Unknown}
+		row.Unknown = row.Unknown || cell.Unknown
 		floor, inherited := len(cell.Reasons) > 0, len(cell.Reasons) > 0
 		for _, r := range cell.Reasons {
 			if r.Text != "" {
@@ -219,6 +220,67 @@ func overrides(list []model.SLOverride) []OverrideData {
 	}
 	slices.SortFunc(out, func(a, b OverrideData) int { return cmp.Compare(a.FR, b.FR) })
 	return out
+}
+
+// withStatus copies each requirement's state from the engine's statuses
+// (matched by ID). Compensating records are named by their name rather than
+// their ID, which is a UUID nobody can read in a document.
+func (b *builder) withStatus(reqs []RequirementData, statuses []risk.RequirementStatus) []RequirementData {
+	byID := make(map[string]*risk.RequirementStatus, len(statuses))
+	for i := range statuses {
+		byID[statuses[i].ID] = &statuses[i]
+	}
+	for i := range reqs {
+		st := byID[string(reqs[i].ID)]
+		if st == nil {
+			continue
+		}
+		measures := st.Measures
+		if st.MetBy == risk.MetByCompensating {
+			measures = make([]string, len(st.Measures))
+			for j, id := range st.Measures {
+				measures[j] = id
+				for _, c := range b.p.Compensating {
+					if string(c.ID) == id && strings.TrimSpace(c.Name) != "" {
+						measures[j] = c.Name
+					}
+				}
+			}
+		}
+		r := &reqs[i]
+		r.HasStatus, r.StateKey, r.MetBy = true, string(st.State), string(st.MetBy)
+		r.Measures, r.StatusReason, r.Closable = texts(measures), Text(st.Reason), st.Closable
+		r.Status = statusText(st.State, st.MetBy, measures, st.Closable, st.Reason)
+	}
+	return reqs
+}
+
+// statusText is a requirement's state in a few words for a table cell:
+// "met (capability)", "met: CM-A, CM-B", "compensating: CC-1", "gap", "gap †"
+// (no library measure closes it; the template explains the mark) or "not
+// applicable: reason".
+func statusText(state risk.RequirementState, by risk.MetBy, measures []string, closable bool, reason string) Text {
+	switch state {
+	case risk.StateMet:
+		switch {
+		case len(measures) == 0:
+			return Text("met (" + string(by) + ")")
+		case by == risk.MetByCompensating:
+			return Text("compensating: " + strings.Join(measures, ", "))
+		}
+		return Text("met: " + strings.Join(measures, ", "))
+	case risk.StateGap:
+		if closable {
+			return "gap"
+		}
+		return "gap †"
+	case risk.StateNotApplicable:
+		if reason != "" {
+			return Text("not applicable: " + reason)
+		}
+		return "not applicable"
+	}
+	return Text(state)
 }
 
 // requirements resolves requirement IDs against the catalogue, keeping the
@@ -285,7 +347,7 @@ func (b *builder) buildZones() {
 		if zr := b.zoneRes[z.ID]; zr != nil {
 			zd.SLT, zd.SLC, zd.SLA = cells(&zr.SLT), cells(&zr.SLC), cells(&zr.SLA)
 			zd.Gap = zr.Gap
-			zd.Requirements = b.requirements(zr.Requirements)
+			zd.Requirements = b.withStatus(b.requirements(zr.Requirements), zr.RequirementStatus)
 			zd.Findings = texts(zr.Findings)
 		} else {
 			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
@@ -338,6 +400,7 @@ func (b *builder) buildAssets() {
 			Exposure: exposure(a.Exposure), Transient: a.Transient, SLC: a.SLC,
 			RemoteAccess: a.Exposure.RemoteAccess, Wireless: a.Exposure.Wireless, RemovableMedia: a.Exposure.RemovableMedia, External: a.Exposure.ExternallyReachable,
 			SLCSource: Text(a.SLCSource.Label()), SupplierSDL: Text(a.SupplierSDL.Label()),
+			SLCUnknown: a.SLCSource == "" || a.SLCSource == model.SLCUnknown,
 		}
 		zd := b.zones[a.ZoneID]
 		if zd != nil {
@@ -345,7 +408,7 @@ func (b *builder) buildAssets() {
 			ad.SLT = zd.SLT.V
 		}
 		if ar := b.assetRes[a.ID]; ar != nil {
-			ad.SLT, ad.SLC, ad.Gap = ar.SLT, ar.SLC, ar.Gap
+			ad.SLT, ad.SLC, ad.Gap, ad.SLCUnknown = ar.SLT, ar.SLC, ar.Gap, ar.SLCUnknown
 			ad.Requirements = b.requirements(ar.Requirements)
 		} else {
 			ad.Gap = ad.SLT.Gap(ad.SLC)
@@ -430,7 +493,7 @@ func (b *builder) buildConduits() {
 		}
 		if cr := b.condRes[c.ID]; cr != nil {
 			cd.SLT, cd.SLA, cd.Gap = cells(&cr.SLT), cells(&cr.SLA), cr.Gap
-			cd.Requirements = b.requirements(cr.Requirements)
+			cd.Requirements = b.withStatus(b.requirements(cr.Requirements), cr.RequirementStatus)
 			cd.Findings = texts(cr.Findings)
 		} else {
 			cd.SLT, cd.SLA = cells(nil), cells(nil)

@@ -91,13 +91,11 @@ func assetInventory(d *templates.Data) Register {
 		Widths: []float64{28, 24, 20, 14, 18, 20, 14, 12, 30, 10, 16, 22, 16, 16, 30, 12, 60, 50},
 	}
 	for _, a := range d.Assets {
-		gap := "none"
-		if a.HasGap {
-			gap = a.Gap.String()
-		}
+		// An unknown SL-C (and the gap against it) reads "unknown", never
+		// a row of zeros (docs/METHOD.md step 6, "Unknown is not zero").
 		r.Rows = append(r.Rows, []any{
 			s(a.Name), s(a.Zone), s(a.Class), s(a.Function), s(a.Vendor), s(a.Model), s(a.Firmware), s(a.Criticality),
-			joinT(a.Exposure, ", "), yesNo(a.Transient), a.SLC.String(), s(a.SLCSource), a.SLT.String(), gap, s(a.SupplierSDL),
+			joinT(a.Exposure, ", "), yesNo(a.Transient), s(a.SLCText()), s(a.SLCSource), a.SLT.String(), s(a.GapText()), s(a.SupplierSDL),
 			len(a.Requirements), focusSummary(a), s(a.Description),
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zonewise/model"
+	"zonewise/risk"
 	"zonewise/templates"
 )
 
@@ -144,4 +145,107 @@ func mustRows(t *testing.T, f *excelize.File, sheet string) []string {
 		out = append(out, r...)
 	}
 	return out
+}
+
+// unknownSLCProject has one zone with SL-T 2,2,2,1,2,1,1 and three assets:
+// one whose SL-C nobody knows, one declared at 1 on every FR and one
+// declared at 0 on every FR (a known capability of 0).
+func unknownSLCProject() (*model.Project, *risk.Result) {
+	p := model.New("Unknown SL-C")
+	p.Date = "2026-12-04"
+	p.Zones = []model.Zone{{ID: "z1", Name: "Control", Type: model.ZoneControl, PurdueLevel: 1}}
+	p.Assets = []model.Asset{
+		{ID: "a1", Name: "A unknown PLC", ZoneID: "z1", Class: model.ClassEmbedded, SLCSource: model.SLCUnknown},
+		{ID: "a2", Name: "B declared HMI", ZoneID: "z1", Class: model.ClassHost, SLCSource: model.SLCVendor, SLC: model.SLVector{1, 1, 1, 1, 1, 1, 1}},
+		{ID: "a3", Name: "C declared zero", ZoneID: "z1", Class: model.ClassNetwork, SLCSource: model.SLCAssessed},
+	}
+	slt := model.SLVector{2, 2, 2, 1, 2, 1, 1}
+	r := &risk.Result{}
+	var zr risk.ZoneResult
+	zr.ZoneID, zr.Name = "z1", "Control"
+	for i := range zr.SLT {
+		zr.SLT[i].SL = slt[i]
+		zr.SLC[i].Unknown = true
+	}
+	r.Zones = []risk.ZoneResult{zr}
+	for _, a := range p.Assets {
+		r.Assets = append(r.Assets, risk.AssetResult{AssetID: a.ID, Name: a.Name, ZoneID: "z1", SLT: slt, SLC: a.SLC,
+			SLCUnknown: a.SLCSource == model.SLCUnknown, Gap: slt.Gap(a.SLC)})
+	}
+	return p, r
+}
+
+// wantSLC is, per asset name, the SL-C and capability gap the asset
+// inventory must show for unknownSLCProject, computed by hand.
+var wantSLC = map[string][2]string{
+	"A unknown PLC":   {"unknown", "unknown"},
+	"B declared HMI":  {"1,1,1,1,1,1,1", "1,1,1,0,1,0,0"},
+	"C declared zero": {"0,0,0,0,0,0,0", "2,2,2,1,2,1,1"},
+}
+
+func column(t *testing.T, header []string, name string) int {
+	t.Helper()
+	for i, h := range header {
+		if h == name {
+			return i
+		}
+	}
+	t.Fatalf("no column %q in %v", name, header)
+	return -1
+}
+
+func TestUnknownSLCReadsUnknownInTheAssetInventory(t *testing.T) {
+	p, res := unknownSLCProject()
+	for _, tc := range []struct {
+		name string
+		res  *risk.Result
+	}{{"with an assessment", res}, {"before the first assessment", nil}} {
+		d := templates.NewData(p, tc.res, nil, p.Date)
+		reg, _ := RegisterByName(d, "asset-inventory")
+		var buf bytes.Buffer
+		if err := WriteCSV(&buf, reg); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		slc, gap := column(t, recs[0], "SL-C"), column(t, recs[0], "Capability gap")
+		for _, rec := range recs[1:] {
+			want := wantSLC[rec[0]]
+			if tc.res == nil && rec[0] != "A unknown PLC" {
+				continue // without an assessment the zone has no SL-T, so no gap to check
+			}
+			t.Run(rec[0]+" shows SL-C "+want[0]+" in the CSV "+tc.name, func(t *testing.T) {
+				if rec[slc] != want[0] || rec[gap] != want[1] {
+					t.Errorf("SL-C %q, gap %q; want %q, %q", rec[slc], rec[gap], want[0], want[1])
+				}
+			})
+		}
+	}
+	t.Run("the XLSX cells say the same as the CSV", func(t *testing.T) {
+		d := templates.NewData(p, res, nil, p.Date)
+		data, err := WriteXLSX(Registers(d), WorkbookInfo{Title: "Registers", Date: p.Date})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows("Asset inventory")
+		if err != nil {
+			t.Fatal(err)
+		}
+		slc, gap := column(t, rows[0], "SL-C"), column(t, rows[0], "Capability gap")
+		if len(rows) != 4 {
+			t.Fatalf("%d rows, want a header and 3 assets", len(rows))
+		}
+		for _, row := range rows[1:] {
+			if want := wantSLC[row[0]]; row[slc] != want[0] || row[gap] != want[1] {
+				t.Errorf("%s: SL-C %q, gap %q; want %q, %q", row[0], row[slc], row[gap], want[0], want[1])
+			}
+		}
+	})
 }
