@@ -212,6 +212,7 @@ func init() {
 			build:  (*propertiesPanel).buildCountermeasure,
 			prefix: "m:",
 		}),
+		vulnerabilityKind(),
 	}
 }
 
