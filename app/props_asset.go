@@ -72,6 +72,9 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		if ar == nil {
 			return ""
 		}
+		if ar.SLCUnknown {
+			return tr("asset.assessmentUnknownSLC", map[string]string{"SLT": ar.SLT.String(), "N": strconv.Itoa(len(ar.Requirements))})
+		}
 		return fmt.Sprintf("Zone SL-T %s   gap to SL-C %s   %d component requirements", ar.SLT, ar.Gap, len(ar.Requirements))
 	}))
 
