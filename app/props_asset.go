@@ -270,7 +270,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		}
 		if sr := sess.scenarioResult(id); sr != nil {
 			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence) +
-				residualText(sr) + "\n" + txt
+				vulnerabilityText(sr) + residualText(sr) + "\n" + txt
 		}
 		return txt
 	}))
@@ -298,4 +298,16 @@ func residualText(sr *risk.ScenarioResult) string {
 	return line("threats.residual.current", sr.Current) + "\n" +
 		line("threats.residual.target", sr.Target) + "\n" +
 		tr("threats.residual.rule")
+}
+
+// vulnerabilityText is the engine's sentence on the register entries the
+// scenario's likelihood rests on, or "" when none is linked (IEC 62443-3-2
+// ZCR 5.2).
+func vulnerabilityText(sr *risk.ScenarioResult) string {
+	for _, r := range sr.Reasons {
+		if r.Rule == risk.RuleVulnerability {
+			return tr("threats.vulnerabilities", map[string]string{"Reason": r.Text}) + "\n"
+		}
+	}
+	return ""
 }

@@ -99,3 +99,24 @@ func TestThreatsViewShowsCurrentAndTargetResidualRisk(t *testing.T) {
 		}
 	})
 }
+
+func TestScenarioPropertiesCiteTheLinkedVulnerabilities(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	needEngine(t, u)
+	p := u.doc.Project
+	for _, s := range p.Scenarios {
+		sr := u.scenarioResult(s.ID)
+		txt := vulnerabilityText(sr)
+		if len(s.Vulnerabilities) == 0 {
+			if txt != "" {
+				t.Errorf("scenario %q links no vulnerability but reads %q", s.Name, txt)
+			}
+			continue
+		}
+		for _, id := range s.Vulnerabilities {
+			if x := findVuln(p, id); x != nil && !strings.Contains(txt, x.Identifier) {
+				t.Errorf("scenario %q: %q does not cite %s", s.Name, txt, x.Identifier)
+			}
+		}
+	}
+}
