@@ -98,7 +98,7 @@ func newThreatsView(sess *session) *threatsView {
 	v.table.OnSelected = v.onRowSelected
 
 	v.unmitigated = newRiskHeatMap("Unmitigated risk", v.onHeatCellTapped)
-	v.residual = newRiskHeatMap("Residual risk", nil)
+	v.residual = newRiskHeatMap(tr("threats.map.target"), nil)
 
 	v.deleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDelete)
 	bar := container.NewHBox(
@@ -176,9 +176,9 @@ func (v *threatsView) refresh() {
 	}
 	v.unmitigated.set(p.Matrix, unmit, v.filter, markU)
 	if v.sess.result == nil {
-		v.residual.title = "Residual risk (not assessed)"
+		v.residual.title = tr("threats.map.targetNotAssessed")
 	} else {
-		v.residual.title = "Residual risk"
+		v.residual.title = tr("threats.map.target")
 	}
 	v.residual.set(p.Matrix, resid, heatCell{}, markR)
 }
