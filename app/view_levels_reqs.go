@@ -121,3 +121,23 @@ func warningText(p *model.Project, w risk.Warning) string {
 	}
 	return tr("levels.warning", data)
 }
+
+// loweringProblems lists the result's lowering warnings as warnings of the
+// problems panel, so that an SL-T set below the derived one is seen without
+// opening its cell; selecting one selects the zone or conduit.
+func loweringProblems(p *model.Project, r *risk.Result) []model.Problem {
+	if r == nil {
+		return nil
+	}
+	var out []model.Problem
+	for _, w := range r.Warnings {
+		pr := model.Problem{Severity: model.SeverityWarning, Rule: w.Rule, ObjectID: w.ObjectID, Message: warningText(p, w)}
+		if z := p.Zone(w.ObjectID); z != nil {
+			pr.Kind, pr.Object = tr("problems.kind.zone"), z.Name
+		} else if c := p.Conduit(w.ObjectID); c != nil {
+			pr.Kind, pr.Object = tr("problems.kind.conduit"), c.Name
+		}
+		out = append(out, pr)
+	}
+	return out
+}

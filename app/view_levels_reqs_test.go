@@ -82,4 +82,16 @@ func TestLevelsViewWarnsOfALoweredSLTNamingTheScenariosSetAside(t *testing.T) {
 	if !strings.Contains(text, "SL-T 1 (overridden; derived "+strconv.Itoa(derived)+")") {
 		t.Errorf("the derived value is not shown beside the override:\n%s", text)
 	}
+	t.Run("the problems panel lists the warning on the zone", func(t *testing.T) {
+		u.reassess()
+		found := false
+		for _, pr := range u.problems {
+			if pr.ObjectID == zr.ZoneID && pr.Severity == model.SeverityWarning && strings.Contains(pr.Message, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no lowering warning on %s in the problems: %v", zr.Name, u.problems)
+		}
+	})
 }
