@@ -210,6 +210,7 @@ func (u *ui) reassess() {
 		u.resultErr = errors.New("the built-in catalogue failed to load: no requirements or proposals")
 	}
 	u.indexResult()
+	u.problems = append(u.problems, loweringProblems(u.doc.Project, u.result)...)
 }
 
 // refreshAll updates every part of the window from the model, in place.

@@ -58,6 +58,7 @@ func (u *ui) languageMenu() *fyne.MenuItem {
 func setupLanguage(p fyne.Preferences) {
 	l := chooseLanguage(p.String(prefLanguage), lang.SystemLocale().String())
 	msgs = i18n.For(l)
+	localiseKinds()
 	os.Setenv("LANGUAGE", string(l))
 	if err := lang.AddTranslationsFS(i18n.FS(), "locales"); err != nil {
 		fyne.LogError("interface translations", err)

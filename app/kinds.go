@@ -147,6 +147,9 @@ func init() {
 				if a.Vendor != "" || a.Model != "" {
 					d += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
 				}
+				if a.SLCSource == model.SLCUnknown {
+					return d + " · SL-C " + tr("levels.unknown")
+				}
 				return d + " · SL-C " + a.SLC.String()
 			},
 			drawn: func(c *zoneCanvas, id model.ID) (model.Rect, bool) {
@@ -212,6 +215,7 @@ func init() {
 			build:  (*propertiesPanel).buildCountermeasure,
 			prefix: "m:",
 		}),
+		vulnerabilityKind(),
 	}
 }
 

@@ -18,7 +18,7 @@ func TestEveryKindHasOneCompleteDescriptor(t *testing.T) {
 		}
 		seen[d.kind] = true
 	}
-	for k := kindProject; k <= kindCountermeasure; k++ {
+	for k := kindProject; k <= kindVulnerability; k++ {
 		t.Run("kind "+strings.ToLower(kindOf(k).title)+" is described", func(t *testing.T) {
 			d := kindOf(k)
 			if d.noun == "" || d.title == "" || d.find == nil || d.build == nil {
@@ -32,8 +32,8 @@ func TestEveryKindHasOneCompleteDescriptor(t *testing.T) {
 			}
 		})
 	}
-	if len(kindTable) != int(kindCountermeasure) {
-		t.Errorf("%d descriptors for %d kinds", len(kindTable), kindCountermeasure)
+	if len(kindTable) != int(kindVulnerability) {
+		t.Errorf("%d descriptors for %d kinds", len(kindTable), kindVulnerability)
 	}
 
 	u := newTestUI(t)

@@ -53,6 +53,7 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(tr("menu.edit.addZone"), nil, u.addZone),
 		item(tr("menu.edit.addActor"), nil, u.addActor),
 		item(tr("menu.edit.addScenario"), nil, u.addScenario),
+		item(tr("menu.edit.addVulnerability"), nil, u.addVulnerability),
 		fyne.NewMenuItemSeparator(),
 		item(tr("menu.edit.logDecision"), shortcut(fyne.KeyL, ctrl), u.logDecision))
 

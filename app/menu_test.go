@@ -290,6 +290,18 @@ func menuEffects() map[string]menuEffect {
 				}
 			},
 		},
+		"Edit ▸ Add vulnerability": {
+			prep: func(t *testing.T, u *ui) { u.selectOnly(ref{kindAsset, model.StableID("a-plc")}) },
+			check: func(t *testing.T, u *ui) {
+				vs := u.doc.Project.Vulnerabilities
+				if len(vs) != len(testPlant().Vulnerabilities)+1 || len(vs[len(vs)-1].AssetIDs) != 1 || vs[len(vs)-1].AssetIDs[0] != model.StableID("a-plc") {
+					t.Errorf("no new vulnerability affecting the selected asset: %+v", vs)
+				}
+				if r := u.sel.primary(); r.Kind != kindVulnerability {
+					t.Errorf("the new vulnerability is not selected: %+v", r)
+				}
+			},
+		},
 		"Edit ▸ Log decision…": {check: func(t *testing.T, u *ui) {
 			dialogWithButton("Add")(t, u)
 			test.Tap(findButton(u.win.Canvas().Overlays().Top(), "Add"))

@@ -32,6 +32,9 @@ type propertiesPanel struct {
 
 func newPropertiesPanel(sess *session) *propertiesPanel {
 	pp := &propertiesPanel{sess: sess, header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	// A long name (a vulnerability's identifier and title) is cut short
+	// rather than widening the panel.
+	pp.header.Truncation = fyne.TextTruncateEllipsis
 	pp.scroll = container.NewVScroll(widget.NewLabel(""))
 	pp.built = ref{Kind: -1}
 	return pp

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/risk"
 )
 
 func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
@@ -69,6 +71,9 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		ar := sess.assetResult(id)
 		if ar == nil {
 			return ""
+		}
+		if ar.SLCUnknown {
+			return tr("asset.assessmentUnknownSLC", map[string]string{"SLT": ar.SLT.String(), "N": strconv.Itoa(len(ar.Requirements))})
 		}
 		return fmt.Sprintf("Zone SL-T %s   gap to SL-C %s   %d component requirements", ar.SLT, ar.Gap, len(ar.Requirements))
 	}))
@@ -264,9 +269,45 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 			txt = "Countermeasures: " + strings.Join(parts, "; ")
 		}
 		if sr := sess.scenarioResult(id); sr != nil {
-			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)   residual: %s\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence, sr.Residual.Label()) + txt
+			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence) +
+				vulnerabilityText(sr) + residualText(sr) + "\n" + txt
 		}
 		return txt
 	}))
 	return box
+}
+
+// residualText explains the scenario's residual risk twice: current
+// (implemented measures only) and target (implemented and accepted), each
+// with the engine's reason, then the strength rule both follow
+// (docs/METHOD.md step 8).
+func residualText(sr *risk.ScenarioResult) string {
+	line := func(key string, r risk.Residual) string {
+		var why []string
+		for _, x := range r.Reasons {
+			why = append(why, x.Text)
+		}
+		return tr(key, map[string]string{
+			"Level":      r.Level.Label(),
+			"Likelihood": strconv.Itoa(r.Likelihood),
+			"Measures":   strconv.Itoa(len(r.Mitigations)),
+			"Defeated":   strconv.Itoa(len(r.Defeated)),
+			"Reason":     strings.Join(why, "; "),
+		})
+	}
+	return line("threats.residual.current", sr.Current) + "\n" +
+		line("threats.residual.target", sr.Target) + "\n" +
+		tr("threats.residual.rule")
+}
+
+// vulnerabilityText is the engine's sentence on the register entries the
+// scenario's likelihood rests on, or "" when none is linked (IEC 62443-3-2
+// ZCR 5.2).
+func vulnerabilityText(sr *risk.ScenarioResult) string {
+	for _, r := range sr.Reasons {
+		if r.Rule == risk.RuleVulnerability {
+			return tr("threats.vulnerabilities", map[string]string{"Reason": r.Text}) + "\n"
+		}
+	}
+	return ""
 }

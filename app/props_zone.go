@@ -134,7 +134,7 @@ func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 		if zr == nil {
 			return "Not assessed."
 		}
-		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), zr.SLC.Vector(), zr.SLA.Vector(), zr.Gap)
+		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), slcCellsText(&zr.SLC), zr.SLA.Vector(), zr.Gap)
 	})
 }
 

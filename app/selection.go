@@ -19,6 +19,7 @@ const (
 	kindScenario
 	kindDecision
 	kindCountermeasure
+	kindVulnerability
 )
 
 // ref names one selectable object. The project itself is {kindProject, ""}.

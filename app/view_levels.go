@@ -271,6 +271,7 @@ func (v *levelsView) refreshExplain() {
 		if c.Overridden {
 			t += " (overridden)"
 		}
+		t = cellHeading(title, c, t)
 		h := widget.NewLabel(t)
 		h.TextStyle.Bold = true
 		v.explain.Add(h)
@@ -291,6 +292,13 @@ func (v *levelsView) refreshExplain() {
 	v.explain.Add(g)
 	if gap[i] > 0 {
 		v.explain.Add(wrapLabel(fmt.Sprintf("SL-A is %d below SL-T: the Countermeasures view proposes measures for it.", gap[i])))
+	}
+	for _, line := range v.warningLines(v.pick) {
+		v.explain.Add(wrapLabel(line))
+	}
+	v.explain.Add(heading(tr("levels.req.heading", map[string]string{"FR": fr.String()})))
+	for _, line := range requirementLines(v.statusesOf(v.pick), fr) {
+		v.explain.Add(wrapLabel(line))
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,8 +112,10 @@ func TestLevelsViewOverrideNeedsAJustificationAndShowsAsOverridden(t *testing.T)
 		if b.lines[0].Text != "SL-T 4*" {
 			t.Errorf("cell reads %q, want %q", b.lines[0].Text, "SL-T 4*")
 		}
-		if !strings.Contains(v.explanation(), "(overridden)") {
-			t.Errorf("explanation does not say overridden:\n%s", v.explanation())
+		// The derived value stays visible beside the override.
+		want := fmt.Sprintf("SL-T 4 (overridden; derived %d)", u.zoneResult(z.ID).SLT[3].Derived)
+		if !strings.Contains(v.explanation(), want) {
+			t.Errorf("explanation does not say %q:\n%s", want, v.explanation())
 		}
 	})
 	t.Run("remove override takes it away", func(t *testing.T) {

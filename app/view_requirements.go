@@ -194,8 +194,12 @@ func (v *requirementsView) build() {
 			break
 		}
 		slt, ids = r.SLT, r.Requirements
+		slc, gapText := slVectorText(r.SLC), slVectorText(r.Gap)
+		if r.SLCUnknown {
+			slc, gapText = tr("levels.unknown"), tr("levels.unknown")
+		}
 		what = fmt.Sprintf("%s, %s (SL-C %s, gap %s): IEC 62443-4-2 component requirements (CR and %s) for its zone's",
-			orUntitled(a.Name), strings.ToLower(a.Class.Label()), slVectorText(r.SLC), slVectorText(r.Gap), a.Class.Prefix())
+			orUntitled(a.Name), strings.ToLower(a.Class.Label()), slc, gapText, a.Class.Prefix())
 	case v.pick.Kind == kindZone:
 		if r := v.sess.zoneResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements

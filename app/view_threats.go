@@ -26,7 +26,8 @@ const (
 	colScenarioLikelihood
 	colScenarioConsequence
 	colScenarioUnmitigated
-	colScenarioResidual
+	colScenarioCurrent
+	colScenarioPlanned
 	colScenarioTreatment
 	colScenarioActor
 	colScenarioTarget
@@ -34,10 +35,22 @@ const (
 	scenarioColumns
 )
 
-var scenarioHeaders = [scenarioColumns]string{"Scenario", "Likelihood", "Consequence", "Unmitigated", "Residual", "Treatment", "Actor", "Target", "FRs"}
+var scenarioHeaders = [scenarioColumns]string{"Scenario", "Likelihood", "Consequence", "Unmitigated", "", "", "Treatment", "Actor", "Target", "FRs"}
+
+// scenarioHeader is the heading of a column. The two residual columns are
+// looked up when shown, since the interface language is set after start-up.
+func scenarioHeader(col int) string {
+	switch col {
+	case colScenarioCurrent:
+		return tr("threats.col.current")
+	case colScenarioPlanned:
+		return tr("threats.col.target")
+	}
+	return scenarioHeaders[col]
+}
 
 // scenarioWidths are the column widths in multiples of the text size.
-var scenarioWidths = [scenarioColumns]float32{14, 8.5, 9, 7.5, 7.5, 7.5, 9, 11, 7}
+var scenarioWidths = [scenarioColumns]float32{14, 8.5, 9, 7.5, 7.5, 7.5, 7.5, 9, 11, 7}
 
 // undecided is the treatment option for a scenario without a treatment.
 const undecided = "—"
@@ -79,13 +92,13 @@ func newThreatsView(sess *session) *threatsView {
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < scenarioColumns {
-			o.(*widget.Label).SetText(scenarioHeaders[id.Col])
+			o.(*widget.Label).SetText(scenarioHeader(id.Col))
 		}
 	}
 	v.table.OnSelected = v.onRowSelected
 
 	v.unmitigated = newRiskHeatMap("Unmitigated risk", v.onHeatCellTapped)
-	v.residual = newRiskHeatMap("Residual risk", nil)
+	v.residual = newRiskHeatMap(tr("threats.map.target"), nil)
 
 	v.deleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDelete)
 	bar := container.NewHBox(
@@ -163,9 +176,9 @@ func (v *threatsView) refresh() {
 	}
 	v.unmitigated.set(p.Matrix, unmit, v.filter, markU)
 	if v.sess.result == nil {
-		v.residual.title = "Residual risk (not assessed)"
+		v.residual.title = tr("threats.map.targetNotAssessed")
 	} else {
-		v.residual.title = "Residual risk"
+		v.residual.title = tr("threats.map.target")
 	}
 	v.residual.set(p.Matrix, resid, heatCell{}, markR)
 }
@@ -329,9 +342,15 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			cell := v.unmitigatedCell(s)
 			level(p.Matrix.Level(cell.L, cell.C))
 		}
-	case colScenarioResidual:
+	case colScenarioCurrent:
 		if r != nil {
-			level(r.Residual)
+			level(r.Current.Level)
+		} else {
+			level("")
+		}
+	case colScenarioPlanned:
+		if r != nil {
+			level(r.Target.Level)
 		} else {
 			level("")
 		}
