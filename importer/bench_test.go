@@ -15,6 +15,7 @@ import (
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
 
+	"zonewise/internal/testtool"
 	"zonewise/model"
 )
 
@@ -60,7 +61,7 @@ func BenchmarkInventoryImport10k(b *testing.B) {
 	base := benchPlant(100, 10_000)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	since := cpuTime()
+	since := testtool.CPUTime()
 	for b.Loop() {
 		inv, err := ReadInventory("bench.csv", bytes.NewReader(data), "", nil)
 		if err != nil {
@@ -70,7 +71,7 @@ func BenchmarkInventoryImport10k(b *testing.B) {
 		p.Assets = append([]model.Asset(nil), base.Assets...)
 		Apply(&p, Plan(&p, inv.Records, nil))
 	}
-	reportCPU(b, since)
+	testtool.ReportCPU(b, since)
 }
 
 // writeBenchCapture writes a capture of about size bytes: Modbus, S7 and
@@ -115,14 +116,14 @@ func BenchmarkPcapParse(b *testing.B) {
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	since := cpuTime()
+	since := testtool.CPUTime()
 	for b.Loop() {
 		tr := NewTraffic()
 		if _, err := ReadCapture("bench.pcap", bytes.NewReader(data), tr); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, since)
+	testtool.ReportCPU(b, since)
 }
 
 // TestWriteBigCapture writes a capture for measuring peak memory of
@@ -167,11 +168,11 @@ func BenchmarkReconcile10k(b *testing.B) {
 	}
 	flows := tr.Flows()
 	b.ReportAllocs()
-	since := cpuTime()
+	since := testtool.CPUTime()
 	for b.Loop() {
 		Reconcile(p, flows)
 	}
-	reportCPU(b, since)
+	testtool.ReportCPU(b, since)
 }
 
 func bufioWriter(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 1<<20) }

@@ -3,6 +3,7 @@ package risk
 import (
 	"testing"
 
+	"zonewise/internal/testtool"
 	"zonewise/model"
 )
 
@@ -26,7 +27,7 @@ func BenchmarkBudgetUnmarshalAssess10k(b *testing.B) {
 	cat := builtinOrSkip(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testtool.CPUTime()
 	for b.Loop() {
 		p, err := model.Unmarshal(data)
 		if err != nil {
@@ -34,7 +35,7 @@ func BenchmarkBudgetUnmarshalAssess10k(b *testing.B) {
 		}
 		Assess(p, cat)
 	}
-	reportCPU(b, cpu)
+	testtool.ReportCPU(b, cpu)
 }
 
 // BenchmarkBudgetEditReassess1k is the non-GUI half of "re-assessment after
@@ -57,14 +58,14 @@ func BenchmarkBudgetEditReassess1k(b *testing.B) {
 	doc.OnChange(func() { res = Assess(doc.Project, cat) })
 	asset := doc.Project.Assets[len(doc.Project.Assets)/2]
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := testtool.CPUTime()
 	for b.Loop() {
 		asset.SLC[0] = (asset.SLC[0] + 1) % 5
 		if err := doc.Do(&model.Update[model.Asset]{After: asset, Field: "slC"}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	testtool.ReportCPU(b, cpu)
 	if res == nil || len(res.Assets) != 1000 {
 		b.Fatalf("the listener did not re-assess the 1,000 assets")
 	}

@@ -6,6 +6,9 @@
 // variable CI set, as .ci/run and every common CI service do) a missing
 // program fails the test instead: a run that skipped the PDF checks would
 // otherwise report success without having looked at a single page.
+//
+// It also gives benchmarks a CPU-time metric (ReportCPU), for figures taken
+// on a machine shared with other work.
 package testtool
 
 import (

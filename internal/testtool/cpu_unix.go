@@ -1,6 +1,6 @@
 //go:build unix
 
-package importer
+package testtool
 
 import (
 	"syscall"
@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// cpuTime is the user plus system time the process has used so far.
-func cpuTime() time.Duration {
+// CPUTime is the user plus system time the process has used so far.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
@@ -17,12 +17,12 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// reportCPU adds a "cpu-ms/op" metric from since, the process CPU time when
+// ReportCPU adds a "cpu-ms/op" metric from since, the process CPU time when
 // the loop started: on a machine shared with other work, CPU time per
 // operation is closer to the wall time an idle machine would show than
 // ns/op is (for work on one goroutine; the collector's helpers add to it).
-func reportCPU(b *testing.B, since time.Duration) {
+func ReportCPU(b *testing.B, since time.Duration) {
 	if n := b.N; n > 0 && since > 0 {
-		b.ReportMetric(float64(cpuTime()-since)/float64(n)/1e6, "cpu-ms/op")
+		b.ReportMetric(float64(CPUTime()-since)/float64(n)/1e6, "cpu-ms/op")
 	}
 }
