@@ -56,6 +56,24 @@ type dcell struct {
 	line                     int
 }
 
+// objectID is the model ID a shape carries (a Zonewise export wrote it),
+// else a stable ID from the kind and the cell's own ID, so that importing
+// the same hand-drawn file twice updates instead of duplicating.
+func (c *dcell) objectID(kind string) model.ID {
+	if id := model.ID(c.data[drawio.AttrID]); id != "" {
+		return id
+	}
+	return model.StableID("drawio-" + kind + ":" + c.id)
+}
+
+// name is the model name the shape carries, else its visible label.
+func (c *dcell) name() string {
+	if n := c.data[drawio.AttrName]; n != "" {
+		return n
+	}
+	return plainLabel(c.label)
+}
+
 // ReadDrawio reads a diagrams.net file (uncompressed, or with its pages
 // compressed as diagrams.net wrote them by default until 2021) and maps
 // its first page. Errors name the file and line.
@@ -261,13 +279,7 @@ func mapDrawing(cells []*dcell) *Drawing {
 		if !isContainer(c) {
 			continue
 		}
-		z := model.Zone{ID: model.ID(c.data[drawio.AttrID]), Name: c.data[drawio.AttrName], Description: c.data[drawio.AttrDesc]}
-		if z.ID == "" {
-			z.ID = model.StableID("drawio-zone:" + c.id)
-		}
-		if z.Name == "" {
-			z.Name = plainLabel(c.label)
-		}
+		z := model.Zone{ID: c.objectID("zone"), Name: c.name(), Description: c.data[drawio.AttrDesc]}
 		if z.Name == "" {
 			z.Name = "Zone " + c.id
 			note(c, true, "container without a label: named %q", z.Name)
@@ -314,13 +326,7 @@ func mapDrawing(cells []*dcell) *Drawing {
 			note(c, false, "shape outside any zone container: not an asset")
 			continue
 		}
-		a := model.Asset{ID: model.ID(c.data[drawio.AttrID]), Name: c.data[drawio.AttrName], Description: c.data[drawio.AttrDesc], ZoneID: zoneID[z.id]}
-		if a.ID == "" {
-			a.ID = model.StableID("drawio-asset:" + c.id)
-		}
-		if a.Name == "" {
-			a.Name = plainLabel(c.label)
-		}
+		a := model.Asset{ID: c.objectID("asset"), Name: c.name(), Description: c.data[drawio.AttrDesc], ZoneID: zoneID[z.id]}
 		if a.Name == "" {
 			a.Name = "Asset " + c.id
 			note(c, true, "shape without a label: named %q", a.Name)
@@ -371,10 +377,7 @@ func mapDrawing(cells []*dcell) *Drawing {
 			note(c, false, "edge inside one zone: a conduit joins two zones")
 			continue
 		}
-		id := model.ID(c.data[drawio.AttrID])
-		if id == "" {
-			id = model.StableID("drawio-conduit:" + c.id)
-		}
+		id := c.objectID("conduit")
 		if i, ok := index[id]; ok {
 			for _, z := range []model.ID{zoneID[zs.id], zoneID[zd.id]} {
 				if !slices.Contains(d.Conduits[i].ZoneIDs, z) {
@@ -383,10 +386,7 @@ func mapDrawing(cells []*dcell) *Drawing {
 			}
 			continue
 		}
-		k := model.Conduit{ID: id, Name: c.data[drawio.AttrName], Description: c.data[drawio.AttrDesc], ZoneIDs: []model.ID{zoneID[zs.id], zoneID[zd.id]}}
-		if k.Name == "" {
-			k.Name = plainLabel(c.label)
-		}
+		k := model.Conduit{ID: id, Name: c.name(), Description: c.data[drawio.AttrDesc], ZoneIDs: []model.ID{zoneID[zs.id], zoneID[zd.id]}}
 		if k.Name == "" {
 			k.Name = d.zone(zoneID[zs.id]).Name + " – " + d.zone(zoneID[zd.id]).Name
 		}
