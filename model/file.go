@@ -22,6 +22,15 @@ const MaxFileSize = 32 << 20
 // FileExt is the conventional project file extension.
 const FileExt = ".zonewise.json"
 
+// EncryptedMagic starts every passphrase-encrypted project file (package
+// vault writes and reads them). It is here so that every reader of project
+// files recognises one and says so instead of reporting malformed JSON.
+const EncryptedMagic = "ZONEWISE ENCRYPTED PROJECT v1"
+
+// ErrEncrypted is returned for an encrypted project file read without its
+// passphrase.
+var ErrEncrypted = errors.New("the file is an encrypted Zonewise project: give its passphrase (ZONEWISE_PASSPHRASE on the command line)")
+
 // Marshal encodes p as deterministic, indented JSON: collections sorted by
 // ID, nil collections written as [], no HTML escaping, trailing newline.
 // p itself is not changed.
@@ -143,6 +152,9 @@ func nonNil[T any](s []T) []T {
 func Unmarshal(data []byte) (*Project, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("file is empty, want a Zonewise project (JSON)")
+	}
+	if bytes.HasPrefix(data, []byte(EncryptedMagic)) {
+		return nil, ErrEncrypted
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
