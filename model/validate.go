@@ -171,6 +171,7 @@ func Validate(p *Project) []Problem {
 	}
 	v.zoning()
 	v.network()
+	v.validateConflicts()
 	sortProblems(v.problems)
 	return v.problems
 }
