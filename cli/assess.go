@@ -37,7 +37,7 @@ func runAssess(e *env, args []string) int {
 		c, err := risk.Builtin()
 		catCh <- catalog{c, err}
 	}()
-	p, err := model.Load(path)
+	p, err := loadProject(path)
 	if err != nil {
 		return e.errorf("%v", err)
 	}

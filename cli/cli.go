@@ -68,6 +68,8 @@ func init() {
 		{"import", "assets|nmap|drawio FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new; drawio: zones, assets and conduits from a diagrams.net drawing (a new PROJECT is created)", runImport},
 		{"reconcile", "PROJECT --traffic FILE... [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
 		{"rules", "PROJECT [--conduit NAME|ID] --format matrix|nftables|iptables [-o FILE]", "firewall rules of the declared flows: rule matrix (CSV, or XLSX for -o *.xlsx), nftables or iptables-restore", runRules},
+		{"diff", "OLD NEW [--json]", "semantic difference of two project revisions by object ID, with the assessment changes; OLD may be git:REV (NEW's file at a git revision)", runDiff},
+		{"merge-driver", "BASE OURS THEIRS", "git merge driver (%O %A %B): three-way merge by object and field; conflicts recorded in the project, exit 1", runMergeDriver},
 		{"review-firewall", "PROJECT --config FILE [--json]", "check an nft list ruleset or iptables-save dump against the declared flows; exit 1 on errors", runReviewFirewall},
 	}
 }

@@ -47,7 +47,7 @@ func runExport(e *env, args []string) int {
 		return e.usagef("unknown document kind %q (want %s)", *kind, strings.Join(append(document.Kinds(), document.KindAll), ", "))
 	}
 	path := pos[0]
-	p, err := model.Load(path)
+	p, err := loadProject(path)
 	if err != nil {
 		return e.errorf("%v", err)
 	}

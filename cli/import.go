@@ -99,7 +99,7 @@ func runImport(e *env, args []string) int {
 		}
 		defer lock.Release()
 	}
-	p, err := model.Load(*into)
+	p, err := loadProject(*into)
 	if err != nil {
 		return e.errorf("%v", err)
 	}
@@ -112,7 +112,7 @@ func runImport(e *env, args []string) int {
 	rep.Added, rep.Updated, rep.Kept, rep.Skipped = n[importer.ActionAdd], n[importer.ActionUpdate], n[importer.ActionKeep], n[importer.ActionSkip]
 	if !*dry && rep.Added+rep.Updated > 0 {
 		importer.Apply(p, steps)
-		if err := model.Save(*into, p); err != nil {
+		if err := saveProject(*into, p); err != nil {
 			return e.errorf("%s: save: %v", *into, err)
 		}
 		rep.Written = true

@@ -54,7 +54,7 @@ func importDrawio(e *env, file, into string, dry, asJSON bool) int {
 		}
 		defer lock.Release()
 	}
-	p, err := model.Load(into)
+	p, err := loadProject(into)
 	if errors.Is(err, fs.ErrNotExist) {
 		name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		p, err, rep.Created = model.New(name), nil, true
@@ -72,7 +72,7 @@ func importDrawio(e *env, file, into string, dry, asJSON bool) int {
 		return e.errorf("%s: importing %s would leave the project with errors; nothing written", into, file)
 	}
 	if !dry {
-		if err := model.Save(into, p); err != nil {
+		if err := saveProject(into, p); err != nil {
 			return e.errorf("%s: save: %v", into, err)
 		}
 		rep.Written = true

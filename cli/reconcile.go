@@ -37,7 +37,7 @@ func runReconcile(e *env, args []string) int {
 	if len(files) == 0 {
 		return e.usagef("--traffic FILE is required")
 	}
-	p, err := model.Load(project)
+	p, err := loadProject(project)
 	if err != nil {
 		return e.errorf("%v", err)
 	}

@@ -38,7 +38,7 @@ func runRender(e *env, args []string) int {
 	if format != ".svg" && format != ".png" && format != ".dot" && format != ".drawio" {
 		return e.usagef("-o %s: unknown format %q, want .svg, .png, .dot or .drawio", *out, format)
 	}
-	p, err := model.Load(pos[0])
+	p, err := loadProject(pos[0])
 	if err != nil {
 		return e.errorf("%v", err)
 	}

@@ -114,7 +114,7 @@ func findConduit(p *model.Project, key string) (*model.Conduit, error) {
 // from dangling zones or bad addresses would mean nothing. One line per
 // error, as validate prints them.
 func loadValid(e *env, path string) (*model.Project, int, bool) {
-	p, err := model.Load(path)
+	p, err := loadProject(path)
 	if err != nil {
 		return nil, e.errorf("%v", err), false
 	}

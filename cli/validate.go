@@ -18,7 +18,7 @@ func runValidate(e *env, args []string) int {
 		return e.usagef("want exactly one FILE, got %d arguments", len(pos))
 	}
 	path := pos[0]
-	p, err := model.Load(path)
+	p, err := loadProject(path)
 	if err != nil {
 		return e.errorf("%v", err)
 	}

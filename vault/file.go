@@ -22,8 +22,9 @@ const maxFileSize = model.MaxFileSize/3*4 + 64<<10
 // file it tries key first (a project already unlocked this session), then
 // asks. It returns the key the file was encrypted with, or nil for a plain
 // file. A wrong passphrase or a damaged file is an error; a project is never
-// returned half decrypted.
-func Read(path string, data []byte, key *Key, ask AskFunc) (*model.Project, *Key, error) {
+// returned half decrypted. Extra known keys (other files of the same
+// project, such as the three revisions a merge reads) are tried too.
+func Read(path string, data []byte, key *Key, ask AskFunc, known ...*Key) (*model.Project, *Key, error) {
 	if !IsEncrypted(data) {
 		p, err := model.Unmarshal(data)
 		if err != nil {
@@ -32,9 +33,13 @@ func Read(path string, data []byte, key *Key, ask AskFunc) (*model.Project, *Key
 		return p, nil, nil
 	}
 	var plain []byte
-	if key != nil {
-		if b, err := key.Open(data); err == nil {
-			plain = b
+	for _, k := range append([]*Key{key}, known...) {
+		if k == nil {
+			continue
+		}
+		if b, err := k.Open(data); err == nil {
+			plain, key = b, k
+			break
 		}
 	}
 	if plain == nil {
@@ -59,7 +64,7 @@ func Read(path string, data []byte, key *Key, ask AskFunc) (*model.Project, *Key
 }
 
 // Load reads the project file at path, plain or encrypted; see Read.
-func Load(path string, key *Key, ask AskFunc) (*model.Project, *Key, error) {
+func Load(path string, key *Key, ask AskFunc, known ...*Key) (*model.Project, *Key, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open project: %w", err)
@@ -72,7 +77,7 @@ func Load(path string, key *Key, ask AskFunc) (*model.Project, *Key, error) {
 	if len(data) > maxFileSize {
 		return nil, nil, fmt.Errorf("%s: file is larger than the %d MiB limit", path, maxFileSize>>20)
 	}
-	return Read(path, data, key, ask)
+	return Read(path, data, key, ask, known...)
 }
 
 // Marshal encodes p as a project file: plain JSON when key is nil, else
