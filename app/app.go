@@ -85,6 +85,11 @@ type ui struct {
 	// its recovery file is removed once another document replaces it.
 	discarded  *model.Document
 	themeState themeState
+	// crypt holds the keys of encrypted projects; pendingEncrypted is an
+	// encrypted project to open (asking its passphrase) once the window
+	// shows.
+	crypt            crypt
+	pendingEncrypted string
 
 	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
 	// when set (by tests), runs when it has finished.

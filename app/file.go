@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/vault"
 )
 
 // settings wraps the Fyne preferences Zonewise keeps.
@@ -50,6 +51,17 @@ func (s *settings) addRecent(path string) {
 // It returns the error to show once the window is up (never fatal).
 func (u *ui) openStartup(path string) error {
 	var startErr error
+	if path == "" {
+		if r := u.prefs.recent(); len(r) > 0 && isEncryptedFile(r[0]) {
+			path = r[0]
+		}
+	}
+	if path != "" && isEncryptedFile(path) {
+		// The passphrase is asked once the window is up (afterShow).
+		u.pendingEncrypted = path
+		u.setDocument(newUnsavedDocument(model.Sample()))
+		return nil
+	}
 	if path != "" {
 		doc, err := model.OpenDocument(path)
 		if err == nil {
@@ -92,6 +104,11 @@ func (u *ui) afterShow(startErr error) {
 	if v := os.Getenv("ZONEWISE_VIEW"); v != "" {
 		u.win.Resize(fyne.NewSize(1600, 1000))
 		u.selectView(v)
+	}
+	if p := u.pendingEncrypted; p != "" {
+		u.pendingEncrypted = ""
+		u.openPath(p)
+		return
 	}
 	u.offerRecovery()
 }
@@ -155,7 +172,9 @@ func showFileDialog(d *dialog.FileDialog) {
 	d.Resize(fileDialogSize)
 }
 
-func projectFilter() storage.FileFilter { return storage.NewExtensionFileFilter([]string{".json"}) }
+func projectFilter() storage.FileFilter {
+	return storage.NewExtensionFileFilter([]string{".json", ".age"})
+}
 
 func (u *ui) openDialog() {
 	u.confirmDiscard(func() {
@@ -182,11 +201,21 @@ func (u *ui) openDialog() {
 
 // openPath opens a project file, reporting failure in a dialog.
 func (u *ui) openPath(path string) {
+	if isEncryptedFile(path) {
+		u.openEncrypted(path, u.opened)
+		return
+	}
 	doc, err := model.OpenDocument(path)
 	if err != nil {
 		u.showError(err)
 		return
 	}
+	u.opened(doc)
+}
+
+// opened makes doc, just read from its file, the open document.
+func (u *ui) opened(doc *model.Document) {
+	path := doc.Path
 	u.prefs.addRecent(path)
 	u.setDocument(doc)
 	u.refreshMenu()
@@ -248,8 +277,25 @@ func (u *ui) saveAsDialog(then func()) {
 		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
 			os.Remove(path) // the dialog created it empty: no empty .bak
 		}
-		if !strings.HasSuffix(path, ".json") {
+		if !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".age") {
 			path += model.FileExt
+		}
+		if strings.HasSuffix(path, vault.FileExt) && u.keyOf() == nil {
+			// Saving as an encrypted project file: set its passphrase first.
+			doc := u.doc
+			u.askPassphrase(tr("crypt.set.title"), tr("crypt.set.message"), true, func(pass string) {
+				u.busy(tr("crypt.busy.key"), func() (func(), error) {
+					k, err := vault.NewKey(pass)
+					if err != nil {
+						return nil, err
+					}
+					return func() {
+						u.setKey(doc, k)
+						u.saveTo(path, then)
+					}, nil
+				}, u.showError)
+			})
+			return
 		}
 		u.saveTo(path, then)
 	}, u.win)

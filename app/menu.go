@@ -43,6 +43,9 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(tr("menu.file.saveAs"), shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), func() { u.saveAsDialog(nil) }),
 		item(tr("menu.file.exportSample"), nil, u.exportSample),
 		fyne.NewMenuItemSeparator(),
+		item(tr("menu.file.compare"), nil, u.compareDialog),
+		item(tr("menu.file.encryption"), nil, u.encryptionDialog),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	m.undo = item(tr("menu.edit.undo"), &fyne.ShortcutUndo{}, u.undo)
@@ -55,7 +58,8 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(tr("menu.edit.addScenario"), nil, u.addScenario),
 		item(tr("menu.edit.addVulnerability"), nil, u.addVulnerability),
 		fyne.NewMenuItemSeparator(),
-		item(tr("menu.edit.logDecision"), shortcut(fyne.KeyL, ctrl), u.logDecision))
+		item(tr("menu.edit.logDecision"), shortcut(fyne.KeyL, ctrl), u.logDecision),
+		item(tr("menu.edit.resolveConflicts"), nil, u.resolveConflictsDialog))
 
 	m.light = item(tr("menu.view.light"), nil, func() { u.setThemeVariant("light") })
 	m.dark = item(tr("menu.view.dark"), nil, func() { u.setThemeVariant("dark") })

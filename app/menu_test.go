@@ -309,6 +309,14 @@ func menuEffects() map[string]menuEffect {
 				t.Error("adding from the decision form logged no decision")
 			}
 		}},
+		"Edit ▸ Resolve merge conflicts…": {check: func(t *testing.T, u *ui) {
+			// The test plant has no conflicts: the menu says so.
+			dialogWithButton("OK")(t, u)
+		}},
+		"File ▸ Compare with…": {check: dialogWithButton("Open")},
+		"File ▸ Encryption…": {check: func(t *testing.T, u *ui) {
+			dialogWithButton("Set passphrase…")(t, u)
+		}},
 		"View ▸ Zoom in":  zoomed(1.25),
 		"View ▸ Zoom out": zoomed(1 / 1.25),
 		"View ▸ Fit to window": {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"zonewise/model"
+	"zonewise/vault"
 )
 
 // autosaveEvery is how often a dirty document is written to its recovery
@@ -92,13 +93,14 @@ func (r *recovery) stop() {
 	}
 }
 
-// write stores p as the recovery file of the project file path.
-func (r *recovery) write(path string, p *model.Project) error {
-	f := r.pathFor(path)
+// write stores doc's project as the recovery file of its project file,
+// encrypted when the project is (model.Document.Bytes).
+func (r *recovery) write(doc *model.Document) error {
+	f := r.pathFor(doc.Path)
 	if f == "" {
 		return nil
 	}
-	data, err := model.Marshal(p)
+	data, err := doc.Bytes()
 	if err != nil {
 		return err
 	}
@@ -139,7 +141,7 @@ func (u *ui) autosave() {
 	if !u.doc.Dirty() {
 		return
 	}
-	if err := u.recovery.write(u.doc.Path, u.doc.Project); err != nil {
+	if err := u.recovery.write(u.doc); err != nil {
 		slog.Warn("autosave failed", "err", err)
 		u.status.SetText("Autosave failed: " + err.Error())
 	}
@@ -152,7 +154,7 @@ func (u *ui) offerRecovery() {
 	if !ok {
 		return
 	}
-	p, err := model.Load(f)
+	p, _, err := vault.Load(f, u.keyOf(), nil, u.crypt.unlocked...)
 	if err != nil {
 		// Left in place: a newer Zonewise may read it, or a person can.
 		slog.Warn("unreadable recovery file", "file", f, "err", err)
@@ -181,9 +183,12 @@ func (u *ui) restore(p *model.Project) {
 	u.canvas.fit()
 }
 
-// replaceProject is the command that swaps in a whole project (restore).
+// replaceProject is the command that swaps in a whole project (restore,
+// a resolved merge conflict).
 type replaceProject struct {
 	after, before *model.Project
+	// label is the undo label; "" is "Restore unsaved changes".
+	label string
 }
 
 // Apply implements model.Command: it remembers the project it replaces.
@@ -199,4 +204,9 @@ func (c *replaceProject) Apply(p *model.Project) error {
 func (c *replaceProject) Revert(p *model.Project) { *p = *model.CloneProject(c.before) }
 
 // Label implements model.Command.
-func (c *replaceProject) Label() string { return "Restore unsaved changes" }
+func (c *replaceProject) Label() string {
+	if c.label != "" {
+		return c.label
+	}
+	return "Restore unsaved changes"
+}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"zonewise/changes"
 	"zonewise/model"
 	"zonewise/render/document"
 	"zonewise/risk"
@@ -32,6 +33,7 @@ func runExport(e *env, args []string) int {
 	kind := fs.String("doc", "", "document `KIND`: "+strings.Join(append(document.Kinds(), document.KindAll), ", "))
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
 	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
+	since := fs.String("since", "", "add a \"changes since\" chapter to the risk report and the CRS: the earlier revision's `FILE`, or git:REV for FILE at a git revision")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -69,6 +71,18 @@ func runExport(e *env, args []string) int {
 		dirs = append([]string{*tdir}, dirs...)
 	}
 	opts := document.Options{TemplateDirs: dirs}
+	if *since != "" {
+		old, err := loadRevision(*since, path)
+		if err != nil {
+			return e.errorf("--since: %v", err)
+		}
+		rep, err := changes.Diff(old, p)
+		if err != nil {
+			return e.errorf("--since: %v", err)
+		}
+		changes.DiffAssessment(rep, old, p, cat)
+		opts.Changes = templates.NewChanges(old, *since, rep)
+	}
 	ctx := context.Background()
 
 	if *kind == document.KindAll || (*kind == document.KindRegisters && !strings.EqualFold(filepath.Ext(*out), ".xlsx")) {

@@ -6,6 +6,12 @@ package model
 type Document struct {
 	Project *Project
 	Path    string
+	// Write saves the project to a file; nil is Save (plain JSON). An
+	// encrypted project sets it to write encrypted files (package vault).
+	Write func(path string, p *Project) error
+	// Encode returns the bytes of a copy kept beside the file (autosave
+	// recovery); nil is Marshal. An encrypted project encrypts them too.
+	Encode func(p *Project) ([]byte, error)
 	history History
 
 	listeners []func()
@@ -77,11 +83,23 @@ func (d *Document) Save() error { return d.SaveAs(d.Path) }
 // SaveAs writes the project to path and makes path the document's file.
 // On failure the document, its path and its dirty state are unchanged.
 func (d *Document) SaveAs(path string) error {
-	if err := Save(path, d.Project); err != nil {
+	write := d.Write
+	if write == nil {
+		write = Save
+	}
+	if err := write(path, d.Project); err != nil {
 		return err
 	}
 	d.Path = path
 	d.history.MarkSaved()
 	d.changed()
 	return nil
+}
+
+// Bytes returns the project as a file would hold it, through Encode.
+func (d *Document) Bytes() ([]byte, error) {
+	if d.Encode != nil {
+		return d.Encode(d.Project)
+	}
+	return Marshal(d.Project)
 }

@@ -26,6 +26,9 @@ type Project struct {
 	// Compensating records project-specific compensating countermeasures
 	// with evidence (IEC 62443-3-3 §4.3); see docs/METHOD.md step 6.
 	Compensating []CompensatingCountermeasure `json:"compensatingCountermeasures"`
+	// RevisionHistory lists the project's earlier revisions, oldest first
+	// (the deliverables' revision table).
+	RevisionHistory []RevisionEntry `json:"revisionHistory,omitempty"`
 	// MergeConflicts are the unresolved conflicts of a three-way merge of
 	// revisions (package changes); empty in a project nobody merged.
 	MergeConflicts []MergeConflict `json:"mergeConflicts,omitempty"`

@@ -48,6 +48,12 @@ type Data struct {
 	ExclusionGroups []*ExclusionGroup
 	Decisions       []*DecisionData // by time
 	Approvals       []ApprovalData
+	// Revisions is the revision history table: the recorded history, then
+	// the current revision.
+	Revisions []RevisionRow
+	// Changes is the "changes since" annex, nil unless the export compares
+	// with an earlier revision (export --since).
+	Changes *ChangesData
 
 	// ExternalConduits are the conduits that connect a remote-access zone or
 	// are VPN tunnels: each needs a secure remote access procedure.

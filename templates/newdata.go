@@ -136,6 +136,7 @@ func (b *builder) project() {
 	for _, a := range p.Approvals {
 		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
 	}
+	b.d.Revisions = revisionRows(p, nil)
 }
 
 func (b *builder) matrixScales() {

@@ -34,6 +34,9 @@ type Options struct {
 	// NoDiagram is set.
 	Diagram   pdf.Figure
 	NoDiagram bool
+	// Changes is the "changes since" annex of the risk report and the CRS
+	// (export --since); nil for none.
+	Changes *templates.ChangesData
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -67,6 +70,9 @@ func Export(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Cat
 		opts.Diagram = fig
 	}
 	d := templates.NewData(p, r, cat, p.Date)
+	if opts.Changes != nil {
+		d.SetChanges(p, opts.Changes)
+	}
 	d.HasDiagram = opts.Diagram != nil
 	return export(p, d, kind, opts)
 }
@@ -99,6 +105,9 @@ func Markdown(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, 
 		return "", err
 	}
 	d := templates.NewData(p, r, cat, p.Date)
+	if opts.Changes != nil {
+		d.SetChanges(p, opts.Changes)
+	}
 	d.HasDiagram = opts.Diagram != nil
 	return t.Execute(d)
 }
@@ -179,6 +188,9 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	}
 	opts.Diagram = fig
 	d := templates.NewData(p, r, cat, p.Date)
+	if opts.Changes != nil {
+		d.SetChanges(p, opts.Changes)
+	}
 	d.HasDiagram = opts.Diagram != nil
 	var kinds []string // templates.Deliverables, the registers also as CSV
 	for _, dl := range templates.Deliverables() {
