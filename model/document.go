@@ -11,7 +11,7 @@ type Document struct {
 	Write func(path string, p *Project) error
 	// Encode returns the bytes of a copy kept beside the file (autosave
 	// recovery); nil is Marshal. An encrypted project encrypts them too.
-	Encode func(p *Project) ([]byte, error)
+	Encode  func(p *Project) ([]byte, error)
 	history History
 
 	listeners []func()
