@@ -18,9 +18,9 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # (xdotool drives the window, x11-utils has xprop, Mesa draws without a
 # GPU) and for looking at PDFs.
 # nftables and iptables check the generated rule sets.
-TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri nftables iptables
+TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri nftables iptables git
 
-DOMAIN_PKGS := ./i18n/... ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./rules/... ./cli/...
+DOMAIN_PKGS := ./i18n/... ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./rules/... ./changes/... ./vault/... ./cli/...
 
 .PHONY: all build run test deps test-deps vet importcheck selftest golden smoke bench screenshots fuzz dist clean
 
@@ -51,7 +51,7 @@ importcheck:
 	[ -n "$$deps" ] || { echo "importcheck: go list listed no packages" >&2; exit 1; }; \
 	bad=$$(grep '^fyne.io/' <<<"$$deps" || true); \
 	if [ -n "$$bad" ]; then echo "domain packages import Fyne:"; echo "$$bad"; exit 1; fi; \
-	echo "importcheck: i18n, model, risk, render, templates, assets, importer, rules and cli import no fyne.io package"
+	echo "importcheck: i18n, model, risk, render, templates, assets, importer, rules, changes, vault and cli import no fyne.io package"
 
 # The CI checks fail when they should (importcheck, debs.sh); run by .ci/run.
 selftest:
