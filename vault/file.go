@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -70,7 +71,15 @@ func Load(path string, key *Key, ask AskFunc, known ...*Key) (*model.Project, *K
 		return nil, nil, fmt.Errorf("open project: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	// Read into a buffer of the file's size: growing one through
+	// io.ReadAll's doublings costs a tenth of the whole load on a large plant.
+	size := 512
+	if st, err := f.Stat(); err == nil && st.Size() < maxFileSize {
+		size = int(st.Size()) + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: read: %w", path, err)
 	}
