@@ -313,7 +313,11 @@ func menuEffects() map[string]menuEffect {
 			// The test plant has no conflicts: the menu says so.
 			dialogWithButton("OK")(t, u)
 		}},
-		"File ▸ Compare with…": {check: dialogWithButton("Open")},
+		"File ▸ Compare with…": {check: func(t *testing.T, u *ui) {
+			dialogWithButton("Choose a file…")(t, u)
+			test.Tap(findButton(u.win.Canvas().Overlays().Top(), "Choose a file…"))
+			dialogWithButton("Open")(t, u)
+		}},
 		"File ▸ Encryption…": {check: func(t *testing.T, u *ui) {
 			dialogWithButton("Set passphrase…")(t, u)
 		}},

@@ -279,9 +279,59 @@ func theirsLabel(c model.MergeConflict) string {
 }
 
 // compareDialog is File ▸ Compare with…: the semantic difference between
-// a chosen revision (a project file) and the open project, one line per
-// changed object; choosing a line selects the object.
+// an earlier revision — a git revision of the project's file, or another
+// project file — and the open project, one line per changed object;
+// choosing a line selects the object.
 func (u *ui) compareDialog() {
+	rev := widget.NewEntry()
+	rev.SetPlaceHolder(tr("compare.revision.placeholder"))
+	var d dialog.Dialog
+	useGit := widget.NewButton(tr("compare.git"), func() {
+		if u.doc.Path == "" {
+			u.showError(errors.New(tr("compare.unsaved")))
+			return
+		}
+		r := strings.TrimSpace(rev.Text)
+		if r == "" {
+			r = tr("compare.revision.placeholder")
+		}
+		data, err := changes.GitShow(r, u.doc.Path)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		d.Hide()
+		label := tr("compare.revision.label", map[string]any{"Rev": r})
+		old, _, err := vault.Read(label, data, u.keyOf(), nil, u.crypt.unlocked...)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.compareWith(label, old)
+	})
+	useFile := widget.NewButton(tr("compare.file"), func() { d.Hide(); u.compareFileDialog() })
+	note := widget.NewLabel(tr("compare.choose"))
+	note.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(tr("compare.title"), tr("common.cancel"),
+		container.NewVBox(note, widget.NewForm(widget.NewFormItem(tr("compare.revision"), rev)), container.NewHBox(useGit, useFile)), u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	u.win.Canvas().Focus(rev)
+}
+
+// compareWith shows the changes from old (named label) to the open project.
+func (u *ui) compareWith(label string, old *model.Project) {
+	rep, err := changes.Diff(old, u.doc.Project)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	changes.DiffAssessment(rep, old, u.doc.Project, u.cat)
+	u.showComparison(label, rep)
+}
+
+// compareFileDialog chooses the project file to compare with.
+func (u *ui) compareFileDialog() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -292,15 +342,7 @@ func (u *ui) compareDialog() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		load := func(old *model.Project) {
-			rep, err := changes.Diff(old, u.doc.Project)
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			changes.DiffAssessment(rep, old, u.doc.Project, u.cat)
-			u.showComparison(path, rep)
-		}
+		load := func(old *model.Project) { u.compareWith(path, old) }
 		if isEncryptedFile(path) {
 			u.openEncrypted(path, func(d *model.Document) { load(d.Project) })
 			return

@@ -1,7 +1,6 @@
 package vault
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -77,11 +76,19 @@ func Load(path string, key *Key, ask AskFunc, known ...*Key) (*model.Project, *K
 	if st, err := f.Stat(); err == nil && st.Size() < maxFileSize {
 		size = int(st.Size()) + 1
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err = buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: read: %w", path, err)
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, rerr := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if rerr == io.EOF || len(data) > maxFileSize {
+			break
+		}
+		if rerr != nil {
+			return nil, nil, fmt.Errorf("%s: read: %w", path, rerr)
+		}
 	}
 	if len(data) > maxFileSize {
 		return nil, nil, fmt.Errorf("%s: file is larger than the %d MiB limit", path, maxFileSize>>20)
