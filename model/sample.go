@@ -55,6 +55,7 @@ func Sample() *Project {
 	addSampleThreats(p)
 	addSampleMethod(p)
 	addSampleAddresses(p)
+	addSampleCRS(p)
 	return p
 }
 
