@@ -77,6 +77,17 @@ type Data struct {
 	// Profiles group assets that need the same IEC 62443-4-2 requirements
 	// (same class, same zone SL-T), so each list is printed once.
 	Profiles []*ProfileData
+	// RequirementMatrices are the IEC 62443-3-3 requirements × zones and
+	// conduits with each requirement's state, in page-wide slices.
+	RequirementMatrices []RequirementMatrix
+	// ComponentGroups are the assets grouped by class, SL-C and profile;
+	// ComponentRequirements the profiles' requirements, common CRs first,
+	// then per class.
+	ComponentGroups       []*ComponentGroup
+	ComponentRequirements []ComponentRequirements
+	// ResidualRisks are the scenarios above the tolerable line today or
+	// after the planned countermeasures, for explicit acceptance (ZCR 7).
+	ResidualRisks []*ResidualRiskItem
 
 	Stats Stats
 }
@@ -86,6 +97,14 @@ type ProjectData struct {
 	Name, Client, Site, Author, Revision, Date, Classification Text
 	Description, Scope                                         Text
 	Assumptions, ExternalInterfaces                            []Text
+	// Location is the site without a leading repetition of the project
+	// name, so that "NAME at LOCATION" never reads "X at X, street".
+	Location Text
+	// ThreatEnvironment, Policies and Regulations feed the CRS sections on
+	// IEC 62443-3-2 ZCR 6.6, 6.7 and 6.9.
+	ThreatEnvironment Text
+	Policies          []Text
+	Regulations       []RegulationData
 	// Method is the label of the SL-T method; MethodKey its value.
 	Method    Text
 	MethodKey string
@@ -266,18 +285,23 @@ type ZoneData struct {
 	IsSafety, OutOfScope, IsRemote    bool
 	EssentialFunctions                []EssentialFunctionData
 	AccessPoints, Assumptions         []Text
-	Roles                             []RoleData
-	Assets                            []*AssetData
-	Conduits                          []*ConduitData
-	Neighbours                        []Text // names of zones reached through conduits
-	Scenarios                         []*ScenarioData
-	SLT, SLC, SLA                     SLRow
-	Gap                               model.SLVector
-	HasGap                            bool
-	Overrides                         []OverrideData
-	Requirements                      []RequirementData
-	RequirementGroups                 []RequirementGroup
-	NeedsMFA, NeedsUnidirectional     bool
+	// Dependencies are the zone's external dependencies (ZCR 6.4).
+	Dependencies []Text
+	// Key is the short column key of the zone in the requirement matrix
+	// ("Z1"); in-scope zones only.
+	Key                           Text
+	Roles                         []RoleData
+	Assets                        []*AssetData
+	Conduits                      []*ConduitData
+	Neighbours                    []Text // names of zones reached through conduits
+	Scenarios                     []*ScenarioData
+	SLT, SLC, SLA                 SLRow
+	Gap                           model.SLVector
+	HasGap                        bool
+	Overrides                     []OverrideData
+	Requirements                  []RequirementData
+	RequirementGroups             []RequirementGroup
+	NeedsMFA, NeedsUnidirectional bool
 	// Findings are least-privilege findings of the assessment (e.g. a shared account).
 	Findings  []Text
 	Proposals []*ProposalData
@@ -319,8 +343,14 @@ type ConduitData struct {
 	Findings                []Text
 	External, IsVPN         bool
 	Unidirectional          bool
-	Scenarios               []*ScenarioData
-	Proposals               []*ProposalData
+	// Organisation, Boundary, Assumptions and Dependencies are the conduit's
+	// characteristics of IEC 62443-3-2 ZCR 6.4.
+	Organisation, Boundary    Text
+	Assumptions, Dependencies []Text
+	// Key is the short column key of the conduit in the requirement matrix ("C1").
+	Key       Text
+	Scenarios []*ScenarioData
+	Proposals []*ProposalData
 }
 
 // FocusData is one focus-point checklist item of an asset.
@@ -426,8 +456,10 @@ type ScenarioData struct {
 	CurrentTolerable         bool
 	Vulnerabilities          []Text // "CVE-… (CVSS 9.8, open)"
 	Treatment, TreatmentNote Text
-	Techniques               []Text
-	Mitigations              []Text // measure names credited
+	// TreatmentKey is the treatment's value ("accept", ...; "" not decided).
+	TreatmentKey string
+	Techniques   []Text
+	Mitigations  []Text // measure names credited
 }
 
 // ProposalData is one ranked compensating countermeasure.
@@ -531,6 +563,13 @@ type Stats struct {
 	UnknownSLC int
 	// CriticalAssets counts assets of high or critical criticality.
 	CriticalAssets int
+	// ProposalMeasures and ProposalTargets count the distinct measures and
+	// the distinct zones and conduits among the proposals; ProgrammeTargets
+	// the distinct zones and conduits of the recommended set.
+	ProposalMeasures, ProposalTargets, ProgrammeTargets int
+	// ResidualAccepted counts the ResidualRisks whose treatment is a
+	// recorded acceptance.
+	ResidualAccepted int
 }
 
 // ProfileData is one component requirement profile: the IEC 62443-4-2

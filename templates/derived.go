@@ -81,6 +81,10 @@ func (b *builder) derived() {
 	b.compliance()
 	b.containment()
 	b.profiles()
+	b.requirementMatrices()
+	b.componentViews()
+	b.residualRisks()
+	b.distinctCounts()
 }
 
 // profiles groups assets by class and selected component requirements.
