@@ -3,6 +3,7 @@ package templates
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -72,17 +73,28 @@ func (r SLRow) Bases() []BasisGroup {
 		default:
 			g.Kind, g.Reasons = "reasons", c.Reasons
 		}
-		key := g.Kind + "\x00" + strings.Join(rawList(g.Reasons), "\x00")
+		masked := make([]Text, len(g.Reasons))
+		for k, why := range g.Reasons {
+			masked[k] = Text(frMention.ReplaceAllString(string(why), "these FRs"))
+		}
+		key := g.Kind + "\x00" + strings.Join(rawList(masked), "\x00")
 		j, ok := idx[key]
 		if !ok {
 			j = len(out)
 			idx[key] = j
 			out = append(out, g)
+		} else {
+			// the engine names the FR in each reason ("affects FR2"): a
+			// group of FRs reads "affects these FRs" after its FR list
+			out[j].Reasons = masked
 		}
 		out[j].FRs = append(out[j].FRs, Text(fmt.Sprintf("FR%d %d", i+1, c.SL)))
 	}
 	return out
 }
+
+// frMention matches an FR named inside an engine reason.
+var frMention = regexp.MustCompile(`\bFR[1-7]\b`)
 
 // MatrixColumn is one zone or conduit column of the requirement matrix.
 type MatrixColumn struct {
@@ -90,9 +102,9 @@ type MatrixColumn struct {
 	Conduit   bool
 }
 
-// RequirementRow is one requirement of the requirement matrix with its state in
-// each column: "met", "gap", "gap†" (no library measure closes it), "n/a",
-// or "" where the column's SL-T does not select it.
+// RequirementRow is one requirement of the requirement matrix with its state
+// in each column (see matrixCell), or "" where the column's SL-T does not
+// select it. Title is empty when an earlier slice printed it.
 type RequirementRow struct {
 	ID, Title Text
 	FR, MinSL int
@@ -110,7 +122,7 @@ type RequirementMatrix struct {
 
 // matrixColumns is how many zone or conduit columns fit beside the
 // requirement and its title on a portrait page.
-const matrixColumns = 10
+const matrixColumns = 14
 
 // requirementMatrices builds the matrix slices: zones in scope first, then
 // conduits, at most matrixColumns per slice, and never zones and conduits in
@@ -137,12 +149,19 @@ func (b *builder) requirementMatrices() {
 	for i, r := range b.cat.System {
 		order[r.ID] = i
 	}
+	titled := map[Text]bool{}
 	for _, part := range []struct {
 		cols []MatrixColumn
 		reqs [][]RequirementData
 	}{{zcols, zreqs}, {ccols, creqs}} {
-		for start := 0; start < len(part.cols); start += matrixColumns {
-			end := min(start+matrixColumns, len(part.cols))
+		// slices of even width: 13 columns are 7 and 6, not 12 and 1
+		slicesN := (len(part.cols) + matrixColumns - 1) / matrixColumns
+		width := 0
+		if slicesN > 0 {
+			width = (len(part.cols) + slicesN - 1) / slicesN
+		}
+		for start := 0; start < len(part.cols); start += width {
+			end := min(start+width, len(part.cols))
 			m := RequirementMatrix{Columns: part.cols[start:end]}
 			rows := map[Text]*RequirementRow{}
 			for j, reqs := range part.reqs[start:end] {
@@ -166,6 +185,14 @@ func (b *builder) requirementMatrices() {
 				}
 				return cmp.Or(cmp.Compare(x.FR, y.FR), strings.Compare(string(x.ID), string(y.ID)))
 			})
+			// a title is printed with the first row of its requirement
+			// only: later slices repeat the ID, not the title
+			for k := range m.Rows {
+				if titled[m.Rows[k].ID] {
+					m.Rows[k].Title = ""
+				}
+				titled[m.Rows[k].ID] = true
+			}
 			if len(m.Rows) > 0 {
 				b.d.RequirementMatrices = append(b.d.RequirementMatrices, m)
 			}
@@ -173,7 +200,9 @@ func (b *builder) requirementMatrices() {
 	}
 }
 
-// matrixCell is a requirement's state in a matrix cell.
+// matrixCell is a requirement's state in a matrix cell as a key the
+// template words in its language: "met", "gap", "gap-open" (no library
+// measure closes it), "not-applicable", or "required" without a status.
 func matrixCell(r RequirementData) Text {
 	switch risk.RequirementState(r.StateKey) {
 	case risk.StateMet:
@@ -182,11 +211,11 @@ func matrixCell(r RequirementData) Text {
 		if r.Closable {
 			return "gap"
 		}
-		return "gap†"
+		return "gap-open"
 	case risk.StateNotApplicable:
-		return "n/a"
+		return "not-applicable"
 	}
-	return "req."
+	return "required"
 }
 
 // ComponentGroup is the assets of one class with the same SL-C and the same
@@ -212,23 +241,22 @@ type ComponentRequirements struct {
 // profiles.
 func (b *builder) componentViews() {
 	idx := map[string]*ComponentGroup{}
-	for _, p := range b.d.Profiles {
-		for _, a := range p.Assets {
-			key := string(p.ID) + "\x00" + string(a.SLCText())
-			g := idx[key]
-			if g == nil {
-				g = &ComponentGroup{Class: a.Class, SLC: a.SLCText(), Profile: p.ID}
-				idx[key] = g
-				b.d.ComponentGroups = append(b.d.ComponentGroups, g)
-			}
-			g.Assets = append(g.Assets, a)
-			if !slices.Contains(g.Zones, a.Zone) {
-				g.Zones = append(g.Zones, a.Zone)
-			}
+	for _, a := range b.d.Assets {
+		key := string(a.Class) + "\x00" + string(a.Profile) + "\x00" + string(a.SLCText())
+		g := idx[key]
+		if g == nil {
+			g = &ComponentGroup{Class: a.Class, SLC: a.SLCText(), Profile: a.Profile}
+			idx[key] = g
+			b.d.ComponentGroups = append(b.d.ComponentGroups, g)
+		}
+		g.Assets = append(g.Assets, a)
+		if !slices.Contains(g.Zones, a.Zone) {
+			g.Zones = append(g.Zones, a.Zone)
 		}
 	}
 	slices.SortStableFunc(b.d.ComponentGroups, func(x, y *ComponentGroup) int {
-		return cmp.Or(strings.Compare(string(x.Class), string(y.Class)), strings.Compare(string(x.SLC), string(y.SLC)))
+		return cmp.Or(strings.Compare(string(x.Class), string(y.Class)), strings.Compare(string(x.SLC), string(y.SLC)),
+			strings.Compare(string(x.Profile), string(y.Profile)))
 	})
 	order := map[string]int{}
 	for i, r := range b.cat.Component {
@@ -280,13 +308,16 @@ type ResidualRiskItem struct {
 	*ScenarioData
 	// Accepted is set when the treatment is a recorded risk acceptance.
 	Accepted bool
+	// Owner is the organisation accountable for the scenario's target zone
+	// or conduit: who must decide on the risk.
+	Owner Text
 }
 
 // residualRisks collects the scenarios to decide on at approval.
 func (b *builder) residualRisks() {
 	for _, s := range b.d.Scenarios {
 		if (s.ResidualKey != "" && !s.ResidualTolerable) || (!s.CurrentTolerable && s.Current != "") {
-			it := &ResidualRiskItem{ScenarioData: s, Accepted: s.TreatmentKey == string(model.TreatmentAccept)}
+			it := &ResidualRiskItem{ScenarioData: s, Accepted: s.TreatmentKey == string(model.TreatmentAccept), Owner: b.owner(model.ID(s.ID))}
 			b.d.ResidualRisks = append(b.d.ResidualRisks, it)
 			if it.Accepted {
 				b.d.Stats.ResidualAccepted++
@@ -311,4 +342,76 @@ func (b *builder) distinctCounts() {
 		targets[p.TargetKind+"\x00"+p.Target] = true
 	}
 	st.ProgrammeTargets = len(targets)
+}
+
+// owner is the accountable organisation of a scenario's target: the zone's
+// or conduit's, an asset's zone's.
+func (b *builder) owner(scenario model.ID) Text {
+	sc := b.p.Scenario(scenario)
+	if sc == nil {
+		return ""
+	}
+	switch sc.TargetKind {
+	case model.TargetZone:
+		if z := b.zones[sc.TargetID]; z != nil {
+			return z.Organisation
+		}
+	case model.TargetConduit:
+		if c := b.conduits[sc.TargetID]; c != nil {
+			return c.Organisation
+		}
+	case model.TargetAsset:
+		if a := b.p.Asset(sc.TargetID); a != nil {
+			if z := b.zones[a.ZoneID]; z != nil {
+				return z.Organisation
+			}
+		}
+	}
+	return ""
+}
+
+// MetByData is one countermeasure that meets requirements in the matrix:
+// the matrix shows ✓, this names what meets it and where.
+type MetByData struct {
+	Measure Text
+	// Compensating marks a project-specific compensating countermeasure
+	// (with evidence), not a library measure.
+	Compensating bool
+	Where        []Text // zone and conduit keys
+	Requirements []Text
+}
+
+// metBy collects the countermeasures behind met requirements, by measure.
+func (b *builder) metBy() {
+	idx := map[Text]*MetByData{}
+	add := func(key Text, reqs []RequirementData) {
+		for _, r := range reqs {
+			if r.StateKey != string(risk.StateMet) {
+				continue
+			}
+			for _, m := range r.Measures {
+				e := idx[m]
+				if e == nil {
+					e = &MetByData{Measure: m, Compensating: r.MetBy == string(risk.MetByCompensating)}
+					idx[m] = e
+					b.d.MetBy = append(b.d.MetBy, e)
+				}
+				if !slices.Contains(e.Where, key) {
+					e.Where = append(e.Where, key)
+				}
+				if !slices.Contains(e.Requirements, r.ID) {
+					e.Requirements = append(e.Requirements, r.ID)
+				}
+			}
+		}
+	}
+	for _, z := range b.d.Zones {
+		if !z.OutOfScope {
+			add(z.Key, z.Requirements)
+		}
+	}
+	for _, c := range b.d.Conduits {
+		add(c.Key, c.Requirements)
+	}
+	slices.SortStableFunc(b.d.MetBy, func(x, y *MetByData) int { return strings.Compare(string(x.Measure), string(y.Measure)) })
 }

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"cmp"
 	"strings"
 
 	"zonewise/model"
@@ -88,6 +89,9 @@ type Data struct {
 	// ResidualRisks are the scenarios above the tolerable line today or
 	// after the planned countermeasures, for explicit acceptance (ZCR 7).
 	ResidualRisks []*ResidualRiskItem
+	// MetBy names the countermeasures behind the met requirements of the
+	// requirement matrix.
+	MetBy []*MetByData
 
 	Stats Stats
 }
@@ -396,6 +400,20 @@ func (a *AssetData) SLCText() Text {
 		return "unknown"
 	}
 	return Text(a.SLC.String())
+}
+
+// Product is vendor and model as documents print them, without the vendor
+// twice when the model name starts with it ("Splunk Enterprise", not
+// "Splunk Splunk Enterprise").
+func (a *AssetData) Product() Text {
+	v, m := strings.TrimSpace(string(a.Vendor)), strings.TrimSpace(string(a.Model))
+	switch {
+	case v == "":
+		return Text(m)
+	case m == "" || strings.HasPrefix(strings.ToLower(m), strings.ToLower(v)):
+		return Text(cmp.Or(m, v))
+	}
+	return Text(v + " " + m)
 }
 
 // GapText is the asset's capability gap as documents print it: "unknown"

@@ -82,6 +82,7 @@ func (b *builder) derived() {
 	b.containment()
 	b.profiles()
 	b.requirementMatrices()
+	b.metBy()
 	b.componentViews()
 	b.residualRisks()
 	b.distinctCounts()
