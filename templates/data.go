@@ -92,6 +92,10 @@ type Data struct {
 	// MetBy names the countermeasures behind the met requirements of the
 	// requirement matrix.
 	MetBy []*MetByData
+	// OpenGapTargets are the OpenGaps by zone or conduit; AssetGroups the
+	// assets counted by zone, class, product, criticality and SL-C.
+	OpenGapTargets []*OpenGapTarget
+	AssetGroups    []AssetGroup
 
 	Stats Stats
 }

@@ -83,6 +83,7 @@ func (b *builder) derived() {
 	b.profiles()
 	b.requirementMatrices()
 	b.metBy()
+	b.reportViews()
 	b.componentViews()
 	b.residualRisks()
 	b.distinctCounts()
