@@ -240,6 +240,16 @@ type ComponentRequirements struct {
 // componentViews fills ComponentGroups and ComponentRequirements from the
 // profiles.
 func (b *builder) componentViews() {
+	for _, p := range b.d.Profiles {
+		for _, a := range p.Assets {
+			switch {
+			case a.SLCUnknown:
+				p.UnknownSLC++
+			case a.HasGap:
+				p.WithGap++
+			}
+		}
+	}
 	idx := map[string]*ComponentGroup{}
 	for _, a := range b.d.Assets {
 		key := string(a.Class) + "\x00" + string(a.Profile) + "\x00" + string(a.SLCText())

@@ -92,10 +92,12 @@ type Data struct {
 	// MetBy names the countermeasures behind the met requirements of the
 	// requirement matrix.
 	MetBy []*MetByData
-	// OpenGapTargets are the OpenGaps by zone or conduit; AssetGroups the
-	// assets counted by zone, class, product, criticality and SL-C.
+	// OpenGapTargets are the OpenGaps by zone or conduit.
 	OpenGapTargets []*OpenGapTarget
-	AssetGroups    []AssetGroup
+	// AssetZones summarises the assets per zone and ExclusionSets the
+	// exclusions by reason, for big plants.
+	AssetZones    []*AssetZoneSummary
+	ExclusionSets []*ExclusionSet
 
 	Stats Stats
 }
@@ -604,6 +606,9 @@ type ProfileData struct {
 	Requirements []RequirementData
 	Assets       []*AssetData
 	Zones        []Text
+	// UnknownSLC and WithGap count the profile's assets of unknown SL-C and
+	// those whose known SL-C falls short of the SL-T.
+	UnknownSLC, WithGap int
 }
 
 // ExclusionGroup is the measures excluded on one target because of one

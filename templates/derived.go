@@ -84,6 +84,7 @@ func (b *builder) derived() {
 	b.requirementMatrices()
 	b.metBy()
 	b.reportViews()
+	b.compactViews()
 	b.componentViews()
 	b.residualRisks()
 	b.distinctCounts()
