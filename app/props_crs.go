@@ -20,10 +20,10 @@ func (pp *propertiesPanel) crsProjectFields() fyne.CanvasObject {
 	in := func() *model.Info { return &sess.doc.Project.Info }
 	box := container.NewVBox(form(
 		item(tr("crs.threatEnvironment"), f.multiline(func() string { return in().SUC.ThreatEnvironment }, func(s string) {
-			editInfo(sess, "threat environment", func(i *model.Info) { i.SUC.ThreatEnvironment = s })
+			editInfo(sess, tr("crs.threatEnvironment"), func(i *model.Info) { i.SUC.ThreatEnvironment = s })
 		})),
 		item(tr("crs.policies"), f.lines(func() []string { return in().SUC.Policies }, func(v []string) {
-			editInfo(sess, "security policies", func(i *model.Info) { i.SUC.Policies = v })
+			editInfo(sess, tr("crs.policies"), func(i *model.Info) { i.SUC.Policies = v })
 		})),
 	))
 	box.Add(heading(tr("crs.regulations")))
@@ -69,12 +69,12 @@ func (pp *propertiesPanel) crsProjectFields() fyne.CanvasObject {
 			item(tr("crs.regulationName"), name),
 			item(tr("crs.regulationNote"), note),
 			item("", smallButton(tr("crs.regulationRemove"), theme.DeleteIcon(), func() {
-				editInfo(sess, "regulations", func(in *model.Info) { in.SUC.Regulations = slices.Delete(in.SUC.Regulations, i, i+1) })
+				editInfo(sess, tr("crs.regulations"), func(in *model.Info) { in.SUC.Regulations = slices.Delete(in.SUC.Regulations, i, i+1) })
 			})),
 		))
 	}
 	box.Add(smallButton(tr("crs.regulationAdd"), theme.ContentAddIcon(), func() {
-		editInfo(sess, "regulations", func(in *model.Info) { in.SUC.Regulations = append(in.SUC.Regulations, model.Regulation{}) })
+		editInfo(sess, tr("crs.regulations"), func(in *model.Info) { in.SUC.Regulations = append(in.SUC.Regulations, model.Regulation{}) })
 	}))
 	return box
 }
