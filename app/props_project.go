@@ -41,6 +41,8 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 		})),
 	))
 
+	box.Add(pp.crsProjectFields())
+
 	box.Add(heading("Approvals"))
 	for i := range in().Approvals {
 		ap := func() *model.Approval {

@@ -47,6 +47,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		item("", f.check("Out of scope of the SUC", func() bool { return z().OutOfScope }, func(b bool) { ed("scope", func(z *model.Zone) { z.OutOfScope = b }) })),
 		item("Access points", f.lines(func() []string { return z().AccessPoints }, func(v []string) { ed("access points", func(z *model.Zone) { z.AccessPoints = v }) })),
 		item("Assumptions", f.lines(func() []string { return z().Assumptions }, func(v []string) { ed("assumptions", func(z *model.Zone) { z.Assumptions = v }) })),
+		item(tr("crs.dependencies"), f.lines(func() []string { return z().Dependencies }, func(v []string) { ed(tr("crs.dependencies"), func(z *model.Zone) { z.Dependencies = v }) })),
 	)
 	box := container.NewVBox(main, pp.zoneResult(id))
 
@@ -213,6 +214,10 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		})),
 		item("Zones", zones),
 		item("Access points", f.lines(func() []string { return c().AccessPoints }, func(v []string) { ed("access points", func(c *model.Conduit) { c.AccessPoints = v }) })),
+		item(tr("crs.organisation"), f.entry(func() string { return c().Organisation }, func(s string) { ed("organisation", func(c *model.Conduit) { c.Organisation = s }) })),
+		item(tr("crs.boundary"), f.entry(func() string { return c().Boundary }, func(s string) { ed(tr("crs.boundary"), func(c *model.Conduit) { c.Boundary = s }) })),
+		item(tr("crs.assumptions"), f.lines(func() []string { return c().Assumptions }, func(v []string) { ed("assumptions", func(c *model.Conduit) { c.Assumptions = v }) })),
+		item(tr("crs.dependencies"), f.lines(func() []string { return c().Dependencies }, func(v []string) { ed(tr("crs.dependencies"), func(c *model.Conduit) { c.Dependencies = v }) })),
 	))
 	box.Add(f.readOnly(func() string {
 		cr := sess.conduitResult(id)

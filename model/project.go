@@ -70,6 +70,16 @@ type SUC struct {
 	Assumptions []string `json:"assumptions"`
 	// ExternalInterfaces names connections that cross the SUC boundary.
 	ExternalInterfaces []string `json:"externalInterfaces"`
+	// ThreatEnvironment describes the threat landscape the SUC faces beyond
+	// the recorded threat actors (IEC 62443-3-2 ZCR 6.6): sector threat
+	// reports, known campaigns, the operator's own incident history.
+	ThreatEnvironment string `json:"threatEnvironment,omitempty"`
+	// Policies names the organisation's security policies and procedures
+	// that apply to the SUC (ZCR 6.7), besides the documents Zonewise writes.
+	Policies []string `json:"securityPolicies,omitempty"`
+	// Regulations lists the laws, regulations and standards that apply to
+	// the SUC (ZCR 6.9); see regulation.go.
+	Regulations []Regulation `json:"regulations,omitempty"`
 }
 
 // Approval is one line of a document's approval block.
@@ -138,7 +148,10 @@ type Zone struct {
 	AccessPoints       []string            `json:"accessPoints"`
 	Roles              []Role              `json:"roles"`
 	Assumptions        []string            `json:"assumptions"`
-	SLTOverrides       []SLOverride        `json:"sltOverrides"`
+	// Dependencies are the external dependencies of the zone (IEC 62443-3-2
+	// ZCR 6.4): services and parties outside it that it relies on.
+	Dependencies []string     `json:"externalDependencies,omitempty"`
+	SLTOverrides []SLOverride `json:"sltOverrides"`
 	// WorstCase is the worst consequence if the zone were compromised, for
 	// the initial risk assessment (IEC 62443-3-2 ZCR 2; docs/METHOD.md
 	// step 0). Level 0 means not assessed.
@@ -185,6 +198,15 @@ type Conduit struct {
 	AccessPoints []string     `json:"accessPoints"`
 	SLTOverrides []SLOverride `json:"sltOverrides"`
 	Route        []Point      `json:"route"`
+	// Organisation is the organisation accountable for the conduit, and
+	// Boundary what it comprises, from where to where (IEC 62443-3-2
+	// ZCR 6.4): a conduit without an owner is nobody's to maintain.
+	Organisation string `json:"organisation,omitempty"`
+	Boundary     string `json:"boundary,omitempty"`
+	// Assumptions and Dependencies are the conduit's security assumptions
+	// and external dependencies (ZCR 6.4).
+	Assumptions  []string `json:"assumptions,omitempty"`
+	Dependencies []string `json:"externalDependencies,omitempty"`
 }
 
 // Exposure records the ways an asset can be reached besides its conduits.

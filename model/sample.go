@@ -27,7 +27,8 @@ func Sample() *Project {
 					"rapid sand filtration, chlorine-dioxide disinfection with a chlorine-gas store, clear-water tanks and " +
 					"distribution pumps, two elevated tanks (Hochbehälter) and a remote well field, operated from the control room (Leitwarte).",
 				Scope: "All automation and control systems of the works from the OT DMZ down to field devices, the remote sites " +
-					"and the vendor remote-access path. The enterprise network is included only as the source of conduits into the SUC.",
+					"and the vendor remote-access path. The enterprise network is in scope as a zone only, as the source of the conduits " +
+					"into the SUC and for the requirements on its boundary; its office systems themselves are not assessed.",
 				Assumptions: []string{
 					"The enterprise network (Unternehmensnetz) is untrusted and managed by the utility's IT department.",
 					"Buildings of the works are fenced, alarmed and under 24/7 control-room staffing.",
@@ -55,6 +56,7 @@ func Sample() *Project {
 	addSampleThreats(p)
 	addSampleMethod(p)
 	addSampleAddresses(p)
+	addSampleCRS(p)
 	return p
 }
 

@@ -338,6 +338,7 @@ func (v *validator) project() {
 		v.errorf(RuleJustification, s, "notApplicableJustification", "declaring FRs not applicable lowers their SL-T to 0 everywhere and needs a justification")
 	}
 	v.matrix(s, &p.Matrix)
+	v.regulations(s, p.SUC.Regulations)
 }
 
 func (v *validator) matrix(s subject, m *RiskMatrix) {

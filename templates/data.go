@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"cmp"
 	"strings"
 
 	"zonewise/model"
@@ -83,6 +84,26 @@ type Data struct {
 	// Profiles group assets that need the same IEC 62443-4-2 requirements
 	// (same class, same zone SL-T), so each list is printed once.
 	Profiles []*ProfileData
+	// RequirementMatrices are the IEC 62443-3-3 requirements × zones and
+	// conduits with each requirement's state, in page-wide slices.
+	RequirementMatrices []RequirementMatrix
+	// ComponentGroups are the assets grouped by class, SL-C and profile;
+	// ComponentRequirements the profiles' requirements, common CRs first,
+	// then per class.
+	ComponentGroups       []*ComponentGroup
+	ComponentRequirements []ComponentRequirements
+	// ResidualRisks are the scenarios above the tolerable line today or
+	// after the planned countermeasures, for explicit acceptance (ZCR 7).
+	ResidualRisks []*ResidualRiskItem
+	// MetBy names the countermeasures behind the met requirements of the
+	// requirement matrix.
+	MetBy []*MetByData
+	// OpenGapTargets are the OpenGaps by zone or conduit.
+	OpenGapTargets []*OpenGapTarget
+	// AssetZones summarises the assets per zone and ExclusionSets the
+	// exclusions by reason, for big plants.
+	AssetZones    []*AssetZoneSummary
+	ExclusionSets []*ExclusionSet
 
 	Stats Stats
 }
@@ -92,6 +113,14 @@ type ProjectData struct {
 	Name, Client, Site, Author, Revision, Date, Classification Text
 	Description, Scope                                         Text
 	Assumptions, ExternalInterfaces                            []Text
+	// Location is the site without a leading repetition of the project
+	// name, so that "NAME at LOCATION" never reads "X at X, street".
+	Location Text
+	// ThreatEnvironment, Policies and Regulations feed the CRS sections on
+	// IEC 62443-3-2 ZCR 6.6, 6.7 and 6.9.
+	ThreatEnvironment Text
+	Policies          []Text
+	Regulations       []RegulationData
 	// Method is the label of the SL-T method; MethodKey its value.
 	Method    Text
 	MethodKey string
@@ -272,18 +301,23 @@ type ZoneData struct {
 	IsSafety, OutOfScope, IsRemote    bool
 	EssentialFunctions                []EssentialFunctionData
 	AccessPoints, Assumptions         []Text
-	Roles                             []RoleData
-	Assets                            []*AssetData
-	Conduits                          []*ConduitData
-	Neighbours                        []Text // names of zones reached through conduits
-	Scenarios                         []*ScenarioData
-	SLT, SLC, SLA                     SLRow
-	Gap                               model.SLVector
-	HasGap                            bool
-	Overrides                         []OverrideData
-	Requirements                      []RequirementData
-	RequirementGroups                 []RequirementGroup
-	NeedsMFA, NeedsUnidirectional     bool
+	// Dependencies are the zone's external dependencies (ZCR 6.4).
+	Dependencies []Text
+	// Key is the short column key of the zone in the requirement matrix
+	// ("Z1"); in-scope zones only.
+	Key                           Text
+	Roles                         []RoleData
+	Assets                        []*AssetData
+	Conduits                      []*ConduitData
+	Neighbours                    []Text // names of zones reached through conduits
+	Scenarios                     []*ScenarioData
+	SLT, SLC, SLA                 SLRow
+	Gap                           model.SLVector
+	HasGap                        bool
+	Overrides                     []OverrideData
+	Requirements                  []RequirementData
+	RequirementGroups             []RequirementGroup
+	NeedsMFA, NeedsUnidirectional bool
 	// Findings are least-privilege findings of the assessment (e.g. a shared account).
 	Findings  []Text
 	Proposals []*ProposalData
@@ -325,8 +359,14 @@ type ConduitData struct {
 	Findings                []Text
 	External, IsVPN         bool
 	Unidirectional          bool
-	Scenarios               []*ScenarioData
-	Proposals               []*ProposalData
+	// Organisation, Boundary, Assumptions and Dependencies are the conduit's
+	// characteristics of IEC 62443-3-2 ZCR 6.4.
+	Organisation, Boundary    Text
+	Assumptions, Dependencies []Text
+	// Key is the short column key of the conduit in the requirement matrix ("C1").
+	Key       Text
+	Scenarios []*ScenarioData
+	Proposals []*ProposalData
 }
 
 // FocusData is one focus-point checklist item of an asset.
@@ -372,6 +412,20 @@ func (a *AssetData) SLCText() Text {
 		return "unknown"
 	}
 	return Text(a.SLC.String())
+}
+
+// Product is vendor and model as documents print them, without the vendor
+// twice when the model name starts with it ("Splunk Enterprise", not
+// "Splunk Splunk Enterprise").
+func (a *AssetData) Product() Text {
+	v, m := strings.TrimSpace(string(a.Vendor)), strings.TrimSpace(string(a.Model))
+	switch {
+	case v == "":
+		return Text(m)
+	case m == "" || strings.HasPrefix(strings.ToLower(m), strings.ToLower(v)):
+		return Text(cmp.Or(m, v))
+	}
+	return Text(v + " " + m)
 }
 
 // GapText is the asset's capability gap as documents print it: "unknown"
@@ -432,8 +486,10 @@ type ScenarioData struct {
 	CurrentTolerable         bool
 	Vulnerabilities          []Text // "CVE-… (CVSS 9.8, open)"
 	Treatment, TreatmentNote Text
-	Techniques               []Text
-	Mitigations              []Text // measure names credited
+	// TreatmentKey is the treatment's value ("accept", ...; "" not decided).
+	TreatmentKey string
+	Techniques   []Text
+	Mitigations  []Text // measure names credited
 }
 
 // ProposalData is one ranked compensating countermeasure.
@@ -537,6 +593,13 @@ type Stats struct {
 	UnknownSLC int
 	// CriticalAssets counts assets of high or critical criticality.
 	CriticalAssets int
+	// ProposalMeasures and ProposalTargets count the distinct measures and
+	// the distinct zones and conduits among the proposals; ProgrammeTargets
+	// the distinct zones and conduits of the recommended set.
+	ProposalMeasures, ProposalTargets, ProgrammeTargets int
+	// ResidualAccepted counts the ResidualRisks whose treatment is a
+	// recorded acceptance.
+	ResidualAccepted int
 }
 
 // ProfileData is one component requirement profile: the IEC 62443-4-2
@@ -549,6 +612,9 @@ type ProfileData struct {
 	Requirements []RequirementData
 	Assets       []*AssetData
 	Zones        []Text
+	// UnknownSLC and WithGap count the profile's assets of unknown SL-C and
+	// those whose known SL-C falls short of the SL-T.
+	UnknownSLC, WithGap int
 }
 
 // ExclusionGroup is the measures excluded on one target because of one

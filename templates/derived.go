@@ -81,6 +81,13 @@ func (b *builder) derived() {
 	b.compliance()
 	b.containment()
 	b.profiles()
+	b.requirementMatrices()
+	b.metBy()
+	b.reportViews()
+	b.compactViews()
+	b.componentViews()
+	b.residualRisks()
+	b.distinctCounts()
 }
 
 // profiles groups assets by class and selected component requirements.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"unicode"
 
 	"zonewise/model"
 )
@@ -176,7 +177,7 @@ func sentence(s []string) string {
 
 func flowText(f *FlowData) Text {
 	s := string(f.Protocol)
-	if f.Transport != "" {
+	if f.Transport != "" && !namesTransport(s, string(f.Transport)) {
 		s += "/" + string(f.Transport)
 	}
 	if f.Port != "" {
@@ -191,4 +192,16 @@ func directionText(f *FlowData) Text {
 		s += " (opened by " + string(f.Initiator) + ")"
 	}
 	return Text(s)
+}
+
+// namesTransport reports whether a protocol name already ends in its
+// transport ("Modbus/TCP" over "TCP"), so that it is not printed twice.
+func namesTransport(protocol, transport string) bool {
+	p, t := strings.ToLower(protocol), "/"+strings.ToLower(strings.TrimSpace(transport))
+	i := strings.Index(p, t)
+	if i < 0 {
+		return false
+	}
+	rest := p[i+len(t):]
+	return rest == "" || !unicode.IsLetter(rune(rest[0])) && !unicode.IsDigit(rune(rest[0]))
 }

@@ -124,6 +124,8 @@ func (b *builder) project() {
 		Description: Text(p.SUC.Description), Scope: Text(p.SUC.Scope),
 		Assumptions: texts(p.SUC.Assumptions), ExternalInterfaces: texts(p.SUC.ExternalInterfaces),
 		Method: Text(p.Method.Label()), MethodKey: string(p.Method),
+		Location: Text(location(p.Name, p.Site)), ThreatEnvironment: Text(p.SUC.ThreatEnvironment),
+		Policies: texts(p.SUC.Policies), Regulations: regulations(p.SUC.Regulations),
 	}
 	for _, f := range p.NotApplicable {
 		if f.Valid() {
@@ -330,7 +332,7 @@ func (b *builder) buildZones() {
 			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
 			IsSafety: z.IsSafety(), OutOfScope: z.OutOfScope, IsRemote: z.Type == model.ZoneRemoteAccess,
 			AccessPoints: texts(z.AccessPoints), Assumptions: texts(z.Assumptions),
-			Overrides: overrides(z.SLTOverrides),
+			Dependencies: texts(z.Dependencies), Overrides: overrides(z.SLTOverrides),
 		}
 		if parent := b.p.Zone(z.ParentID); parent != nil {
 			zd.Parent = name(parent.Name)
@@ -463,6 +465,8 @@ func (b *builder) buildConduits() {
 			Type: Text(c.Type.Label()), TypeKey: string(c.Type), AccessPoints: texts(c.AccessPoints),
 			Overrides: overrides(c.SLTOverrides), IsVPN: c.Type == model.ConduitVPN,
 			Unidirectional: c.Type == model.ConduitUnidirectional,
+			Organisation:   Text(c.Organisation), Boundary: Text(c.Boundary),
+			Assumptions: texts(c.Assumptions), Dependencies: texts(c.Dependencies),
 		}
 		for _, zid := range c.ZoneIDs {
 			zd := b.zones[zid]
@@ -601,7 +605,7 @@ func (b *builder) buildScenarios() {
 			ID: string(s.ID), Name: name(s.Name), Description: Text(s.Description),
 			EntryPoint: Text(s.EntryPoint), TargetKind: Text(s.TargetKind.Label()),
 			Target: b.targetName(s.TargetKind, s.TargetID), Likelihood: s.Likelihood,
-			Treatment: Text(s.Treatment.Label()), TreatmentNote: Text(s.TreatmentNote),
+			Treatment: Text(s.Treatment.Label()), TreatmentNote: Text(s.TreatmentNote), TreatmentKey: string(s.Treatment),
 			Techniques: texts(s.Techniques),
 		}
 		if s.Treatment == "" {

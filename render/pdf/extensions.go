@@ -158,5 +158,56 @@ func (r *renderer) approvalBlock(auto bool) {
 			txt(a.Role, stBold), txt(a.Name, 0), txt(a.Title, 0), txt(a.Date, 0), {signature: true},
 		})
 	}
+	g.widths = r.approvalWidths(g)
 	r.drawGrid(g)
+}
+
+// approvalWidths widens the role, name, title and date columns of the
+// approval block to their longest word, taking the room from the signature
+// column (down to minSignature of the width) and then from columns wider
+// than their own longest word, so that a job title such as "Leiter
+// Automatisierungstechnik" is never broken inside a word. A word longer
+// than all that leaves is still broken, as anywhere.
+func (r *renderer) approvalWidths(g grid) []float64 {
+	const minSignature = 0.16
+	widths := append([]float64(nil), g.widths...)
+	sig := len(widths) - 1
+	needs := make([]float64, sig)
+	for col := range needs {
+		longest := 0.0
+		for _, row := range append([][]cell{g.header}, g.rows...) {
+			if col >= len(row) {
+				continue
+			}
+			w := 0.0
+			for _, f := range row[col].frags {
+				if !f.glue {
+					w = 0
+				}
+				w += f.w
+				longest = max(longest, w)
+			}
+		}
+		needs[col] = (longest + 2*cellPadX + 0.5) / r.w
+	}
+	for col, need := range needs {
+		deficit := need - widths[col]
+		if deficit <= 0 {
+			continue
+		}
+		take := func(from int, floor float64) {
+			if give := min(deficit, widths[from]-floor); give > 0 {
+				widths[from] -= give
+				widths[col] += give
+				deficit -= give
+			}
+		}
+		take(sig, minSignature)
+		for other := range needs {
+			if other != col && deficit > 0 {
+				take(other, needs[other])
+			}
+		}
+	}
+	return widths
 }
