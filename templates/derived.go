@@ -20,8 +20,14 @@ func (b *builder) derived() {
 			continue
 		}
 		st.ZonesInScope++
-		z.NeedsMFA = z.SLT.V.Get(model.FR1) >= 2 && len(z.Conduits) > 0
-		z.NeedsUnidirectional = z.SLT.V.Get(model.FR5) >= 3
+		for _, c := range z.Conduits {
+			z.NeedsMFA = z.NeedsMFA || (c.Rules.MFA && slices.Contains(c.LogonZones, z))
+			if c.Rules.Diode {
+				for _, f := range c.Flows {
+					z.NeedsUnidirectional = z.NeedsUnidirectional || f.From == z.Name
+				}
+			}
+		}
 		if z.NeedsMFA {
 			d.MFAZones = append(d.MFAZones, z)
 		}
@@ -47,7 +53,28 @@ func (b *builder) derived() {
 		if c.HasGap {
 			st.ConduitsWithGap++
 		}
+		if c.Rules.OneWay {
+			d.OneWayConduits = append(d.OneWayConduits, c)
+		}
+		if c.Rules.MFA {
+			d.MFAConduits = append(d.MFAConduits, c)
+		}
+		switch {
+		case c.External && c.Rules.Sessions:
+			d.RemoteAccessConduits = append(d.RemoteAccessConduits, c)
+		case c.External:
+			d.TelemetryConduits = append(d.TelemetryConduits, c)
+		}
 	}
+	for _, a := range d.Assets {
+		if a.Transient {
+			d.TransientDevices = append(d.TransientDevices, a)
+			if a.SupplierOwned {
+				d.SupplierDevices = append(d.SupplierDevices, a)
+			}
+		}
+	}
+	d.Adjustments = CheckDocuments(b.p, b.r)
 	for _, s := range d.Scenarios {
 		if s.UnmitigatedKey != "" && !s.Tolerable {
 			st.Intolerable++
