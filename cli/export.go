@@ -32,6 +32,7 @@ func runExport(e *env, args []string) int {
 	kind := fs.String("doc", "", "document `KIND`: "+strings.Join(append(document.Kinds(), document.KindAll), ", "))
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
 	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
+	asJSON := fs.Bool("json", false, "print the files written and the document check as JSON")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -64,6 +65,7 @@ func runExport(e *env, args []string) int {
 		return e.errorf("%v", err)
 	}
 	r := risk.Assess(p, cat)
+	checks := documentCheck(e, path, p, r, *kind)
 	dirs := templates.Dirs(path)
 	if *tdir != "" {
 		dirs = append([]string{*tdir}, dirs...)
@@ -81,10 +83,7 @@ func runExport(e *env, args []string) int {
 		if err != nil {
 			return e.errorf("%v", err)
 		}
-		for _, p := range paths {
-			fmt.Fprintln(e.stdout, p)
-		}
-		return ExitOK
+		return e.exported(paths, checks, *asJSON)
 	}
 	target := *out
 	if isDir(target) {
@@ -97,8 +96,7 @@ func runExport(e *env, args []string) int {
 	if err := model.WriteFileAtomic(target, data, false); err != nil {
 		return e.errorf("%v", err)
 	}
-	fmt.Fprintln(e.stdout, target)
-	return ExitOK
+	return e.exported([]string{target}, checks, *asJSON)
 }
 
 func isDir(path string) bool {
