@@ -26,6 +26,9 @@ type Project struct {
 	// Compensating records project-specific compensating countermeasures
 	// with evidence (IEC 62443-3-3 §4.3); see docs/METHOD.md step 6.
 	Compensating []CompensatingCountermeasure `json:"compensatingCountermeasures"`
+	// Answers are the self-assessment answers per requirement of a zone or
+	// conduit, read from the questionnaire workbook; see docs/METHOD.md step 6.
+	Answers []RequirementAnswer `json:"requirementAnswers,omitempty"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in
