@@ -33,6 +33,7 @@ func runExport(e *env, args []string) int {
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
 	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
 	asJSON := fs.Bool("json", false, "print the files written and the document check as JSON")
+	csvSep := fs.String("csv-sep", ",", "field `SEP`arator of the CSV registers: \",\", \";\" (German Excel) or \"tab\"")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -46,6 +47,10 @@ func runExport(e *env, args []string) int {
 		return e.usagef("missing -o OUT")
 	case *kind != document.KindAll && !slices.Contains(document.Kinds(), *kind):
 		return e.usagef("unknown document kind %q (want %s)", *kind, strings.Join(append(document.Kinds(), document.KindAll), ", "))
+	}
+	sep, ok := parseSep(*csvSep)
+	if !ok {
+		return e.usagef("--csv-sep %q: want \",\", \";\" or \"tab\"", *csvSep)
 	}
 	path := pos[0]
 	p, err := model.Load(path)
@@ -70,7 +75,7 @@ func runExport(e *env, args []string) int {
 	if *tdir != "" {
 		dirs = append([]string{*tdir}, dirs...)
 	}
-	opts := document.Options{TemplateDirs: dirs}
+	opts := document.Options{TemplateDirs: dirs, CSVSep: sep}
 	ctx := context.Background()
 
 	if *kind == document.KindAll || (*kind == document.KindRegisters && !strings.EqualFold(filepath.Ext(*out), ".xlsx")) {
@@ -78,7 +83,7 @@ func runExport(e *env, args []string) int {
 		if *kind == document.KindAll {
 			paths, err = document.ExportAll(ctx, p, r, cat, *out, opts)
 		} else {
-			paths, err = document.ExportRegisters(p, r, cat, *out)
+			paths, err = document.ExportRegisters(p, r, cat, *out, opts)
 		}
 		if err != nil {
 			return e.errorf("%v", err)
@@ -96,7 +101,20 @@ func runExport(e *env, args []string) int {
 	if err := model.WriteFileAtomic(target, data, false); err != nil {
 		return e.errorf("%v", err)
 	}
-	return e.exported([]string{target}, checks, *asJSON)
+	paths := []string{target}
+	if *kind == "self-assessment" {
+		// The fillable workbook goes beside the PDF, under the same name.
+		book, err := document.Export(ctx, p, r, cat, document.KindSelfAssessmentWorkbook, opts)
+		if err != nil {
+			return e.errorf("%v", err)
+		}
+		bookPath := strings.TrimSuffix(target, filepath.Ext(target)) + ".xlsx"
+		if err := model.WriteFileAtomic(bookPath, book, false); err != nil {
+			return e.errorf("%v", err)
+		}
+		paths = append(paths, bookPath)
+	}
+	return e.exported(paths, checks, *asJSON)
 }
 
 func isDir(path string) bool {

@@ -51,3 +51,16 @@ func (e *env) exported(paths []string, checks []templates.Adjustment, asJSON boo
 	}
 	return ExitOK
 }
+
+// parseSep reads --csv-sep: a comma, a semicolon or a tab.
+func parseSep(s string) (rune, bool) {
+	switch s {
+	case ",":
+		return ',', true
+	case ";":
+		return ';', true
+	case "tab", "\t", "\\t":
+		return '\t', true
+	}
+	return 0, false
+}
