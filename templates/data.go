@@ -88,8 +88,13 @@ type Data struct {
 	AnyFlows []*FlowData
 	// Classes holds, per asset class present, its focus points and assets.
 	Classes []*ClassData
-	// Compliance is the per-FR share of required SRs/REs met by SL-A.
+	// Compliance counts, per FR, the required SRs/REs met today and the gaps.
 	Compliance []ComplianceData
+	// Questions are the self-assessment questions, one per requirement asked
+	// of at least one zone or conduit, in catalogue order; QuestionGroups
+	// the same by FR.
+	Questions      []*QuestionData
+	QuestionGroups []QuestionGroup
 	// PlantRequirements are, per FR, the SRs/REs required in at least one
 	// zone in scope, with the highest SL-T of that FR in the plant.
 	PlantRequirements []RequirementGroup
@@ -539,12 +544,38 @@ type FocusPointDefData struct {
 }
 
 // ComplianceData is, for one FR, how many required SRs/REs (summed over the
-// zones and conduits in scope) are met by the achieved security level.
+// zones and conduits in scope, not-applicable ones left out) are met today
+// by their per-requirement state, and how many are gaps.
 type ComplianceData struct {
 	FR       FRData
 	Required int
 	Met      int
-	Percent  int
+	Gaps     int
+	// UnknownSLC counts the gaps in zones whose SL-C is unknown: there the
+	// capability could not be credited, so the count says little until the
+	// questionnaire is answered.
+	UnknownSLC int
+	Percent    int
+}
+
+// QuestionData is one self-assessment question: a requirement asked of
+// every zone and conduit whose SL-T selects it.
+type QuestionData struct {
+	ID, Title     Text
+	FR, MinSL     int
+	Ask, Evidence Text
+	// AskDE and EvidenceDE are the same in German.
+	AskDE, EvidenceDE Text
+	// Targets names the zones and conduits it is asked of; Met counts those
+	// where the model already shows it met.
+	Targets []Text
+	Met     int
+}
+
+// QuestionGroup is the questions of one FR.
+type QuestionGroup struct {
+	FR        FRData
+	Questions []*QuestionData
 }
 
 // Stats are headline counts for summaries.

@@ -34,6 +34,18 @@ func TestEveryRequirementHasAQuestion(t *testing.T) {
 		}
 		seen[q.Ask] = r.ID
 	}
+	for _, r := range cat.System {
+		de, ok := questionsDE[r.ID]
+		switch {
+		case !ok:
+			t.Errorf("%s has no German question", r.ID)
+		case !strings.HasSuffix(de.Ask, "?") || de.Evidence == "":
+			t.Errorf("%s: German question %q or evidence %q incomplete", r.ID, de.Ask, de.Evidence)
+		}
+	}
+	if len(questionsDE) != len(cat.System) {
+		t.Errorf("%d German questions for %d requirements", len(questionsDE), len(cat.System))
+	}
 	if len(questions) != len(cat.System) {
 		t.Errorf("%d questions for %d requirements: one is for no requirement", len(questions), len(cat.System))
 	}

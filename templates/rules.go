@@ -2,7 +2,6 @@ package templates
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -53,26 +52,40 @@ type Adjustment struct {
 
 // Why is the reason without the object named in front of it, for a table
 // that has a column for the object.
-func (a Adjustment) Why() string {
-	if _, why, ok := strings.Cut(a.Reason, ": "); ok {
-		return why
+func (a Adjustment) Why() string { return why(a.Reason) }
+
+// why drops the object named in front of a reason ("conduit K02: …") and,
+// where the reason first restates the rule ("no one-way rule although …:
+// …"), that too: the table's other columns say both.
+func why(reason string) string {
+	_, rest, ok := strings.Cut(reason, ": ")
+	if !ok {
+		return reason
 	}
-	return a.Reason
+	if _, because, ok := strings.Cut(rest, ": "); ok {
+		return because
+	}
+	return rest
 }
 
 // RuleName is the rule in a few words, for a document table.
-func (a Adjustment) RuleName() string {
-	switch a.Rule {
-	case CheckOneWay:
-		return "One-way transfer at FR5 SL-T 3 or higher"
-	case CheckMFA:
-		return "Multi-factor authentication at FR1 SL-T 2 or higher"
-	case CheckRemoteAccess:
-		return "Per-session remote access approval"
-	case CheckSupplierLaptops:
-		return "No supplier laptops"
+func (a Adjustment) RuleName() string { return a.RuleNameIn("en") }
+
+// RuleNameIn is RuleName in a document language ("en" or "de").
+func (a Adjustment) RuleNameIn(lang string) string {
+	key := "doccheck.rule." + strings.TrimPrefix(a.Rule, "doc-")
+	if c := catalog(lang); c.Has(key) {
+		return c.T(key)
 	}
 	return a.Rule
+}
+
+// WhyIn is Why in a document language ("en" or "de").
+func (a Adjustment) WhyIn(lang string) string { return why(a.Message(catalog(lang))) }
+
+// ActionIn is Action in a document language ("en" or "de").
+func (a Adjustment) ActionIn(lang string) string {
+	return catalog(lang).T("doccheck.action." + strings.ReplaceAll(a.Action, " ", ""))
 }
 
 // Message is the adjustment in the catalogue's language.
@@ -103,11 +116,29 @@ type ConduitRules struct {
 	// MFABasis says why (the SR that requires it, or the plant rule).
 	MFA      bool
 	MFABasis string
+	mfaKey   string
+	fr1      int
 	// OneWay: a network conduit whose flows all run one way; the policy keeps
 	// it one way. Diode: at FR5 SL-T ≥ 3 a unidirectional gateway (or an
 	// equivalently verified control) enforces it; Enforced: the conduit is
 	// already a unidirectional gateway.
 	OneWay, Diode, Enforced bool
+}
+
+// MFABasisIn is MFABasis in a document language ("en" or "de").
+func (r ConduitRules) MFABasisIn(lang string) string {
+	if r.mfaKey == "" {
+		return ""
+	}
+	return catalog(lang).T(r.mfaKey, map[string]any{"FR1": r.fr1})
+}
+
+func catalog(lang string) *i18n.Catalog {
+	l, err := i18n.Parse(lang)
+	if err != nil {
+		l = i18n.EN
+	}
+	return i18n.For(l)
 }
 
 // untrusted reports whether a zone is a network the OT does not control.
@@ -129,17 +160,19 @@ func RulesFor(p *model.Project, c *model.Conduit, slt model.SLVector) ConduitRul
 	}
 	r.Sessions = r.Profile.HumanSessions || (c.Type == model.ConduitVPN && tunnelsSessions(p, c))
 	fr1 := slt.Get(model.FR1)
+	r.fr1 = fr1
 	switch {
 	case !r.Sessions:
 	case fr1 >= 4:
-		r.MFA, r.MFABasis = true, "SR 1.1 RE 3 (all networks, FR1 SL-T 4)"
+		r.MFA, r.mfaKey = true, "doccheck.mfaBasis.allNetworks"
 	case fr1 >= 3 && (r.External || anyUntrusted):
-		r.MFA, r.MFABasis = true, "SR 1.1 RE 2 (access over an untrusted network, FR1 SL-T 3)"
+		r.MFA, r.mfaKey = true, "doccheck.mfaBasis.untrusted"
 	case r.External:
-		r.MFA, r.MFABasis = true, "plant rule for remote access (SR 1.13: access via untrusted networks is controlled)"
+		r.MFA, r.mfaKey = true, "doccheck.mfaBasis.remote"
 	case fr1 >= 2:
-		r.MFA, r.MFABasis = true, fmt.Sprintf("plant rule for interactive access at FR1 SL-T %d", fr1)
+		r.MFA, r.mfaKey = true, "doccheck.mfaBasis.plant"
 	}
+	r.MFABasis = r.MFABasisIn("en")
 	r.Enforced = c.Type == model.ConduitUnidirectional
 	// A tunnel carries whatever enters it both ways, a serial line's
 	// direction is set by its protocol master, and media carried by hand
