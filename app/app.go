@@ -216,6 +216,7 @@ func (u *ui) reassess() {
 	}
 	u.indexResult()
 	u.problems = append(u.problems, loweringProblems(u.doc.Project, u.result)...)
+	u.problems = append(u.problems, documentProblems(u.doc.Project, u.result)...)
 }
 
 // refreshAll updates every part of the window from the model, in place.

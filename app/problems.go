@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/risk"
+	"zonewise/templates"
 )
 
 // problemsPanel lists the validation problems; clicking one selects the
@@ -66,4 +68,24 @@ func (pp *problemsPanel) refresh() {
 	errs := countErrors(pp.sess.problems)
 	pp.title.SetText(fmt.Sprintf("Problems: %d errors, %d warnings", errs, len(pp.sess.problems)-errs))
 	pp.list.Refresh()
+}
+
+// documentProblems are the rules the policies and procedures leave out or
+// soften for this model (templates.CheckDocuments), as warnings: the author
+// sees them before exporting, next to the problems they may want to fix.
+func documentProblems(p *model.Project, r *risk.Result) []model.Problem {
+	var out []model.Problem
+	for _, a := range templates.CheckDocuments(p, r) {
+		pr := model.Problem{Severity: model.SeverityWarning, Rule: a.Rule, ObjectID: a.ObjectID, Object: a.Object, Message: a.Message(msgs)}
+		switch model.TargetKind(a.Kind) {
+		case model.TargetZone:
+			pr.Kind = tr("problems.kind.zone")
+		case model.TargetConduit:
+			pr.Kind = tr("problems.kind.conduit")
+		case model.TargetAsset:
+			pr.Kind = tr("problems.kind.asset")
+		}
+		out = append(out, pr)
+	}
+	return out
 }

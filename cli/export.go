@@ -34,6 +34,8 @@ func runExport(e *env, args []string) int {
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
 	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
 	since := fs.String("since", "", "add a \"changes since\" chapter to the risk report and the CRS: the earlier revision's `FILE`, or git:REV for FILE at a git revision")
+	asJSON := fs.Bool("json", false, "print the files written and the document check as JSON")
+	csvSep := fs.String("csv-sep", ",", "field `SEP`arator of the CSV registers: \",\", \";\" (German Excel) or \"tab\"")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -47,6 +49,10 @@ func runExport(e *env, args []string) int {
 		return e.usagef("missing -o OUT")
 	case *kind != document.KindAll && !slices.Contains(document.Kinds(), *kind):
 		return e.usagef("unknown document kind %q (want %s)", *kind, strings.Join(append(document.Kinds(), document.KindAll), ", "))
+	}
+	sep, ok := parseSep(*csvSep)
+	if !ok {
+		return e.usagef("--csv-sep %q: want \",\", \";\" or \"tab\"", *csvSep)
 	}
 	path := pos[0]
 	p, err := loadProject(path)
@@ -66,11 +72,12 @@ func runExport(e *env, args []string) int {
 		return e.errorf("%v", err)
 	}
 	r := risk.Assess(p, cat)
+	checks := documentCheck(e, path, p, r, *kind)
 	dirs := templates.Dirs(path)
 	if *tdir != "" {
 		dirs = append([]string{*tdir}, dirs...)
 	}
-	opts := document.Options{TemplateDirs: dirs}
+	opts := document.Options{TemplateDirs: dirs, CSVSep: sep}
 	if *since != "" {
 		old, err := loadRevision(*since, path)
 		if err != nil {
@@ -90,15 +97,12 @@ func runExport(e *env, args []string) int {
 		if *kind == document.KindAll {
 			paths, err = document.ExportAll(ctx, p, r, cat, *out, opts)
 		} else {
-			paths, err = document.ExportRegisters(p, r, cat, *out)
+			paths, err = document.ExportRegisters(p, r, cat, *out, opts)
 		}
 		if err != nil {
 			return e.errorf("%v", err)
 		}
-		for _, p := range paths {
-			fmt.Fprintln(e.stdout, p)
-		}
-		return ExitOK
+		return e.exported(paths, checks, *asJSON)
 	}
 	target := *out
 	if isDir(target) {
@@ -111,8 +115,20 @@ func runExport(e *env, args []string) int {
 	if err := model.WriteFileAtomic(target, data, false); err != nil {
 		return e.errorf("%v", err)
 	}
-	fmt.Fprintln(e.stdout, target)
-	return ExitOK
+	paths := []string{target}
+	if *kind == "self-assessment" {
+		// The fillable workbook goes beside the PDF, under the same name.
+		book, err := document.Export(ctx, p, r, cat, document.KindSelfAssessmentWorkbook, opts)
+		if err != nil {
+			return e.errorf("%v", err)
+		}
+		bookPath := strings.TrimSuffix(target, filepath.Ext(target)) + ".xlsx"
+		if err := model.WriteFileAtomic(bookPath, book, false); err != nil {
+			return e.errorf("%v", err)
+		}
+		paths = append(paths, bookPath)
+	}
+	return e.exported(paths, checks, *asJSON)
 }
 
 func isDir(path string) bool {

@@ -49,15 +49,25 @@ func runImport(e *env, args []string) int {
 	if !ok {
 		return code
 	}
+	if len(pos) == 3 && pos[0] == "self-assessment" && *into == "" {
+		// import self-assessment FILE.xlsx PROJECT: the project may follow the file.
+		*into, pos = pos[2], pos[:2]
+	}
 	if len(pos) != 2 {
-		return e.usagef("want a kind (assets, nmap or drawio) and one FILE, got %d arguments", len(pos))
+		return e.usagef("want a kind (assets, nmap, drawio or self-assessment) and one FILE, got %d arguments", len(pos))
 	}
 	kind, file := pos[0], pos[1]
-	if kind != "assets" && kind != "nmap" && kind != "drawio" {
-		return e.usagef("unknown import kind %q, want assets, nmap or drawio", kind)
+	if kind != "assets" && kind != "nmap" && kind != "drawio" && kind != "self-assessment" {
+		return e.usagef("unknown import kind %q, want assets, nmap, drawio or self-assessment", kind)
 	}
 	if *into == "" {
 		return e.usagef("--into PROJECT is required")
+	}
+	if kind == "self-assessment" {
+		if len(maps) > 0 || *sheet != "" {
+			return e.usagef("--map and --sheet apply to import assets only")
+		}
+		return importSelfAssessment(e, file, *into, *dry, *asJSON)
 	}
 	if kind == "drawio" {
 		if len(maps) > 0 || *sheet != "" {

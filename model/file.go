@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -61,6 +62,11 @@ func normalized(p *Project) *Project {
 	q.Decisions = sortedByID(p.Decisions, func(x *Decision) ID { return x.ID })
 	q.Vulnerabilities = sortedByID(p.Vulnerabilities, func(x *Vulnerability) ID { return x.ID })
 	q.Compensating = sortedByID(p.Compensating, func(x *CompensatingCountermeasure) ID { return x.ID })
+	if len(p.Answers) > 0 {
+		q.Answers = sortedCopy(p.Answers, func(a, b RequirementAnswer) int {
+			return cmp.Or(strings.Compare(string(a.TargetID), string(b.TargetID)), strings.Compare(a.Requirement, b.Requirement))
+		})
+	}
 	for i := range q.Vulnerabilities {
 		q.Vulnerabilities[i].AssetIDs = nonNil(q.Vulnerabilities[i].AssetIDs)
 	}

@@ -32,6 +32,9 @@ type Project struct {
 	// MergeConflicts are the unresolved conflicts of a three-way merge of
 	// revisions (package changes); empty in a project nobody merged.
 	MergeConflicts []MergeConflict `json:"mergeConflicts,omitempty"`
+	// Answers are the self-assessment answers per requirement of a zone or
+	// conduit, read from the questionnaire workbook; see docs/METHOD.md step 6.
+	Answers []RequirementAnswer `json:"requirementAnswers,omitempty"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in

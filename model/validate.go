@@ -169,6 +169,9 @@ func Validate(p *Project) []Problem {
 	for i := range p.Compensating {
 		v.compensating(&p.Compensating[i])
 	}
+	for i := range p.Answers {
+		v.answer(i, &p.Answers[i])
+	}
 	v.zoning()
 	v.network()
 	v.validateConflicts()

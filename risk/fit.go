@@ -32,7 +32,7 @@ type namedProfile struct {
 type fitRule func(m *Measure, t *fitTarget) string
 
 // fitRules are checked in order; the first reason found is the one given.
-var fitRules = []fitRule{fitMedium, fitFlowKinds, fitFlowEffect, fitAssetClasses}
+var fitRules = []fitRule{fitMedium, fitFlowKinds, fitFlowEffect, fitAssetClasses, fitConduitDevices}
 
 // unfit returns why a measure cannot work on a target, or "" when it fits.
 func unfit(m *Measure, t *fitTarget) string {

@@ -39,6 +39,9 @@ type index struct {
 	compensating map[model.ID][]*model.CompensatingCountermeasure
 	compNames    map[model.ID]string
 	vulns        map[model.ID]*model.Vulnerability
+	// answers are the self-assessment answers that count, by target and
+	// requirement ID (nil when the project has none).
+	answers map[answerKey]*model.RequirementAnswer
 
 	notApplicable [7]bool
 	matrix        *matrix
@@ -91,6 +94,16 @@ func newIndex(p *model.Project, cat *Catalog) *index {
 		cc := &p.Compensating[i]
 		ix.compensating[cc.TargetID] = append(ix.compensating[cc.TargetID], cc)
 		ix.compNames[cc.ID] = label(cc.Name, cc.ID)
+	}
+	for i := range p.Answers {
+		an := &p.Answers[i]
+		if !an.Counts() {
+			continue
+		}
+		if ix.answers == nil {
+			ix.answers = make(map[answerKey]*model.RequirementAnswer, len(p.Answers))
+		}
+		ix.answers[answerKey{an.TargetID, strings.TrimSpace(an.Requirement)}] = an
 	}
 	ix.vulns = make(map[model.ID]*model.Vulnerability, len(p.Vulnerabilities))
 	for i := range p.Vulnerabilities {
@@ -177,3 +190,9 @@ func (ix *index) zoneOf(kind model.TargetKind, id model.ID) *model.Zone {
 
 // clampSL keeps a level within 0..4.
 func clampSL(sl int) int { return min(max(sl, 0), model.MaxSL) }
+
+// answerKey finds a self-assessment answer: target and requirement ID.
+type answerKey struct {
+	target model.ID
+	req    string
+}

@@ -31,6 +31,9 @@ const (
 	// MetByCompensating: a recorded compensating countermeasure with evidence
 	// (IEC 62443-3-3 §4.3).
 	MetByCompensating MetBy = "compensating"
+	// MetBySelfAssessment: the zone owner answered "met" in the
+	// self-assessment and named the evidence (docs/METHOD.md step 6).
+	MetBySelfAssessment MetBy = "self-assessment"
 )
 
 // RequirementStatus is the state of one SR/RE selected by the SL-T of a zone

@@ -134,6 +134,9 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 			return st
 		}
 	}
+	if an := a.ix.answers[answerKey{t.id, r.ID}]; an != nil {
+		return answered(st, an, why)
+	}
 	if t.slc != nil && len(t.assets) > 0 && !t.slc[i].Unknown && t.slc[i].SL >= r.MinSL {
 		st.State, st.MetBy = StateMet, MetByCapability
 		st.Reason = say("every asset of the zone has SL-C %d or more for %s", r.MinSL, r.FR)
@@ -176,6 +179,36 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 	default:
 		if why {
 			st.Reason = "not met: no implemented or compensating measure lists " + r.ID
+		}
+	}
+	return st
+}
+
+// answered decides a requirement from the zone owner's self-assessment
+// answer, which describes the system as built and so comes before what the
+// components could do: "met" with evidence meets it, "partly" and "not met"
+// leave a gap even where the SL-C would reach it, "not applicable" with a
+// reason takes it out.
+func answered(st RequirementStatus, an *model.RequirementAnswer, why bool) RequirementStatus {
+	ev := strings.TrimSpace(an.Evidence)
+	switch an.Status {
+	case model.AnswerMet:
+		st.State, st.MetBy = StateMet, MetBySelfAssessment
+		if why {
+			st.Reason = "self-assessment: met, evidence: " + ev
+		}
+	case model.AnswerNotApplicable:
+		st.State = StateNotApplicable
+		if why {
+			st.Reason = "self-assessment: not applicable: " + ev
+		}
+	default:
+		st.State = StateGap
+		if why {
+			st.Reason = "not met: the self-assessment answers " + strings.ToLower(an.Status.Label())
+			if ev != "" {
+				st.Reason += " (" + ev + ")"
+			}
 		}
 	}
 	return st
@@ -243,7 +276,7 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		reason string
 	}
 	var firstGap [7]*gapAt
-	var met [7][model.MaxSL + 1][3]int // per FR, level, way (capability, countermeasure, compensating)
+	var met [7][model.MaxSL + 1][4]int // per FR, level, way (capability, countermeasure, compensating, self-assessment)
 	statuses = make([]RequirementStatus, 0, 64)
 	for k := range a.ix.cat.System {
 		r := &a.ix.cat.System[k]
@@ -272,10 +305,12 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 				met[i][st.Level][1]++
 			case MetByCompensating:
 				met[i][st.Level][2]++
+			case MetBySelfAssessment:
+				met[i][st.Level][3]++
 			}
 		}
 	}
-	var counts [7][3]int
+	var counts [7][4]int
 	var gapLevel [7]int
 	for i := range counts {
 		top := model.MaxSL
@@ -283,7 +318,7 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 			top, gapLevel[i] = g.level-1, g.level
 		}
 		for l := 1; l <= top; l++ {
-			for w := range 3 {
+			for w := range 4 {
 				counts[i][w] += met[i][l][w]
 			}
 		}
@@ -296,9 +331,12 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		}
 		var rs []Reason
 		if sl > 0 {
-			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,
-				Text: fmt.Sprintf("every %s requirement selected at SL %d or below is met: %d by capability, %d by implemented countermeasures, %d by compensating countermeasures",
-					f, sl, counts[i][0], counts[i][1], counts[i][2])})
+			text := fmt.Sprintf("every %s requirement selected at SL %d or below is met: %d by capability, %d by implemented countermeasures, %d by compensating countermeasures",
+				f, sl, counts[i][0], counts[i][1], counts[i][2])
+			if counts[i][3] > 0 {
+				text += fmt.Sprintf(", %d by self-assessment answers with evidence", counts[i][3])
+			}
+			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id, Text: text})
 		}
 		if g := firstGap[i]; g != nil {
 			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,

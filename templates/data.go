@@ -63,21 +63,45 @@ type Data struct {
 	// closes them: external conduits first, then from the highest Purdue
 	// level down.
 	ContainmentOrder []*ConduitData
-	// MFAZones are zones in scope with FR1 SL-T ≥ 2 that have a conduit to
-	// another zone: interactive access across their boundary needs
-	// multi-factor authentication.
+	// MFAZones are zones in scope where a person logs on across a conduit
+	// that requires multi-factor authentication (see ConduitRules.MFA).
 	MFAZones []*ZoneData
-	// UnidirectionalZones are zones with FR5 SL-T ≥ 3, where flows leaving
-	// the zone should be unidirectional.
+	// UnidirectionalZones are zones in scope that data leaves through a
+	// one-way conduit at FR5 SL-T ≥ 3 (see ConduitRules.Diode).
 	UnidirectionalZones []*ZoneData
 	// SafetyZones are zones designated for safety functions.
 	SafetyZones []*ZoneData
+	// OneWayConduits are the network conduits whose flows all run one way;
+	// the policies keep them one way (a diode at FR5 SL-T ≥ 3).
+	OneWayConduits []*ConduitData
+	// MFAConduits are the conduits across which a person logs on and a
+	// second factor is required (see ConduitRules.MFA).
+	MFAConduits []*ConduitData
+	// RemoteAccessConduits are the external conduits that carry interactive
+	// sessions: each gets a secure remote access procedure.
+	RemoteAccessConduits []*ConduitData
+	// TelemetryConduits are the external conduits that carry machine
+	// traffic only: permanent links, no per-session approval.
+	TelemetryConduits []*ConduitData
+	// SupplierDevices are transient devices a supplier owns, admitted under
+	// a work permit (see SupplierOwned).
+	SupplierDevices []*AssetData
+	// TransientDevices are all transient devices.
+	TransientDevices []*AssetData
+	// Adjustments are the rules the policies and procedures leave out or
+	// soften, and why (CheckDocuments).
+	Adjustments []Adjustment
 	// AnyFlows lists flows with port or protocol "any" (least-privilege findings).
 	AnyFlows []*FlowData
 	// Classes holds, per asset class present, its focus points and assets.
 	Classes []*ClassData
-	// Compliance is the per-FR share of required SRs/REs met by SL-A.
+	// Compliance counts, per FR, the required SRs/REs met today and the gaps.
 	Compliance []ComplianceData
+	// Questions are the self-assessment questions, one per requirement asked
+	// of at least one zone or conduit, in catalogue order; QuestionGroups
+	// the same by FR.
+	Questions      []*QuestionData
+	QuestionGroups []QuestionGroup
 	// PlantRequirements are, per FR, the SRs/REs required in at least one
 	// zone in scope, with the highest SL-T of that FR in the plant.
 	PlantRequirements []RequirementGroup
@@ -367,6 +391,18 @@ type ConduitData struct {
 	Key       Text
 	Scenarios []*ScenarioData
 	Proposals []*ProposalData
+	// Rules are what the policies and procedures may demand of the conduit,
+	// derived from its flows, medium and SL-T (see RulesFor).
+	Rules ConduitRules
+	// Medium is the conduit medium in words; FlowKinds its flow kinds.
+	Medium, FlowKinds Text
+	// LogonZones are the zones where a person crossing the conduit logs on
+	// (the targets of its interactive flows; for a tunnel, the remote-access
+	// zone it leads into).
+	LogonZones []*ZoneData
+	// ApprovalZones are the zones whose owners approve a remote session
+	// across the conduit: the zones the session reaches.
+	ApprovalZones []*ZoneData
 }
 
 // FocusData is one focus-point checklist item of an asset.
@@ -393,8 +429,10 @@ type AssetData struct {
 	// RemoteAccess, Wireless, RemovableMedia and External repeat Exposure as flags.
 	RemoteAccess, Wireless, RemovableMedia, External bool
 	Transient                                        bool
-	SLC, SLT, Gap                                    model.SLVector
-	HasGap                                           bool
+	// SupplierOwned marks a transient device a supplier or integrator owns.
+	SupplierOwned bool
+	SLC, SLT, Gap model.SLVector
+	HasGap        bool
 	// SLCUnknown marks an asset whose SL-C source is unknown: SLC is then not
 	// a capability of 0, and documents print "unknown" (docs/METHOD.md).
 	SLCUnknown             bool
@@ -568,12 +606,38 @@ type FocusPointDefData struct {
 }
 
 // ComplianceData is, for one FR, how many required SRs/REs (summed over the
-// zones and conduits in scope) are met by the achieved security level.
+// zones and conduits in scope, not-applicable ones left out) are met today
+// by their per-requirement state, and how many are gaps.
 type ComplianceData struct {
 	FR       FRData
 	Required int
 	Met      int
-	Percent  int
+	Gaps     int
+	// UnknownSLC counts the gaps in zones whose SL-C is unknown: there the
+	// capability could not be credited, so the count says little until the
+	// questionnaire is answered.
+	UnknownSLC int
+	Percent    int
+}
+
+// QuestionData is one self-assessment question: a requirement asked of
+// every zone and conduit whose SL-T selects it.
+type QuestionData struct {
+	ID, Title     Text
+	FR, MinSL     int
+	Ask, Evidence Text
+	// AskDE and EvidenceDE are the same in German.
+	AskDE, EvidenceDE Text
+	// Targets names the zones and conduits it is asked of; Met counts those
+	// where the model already shows it met.
+	Targets []Text
+	Met     int
+}
+
+// QuestionGroup is the questions of one FR.
+type QuestionGroup struct {
+	FR        FRData
+	Questions []*QuestionData
 }
 
 // Stats are headline counts for summaries.

@@ -50,18 +50,6 @@ func TestNewDataOnTheSamplePlant(t *testing.T) {
 			}
 		}
 	})
-	t.Run("MFA zones have FR1 SL-T of at least 2 and a conduit", func(t *testing.T) {
-		for _, z := range d.MFAZones {
-			if z.SLT.V.Get(model.FR1) < 2 || len(z.Conduits) == 0 {
-				t.Errorf("zone %q needs no MFA: FR1 %d, %d conduits", z.Name, z.SLT.V.Get(model.FR1), len(z.Conduits))
-			}
-		}
-		for _, z := range d.Zones {
-			if !z.OutOfScope && z.SLT.V.Get(model.FR1) >= 2 && len(z.Conduits) > 0 && !z.NeedsMFA {
-				t.Errorf("zone %q is missing from the MFA zones", z.Name)
-			}
-		}
-	})
 	t.Run("VPN conduits and conduits to remote-access zones are external", func(t *testing.T) {
 		for _, c := range d.Conduits {
 			remote := c.IsVPN

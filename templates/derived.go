@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"zonewise/model"
+	"zonewise/risk"
 )
 
 // derived fills the lists and counts computed from the rest.
@@ -20,8 +21,14 @@ func (b *builder) derived() {
 			continue
 		}
 		st.ZonesInScope++
-		z.NeedsMFA = z.SLT.V.Get(model.FR1) >= 2 && len(z.Conduits) > 0
-		z.NeedsUnidirectional = z.SLT.V.Get(model.FR5) >= 3
+		for _, c := range z.Conduits {
+			z.NeedsMFA = z.NeedsMFA || (c.Rules.MFA && slices.Contains(c.LogonZones, z))
+			if c.Rules.Diode {
+				for _, f := range c.Flows {
+					z.NeedsUnidirectional = z.NeedsUnidirectional || f.From == z.Name
+				}
+			}
+		}
 		if z.NeedsMFA {
 			d.MFAZones = append(d.MFAZones, z)
 		}
@@ -47,7 +54,28 @@ func (b *builder) derived() {
 		if c.HasGap {
 			st.ConduitsWithGap++
 		}
+		if c.Rules.OneWay {
+			d.OneWayConduits = append(d.OneWayConduits, c)
+		}
+		if c.Rules.MFA {
+			d.MFAConduits = append(d.MFAConduits, c)
+		}
+		switch {
+		case c.External && c.Rules.Sessions:
+			d.RemoteAccessConduits = append(d.RemoteAccessConduits, c)
+		case c.External:
+			d.TelemetryConduits = append(d.TelemetryConduits, c)
+		}
 	}
+	for _, a := range d.Assets {
+		if a.Transient {
+			d.TransientDevices = append(d.TransientDevices, a)
+			if a.SupplierOwned {
+				d.SupplierDevices = append(d.SupplierDevices, a)
+			}
+		}
+	}
+	d.Adjustments = CheckDocuments(b.p, b.r)
 	for _, s := range d.Scenarios {
 		if s.UnmitigatedKey != "" && !s.Tolerable {
 			st.Intolerable++
@@ -79,6 +107,7 @@ func (b *builder) derived() {
 	b.plantRequirements()
 	b.classes()
 	b.compliance()
+	b.questions()
 	b.containment()
 	b.profiles()
 	b.requirementMatrices()
@@ -182,34 +211,96 @@ func (b *builder) classes() {
 }
 
 // compliance counts, per FR, the SRs/REs required of zones in scope and of
-// conduits, and how many of them the achieved SL reaches.
+// conduits by their per-requirement state (docs/METHOD.md step 6): met
+// today, gaps, and of the gaps those in zones whose SL-C is unknown, where
+// only an answer or a measure can show more. Not-applicable requirements
+// are not asked.
 func (b *builder) compliance() {
-	var req, met [7]int
-	count := func(reqs []RequirementData, sla model.SLVector) {
+	var req, met, unknown [7]int
+	count := func(reqs []RequirementData, slcUnknown bool) {
 		for _, r := range reqs {
-			if r.FR < 1 || r.FR > 7 {
+			if r.FR < 1 || r.FR > 7 || r.StateKey == string(risk.StateNotApplicable) {
 				continue
 			}
 			req[r.FR-1]++
-			if r.MinSL > 0 && sla[r.FR-1] >= r.MinSL {
+			switch {
+			case r.StateKey == string(risk.StateMet):
 				met[r.FR-1]++
+			case slcUnknown:
+				unknown[r.FR-1]++
 			}
 		}
 	}
 	for _, z := range b.d.Zones {
 		if !z.OutOfScope {
-			count(z.Requirements, z.SLA.V)
+			count(z.Requirements, z.SLC.Unknown)
 		}
 	}
 	for _, c := range b.d.Conduits {
-		count(c.Requirements, c.SLA.V)
+		count(c.Requirements, false)
 	}
 	for i, f := range model.AllFRs {
-		cd := ComplianceData{FR: frData(f), Required: req[i], Met: met[i]}
+		cd := ComplianceData{FR: frData(f), Required: req[i], Met: met[i], Gaps: req[i] - met[i], UnknownSLC: unknown[i]}
 		if req[i] > 0 {
 			cd.Percent = met[i] * 100 / req[i]
 		}
 		b.d.Compliance = append(b.d.Compliance, cd)
+	}
+}
+
+// questions collects, in catalogue order, every requirement asked of at
+// least one zone in scope or conduit, with its plain-words question and
+// where it is asked.
+func (b *builder) questions() {
+	byID := map[Text]*QuestionData{}
+	add := func(name Text, reqs []RequirementData) {
+		for _, r := range reqs {
+			if r.StateKey == string(risk.StateNotApplicable) {
+				continue
+			}
+			q := byID[r.ID]
+			if q == nil {
+				qq, _ := QuestionFor(string(r.ID))
+				q = &QuestionData{ID: r.ID, Title: r.Title, FR: r.FR, MinSL: r.MinSL, Ask: Text(qq.Ask), Evidence: Text(qq.Evidence)}
+				if q.Ask == "" {
+					q.Ask = r.Summary
+				}
+				de := questionsDE[string(r.ID)]
+				q.AskDE, q.EvidenceDE = Text(de.Ask), Text(de.Evidence)
+				if q.AskDE == "" {
+					q.AskDE, q.EvidenceDE = q.Ask, q.Evidence
+				}
+				byID[r.ID] = q
+			}
+			q.Targets = append(q.Targets, name)
+			if r.StateKey == string(risk.StateMet) {
+				q.Met++
+			}
+		}
+	}
+	for _, z := range b.d.Zones {
+		if !z.OutOfScope {
+			add(z.Name, z.Requirements)
+		}
+	}
+	for _, c := range b.d.Conduits {
+		add(c.Name, c.Requirements)
+	}
+	for _, r := range b.cat.System {
+		if q := byID[Text(r.ID)]; q != nil {
+			b.d.Questions = append(b.d.Questions, q)
+		}
+	}
+	for _, f := range model.AllFRs {
+		g := QuestionGroup{FR: frData(f)}
+		for _, q := range b.d.Questions {
+			if q.FR == int(f) {
+				g.Questions = append(g.Questions, q)
+			}
+		}
+		if len(g.Questions) > 0 {
+			b.d.QuestionGroups = append(b.d.QuestionGroups, g)
+		}
 	}
 }
 

@@ -156,7 +156,29 @@ func Funcs() template.FuncMap {
 		},
 		// capability describes a threat actor capability SL.
 		"capability": func(sl int) Text { return Text(CapabilityLabel(sl)) },
+		// names lists the Name of each zone, conduit or asset: {{sentence (names .LogonZones)}}.
+		"names": names,
 	}
+}
+
+// names returns the Name field of every element of a slice of structs or
+// pointers to structs; elements without one are skipped.
+func names(list any) []Text {
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice {
+		return nil
+	}
+	out := make([]Text, 0, rv.Len())
+	for i := range rv.Len() {
+		e := reflect.Indirect(rv.Index(i))
+		if e.Kind() != reflect.Struct {
+			continue
+		}
+		if f := e.FieldByName("Name"); f.IsValid() {
+			out = append(out, Text(raw(f.Interface())))
+		}
+	}
+	return out
 }
 
 func sentence(s []string) string {

@@ -403,7 +403,8 @@ func (b *builder) buildAssets() {
 			Exposure: exposure(a.Exposure), Transient: a.Transient, SLC: a.SLC,
 			RemoteAccess: a.Exposure.RemoteAccess, Wireless: a.Exposure.Wireless, RemovableMedia: a.Exposure.RemovableMedia, External: a.Exposure.ExternallyReachable,
 			SLCSource: Text(a.SLCSource.Label()), SupplierSDL: Text(a.SupplierSDL.Label()),
-			SLCUnknown: a.SLCSource == "" || a.SLCSource == model.SLCUnknown,
+			SLCUnknown:    a.SLCSource == "" || a.SLCSource == model.SLCUnknown,
+			SupplierOwned: a.Transient && SupplierOwned(a),
 		}
 		zd := b.zones[a.ZoneID]
 		if zd != nil {
@@ -505,6 +506,24 @@ func (b *builder) buildConduits() {
 		}
 		cd.HasGap = !cd.Gap.IsZero()
 		cd.RequirementGroups = groups(cd.Requirements, cd.SLT.V)
+		cd.Rules = RulesFor(b.p, c, cd.SLT.V)
+		cd.Medium = Text(cd.Rules.Profile.Medium.Label())
+		cd.FlowKinds = Text(kindWords(cd.Rules.Profile))
+		for _, f := range c.Flows {
+			if f.EffectiveKind() == model.FlowInteractive {
+				if zd := b.zones[f.To]; zd != nil && !slices.Contains(cd.LogonZones, zd) {
+					cd.LogonZones = append(cd.LogonZones, zd)
+				}
+			}
+		}
+		if cd.Rules.Sessions && len(cd.LogonZones) == 0 {
+			for _, zd := range cd.ZoneRefs {
+				if zd.IsRemote {
+					cd.LogonZones = append(cd.LogonZones, zd)
+				}
+			}
+		}
+		b.approvalZones(c, cd)
 		b.conduits[c.ID] = cd
 		b.d.Conduits = append(b.d.Conduits, cd)
 		// Link both ways, with neighbours named once per zone.
@@ -518,6 +537,39 @@ func (b *builder) buildConduits() {
 		}
 		if cd.External {
 			b.d.ExternalConduits = append(b.d.ExternalConduits, cd)
+		}
+	}
+}
+
+// approvalZones sets the zones whose owners approve a remote session across
+// the conduit: the zones its sessions reach outside the remote-access zone.
+// For a tunnel into a remote-access zone they are the targets of the
+// interactive flows that leave that zone.
+func (b *builder) approvalZones(c *model.Conduit, cd *ConduitData) {
+	add := func(id model.ID) {
+		if zd := b.zones[id]; zd != nil && !zd.IsRemote && !slices.Contains(cd.ApprovalZones, zd) {
+			cd.ApprovalZones = append(cd.ApprovalZones, zd)
+		}
+	}
+	for _, zd := range cd.LogonZones {
+		add(model.ID(zd.ID))
+	}
+	for _, zid := range c.ZoneIDs {
+		if zd := b.zones[zid]; zd == nil || !zd.IsRemote || c.Type != model.ConduitVPN {
+			continue
+		}
+		for i := range b.p.Conduits {
+			o := &b.p.Conduits[i]
+			for j := range o.Flows {
+				if o.ID != c.ID && o.Flows[j].From == zid && o.Flows[j].EffectiveKind() == model.FlowInteractive {
+					add(o.Flows[j].To)
+				}
+			}
+		}
+	}
+	if len(cd.ApprovalZones) == 0 {
+		for _, zd := range cd.ZoneRefs {
+			add(model.ID(zd.ID))
 		}
 	}
 }

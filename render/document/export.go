@@ -22,6 +22,9 @@ const (
 	KindRegisters = templates.KindRegisters
 	// KindAll is every document, for ExportAll.
 	KindAll = "all"
+	// KindSelfAssessmentWorkbook is the fillable self-assessment workbook
+	// (XLSX) that goes beside the self-assessment PDF.
+	KindSelfAssessmentWorkbook = "self-assessment-workbook"
 )
 
 // Options adjust an export.
@@ -37,6 +40,8 @@ type Options struct {
 	// Changes is the "changes since" annex of the risk report and the CRS
 	// (export --since); nil for none.
 	Changes *templates.ChangesData
+	// CSVSep separates the fields of the CSV registers; 0 is a comma.
+	CSVSep rune
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -50,7 +55,7 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 // Kinds lists every kind Export accepts: the PDF documents, "registers"
 // (XLSX) and the three registers one by one as CSV.
 func Kinds() []string {
-	return append(append(templates.Kinds(), KindRegisters), RegisterNames...)
+	return append(append(templates.Kinds(), KindRegisters, KindSelfAssessmentWorkbook), RegisterNames...)
 }
 
 // Export renders one deliverable of the project: a PDF for the template
@@ -81,10 +86,13 @@ func export(p *model.Project, d *templates.Data, kind string, opts Options) ([]b
 	switch {
 	case kind == KindRegisters:
 		return WriteXLSX(Registers(d), workbookInfo(p))
+	case kind == KindSelfAssessmentWorkbook:
+		return WriteSelfAssessmentXLSX(p, d, WorkbookInfo{Title: "Self-assessment: " + p.Name,
+			Subject: "IEC 62443-3-3 self-assessment questionnaire", Creator: p.Author, Company: p.Client, Date: p.Date})
 	case slices.Contains(RegisterNames, kind):
 		reg, _ := RegisterByName(d, kind)
 		var buf bytes.Buffer
-		if err := WriteCSV(&buf, reg); err != nil {
+		if err := WriteCSVSep(&buf, reg, opts.CSVSep); err != nil {
 			return nil, err
 		}
 		return buf.Bytes(), nil
@@ -122,6 +130,14 @@ func Meta(p *model.Project, kind string) pdf.Meta {
 		Title: templates.Title(kind), Subtitle: templates.Subtitle(kind),
 		Client: p.Client, Project: p.Name, Site: p.Site, Author: p.Author, Revision: p.Revision,
 		Date: p.Date, Classification: p.Classification, Logo: p.ClientLogo,
+	}
+	if kind == "self-assessment" {
+		// The people who answer sign, not the authors of the other
+		// documents: the sign-off stays blank until they do.
+		for _, role := range []string{"Answered by (zone owner)", "Reviewed by (OT security officer)", "Accepted by (asset owner)"} {
+			m.Approvals = append(m.Approvals, pdf.Approval{Role: role})
+		}
+		return m
 	}
 	for _, a := range p.Approvals {
 		m.Approvals = append(m.Approvals, pdf.Approval{Role: a.Role, Name: a.Name, Title: a.Title, Date: a.Date})
@@ -169,6 +185,8 @@ func FileName(kind string) string {
 	switch {
 	case kind == KindRegisters:
 		return "registers.xlsx"
+	case kind == KindSelfAssessmentWorkbook:
+		return "self-assessment.xlsx"
 	case slices.Contains(RegisterNames, kind):
 		return kind + ".csv"
 	}
@@ -178,7 +196,8 @@ func FileName(kind string) string {
 // ExportAll writes every deliverable into dir (created if missing):
 // risk-report.pdf, crs.pdf, policies.pdf, procedures.pdf,
 // self-assessment.pdf, risk-register.csv, asset-inventory.csv,
-// action-plan.csv and registers.xlsx. It returns the paths written. Every
+// action-plan.csv and registers.xlsx, and the fillable self-assessment.xlsx
+// beside self-assessment.pdf. It returns the paths written. Every
 // document is rendered before any file is written, so a broken template
 // leaves dir untouched.
 func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
@@ -198,6 +217,9 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 			kinds = append(kinds, RegisterNames...)
 		}
 		kinds = append(kinds, dl.Kind)
+		if dl.Kind == "self-assessment" {
+			kinds = append(kinds, KindSelfAssessmentWorkbook)
+		}
 	}
 	outs, err := renderAll(ctx, p, d, kinds, opts)
 	if err != nil {
@@ -209,12 +231,12 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 // ExportRegisters writes the three registers as CSV and the workbook into
 // dir: risk-register.csv, asset-inventory.csv, action-plan.csv and
 // registers.xlsx.
-func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string) ([]string, error) {
+func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
 	d := templates.NewData(p, r, cat, p.Date)
 	kinds := append(slices.Clone(RegisterNames), KindRegisters)
 	outs := make([][]byte, len(kinds))
 	for i, kind := range kinds {
-		out, err := export(p, d, kind, Options{})
+		out, err := export(p, d, kind, opts)
 		if err != nil {
 			return nil, err
 		}

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"zonewise/templates"
 )
 
 // Register is one tabular register (risk register, asset inventory, action
-// plan), ready for CSV or a worksheet. Every cell is a string or an int.
+// plan), ready for CSV or a worksheet. Every cell is a string, an int or a
+// date (time.Time).
 type Register struct {
 	// Name is the file name without extension, e.g. "risk-register".
 	Name string
@@ -48,6 +50,15 @@ func joinT(list []templates.Text, sep string) string {
 		out[i] = string(t)
 	}
 	return strings.Join(out, sep)
+}
+
+// date is a "YYYY-MM-DD" text as a date, so that the workbook stores a
+// date cell (sortable, filterable); any other text stays text.
+func date(t templates.Text) any {
+	if d, err := time.Parse("2006-01-02", strings.TrimSpace(string(t))); err == nil {
+		return d
+	}
+	return string(t)
 }
 
 func yesNo(b bool) string {
@@ -113,7 +124,7 @@ func actionPlan(d *templates.Data) Register {
 		covered[s(p.MeasureID)+"@"+s(p.Target)+"@"+s(p.TargetKind)] = true
 		r.Rows = append(r.Rows, []any{
 			p.Rank, yesNo(p.Cover), s(p.Measure), s(p.MeasureID), s(p.TargetKind), s(p.Target), s(p.Closes), s(p.Effort), s(p.Status),
-			s(p.Owner), s(p.Due), s(p.Reason), joinT(p.Requirements, ", "), "",
+			s(p.Owner), date(p.Due), s(p.Reason), joinT(p.Requirements, ", "), "",
 		})
 	}
 	// Countermeasures recorded in the project that the assessment does not
@@ -128,7 +139,7 @@ func actionPlan(d *templates.Data) Register {
 		}
 		r.Rows = append(r.Rows, []any{
 			"", "", s(m.Measure), s(m.MeasureID), s(m.TargetKind), s(m.Target), "", "", s(m.Status),
-			s(m.Owner), s(m.Due), note, "", joinT(m.Scenarios, "; "),
+			s(m.Owner), date(m.Due), note, "", joinT(m.Scenarios, "; "),
 		})
 	}
 	return r
@@ -154,6 +165,8 @@ func cellString(v any) string {
 		return SafeCell(x)
 	case int:
 		return fmt.Sprint(x)
+	case time.Time:
+		return x.Format("2006-01-02")
 	case nil:
 		return ""
 	}
@@ -162,12 +175,19 @@ func cellString(v any) string {
 
 // WriteCSV writes a register as RFC 4180 CSV (CRLF line ends) in UTF-8
 // with a byte order mark, so that spreadsheet programs read umlauts right.
-func WriteCSV(w io.Writer, reg Register) error {
+func WriteCSV(w io.Writer, reg Register) error { return WriteCSVSep(w, reg, ',') }
+
+// WriteCSVSep is WriteCSV with another field separator: German Excel opens
+// a CSV file split at semicolons, because the comma is its decimal mark.
+func WriteCSVSep(w io.Writer, reg Register, sep rune) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return fmt.Errorf("write %s csv: %w", reg.Name, err)
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
+	if sep != 0 {
+		cw.Comma = sep
+	}
 	if err := cw.Write(reg.Header); err != nil {
 		return fmt.Errorf("write %s csv: %w", reg.Name, err)
 	}
