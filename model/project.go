@@ -26,6 +26,9 @@ type Project struct {
 	// Compensating records project-specific compensating countermeasures
 	// with evidence (IEC 62443-3-3 §4.3); see docs/METHOD.md step 6.
 	Compensating []CompensatingCountermeasure `json:"compensatingCountermeasures"`
+	// Observations are the last comparisons of the model with the plant's
+	// traffic and firewall (see observation.go); nil when none was made.
+	Observations *Observations `json:"observations,omitempty"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in
