@@ -50,11 +50,11 @@ func runImport(e *env, args []string) int {
 		return code
 	}
 	if len(pos) != 2 {
-		return e.usagef("want a kind (assets, nmap or drawio) and one FILE, got %d arguments", len(pos))
+		return e.usagef("want a kind (assets, nmap, csaf or drawio) and one FILE, got %d arguments", len(pos))
 	}
 	kind, file := pos[0], pos[1]
-	if kind != "assets" && kind != "nmap" && kind != "drawio" {
-		return e.usagef("unknown import kind %q, want assets, nmap or drawio", kind)
+	if kind != "assets" && kind != "nmap" && kind != "drawio" && kind != "csaf" {
+		return e.usagef("unknown import kind %q, want assets, nmap, csaf or drawio", kind)
 	}
 	if *into == "" {
 		return e.usagef("--into PROJECT is required")
@@ -64,6 +64,12 @@ func runImport(e *env, args []string) int {
 			return e.usagef("--map and --sheet apply to import assets only")
 		}
 		return importDrawio(e, file, *into, *dry, *asJSON)
+	}
+	if kind == "csaf" {
+		if len(maps) > 0 || *sheet != "" {
+			return e.usagef("--map and --sheet apply to import assets only")
+		}
+		return importCSAF(e, file, *into, *dry, *asJSON)
 	}
 	overrides := map[string]importer.Field{}
 	for _, m := range maps {

@@ -27,7 +27,7 @@ func sampleAssetByName(t *testing.T, p *model.Project, name string) *model.Asset
 }
 
 const (
-	cpu1516 = "SPS Filtration S7-1500 (CPU 1516-3 PN/DP)"      // firmware V3.1: in >=3.0|<3.1.2
+	cpu1516 = "SPS Filtration S7-1500 (CPU 1516-3 PN/DP)"     // firmware V3.1: in >=3.0|<3.1.2
 	cpu1513 = "SPS Rohwasserpumpwerk S7-1500 (CPU 1513-1 PN)" // firmware V2.9.7: not < V2.9.4
 )
 
