@@ -66,9 +66,9 @@ func init() {
 		{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
 		{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
 		{"import", "assets|nmap|csaf|drawio FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new; csaf: security advisories (a file or folder) into the vulnerability register; drawio: zones, assets and conduits from a diagrams.net drawing (a new PROJECT is created)", runImport},
-		{"reconcile", "PROJECT --traffic FILE... [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
+		{"reconcile", "PROJECT --traffic FILE... [--record] [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
 		{"rules", "PROJECT [--conduit NAME|ID] --format matrix|nftables|iptables [-o FILE]", "firewall rules of the declared flows: rule matrix (CSV, or XLSX for -o *.xlsx), nftables or iptables-restore", runRules},
-		{"review-firewall", "PROJECT --config FILE [--json]", "check an nft list ruleset or iptables-save dump against the declared flows; exit 1 on errors", runReviewFirewall},
+		{"review-firewall", "PROJECT --config FILE [--record] [--json]", "check an nft list ruleset or iptables-save dump against the declared flows; exit 1 on errors", runReviewFirewall},
 	}
 }
 
