@@ -43,6 +43,9 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		item(tr("menu.file.saveAs"), shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), func() { u.saveAsDialog(nil) }),
 		item(tr("menu.file.exportSample"), nil, u.exportSample),
 		fyne.NewMenuItemSeparator(),
+		u.importMenu(),
+		u.exportMenu(),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	m.undo = item(tr("menu.edit.undo"), &fyne.ShortcutUndo{}, u.undo)
