@@ -150,10 +150,16 @@ func (w *importWizard) show() {
 			sel := c.Objects[1].(*widget.Select)
 			sel.OnChanged = nil
 			if r.source == "" {
-				sel.Hide()
+				if sel.Visible() {
+					sel.Hide()
+					c.Refresh() // lay the label out where the choice was
+				}
 				return
 			}
-			sel.Show()
+			if !sel.Visible() {
+				sel.Show()
+				c.Refresh()
+			}
 			sel.SetSelectedIndex(slices.Index(decisions, r.choice))
 			sel.OnChanged = func(string) { w.choose(r.source, decisions[sel.SelectedIndex()]) }
 		},
@@ -165,9 +171,12 @@ func (w *importWizard) show() {
 	w.fill()
 	content := container.NewBorder(top, nil, nil, nil, w.list)
 	w.dlg = dialog.NewCustomConfirm(tr(importTitle(w.plan.kind)), tr("import.confirm"), tr("common.cancel"), content, w.answer, w.sess.win)
-	w.dlg.Show()
+	// A confirm dialog (unlike a file dialog) may be sized before Show,
+	// which then centres it; sized after, it grows from where its minimum
+	// size was centred, off the bottom of a 1366×768 screen.
 	sz := w.sess.win.Canvas().Size()
 	w.dlg.Resize(fyne.NewSize(min(sz.Width-40, 1100), min(sz.Height-40, 680)))
+	w.dlg.Show()
 }
 
 func importTitle(k importKind) string {
@@ -324,7 +333,11 @@ func stepText(st importer.Step) string {
 	if len(st.Notes) > 0 {
 		detail = strings.TrimPrefix(detail+"; "+strings.Join(st.Notes, "; "), "; ")
 	}
-	return tr("import.row.step", map[string]any{"Source": st.Source, "Action": tr("import.action." + string(st.Action)), "Name": st.Name, "Detail": detail})
+	data := map[string]any{"Source": st.Source, "Action": tr("import.action." + string(st.Action)), "Name": st.Name, "Detail": detail}
+	if detail == "" {
+		return tr("import.row.stepPlain", data)
+	}
+	return tr("import.row.step", data)
 }
 
 // answer applies the plan as one undoable command, or imports nothing.

@@ -308,7 +308,7 @@ func (m *productMatcher) match(pid string) []model.ID {
 	if pr.Range != "" {
 		var err error
 		if rng, err = ParseVersionRange(pr.Range); err != nil {
-			m.note(NoteUnparsedRange, pr, nil, "product %q: %v; no asset matched, check by hand", pr.Name, err)
+			m.note(NoteUnparsedRange, pr, nil, "product %q: cannot read the version range %q; no asset matched, check by hand", pr.Name, pr.Range)
 			return nil
 		}
 	}
