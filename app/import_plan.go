@@ -68,6 +68,22 @@ func readImport(p *model.Project, kind importKind, path string) (*importPlan, er
 		pl.csaf, pl.skipped = importer.PlanCSAF(p, advs), skipped
 		return pl, nil
 	}
+	if kind == importTraffic {
+		// A capture is read as a stream: memory stays flat however large
+		// the file (it is never held whole, unlike the small files below).
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", filepath.Base(path), err)
+		}
+		defer f.Close()
+		t := importer.NewTraffic()
+		if _, err := importer.ReadTraffic(path, f, t); err != nil {
+			return nil, err
+		}
+		res := importer.Reconcile(p, t.Flows())
+		pl.record, pl.suggestions, pl.inputs = importer.Observation(t.Inputs, res, time.Now()), res.Suggestions, t.Inputs
+		return pl, nil
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), err)
@@ -82,14 +98,6 @@ func readImport(p *model.Project, kind importKind, path string) (*importPlan, er
 		if pl.records, pl.skips, err = importer.ReadNmap(path, bytes.NewReader(data)); err != nil {
 			return nil, err
 		}
-	case importTraffic:
-		t := importer.NewTraffic()
-		if _, err := importer.ReadTraffic(path, bytes.NewReader(data), t); err != nil {
-			return nil, err
-		}
-		res := importer.Reconcile(p, t.Flows())
-		pl.record, pl.suggestions, pl.inputs = importer.Observation(t.Inputs, res, time.Now()), res.Suggestions, t.Inputs
-		return pl, nil
 	case importFirewall:
 		rs, err := rules.ParseDump(path, data)
 		if err != nil {
