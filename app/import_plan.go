@@ -49,6 +49,7 @@ type importPlan struct {
 	// preview shows besides (zone suggestions, inputs).
 	record      *model.ObservationRecord
 	suggestions []importer.Suggestion
+	accepted    map[int]bool // zone suggestions the user applies, by index
 	inputs      []importer.Input
 
 	drawing *importer.Drawing
@@ -59,7 +60,7 @@ type importPlan struct {
 // readImport reads and plans an import of path into p (a copy the caller
 // does not share with the UI goroutine).
 func readImport(p *model.Project, kind importKind, path string) (*importPlan, error) {
-	pl := &importPlan{kind: kind, path: path, overrides: map[string]importer.Field{}, decisions: map[string]importer.Decision{}}
+	pl := &importPlan{kind: kind, path: path, overrides: map[string]importer.Field{}, decisions: map[string]importer.Decision{}, accepted: map[int]bool{}}
 	if kind == importCSAFFolder || kind == importCSAF {
 		advs, skipped, err := importer.ReadCSAFPath(path)
 		if err != nil {
@@ -172,6 +173,16 @@ func (pl *importPlan) command(p *model.Project) model.Command {
 	case importTraffic, importFirewall:
 		cmds = append(cmds, &model.SetObservation{Firewall: pl.kind == importFirewall, Record: pl.record})
 		label = tr("import.undo.traffic", map[string]any{"File": file})
+		if zc := pl.suggestionCommands(p); len(zc) > 0 {
+			cmds = append(cmds, zc...)
+			n := 0
+			for _, on := range pl.accepted {
+				if on {
+					n++
+				}
+			}
+			label = tr("import.undo.trafficZones", map[string]any{"File": file, "N": n})
+		}
 		if pl.kind == importFirewall {
 			label = tr("import.undo.firewall", map[string]any{"File": file})
 		}
@@ -216,4 +227,43 @@ func sameJSON(a, b any) bool {
 	x, errA := json.Marshal(a)
 	y, errB := json.Marshal(b)
 	return errA == nil && errB == nil && bytes.Equal(x, y)
+}
+
+// suggestionCommands apply the zone suggestions the user accepted: the
+// assets move into the suggested existing zone, or into a new zone with the
+// suggested name, subnet and VLAN (type control, Purdue level 1, as Edit ▸
+// Add zone makes one: the user sets them), placed right of the others.
+func (pl *importPlan) suggestionCommands(p *model.Project) []model.Command {
+	var cmds []model.Command
+	x := 40.0
+	for _, z := range p.Zones {
+		x = max(x, z.Bounds.X+z.Bounds.W+40)
+	}
+	for i, s := range pl.suggestions {
+		if !pl.accepted[i] {
+			continue
+		}
+		zone := s.Zone
+		if zone == "" || p.Zone(zone) == nil {
+			z := model.Zone{ID: model.NewID(), Name: s.Name, Type: model.ZoneControl, PurdueLevel: 1,
+				Bounds: model.Rect{X: x, Y: 40, W: 300, H: 180}}
+			if s.Subnet != "" {
+				z.Subnets = []string{s.Subnet}
+			}
+			if s.VLAN > 0 {
+				z.VLANs = []int{s.VLAN}
+			}
+			x += 340
+			cmds = append(cmds, &model.Add[model.Zone]{Item: z})
+			zone = z.ID
+		}
+		for _, id := range s.Assets {
+			if a := p.Asset(id); a != nil {
+				after := model.Clone(*a)
+				after.ZoneID, after.Position = zone, model.Point{}
+				cmds = append(cmds, &model.Update[model.Asset]{After: after})
+			}
+		}
+	}
+	return cmds
 }

@@ -110,6 +110,21 @@ type previewRow struct {
 	text   string
 	source string // the record, for the choice; "" for no choice
 	choice importer.Decision
+	// suggestion is 1 + the index of a zone suggestion the user may apply.
+	suggestion int
+}
+
+// setVisible shows or hides o and reports whether that changed anything.
+func setVisible(o fyne.CanvasObject, on bool) bool {
+	if o.Visible() == on {
+		return false
+	}
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	return true
 }
 
 // startImport reads and plans the import off the UI goroutine, then shows
@@ -138,7 +153,7 @@ func (w *importWizard) show() {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewSelect(choices, nil), nil, l)
+			return container.NewBorder(nil, nil, container.NewHBox(widget.NewSelect(choices, nil), widget.NewCheck(tr("import.suggestion.apply"), nil)), nil, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(w.rows) {
@@ -147,21 +162,20 @@ func (w *importWizard) show() {
 			r := w.rows[i]
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(r.text)
-			sel := c.Objects[1].(*widget.Select)
-			sel.OnChanged = nil
-			if r.source == "" {
-				if sel.Visible() {
-					sel.Hide()
-					c.Refresh() // lay the label out where the choice was
-				}
-				return
+			left := c.Objects[1].(*fyne.Container)
+			sel, check := left.Objects[0].(*widget.Select), left.Objects[1].(*widget.Check)
+			sel.OnChanged, check.OnChanged = nil, nil
+			if setVisible(sel, r.source != "") || setVisible(check, r.suggestion > 0) {
+				c.Refresh() // lay the label out where a choice was or now is
 			}
-			if !sel.Visible() {
-				sel.Show()
-				c.Refresh()
+			switch {
+			case r.source != "":
+				sel.SetSelectedIndex(slices.Index(decisions, r.choice))
+				sel.OnChanged = func(string) { w.choose(r.source, decisions[sel.SelectedIndex()]) }
+			case r.suggestion > 0:
+				check.SetChecked(w.plan.accepted[r.suggestion-1])
+				check.OnChanged = func(on bool) { w.plan.accepted[r.suggestion-1] = on }
 			}
-			sel.SetSelectedIndex(slices.Index(decisions, r.choice))
-			sel.OnChanged = func(string) { w.choose(r.source, decisions[sel.SelectedIndex()]) }
 		},
 	)
 	top := container.NewVBox(widget.NewLabelWithStyle(filepath.Base(w.plan.path), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), w.summary)
@@ -300,8 +314,13 @@ func (w *importWizard) fill() {
 		for _, f := range pl.record.Findings {
 			add(tr("import.row.finding", map[string]any{"Severity": tr("import.severity." + f.Severity), "Rule": f.Rule, "Message": f.Message}))
 		}
-		for _, s := range pl.suggestions {
-			add(tr("import.row.suggestion", map[string]any{"Name": s.Name, "Basis": s.Basis, "Assets": len(s.Assets)}))
+		for i, s := range pl.suggestions {
+			key := "import.row.suggestionNew"
+			if s.Zone != "" {
+				key = "import.row.suggestionZone"
+			}
+			w.rows = append(w.rows, previewRow{suggestion: i + 1,
+				text: tr(key, map[string]any{"Name": s.Name, "Basis": s.Basis, "Assets": len(s.Assets)})})
 		}
 	case importDrawio:
 		c := pl.counts

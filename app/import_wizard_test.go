@@ -218,3 +218,47 @@ func TestImportWizardDrawioRoundTrip(t *testing.T) {
 		t.Error("undo left zones")
 	}
 }
+
+func TestImportWizardAppliesOnlyTickedZoneSuggestions(t *testing.T) {
+	wait := pumpUI(t)
+	u := newTestUI(t)
+	loose := model.Asset{ID: model.StableID("a-loose"), Name: "Loose RTU", Class: model.ClassEmbedded, IPs: []string{"10.5.5.10"}}
+	u.doc.Project.Assets = append(u.doc.Project.Assets, loose)
+	before, _ := model.Marshal(u.doc.Project)
+	flows := "source,destination,protocol,port\n10.5.5.10,10.9.9.2,tcp,502\n"
+
+	t.Run("an unticked suggestion is listed and not applied", func(t *testing.T) {
+		w := openWizard(t, u, wait, importTraffic, "flows.csv", flows)
+		var row *previewRow
+		for i := range w.rows {
+			if w.rows[i].suggestion > 0 {
+				row = &w.rows[i]
+			}
+		}
+		if row == nil || !strings.Contains(row.text, "10.5.5.0/24") {
+			t.Fatalf("no suggestion row for 10.5.5.0/24: %+v", w.rows)
+		}
+		tapDialog(t, u, "Import")
+		if u.doc.Project.Asset(loose.ID).ZoneID != "" {
+			t.Error("the asset was moved without the suggestion being ticked")
+		}
+		u.undo()
+	})
+	t.Run("a ticked suggestion makes the zone and moves the asset in the same undo step", func(t *testing.T) {
+		w := openWizard(t, u, wait, importTraffic, "flows.csv", flows)
+		w.plan.accepted[0] = true
+		tapDialog(t, u, "Import")
+		p := u.doc.Project
+		z := p.Zone(p.Asset(loose.ID).ZoneID)
+		if z == nil || len(z.Subnets) != 1 || z.Subnets[0] != "10.5.5.0/24" {
+			t.Fatalf("asset zone %+v, want a new zone with subnet 10.5.5.0/24", z)
+		}
+		if got := u.doc.History().UndoLabel(); got != "Traffic observation from flows.csv, 1 zone suggestions applied" {
+			t.Errorf("undo label %q", got)
+		}
+		u.undo()
+		if after, _ := model.Marshal(u.doc.Project); string(after) != string(before) {
+			t.Error("one undo does not take the zone, the move and the record back")
+		}
+	})
+}
