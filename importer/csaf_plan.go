@@ -111,10 +111,13 @@ func PlanCSAF(p *model.Project, advisories []*Advisory) CSAFPlan {
 	}
 	slices.Sort(ids)
 	existing := map[string]*model.Vulnerability{}
+	typed := map[string]*model.Vulnerability{} // entered by hand, by identifier
 	for i := range p.Vulnerabilities {
 		v := &p.Vulnerabilities[i]
 		if v.Advisory != "" {
 			existing[v.Advisory+"\x00"+v.Identifier] = v
+		} else if typed[v.Identifier] == nil {
+			typed[v.Identifier] = v
 		}
 	}
 	assetName := func(id model.ID) string {
@@ -141,8 +144,15 @@ func PlanCSAF(p *model.Project, advisories []*Advisory) CSAFPlan {
 			after := model.Vulnerability{ID: model.StableID("csaf:" + a.ID + ":" + v.Identifier), Identifier: v.Identifier,
 				Exploitability: model.ExploitUnknown, Status: model.VulnOpen, Source: advisorySource(a), Advisory: a.ID}
 			old := existing[a.ID+"\x00"+v.Identifier]
+			if old == nil && typed[v.Identifier] != nil {
+				// The CVE was entered by hand: the advisory completes that
+				// entry instead of adding a second one, which it then owns.
+				old = typed[v.Identifier]
+				delete(typed, v.Identifier)
+			}
 			if old != nil {
 				after = model.Clone(*old)
+				after.Advisory = a.ID
 			}
 			after.Title, after.AssetIDs, after.AdvisoryURL = v.Title, assets, a.URL
 			after.CVSSScore, after.CVSSVector = v.score(products)
@@ -215,6 +225,7 @@ func vulnChanges(a, b *model.Vulnerability) []string {
 			ch = append(ch, name)
 		}
 	}
+	add("advisory", a.Advisory != b.Advisory)
 	add("title", a.Title != b.Title)
 	add("assets", !slices.Equal(a.AssetIDs, b.AssetIDs))
 	add("cvss", a.CVSSScore != b.CVSSScore || a.CVSSVector != b.CVSSVector)

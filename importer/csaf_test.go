@@ -207,6 +207,22 @@ func TestPlanCSAFReimport(t *testing.T) {
 	})
 }
 
+func TestPlanCSAFCompletesAnEntryTypedByHand(t *testing.T) {
+	p := model.Sample()
+	in := sampleAssetByName(t, p, cpu1516)
+	typed := model.Vulnerability{ID: model.NewID(), Identifier: "CVE-2099-0001", Title: "typed", AssetIDs: []model.ID{in.ID},
+		Exploitability: model.ExploitUnknown, Status: model.VulnAccepted, Source: "workshop", Notes: "keep me"}
+	p.Vulnerabilities = append(p.Vulnerabilities, typed)
+	pl := PlanCSAF(p, []*Advisory{readFixtureAdvisory(t, nil)})
+	if len(pl.Steps) != 1 || pl.Steps[0].Action != AdvisoryChanged || pl.Steps[0].VulnID != typed.ID {
+		t.Fatalf("steps %+v, want the typed entry changed, not a second one", pl.Steps)
+	}
+	v := pl.Steps[0].Vuln
+	if v.Advisory != "ZW-TEST-SA-2099-0001" || v.Status != model.VulnAccepted || v.Notes != "keep me" || v.CVSSScore != 7.5 {
+		t.Errorf("after %+v: want the advisory's data with the assessor's status and notes", v)
+	}
+}
+
 func TestCSAFMatching(t *testing.T) {
 	tests := []struct {
 		name     string
