@@ -45,6 +45,8 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item(tr("menu.file.compare"), nil, u.compareDialog),
 		item(tr("menu.file.encryption"), nil, u.encryptionDialog),
+		u.importMenu(),
+		u.exportMenu(),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

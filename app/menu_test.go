@@ -250,6 +250,19 @@ func menuEffects() map[string]menuEffect {
 		},
 		"File ▸ Save as…":       {check: dialogWithButton("Save")},
 		"File ▸ Export sample…": {check: dialogWithButton("Save")},
+		// The imports' file dialogs; the previews are tested in import_wizard_test.go.
+		"File ▸ Import ▸ Asset inventory…":                     {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ Nmap scan…":                           {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ Traffic capture…":                     {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ CSAF advisories…":                     {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ CSAF advisories (folder)…":            {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ draw.io diagram…":                     {check: dialogWithButton("Open")},
+		"File ▸ Import ▸ Firewall configuration for review…":   {check: dialogWithButton("Open")},
+		"File ▸ Export ▸ Firewall rules ▸ Rule matrix (CSV)…":  {check: dialogWithButton("Save")},
+		"File ▸ Export ▸ Firewall rules ▸ Rule matrix (XLSX)…": {check: dialogWithButton("Save")},
+		"File ▸ Export ▸ Firewall rules ▸ nftables…":           {check: dialogWithButton("Save")},
+		"File ▸ Export ▸ Firewall rules ▸ iptables-restore…":   {check: dialogWithButton("Save")},
+		"File ▸ Export ▸ draw.io diagram…":                     {check: dialogWithButton("Save")},
 		"File ▸ Quit": {
 			prep: func(t *testing.T, u *ui) {
 				savedPath(t, u)

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,28 +15,31 @@ import (
 	"zonewise/templates"
 )
 
-// problemsPanel lists the validation problems; clicking one selects the
-// object concerned.
+// problemsPanel lists the validation problems, then the warnings and
+// errors of the last recorded traffic observation and firewall review;
+// clicking one selects the object concerned.
 type problemsPanel struct {
 	sess  *session
 	list  *widget.List
 	title *widget.Label
+	// rows are the session's problems followed by the observed ones.
+	rows []model.Problem
 }
 
 func newProblemsPanel(sess *session) *problemsPanel {
 	pp := &problemsPanel{sess: sess, title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	pp.list = widget.NewList(
-		func() int { return len(pp.sess.problems) },
+		func() int { return len(pp.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(pp.sess.problems) {
+			if i >= len(pp.rows) {
 				return
 			}
-			p := pp.sess.problems[i]
+			p := pp.rows[i]
 			c := o.(*fyne.Container)
 			if t := problemText(p); c.Objects[0].(*widget.Label).Text != t {
 				c.Objects[0].(*widget.Label).SetText(t)
@@ -56,15 +61,16 @@ func (pp *problemsPanel) object() fyne.CanvasObject {
 
 func (pp *problemsPanel) onProblemSelected(i widget.ListItemID) {
 	pp.list.UnselectAll()
-	if i >= len(pp.sess.problems) {
+	if i >= len(pp.rows) {
 		return
 	}
-	if r := refByID(pp.sess.doc.Project, pp.sess.problems[i].ObjectID); r.Kind != kindNone {
+	if r := refByID(pp.sess.doc.Project, pp.rows[i].ObjectID); r.Kind != kindNone {
 		pp.sess.goTo(r)
 	}
 }
 
 func (pp *problemsPanel) refresh() {
+	pp.rows = append(slices.Clip(pp.sess.problems), observedProblems(pp.sess.doc.Project)...)
 	errs := countErrors(pp.sess.problems)
 	pp.title.SetText(fmt.Sprintf("Problems: %d errors, %d warnings", errs, len(pp.sess.problems)-errs))
 	pp.list.Refresh()
@@ -86,6 +92,37 @@ func documentProblems(p *model.Project, r *risk.Result) []model.Problem {
 			pr.Kind = tr("problems.kind.asset")
 		}
 		out = append(out, pr)
+// observedProblems are the errors and warnings of the project's recorded
+// traffic observation and firewall review (informational findings, such
+// as declared flows never seen, stay in the risk report).
+func observedProblems(p *model.Project) []model.Problem {
+	if p == nil || p.Observations == nil {
+		return nil
+	}
+	var out []model.Problem
+	for _, o := range []struct {
+		kind string
+		rec  *model.ObservationRecord
+	}{{"problems.kind.traffic", p.Observations.Traffic}, {"problems.kind.firewall", p.Observations.Firewall}} {
+		if o.rec == nil {
+			continue
+		}
+		for _, f := range o.rec.Findings {
+			sev := model.SeverityWarning
+			switch f.Severity {
+			case "error":
+				sev = model.SeverityError
+			case "warning":
+			default:
+				continue
+			}
+			pr := model.Problem{Severity: sev, Rule: f.Rule, Kind: tr(o.kind), Object: strings.Join(o.rec.Sources, ", "),
+				ObjectID: f.ObjectID, Message: f.Message}
+			if o.kind == "problems.kind.firewall" {
+				pr.Field = f.Subject // the dump's FILE:LINE
+			}
+			out = append(out, pr)
+		}
 	}
 	return out
 }

@@ -65,12 +65,12 @@ func init() {
 		{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot .drawio", runRender},
 		{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
 		{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
-		{"import", "assets|nmap|drawio FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new; drawio: zones, assets and conduits from a diagrams.net drawing (a new PROJECT is created)", runImport},
-		{"reconcile", "PROJECT --traffic FILE... [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
+		{"import", "assets|nmap|csaf|drawio|self-assessment FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new; csaf: security advisories (a file or folder) into the vulnerability register; drawio: zones, assets and conduits from a diagrams.net drawing (a new PROJECT is created)", runImport},
+		{"reconcile", "PROJECT --traffic FILE... [--record] [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
 		{"rules", "PROJECT [--conduit NAME|ID] --format matrix|nftables|iptables [-o FILE]", "firewall rules of the declared flows: rule matrix (CSV, or XLSX for -o *.xlsx), nftables or iptables-restore", runRules},
 		{"diff", "OLD NEW [--json]", "semantic difference of two project revisions by object ID, with the assessment changes; OLD may be git:REV (NEW's file at a git revision)", runDiff},
 		{"merge-driver", "BASE OURS THEIRS", "git merge driver (%O %A %B): three-way merge by object and field; conflicts recorded in the project, exit 1", runMergeDriver},
-		{"review-firewall", "PROJECT --config FILE [--json]", "check an nft list ruleset or iptables-save dump against the declared flows; exit 1 on errors", runReviewFirewall},
+		{"review-firewall", "PROJECT --config FILE [--record] [--json]", "check an nft list ruleset or iptables-save dump against the declared flows; exit 1 on errors", runReviewFirewall},
 	}
 }
 

@@ -54,11 +54,11 @@ func runImport(e *env, args []string) int {
 		*into, pos = pos[2], pos[:2]
 	}
 	if len(pos) != 2 {
-		return e.usagef("want a kind (assets, nmap, drawio or self-assessment) and one FILE, got %d arguments", len(pos))
+		return e.usagef("want a kind (assets, nmap, csaf, drawio or self-assessment) and one FILE, got %d arguments", len(pos))
 	}
 	kind, file := pos[0], pos[1]
-	if kind != "assets" && kind != "nmap" && kind != "drawio" && kind != "self-assessment" {
-		return e.usagef("unknown import kind %q, want assets, nmap, drawio or self-assessment", kind)
+	if kind != "assets" && kind != "nmap" && kind != "drawio" && kind != "csaf" && kind != "self-assessment" {
+		return e.usagef("unknown import kind %q, want assets, nmap, csaf, drawio or self-assessment", kind)
 	}
 	if *into == "" {
 		return e.usagef("--into PROJECT is required")
@@ -74,6 +74,12 @@ func runImport(e *env, args []string) int {
 			return e.usagef("--map and --sheet apply to import assets only")
 		}
 		return importDrawio(e, file, *into, *dry, *asJSON)
+	}
+	if kind == "csaf" {
+		if len(maps) > 0 || *sheet != "" {
+			return e.usagef("--map and --sheet apply to import assets only")
+		}
+		return importCSAF(e, file, *into, *dry, *asJSON)
 	}
 	overrides := map[string]importer.Field{}
 	for _, m := range maps {

@@ -167,7 +167,7 @@ func TestImportRefusesBadInputAndHeldLocks(t *testing.T) {
 			ExitInput, "scan.xml: host 1 (line 1): malformed <host>"},
 		{"a missing input file is named", []string{"import", "assets", filepath.Join(dir, "none.csv"), "--into", project}, ExitInput, "none.csv"},
 		{"--into is required", []string{"import", "assets", good}, ExitUsage, "--into PROJECT is required"},
-		{"an unknown kind is a usage error", []string{"import", "csaf", good, "--into", project}, ExitUsage, `unknown import kind "csaf"`},
+		{"an unknown kind is a usage error", []string{"import", "visio", good, "--into", project}, ExitUsage, `unknown import kind "visio"`},
 		{"a --map without a known field is a usage error", []string{"import", "assets", good, "--into", project, "--map", "IP=address"}, ExitUsage, `--map "IP=address"`},
 		{"reconcile without traffic is a usage error", []string{"reconcile", project}, ExitUsage, "--traffic FILE is required"},
 	}

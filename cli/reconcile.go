@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"zonewise/importer"
 	"zonewise/model"
@@ -18,13 +19,15 @@ type reconcileReport struct {
 }
 
 // runReconcile reads observed traffic (pcap, pcapng, Zeek conn.log, CSV
-// flow list) and compares it with the project. It never writes the project:
-// findings and zone suggestions are for the analyst to act on.
+// flow list) and compares it with the project. It writes the project only
+// with --record, and then only the findings (as its traffic observation):
+// zone suggestions are for the analyst to act on.
 func runReconcile(e *env, args []string) int {
 	fs := e.newFlags()
 	var traffic mapFlags
 	fs.Var(&traffic, "traffic", "a traffic file (repeatable; further files may follow)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	record := fs.Bool("record", false, "keep the findings in the project for the problems list and the risk report")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -52,6 +55,11 @@ func runReconcile(e *env, args []string) int {
 		}
 	}
 	res := importer.Reconcile(p, t.Flows())
+	if *record {
+		if err := recordObservation(project, false, importer.Observation(t.Inputs, res, time.Now())); err != nil {
+			return e.errorf("%v", err)
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 
 	"zonewise/rules"
 )
@@ -27,6 +28,7 @@ func runReviewFirewall(e *env, args []string) int {
 	fs := e.newFlags()
 	config := fs.String("config", "", "the firewall dump: output of nft list ruleset or iptables-save")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	record := fs.Bool("record", false, "keep the findings in the project for the problems list and the risk report")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -55,6 +57,11 @@ func runReviewFirewall(e *env, args []string) int {
 	}
 	for _, c := range rs.Chains {
 		rep.Rules += len(c.Rules)
+	}
+	if *record {
+		if err := recordObservation(pos[0], true, rules.Observation(rs, rep.Findings, time.Now())); err != nil {
+			return e.errorf("%v", err)
+		}
 	}
 	errors := 0
 	for _, f := range rep.Findings {

@@ -35,6 +35,9 @@ type Project struct {
 	// Answers are the self-assessment answers per requirement of a zone or
 	// conduit, read from the questionnaire workbook; see docs/METHOD.md step 6.
 	Answers []RequirementAnswer `json:"requirementAnswers,omitempty"`
+	// Observations are the last comparisons of the model with the plant's
+	// traffic and firewall (see observation.go); nil when none was made.
+	Observations *Observations `json:"observations,omitempty"`
 }
 
 // Info is the project-level metadata and method settings. It is embedded in

@@ -28,6 +28,10 @@ type Data struct {
 	Scenarios []*ScenarioData
 	// Vulnerabilities is the vulnerability register (ZCR 5.2), by identifier.
 	Vulnerabilities []*VulnerabilityData
+	// Traffic and Firewall are the project's last comparisons with observed
+	// traffic and with a firewall's rule set (see observed.go); nil when
+	// none was recorded.
+	Traffic, Firewall *ObservationData
 	// Proposals are the compensating countermeasures of the assessment, by rank.
 	Proposals []*ProposalData
 	// Cover are the proposals of the recommended set (by rank): together they

@@ -91,6 +91,7 @@ func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated stri
 	b.buildActors()
 	b.buildScenarios()
 	b.buildVulnerabilities()
+	b.buildObservations()
 	b.matrixCells()
 	b.buildMeasures()
 	b.buildProposals()
