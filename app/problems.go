@@ -92,6 +92,10 @@ func documentProblems(p *model.Project, r *risk.Result) []model.Problem {
 			pr.Kind = tr("problems.kind.asset")
 		}
 		out = append(out, pr)
+	}
+	return out
+}
+
 // observedProblems are the errors and warnings of the project's recorded
 // traffic observation and firewall review (informational findings, such
 // as declared flows never seen, stay in the risk report).
