@@ -61,6 +61,12 @@ func (w *dotWriter) html(s string) string {
 const (
 	largeGraphNodes  = 300
 	largeGraphEffort = "nslimit=0.5 nslimit1=0.5 mclimit=0.1"
+	// directEffort is the search effort for a large board (see
+	// scene.direct): straight conduit lines instead of splines routed
+	// around the cards, whose routing was most of Graphviz's time. The
+	// band labels are then not tied to the left of their rows either
+	// (500 more edges for the network simplex).
+	directEffort = "nslimit=0.2 nslimit1=0.2 mclimit=0.1 searchsize=10 remincross=false splines=false"
 )
 
 type dotWriter struct {
@@ -97,7 +103,10 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	}
 	w.f("digraph zonewise {\n")
 	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=0.3 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
-	if len(s.zones)+len(s.conduits) > largeGraphNodes {
+	switch {
+	case s.direct:
+		w.f("\t\t%s\n", directEffort)
+	case len(s.zones)+len(s.conduits) > largeGraphNodes:
 		w.f("\t\t%s\n", largeGraphEffort)
 	}
 	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
@@ -141,6 +150,9 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 			names[j] = "z" + strconv.Itoa(w.zoneIdx[z.ID])
 		}
 		w.f("\t{rank=same b%d %s}\n", i, strings.Join(names, " "))
+		if s.direct {
+			continue // see directEffort
+		}
 		for _, n := range names {
 			w.f("\tb%d -> %s [style=invis]\n", i, n)
 		}
@@ -240,6 +252,11 @@ func (w *dotWriter) zone(z *model.Zone, indent string) {
 // card writes the zone node with its HTML-like table label.
 func (w *dotWriter) card(z *model.Zone, indent string) {
 	st, sl := w.zoneStyle(z)
+	if w.s.boxes != nil {
+		w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s %s]\n", indent, w.zoneIdx[z.ID],
+			zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(zoneTip(z, sl, w.s.assets[z.ID])), boxNode(w.s.boxes.zones[z.ID]))
+		return
+	}
 	assets := w.s.assets[z.ID]
 	var b strings.Builder
 	border := "2"
@@ -306,7 +323,13 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	}
 	b.WriteString(`</TABLE>`)
 
-	// The tooltip names everything, including assets cut from the card.
+	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
+		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(zoneTip(z, sl, assets)), b.String())
+}
+
+// zoneTip is a zone's tooltip: it names everything, including assets cut
+// from the card.
+func zoneTip(z *model.Zone, sl *zoneSL, assets []*model.Asset) string {
 	tip := []string{clean(z.Name, maxTooltipRunes) + " (" + clean(z.Type.Label(), 40) + ", level " + formatLevel(z.PurdueLevel) + ")"}
 	if sl != nil {
 		tip = append(tip, "SL-T "+sl.slt.String()+"; gap "+sl.gap.String())
@@ -318,8 +341,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		}
 		tip = append(tip, clean(a.Class.Label(), 30)+": "+clean(a.Name, 120))
 	}
-	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
-		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(strings.Join(tip, " | ")), b.String())
+	return strings.Join(tip, " | ")
 }
 
 // conduit writes the edges of one conduit. Every conduit is a node carrying
@@ -341,9 +363,45 @@ func (w *dotWriter) conduit(i int, c *model.Conduit) {
 			top = k
 		}
 	}
+	if w.s.direct {
+		// Graphviz only orders the rows: an invisible edge between zones
+		// of neighbouring rows (a longer one would add a virtual node per
+		// rank crossed); the lines are drawn in board.go.
+		a := zones[top]
+		from := "z" + strconv.Itoa(w.zoneIdx[a.ID])
+		if len(zones) > 2 {
+			w.f("\t{rank=same b%d c%d}\n", w.row[a.ID], i)
+			from = "c" + strconv.Itoa(i)
+		}
+		for k, b := range zones {
+			if k == top && len(zones) == 2 {
+				continue
+			}
+			if d := w.row[b.ID] - w.row[a.ID]; d <= 1 {
+				w.f("\t%s -> z%d [style=invis constraint=false]\n", from, w.zoneIdx[b.ID])
+			}
+		}
+		return
+	}
 	if len(zones) == 2 {
 		a, b := zones[top], zones[1-top]
 		sameRow := w.row[a.ID] == w.row[b.ID]
+		if sameRow && w.s.boxes != nil {
+			// A bridge over the row: the label in the free rank above it,
+			// a line down to each zone. A label in the row itself had its
+			// lines run through the cards between the two zones.
+			dirA, dirB := "none", "none"
+			if st.oneWay {
+				if oneWayUp(c, a, b) {
+					dirA = "forward"
+				} else {
+					dirB = "forward"
+				}
+			}
+			w.f("\tc%d -> z%d [id=\"%s-1\" class=%q %s dir=%s tooltip=%s]\n", i, w.zoneIdx[a.ID], id, class, attrs, dirA, tip)
+			w.f("\tc%d -> z%d [id=\"%s-2\" class=%q %s dir=%s tooltip=%s]\n", i, w.zoneIdx[b.ID], id, class, attrs, dirB, tip)
+			return
+		}
 		if sameRow {
 			w.f("\t{rank=same b%d c%d}\n", w.row[a.ID], i)
 		}
@@ -375,6 +433,14 @@ func (w *dotWriter) hubNodes(home model.ID, indent string) {
 	for _, i := range w.hubs[home] {
 		c := w.s.conduits[i]
 		st := styleForConduit(c.Type)
+		if w.s.direct && len(w.s.conduitZones(c)) == 2 {
+			continue // drawn on its line (board.go)
+		}
+		if w.s.boxes != nil {
+			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s\" tooltip=%s %s]\n",
+				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), boxNode(w.s.boxes.conduits[i]))
+			continue
+		}
 		if len(w.s.conduitZones(c)) == 2 {
 			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s label\" shape=plaintext fontsize=9 margin=\"0.02,0.01\" width=0 height=0 tooltip=%s label=%s]\n",
 				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), w.conduitLabel(c, st))
@@ -398,8 +464,11 @@ func (w *dotWriter) conduitLabel(c *model.Conduit, st conduitStyle) string {
 	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, w.html(st.tag), w.html(clean(c.Name, maxNameRunes)))
 }
 
-func conduitTip(c *model.Conduit) string {
-	return quoteDOT(clean(c.Name, maxTooltipRunes) + " (" + clean(c.Type.Label(), 40) + ")")
+func conduitTip(c *model.Conduit) string { return quoteDOT(conduitTipText(c)) }
+
+// conduitTipText is a conduit's tooltip: its name and type.
+func conduitTipText(c *model.Conduit) string {
+	return clean(c.Name, maxTooltipRunes) + " (" + clean(c.Type.Label(), 40) + ")"
 }
 
 // oneWayUp reports whether the one-way flow of a unidirectional conduit runs

@@ -33,10 +33,25 @@ type scene struct {
 	allAssets bool
 	// compact lists no assets on the cards, only their number (View.Compact).
 	compact bool
+	// focus is the zone a detail view shows ("" for the whole plant) and
+	// core the focus with the zones nested in it; the other zones of a
+	// detail view are its neighbours.
+	focus model.ID
+	core  map[model.ID]bool
 	// drawing marks a scene laid out for Draw or AutoLayout: Graphviz's
 	// xdot/JSON output loses the rest of a node's drawing after a text with
 	// a backslash, so label text shows U+2216 (∖) instead.
 	drawing bool
+	// boxes, when set, are the measured cards: the DOT then holds
+	// fixed-size boxes for zones and conduits (see board.go).
+	boxes *boxes
+	// direct draws a conduit between two zones as one line from zone to
+	// zone with its label on it, instead of a label node between two
+	// lines: for boards of more than largeGraphNodes zones and conduits,
+	// where the label nodes doubled Graphviz's work.
+	direct  bool
+	mids    map[int]pt // the middle of each direct conduit's line, by index
+	byDOTID map[string]int
 }
 
 // drawingText swaps backslashes for the look-alike U+2216 SET MINUS.
@@ -85,6 +100,7 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 		for id := range core {
 			s.shown[id] = true
 		}
+		s.focus, s.core = v.Focus, core
 		for i := range p.Conduits {
 			c := &p.Conduits[i]
 			if touches(c, core) {
