@@ -38,7 +38,7 @@ func (s *scene) measure(p *model.Project) *boxes {
 		b.zones[z.ID] = s.zoneCard(z, st, sl)
 	}
 	for i, c := range s.conduits {
-		b.conduits[i] = conduitCard(c, len(s.conduitZones(c)) > 2)
+		b.conduits[i] = conduitCard(c, len(s.conduitZones(c)) > 2, s.stubs && s.compact)
 	}
 	return b
 }
@@ -48,7 +48,9 @@ func (s *scene) measure(p *model.Project) *boxes {
 func (s *scene) board(ctx context.Context, p *model.Project, v View) (*Drawing, *gvGraph, error) {
 	s.drawing = true
 	s.boxes = s.measure(p)
-	s.direct = len(s.zones)+len(s.conduits) > largeGraphNodes
+	// A part of a split overview is drawn direct too: its many label
+	// nodes between two rows made it wider than any page.
+	s.direct = len(s.zones)+len(s.conduits) > largeGraphNodes || (s.stubs && s.compact)
 	out, err := layoutDOT(ctx, s.dot(p, v), graphviz.Format("json"))
 	if err != nil {
 		return nil, nil, fmt.Errorf("lay out diagram of %q: %w", p.Name, err)

@@ -32,7 +32,7 @@ const (
 
 	// maxDetailAssets is the most assets a detail drawing (one zone) lists
 	// by name; above it the zone's assets are counted per class.
-	maxDetailAssets = 160
+	maxDetailAssets = 80
 	// assetsPerColumn is the height of an asset column: a zone with more
 	// assets lists them in several columns, so its card stays near a
 	// page's shape.
@@ -63,6 +63,11 @@ func (s *scene) cardMode(z *model.Zone, n int) assetMode {
 		return assetsListed
 	case s.compact:
 		return assetsSummarised
+	case s.stubs && s.core[z.ID]:
+		if n <= maxDetailAssets {
+			return assetsListed
+		}
+		return assetsSummarised
 	case s.focus != "" && s.core[z.ID]:
 		if n <= maxDetailAssets {
 			return assetsListed
@@ -74,6 +79,12 @@ func (s *scene) cardMode(z *model.Zone, n int) assetMode {
 		return assetsListed
 	}
 	return assetsSummarised
+}
+
+// stub reports whether z is drawn as a neighbour box (name and type
+// only): in a detail or part drawing, every zone outside its core.
+func (s *scene) stub(z *model.Zone) bool {
+	return s.stubs && !s.core[z.ID]
 }
 
 // cardBuilder collects a card's shapes.
@@ -166,7 +177,8 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 	}
 	infoText := strings.Join(info, " · ")
 	w := max(minCardWidth, textWidth(name, titleSize, true), textWidth(infoText, infoSize, false))
-	showSL := sl != nil && !z.OutOfScope
+	stub := s.stub(z)
+	showSL := sl != nil && !z.OutOfScope && !stub
 	slLabelW := textWidth("SL-T ", infoSize, false)
 	if showSL {
 		w = max(w, slLabelW+7*slCellW)
@@ -183,7 +195,12 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 	}
 	var rows []row
 	note := ""
+	var counts []classCount // the compact card's one line
 	switch {
+	case s.stub(z):
+		// a neighbour of a detail or part drawing: name and type only
+	case s.compact && len(assets) > 0:
+		counts = countByClass(assets)
 	case len(assets) == 0:
 		rows = append(rows, row{text: "no assets", color: parseColor("#777777"), italic: true})
 	case mode == assetsListed:
@@ -211,13 +228,16 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 		} else {
 			note = fmt.Sprintf("%d assets counted per class; the asset inventory names them", len(assets))
 		}
-		if !s.compact && s.focus == "" {
+		if !s.compact && s.focus == "" && !s.stubs {
 			note = fmt.Sprintf("%d assets, too many to name here: counted per class", len(assets))
 		}
 	}
 	perCol := len(rows)
 	if mode == assetsListed && len(rows) > assetsPerColumn && !s.allAssets {
 		cols := (len(rows) + assetsPerColumn - 1) / assetsPerColumn
+		if s.stubs {
+			cols = 2 // a detail drawing prints on a portrait page
+		}
 		perCol = (len(rows) + cols - 1) / cols
 	}
 	glyphW := textWidth("⚙ ", assetSize, false)
@@ -237,6 +257,11 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 		gridW += cw
 	}
 	w = max(w, gridW)
+	countW := 0.0
+	for _, cc := range counts {
+		countW += glyphW + textWidth(fmt.Sprint(cc.n), assetSize, false) + 8
+	}
+	w = max(w, countW)
 	if note != "" {
 		w = max(w, textWidth(note, infoSize, false))
 	}
@@ -252,10 +277,12 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 	if showSL {
 		y += 3
 		x := cardPad + slLabelW
-		for i, fr := range model.AllFRs {
-			b.text(x+float64(i)*slCellW+slCellW/2, y+infoSize, fr.String(), infoSize, false, false, muted, 'c')
+		if !s.compact { // the compact overview's legend names the cells' order
+			for i, fr := range model.AllFRs {
+				b.text(x+float64(i)*slCellW+slCellW/2, y+infoSize, fr.String(), infoSize, false, false, muted, 'c')
+			}
+			y += infoSize + 3
 		}
-		y += infoSize + 3
 		b.text(cardPad, y+11, "SL-T", infoSize, false, false, black, 'l')
 		for i, t := range sl.slt {
 			bg := white
@@ -267,6 +294,11 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 			b.text(cx+slCellW/2, y+11.5, fmt.Sprint(t), 10, true, false, black, 'c')
 		}
 		y += 15 + 3
+	}
+	if stub {
+		bg := shape{kind: shapePolygon, pts: []pt{{0, 0}, {w, 0}, {w, headH}, {0, headH}}, filled: true, fill: white}
+		edge := shape{kind: shapePolygon, pts: bg.pts, pen: border, width: 1.25, dash: []float64{4, 2}}
+		return card{w: w, h: headH, shapes: append(append([]shape{bg}, b.shapes...), edge)}
 	}
 	b.line(0, y, w, y, border, 0.75)
 	y += 3
@@ -297,6 +329,17 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 		y += assetRow
 	}
 	y = top + float64(min(len(rows), max(perCol, 1)))*assetRow
+	if len(counts) > 0 {
+		x := cardPad
+		for _, cc := range counts {
+			cs := styleForClass(cc.class)
+			b.text(x, y+assetSize+1, cs.glyph, assetSize, false, false, parseColor(cs.color), 'l')
+			n := fmt.Sprint(cc.n)
+			b.text(x+glyphW, y+assetSize+1, n, assetSize, false, false, black, 'l')
+			x += glyphW + textWidth(n, assetSize, false) + 8
+		}
+		y += assetRow
+	}
 	if note != "" {
 		y += 2
 		b.text(cardPad, y+infoSize, note, infoSize, false, true, muted, 'l')
@@ -318,13 +361,23 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 
 // conduitCard lays out the label of conduit c: its type tag over its name,
 // in a box when it joins three or more zones.
-func conduitCard(c *model.Conduit, hub bool) card {
+func conduitCard(c *model.Conduit, hub, short bool) card {
 	st := styleForConduit(c.Type)
 	const size = 9.0
 	tag := st.tag
 	name := clean(c.Name, maxNameRunes)
+	if short {
+		// Only the name's first word, by convention the conduit's own
+		// identifier ("K05 Betriebsleitebene – SCADA"): the labels of a
+		// part of a split overview sit side by side in one rank.
+		name, _, _ = strings.Cut(name, " ")
+	}
 	w := max(textWidth(tag, size, true), textWidth(name, size, false)) + 6
 	h := 2*size*1.2 + 4
+	if short {
+		w = textWidth(tag+" ", size, true) + textWidth(name, size, false) + 6
+		h = size*1.2 + 4
+	}
 	var b cardBuilder
 	ink := parseColor(st.color)
 	if hub {
@@ -332,6 +385,11 @@ func conduitCard(c *model.Conduit, hub bool) card {
 		b.rect(0, 0, w, h, white, ink, st.penw)
 	} else {
 		b.rect(0, 0, w, h, color.NRGBA{255, 255, 255, 230}, color.NRGBA{}, 0)
+	}
+	if short {
+		b.text(3, 2+size, tag, size, true, false, ink, 'l')
+		b.text(3+textWidth(tag+" ", size, true), 2+size, name, size, false, false, black, 'l')
+		return card{w: w, h: h, shapes: b.shapes}
 	}
 	b.text(w/2, 2+size, tag, size, true, false, ink, 'c')
 	b.text(w/2, 2+size*2.2, name, size, false, false, black, 'c')

@@ -102,7 +102,11 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		}
 	}
 	w.f("digraph zonewise {\n")
-	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=0.3 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
+	ranksep := "0.3"
+	if s.boxes != nil {
+		ranksep = "0.2" // boxes are measured tight; a shorter page prints larger
+	}
+	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=%s pad=0.25 fontname=%q fontsize=16 labelloc=t\n", ranksep, fontName)
 	switch {
 	case s.direct:
 		w.f("\t\t%s\n", directEffort)
@@ -199,9 +203,41 @@ func (s *scene) bandRows() []bandRow {
 			}
 		}
 		slices.SortStableFunc(band, func(a, b *model.Zone) int { return cmp.Compare(root(a), root(b)) })
+		if s.boxes != nil {
+			rows = append(rows, s.wrapBand(l, band)...)
+			continue
+		}
 		for i := 0; i < len(band); i += perRow {
 			rows = append(rows, bandRow{level: l, first: i == 0, zones: band[i:min(i+perRow, len(band))]})
 		}
+	}
+	return rows
+}
+
+// maxRowWidth is the widest row of measured cards, in points: what fits
+// the width of a landscape A3 page at a scale that prints 8-point text at
+// 7 points, less the band labels.
+const maxRowWidth = 1100.0
+
+// wrapBand splits a band of measured cards into rows no wider than
+// maxRowWidth (a card wider than that gets a row of its own).
+func (s *scene) wrapBand(level float64, band []*model.Zone) []bandRow {
+	var rows []bandRow
+	limit := maxRowWidth
+	if s.stubs {
+		limit = maxRowWidth * 3 / 4 // rows of a part are not aligned: room to shift
+	}
+	start, width := 0, 0.0
+	for i, z := range band {
+		w := s.boxes.zones[z.ID].w + 29 // nodesep
+		if i > start && width+w > limit {
+			rows = append(rows, bandRow{level: level, first: start == 0, zones: band[start:i]})
+			start, width = i, 0
+		}
+		width += w
+	}
+	if start < len(band) {
+		rows = append(rows, bandRow{level: level, first: start == 0, zones: band[start:]})
 	}
 	return rows
 }
@@ -490,14 +526,16 @@ func oneWayUp(c *model.Conduit, a, b *model.Zone) bool {
 // nested table so that its columns do not depend on the others.
 func (w *dotWriter) legend(bands int) {
 	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white">`)
+	// Two columns (zones and assets | conduits): a legend about as tall
+	// as a zone card does not make its row of the drawing taller.
+	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white"><TR><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	b.WriteString(`<TR><TD ALIGN="LEFT"><B>Legend</B></TD></TR>`)
 	section := func(title string) {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">%s</FONT></TD></TR><TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">`, title)
 	}
 	end := func() { b.WriteString(`</TABLE></TD></TR>`) }
 	if len(w.s.result) > 0 {
-		section("Zone colour: largest gap SL-T − SL-A over FR1..FR7; cells: SL-T per FR")
+		section("Zone colour: largest gap SL-T − SL-A; cells: SL-T of FR1..FR7")
 		b.WriteString(`<TR>`)
 		for _, g := range gapStyles {
 			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s" WIDTH="60"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
@@ -515,6 +553,7 @@ func (w *dotWriter) legend(bands int) {
 	}
 	b.WriteString(`</TR>`)
 	end()
+	b.WriteString(`</TABLE></TD><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	section("Conduits (a box joins three or more zones)")
 	types := model.ConduitTypes()
 	for i := 0; i < len(types); i += 2 {
@@ -527,9 +566,14 @@ func (w *dotWriter) legend(bands int) {
 		b.WriteString(`</TR>`)
 	}
 	end()
-	b.WriteString(`</TABLE>`)
+	b.WriteString(`</TABLE></TD></TR></TABLE>`)
 	w.f("\tlegend [id=\"legend\" class=\"legend\" label=<%s>]\n", b.String())
-	if bands > 0 {
+	switch {
+	case bands > 0 && w.s.boxes != nil && !w.s.stubs:
+		// Beside the lowest row rather than below it: a drawing that is
+		// less tall prints larger on a landscape page.
+		w.f("\t{rank=same b%d legend}\n", bands-1)
+	case bands > 0:
 		w.f("\tb%d -> legend [style=invis]\n", bands-1)
 	}
 }

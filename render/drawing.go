@@ -160,3 +160,16 @@ func parseColor(s string) color.NRGBA {
 	}
 	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}
 }
+
+// MinTextSize returns the size in points of the smallest text of the
+// drawing (0 for a drawing without text): printed at a scale k (printed
+// points per drawing point), its smallest text is MinTextSize()·k points.
+func (d *Drawing) MinTextSize() float64 {
+	m := 0.0
+	for i := range d.shapes {
+		if s := &d.shapes[i]; s.kind == shapeText && (m == 0 || s.size < m) {
+			m = s.size
+		}
+	}
+	return m
+}

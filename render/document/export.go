@@ -34,6 +34,9 @@ type Options struct {
 	// NoDiagram is set.
 	Diagram   pdf.Figure
 	NoDiagram bool
+	// ZoneFigures are the detail drawings of the zones, the figures
+	// "zone/<zone ID>" (see ZoneFigures); set with the diagram when nil.
+	ZoneFigures map[string]pdf.Figure
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -42,6 +45,13 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 		return o.Diagram, nil
 	}
 	return Diagram(ctx, p, r)
+}
+
+// zoneFigures sets ZoneFigures when there is a diagram and none are given.
+func (o *Options) zoneFigures(p *model.Project, r *risk.Result) {
+	if o.Diagram != nil && o.ZoneFigures == nil {
+		o.ZoneFigures = ZoneFigures(p, r)
+	}
 }
 
 // Kinds lists every kind Export accepts: the PDF documents, "registers"
@@ -65,6 +75,7 @@ func Export(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Cat
 			return nil, err
 		}
 		opts.Diagram = fig
+		opts.zoneFigures(p, r)
 	}
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
@@ -131,7 +142,11 @@ func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) (
 	}
 	doc := &pdf.Document{Meta: Meta(p, kind), Markdown: []byte(md)}
 	if opts.Diagram != nil {
-		doc.Figures = map[string]pdf.Figure{"diagram": opts.Diagram}
+		doc.Figures = make(map[string]pdf.Figure, len(opts.ZoneFigures)+1)
+		for k, f := range opts.ZoneFigures {
+			doc.Figures[k] = f
+		}
+		doc.Figures["diagram"] = opts.Diagram
 	}
 	out, err := renderPDF(doc)
 	if err != nil {
@@ -178,6 +193,7 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 		return nil, err
 	}
 	opts.Diagram = fig
+	opts.zoneFigures(p, r)
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
 	var kinds []string // templates.Deliverables, the registers also as CSV

@@ -1,5 +1,0 @@
-package render
-
-import "os"
-
-func writeFile(name string, b []byte) { os.WriteFile(name, b, 0o644) }
