@@ -91,7 +91,7 @@ var conduitStyles = map[model.ConduitType]conduitStyle{
 	model.ConduitVPN:            {"#009e73", "dashed", 2, "VPN", false, "╍╍╍╍", "encrypted tunnel"},
 	model.ConduitSerial:         {"#8c6d31", "solid", 1, "∿ serial", false, "────", "point-to-point line"},
 	model.ConduitWireless:       {"#56b4e9", "dotted", 2.5, "≋ wireless", false, "┈┈┈┈", "radio link"},
-	model.ConduitRemovableMedia: {"#e69f00", "dotted", 2.5, "⏏ media", false, "┈┈┈┈", "data carried on removable media"},
+	model.ConduitRemovableMedia: {"#e69f00", "dotted", 2.5, "⏏ media", false, "┈┈┈┈", "USB stick or laptop carried between zones"},
 }
 
 func styleForConduit(t model.ConduitType) conduitStyle {

@@ -170,7 +170,9 @@ func (f *zoneFigure) drawing() *render.Drawing {
 }
 
 // Draw paints the drawing at (x, y), w wide, and returns its height.
-func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 { return f.drawing().DrawPDF(p, x, y, w) }
+func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
+	return f.drawing().DrawPDF(p, x, y, w)
+}
 
 // Height is the drawing's height at width w.
 func (f *zoneFigure) Height(w float64) float64 { return diagramFigure{f.drawing()}.Height(w) }
