@@ -112,7 +112,7 @@ for p in sample p100 p1000 p10000; do
   ab=- rb=- eb=-
   case $p in
     sample) rb=1500 eb=3000 ;;
-    p10000) ab=300 ;;
+    p10000) ab=300 rb=1000 ;;
   esac
   measure "process: validate" "$p" - $BIN validate "$f"
   measure "process: assess --json (load incl.)" "$p" "$ab" $BIN assess --json "$f"

@@ -86,7 +86,7 @@ func TestRepeatedLargeRenders(t *testing.T) {
 				r = nil
 			}
 			t.Run(fmt.Sprintf("round %d plant %d still lays out", round+1, i+1), func(t *testing.T) {
-				if _, err := layoutScene(ctx, p, r, View{}); err != nil {
+				if _, err := Draw(ctx, p, r, View{}); err != nil {
 					t.Fatal(err)
 				}
 			})
@@ -107,12 +107,12 @@ func TestLargePlant(t *testing.T) {
 	p, r := bigPlant(100, 1000)
 	ctx := context.Background()
 	s := newScene(p, r, View{})
-	t.Run("the layout JSON holds every zone and conduit", func(t *testing.T) {
-		g, err := layoutScene(ctx, p, r, View{})
+	t.Run("the drawing holds every zone and conduit", func(t *testing.T) {
+		d, err := Draw(ctx, p, r, View{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.checkIDs(g.ids()); err != nil {
+		if err := s.checkIDs(d.ids()); err != nil {
 			t.Error(err)
 		}
 	})

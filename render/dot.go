@@ -61,6 +61,12 @@ func (w *dotWriter) html(s string) string {
 const (
 	largeGraphNodes  = 300
 	largeGraphEffort = "nslimit=0.5 nslimit1=0.5 mclimit=0.1"
+	// directEffort is the search effort for a large board (see
+	// scene.direct): straight conduit lines instead of splines routed
+	// around the cards, whose routing was most of Graphviz's time. The
+	// band labels are then not tied to the left of their rows either
+	// (500 more edges for the network simplex).
+	directEffort = "nslimit=0.2 nslimit1=0.2 mclimit=0.1 searchsize=10 remincross=false splines=false"
 )
 
 type dotWriter struct {
@@ -96,8 +102,15 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 		}
 	}
 	w.f("digraph zonewise {\n")
-	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=0.3 pad=0.25 fontname=%q fontsize=16 labelloc=t\n", fontName)
-	if len(s.zones)+len(s.conduits) > largeGraphNodes {
+	ranksep := "0.3"
+	if s.boxes != nil {
+		ranksep = "0.2" // boxes are measured tight; a shorter page prints larger
+	}
+	w.f("\tgraph [newrank=true rankdir=TB nodesep=0.4 ranksep=%s pad=0.25 fontname=%q fontsize=16 labelloc=t\n", ranksep, fontName)
+	switch {
+	case s.direct:
+		w.f("\t\t%s\n", directEffort)
+	case len(s.zones)+len(s.conduits) > largeGraphNodes:
 		w.f("\t\t%s\n", largeGraphEffort)
 	}
 	w.f("\t\tlabel=<<B>%s</B> — %s>]\n", title, sub)
@@ -141,6 +154,9 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 			names[j] = "z" + strconv.Itoa(w.zoneIdx[z.ID])
 		}
 		w.f("\t{rank=same b%d %s}\n", i, strings.Join(names, " "))
+		if s.direct {
+			continue // see directEffort
+		}
 		for _, n := range names {
 			w.f("\tb%d -> %s [style=invis]\n", i, n)
 		}
@@ -187,9 +203,41 @@ func (s *scene) bandRows() []bandRow {
 			}
 		}
 		slices.SortStableFunc(band, func(a, b *model.Zone) int { return cmp.Compare(root(a), root(b)) })
+		if s.boxes != nil {
+			rows = append(rows, s.wrapBand(l, band)...)
+			continue
+		}
 		for i := 0; i < len(band); i += perRow {
 			rows = append(rows, bandRow{level: l, first: i == 0, zones: band[i:min(i+perRow, len(band))]})
 		}
+	}
+	return rows
+}
+
+// maxRowWidth is the widest row of measured cards, in points: what fits
+// the width of a landscape A3 page at a scale that prints 8-point text at
+// 7 points, less the band labels.
+const maxRowWidth = 1100.0
+
+// wrapBand splits a band of measured cards into rows no wider than
+// maxRowWidth (a card wider than that gets a row of its own).
+func (s *scene) wrapBand(level float64, band []*model.Zone) []bandRow {
+	var rows []bandRow
+	limit := maxRowWidth
+	if s.stubs {
+		limit = maxRowWidth * 3 / 4 // rows of a part are not aligned: room to shift
+	}
+	start, width := 0, 0.0
+	for i, z := range band {
+		w := s.boxes.zones[z.ID].w + 29 // nodesep
+		if i > start && width+w > limit {
+			rows = append(rows, bandRow{level: level, first: start == 0, zones: band[start:i]})
+			start, width = i, 0
+		}
+		width += w
+	}
+	if start < len(band) {
+		rows = append(rows, bandRow{level: level, first: start == 0, zones: band[start:]})
 	}
 	return rows
 }
@@ -240,6 +288,11 @@ func (w *dotWriter) zone(z *model.Zone, indent string) {
 // card writes the zone node with its HTML-like table label.
 func (w *dotWriter) card(z *model.Zone, indent string) {
 	st, sl := w.zoneStyle(z)
+	if w.s.boxes != nil {
+		w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s %s]\n", indent, w.zoneIdx[z.ID],
+			zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(zoneTip(z, sl, w.s.assets[z.ID])), boxNode(w.s.boxes.zones[z.ID]))
+		return
+	}
 	assets := w.s.assets[z.ID]
 	var b strings.Builder
 	border := "2"
@@ -306,7 +359,13 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	}
 	b.WriteString(`</TABLE>`)
 
-	// The tooltip names everything, including assets cut from the card.
+	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
+		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(zoneTip(z, sl, assets)), b.String())
+}
+
+// zoneTip is a zone's tooltip: it names everything, including assets cut
+// from the card.
+func zoneTip(z *model.Zone, sl *zoneSL, assets []*model.Asset) string {
 	tip := []string{clean(z.Name, maxTooltipRunes) + " (" + clean(z.Type.Label(), 40) + ", level " + formatLevel(z.PurdueLevel) + ")"}
 	if sl != nil {
 		tip = append(tip, "SL-T "+sl.slt.String()+"; gap "+sl.gap.String())
@@ -318,8 +377,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		}
 		tip = append(tip, clean(a.Class.Label(), 30)+": "+clean(a.Name, 120))
 	}
-	w.f("%sz%d [id=\"%s%s\" class=\"zone zone-%s\" tooltip=%s label=<%s>]\n", indent, w.zoneIdx[z.ID],
-		zoneIDPrefix, safeID(string(z.ID)), typeClass(string(z.Type), z.Type.Valid()), quoteDOT(strings.Join(tip, " | ")), b.String())
+	return strings.Join(tip, " | ")
 }
 
 // conduit writes the edges of one conduit. Every conduit is a node carrying
@@ -341,9 +399,45 @@ func (w *dotWriter) conduit(i int, c *model.Conduit) {
 			top = k
 		}
 	}
+	if w.s.direct {
+		// Graphviz only orders the rows: an invisible edge between zones
+		// of neighbouring rows (a longer one would add a virtual node per
+		// rank crossed); the lines are drawn in board.go.
+		a := zones[top]
+		from := "z" + strconv.Itoa(w.zoneIdx[a.ID])
+		if len(zones) > 2 {
+			w.f("\t{rank=same b%d c%d}\n", w.row[a.ID], i)
+			from = "c" + strconv.Itoa(i)
+		}
+		for k, b := range zones {
+			if k == top && len(zones) == 2 {
+				continue
+			}
+			if d := w.row[b.ID] - w.row[a.ID]; d <= 1 {
+				w.f("\t%s -> z%d [style=invis constraint=false]\n", from, w.zoneIdx[b.ID])
+			}
+		}
+		return
+	}
 	if len(zones) == 2 {
 		a, b := zones[top], zones[1-top]
 		sameRow := w.row[a.ID] == w.row[b.ID]
+		if sameRow && w.s.boxes != nil {
+			// A bridge over the row: the label in the free rank above it,
+			// a line down to each zone. A label in the row itself had its
+			// lines run through the cards between the two zones.
+			dirA, dirB := "none", "none"
+			if st.oneWay {
+				if oneWayUp(c, a, b) {
+					dirA = "forward"
+				} else {
+					dirB = "forward"
+				}
+			}
+			w.f("\tc%d -> z%d [id=\"%s-1\" class=%q %s dir=%s tooltip=%s]\n", i, w.zoneIdx[a.ID], id, class, attrs, dirA, tip)
+			w.f("\tc%d -> z%d [id=\"%s-2\" class=%q %s dir=%s tooltip=%s]\n", i, w.zoneIdx[b.ID], id, class, attrs, dirB, tip)
+			return
+		}
 		if sameRow {
 			w.f("\t{rank=same b%d c%d}\n", w.row[a.ID], i)
 		}
@@ -375,6 +469,14 @@ func (w *dotWriter) hubNodes(home model.ID, indent string) {
 	for _, i := range w.hubs[home] {
 		c := w.s.conduits[i]
 		st := styleForConduit(c.Type)
+		if w.s.direct && len(w.s.conduitZones(c)) == 2 {
+			continue // drawn on its line (board.go)
+		}
+		if w.s.boxes != nil {
+			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s\" tooltip=%s %s]\n",
+				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), boxNode(w.s.boxes.conduits[i]))
+			continue
+		}
 		if len(w.s.conduitZones(c)) == 2 {
 			w.f("%sc%d [id=\"%s%s\" class=\"conduit conduit-%s label\" shape=plaintext fontsize=9 margin=\"0.02,0.01\" width=0 height=0 tooltip=%s label=%s]\n",
 				indent, i, conduitIDPrefix, safeID(string(c.ID)), typeClass(string(c.Type), c.Type.Valid()), conduitTip(c), w.conduitLabel(c, st))
@@ -398,8 +500,11 @@ func (w *dotWriter) conduitLabel(c *model.Conduit, st conduitStyle) string {
 	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, w.html(st.tag), w.html(clean(c.Name, maxNameRunes)))
 }
 
-func conduitTip(c *model.Conduit) string {
-	return quoteDOT(clean(c.Name, maxTooltipRunes) + " (" + clean(c.Type.Label(), 40) + ")")
+func conduitTip(c *model.Conduit) string { return quoteDOT(conduitTipText(c)) }
+
+// conduitTipText is a conduit's tooltip: its name and type.
+func conduitTipText(c *model.Conduit) string {
+	return clean(c.Name, maxTooltipRunes) + " (" + clean(c.Type.Label(), 40) + ")"
 }
 
 // oneWayUp reports whether the one-way flow of a unidirectional conduit runs
@@ -421,14 +526,16 @@ func oneWayUp(c *model.Conduit, a, b *model.Zone) bool {
 // nested table so that its columns do not depend on the others.
 func (w *dotWriter) legend(bands int) {
 	var b strings.Builder
-	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white">`)
+	// Two columns (zones and assets | conduits): a legend about as tall
+	// as a zone card does not make its row of the drawing taller.
+	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white"><TR><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	b.WriteString(`<TR><TD ALIGN="LEFT"><B>Legend</B></TD></TR>`)
 	section := func(title string) {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">%s</FONT></TD></TR><TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">`, title)
 	}
 	end := func() { b.WriteString(`</TABLE></TD></TR>`) }
 	if len(w.s.result) > 0 {
-		section("Zone colour: largest gap SL-T − SL-A over FR1..FR7; cells: SL-T per FR")
+		section("Zone colour: largest gap SL-T − SL-A; cells: SL-T of FR1..FR7")
 		b.WriteString(`<TR>`)
 		for _, g := range gapStyles {
 			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s" WIDTH="60"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
@@ -446,6 +553,7 @@ func (w *dotWriter) legend(bands int) {
 	}
 	b.WriteString(`</TR>`)
 	end()
+	b.WriteString(`</TABLE></TD><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	section("Conduits (a box joins three or more zones)")
 	types := model.ConduitTypes()
 	for i := 0; i < len(types); i += 2 {
@@ -458,9 +566,14 @@ func (w *dotWriter) legend(bands int) {
 		b.WriteString(`</TR>`)
 	}
 	end()
-	b.WriteString(`</TABLE>`)
+	b.WriteString(`</TABLE></TD></TR></TABLE>`)
 	w.f("\tlegend [id=\"legend\" class=\"legend\" label=<%s>]\n", b.String())
-	if bands > 0 {
+	switch {
+	case bands > 0 && w.s.boxes != nil && !w.s.stubs:
+		// Beside the lowest row rather than below it: a drawing that is
+		// less tall prints larger on a landscape page.
+		w.f("\t{rank=same b%d legend}\n", bands-1)
+	case bands > 0:
 		w.f("\tb%d -> legend [style=invis]\n", bands-1)
 	}
 }

@@ -1,16 +1,9 @@
 package render
 
 import (
-	"context"
-	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
-
-	"github.com/goccy/go-graphviz"
-
-	"zonewise/model"
-	"zonewise/risk"
 )
 
 // Drawing is a laid-out diagram: the shapes Graphviz placed, in paint order,
@@ -20,6 +13,9 @@ type Drawing struct {
 	// Width and Height are the size of the diagram in points (1/72 inch).
 	Width, Height float64
 	shapes        []shape
+	// groups[shape.grp] is the zone, conduit or line a shape belongs to;
+	// groups[0] is none.
+	groups []svgGroup
 }
 
 type shapeKind int
@@ -48,87 +44,27 @@ type shape struct {
 	italic    bool
 	align     byte    // 'l', 'c' or 'r' at pts[0] (the baseline)
 	textWidth float64 // width Graphviz reserved for the text
+
+	grp int32 // index in Drawing.groups
 }
 
 type pt struct{ X, Y float64 }
 
-// Draw lays out the diagram of p for view v with Graphviz and returns its
-// geometry for painting. r may be nil.
-func Draw(ctx context.Context, p *model.Project, r *risk.Result, v View) (*Drawing, error) {
-	g, err := layoutScene(ctx, p, r, v)
-	if err != nil {
-		return nil, err
-	}
-	return newDrawing(g), nil
-}
-
-// layoutScene runs Graphviz for the scene and checks that every zone and
-// conduit came back.
-func layoutScene(ctx context.Context, p *model.Project, r *risk.Result, v View) (*gvGraph, error) {
-	s := newScene(p, r, v)
-	s.drawing = true
-	return layoutSceneJSON(ctx, p, s, v)
-}
-
-func layoutSceneJSON(ctx context.Context, p *model.Project, s *scene, v View) (*gvGraph, error) {
-	out, err := layoutDOT(ctx, s.dot(p, v), graphviz.Format("json"))
-	if err != nil {
-		return nil, fmt.Errorf("lay out diagram of %q: %w", p.Name, err)
-	}
-	g, err := parseGraph(out)
-	if err != nil {
-		return nil, fmt.Errorf("lay out diagram of %q: %w", p.Name, err)
-	}
-	if err := s.checkIDs(g.ids()); err != nil {
-		return nil, fmt.Errorf("lay out diagram of %q: %w", p.Name, err)
-	}
-	return g, nil
-}
-
-// ids lists the id attributes of the graph's objects and edges.
-func (g *gvGraph) ids() map[string]bool {
-	out := map[string]bool{}
-	for _, o := range g.Objects {
-		if o.ID != "" {
-			out[o.ID] = true
-		}
-	}
-	for _, e := range g.Edges {
-		if e.ID != "" && e.Style != "invis" {
-			out[e.ID] = true
+// ids lists the ids of the drawing's groups: its zones and conduits.
+func (d *Drawing) ids() map[string]bool {
+	out := make(map[string]bool, len(d.groups))
+	for _, g := range d.groups {
+		if g.id != "" {
+			out[g.id] = true
 		}
 	}
 	return out
 }
 
-func newDrawing(g *gvGraph) *Drawing {
-	x0, y0, x1, y1 := g.bounds()
-	d := &Drawing{Width: x1 - x0, Height: y1 - y0}
-	tr := func(p [2]float64) pt { return pt{p[0] - x0, y1 - p[1]} }
-	// The graph's own _draw_ is only its white background: the painters
-	// start from white (PNG) or the page (PDF), so it is skipped.
-	// Clusters first (they are backgrounds), then nodes, then edges, as in
-	// the SVG. Graphviz lists a parent cluster before its children.
-	for _, o := range g.Objects {
-		if o.Pos == "" {
-			d.add(o.Draw, tr, false)
-			d.add(o.LDraw, tr, false)
-		}
-	}
-	for _, o := range g.Objects {
-		if o.Pos != "" {
-			d.add(o.Draw, tr, false)
-			d.add(o.LDraw, tr, false)
-		}
-	}
-	for _, e := range g.Edges {
-		d.add(e.Draw, tr, true)
-		for _, ops := range [][]xop{e.HDraw, e.TDraw, e.LDraw, e.HLDraw, e.TLDraw} {
-			d.add(ops, tr, false)
-		}
-	}
-	d.add(g.LDraw, tr, false)
-	return d
+// svgGroup is what the SVG says about a group of shapes: the id and class
+// of a zone, conduit or conduit line, and its tooltip.
+type svgGroup struct {
+	id, class, tip string
 }
 
 // add resolves one xdot attribute (an operation list whose drawing state
@@ -223,4 +159,17 @@ func parseColor(s string) color.NRGBA {
 		return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
 	}
 	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}
+}
+
+// MinTextSize returns the size in points of the smallest text of the
+// drawing (0 for a drawing without text): printed at a scale k (printed
+// points per drawing point), its smallest text is MinTextSize()·k points.
+func (d *Drawing) MinTextSize() float64 {
+	m := 0.0
+	for i := range d.shapes {
+		if s := &d.shapes[i]; s.kind == shapeText && (m == 0 || s.size < m) {
+			m = s.size
+		}
+	}
+	return m
 }

@@ -19,30 +19,32 @@ type gvGraph struct {
 
 // gvObject is a subgraph (no Pos) or a node.
 type gvObject struct {
-	Name   string `json:"name"`
-	ID     string `json:"id"`
-	Class  string `json:"class"`
-	BB     string `json:"bb"`
-	Pos    string `json:"pos"`
-	Width  string `json:"width"`  // inches
-	Height string `json:"height"` // inches
-	Style  string `json:"style"`
-	Draw   []xop  `json:"_draw_"`
-	LDraw  []xop  `json:"_ldraw_"`
+	Name    string `json:"name"`
+	ID      string `json:"id"`
+	Class   string `json:"class"`
+	BB      string `json:"bb"`
+	Pos     string `json:"pos"`
+	Width   string `json:"width"`  // inches
+	Height  string `json:"height"` // inches
+	Style   string `json:"style"`
+	Tooltip string `json:"tooltip"`
+	Draw    []xop  `json:"_draw_"`
+	LDraw   []xop  `json:"_ldraw_"`
 }
 
 type gvEdge struct {
-	ID     string `json:"id"`
-	Class  string `json:"class"`
-	Tail   int    `json:"tail"`
-	Head   int    `json:"head"`
-	Style  string `json:"style"`
-	Draw   []xop  `json:"_draw_"`
-	LDraw  []xop  `json:"_ldraw_"`
-	HDraw  []xop  `json:"_hdraw_"`
-	TDraw  []xop  `json:"_tdraw_"`
-	HLDraw []xop  `json:"_hldraw_"`
-	TLDraw []xop  `json:"_tldraw_"`
+	ID      string `json:"id"`
+	Class   string `json:"class"`
+	Tail    int    `json:"tail"`
+	Head    int    `json:"head"`
+	Style   string `json:"style"`
+	Tooltip string `json:"tooltip"`
+	Draw    []xop  `json:"_draw_"`
+	LDraw   []xop  `json:"_ldraw_"`
+	HDraw   []xop  `json:"_hdraw_"`
+	TDraw   []xop  `json:"_tdraw_"`
+	HLDraw  []xop  `json:"_hldraw_"`
+	TLDraw  []xop  `json:"_tldraw_"`
 }
 
 // xop is one xdot drawing operation.
@@ -100,4 +102,20 @@ func parseFloats(s string, n int) ([]float64, error) {
 		out[i] = f
 	}
 	return out, nil
+}
+
+// ids lists the id attributes of the graph's objects and visible edges.
+func (g *gvGraph) ids() map[string]bool {
+	out := map[string]bool{}
+	for _, o := range g.Objects {
+		if o.ID != "" {
+			out[o.ID] = true
+		}
+	}
+	for _, e := range g.Edges {
+		if e.ID != "" && e.Style != "invis" {
+			out[e.ID] = true
+		}
+	}
+	return out
 }

@@ -19,6 +19,16 @@ var (
 	gv   *graphviz.Graphviz
 )
 
+// GraphvizStarted reports whether this process has created its Graphviz
+// instance: commands that draw nothing (validate, assess, requirements)
+// must not, and a test holds them to it. go-graphviz's own package init
+// still compiles its WebAssembly module in every process that links it.
+func GraphvizStarted() bool {
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	return gv != nil
+}
+
 // layoutDOT lays out DOT source with the dot engine and renders it in format
 // ("svg", "json" or "dot").
 func layoutDOT(ctx context.Context, src []byte, format graphviz.Format) ([]byte, error) {

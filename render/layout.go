@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 
 	"zonewise/model"
 )
@@ -42,8 +41,8 @@ type AssetPosition struct {
 // result in model coordinates, for the canvas's auto-layout.
 func AutoLayout(ctx context.Context, p *model.Project) (*Layout, error) {
 	s := newScene(p, nil, View{})
-	s.allAssets, s.drawing = true, true
-	g, err := layoutSceneJSON(ctx, p, s, View{})
+	s.allAssets = true
+	_, g, err := s.board(ctx, p, View{})
 	if err != nil {
 		return nil, err
 	}
@@ -60,22 +59,27 @@ func AutoLayout(ctx context.Context, p *model.Project) (*Layout, error) {
 	}
 	for _, z := range s.zones {
 		sid := safeID(string(z.ID))
-		card := byID[zoneIDPrefix+sid]
-		if card == nil {
+		node := byID[zoneIDPrefix+sid]
+		if node == nil {
 			return nil, fmt.Errorf("lay out %q: zone %q (%s) missing from the layout", p.Name, z.Name, z.ID.Short())
 		}
-		cx, cy, w, h, err := nodeBox(card)
+		cx, cy, _, _, err := nodeBox(node)
 		if err != nil {
 			return nil, fmt.Errorf("lay out %q: zone %q (%s): %w", p.Name, z.Name, z.ID.Short(), err)
 		}
-		bounds := toRect(cx-w/2, cy-h/2, cx+w/2, cy+h/2)
+		c := s.boxes.zones[z.ID]
+		card := toRect(cx-c.w/2, cy-c.h/2, cx+c.w/2, cy+c.h/2)
+		bounds := card
 		if grp := byID[zoneGroupIDPrefix+sid]; grp != nil {
 			if bb, err := parseFloats(grp.BB, 4); err == nil {
 				bounds = toRect(bb[0], bb[1], bb[2], bb[3])
 			}
 		}
 		l.Zones = append(l.Zones, ZoneBounds{ID: z.ID, Bounds: bounds})
-		l.Assets = append(l.Assets, assetPositions(card, s.assets[z.ID], bounds, x0, y1)...)
+		for _, a := range c.assets {
+			a.Position = model.Point{X: round2(a.Position.X + card.X - bounds.X), Y: round2(a.Position.Y + card.Y - bounds.Y)}
+			l.Assets = append(l.Assets, a)
+		}
 	}
 	return l, nil
 }
@@ -91,56 +95,6 @@ func nodeBox(o *gvObject) (cx, cy, w, h float64, err error) {
 		return 0, 0, 0, 0, fmt.Errorf("size: %w", err)
 	}
 	return c[0], c[1], wh[0] * 72, wh[1] * 72, nil
-}
-
-// assetPositions finds each asset's row on its zone card: the text
-// operations after the two header lines, matched by displayed name in
-// order. A row that cannot be found is stacked below the previous one.
-func assetPositions(card *gvObject, assets []*model.Asset, zone model.Rect, x0, y1 float64) []AssetPosition {
-	type textOp struct{ x, top float64 }
-	var texts []struct {
-		text string
-		op   textOp
-	}
-	size := 10.0
-	for _, op := range card.LDraw {
-		switch op.Op {
-		case "F":
-			size = op.Size
-		case "T":
-			texts = append(texts, struct {
-				text string
-				op   textOp
-			}{strings.TrimSpace(op.Text), textOp{op.Pt[0] - x0, y1 - op.Pt[1] - size}})
-		}
-	}
-	next := min(2, len(texts)) // skip the zone name and its info line
-	var out []AssetPosition
-	last := model.Point{X: 6, Y: 36}
-	for i, a := range assets {
-		want := drawingText(clean(a.Name, maxAssetRunes))
-		if want == "" {
-			want = "(unnamed asset)"
-		}
-		pos := model.Point{X: last.X, Y: last.Y + 18}
-		if i == 0 {
-			pos = last
-		}
-		for j := next; j < len(texts); j++ {
-			if texts[j].text == want {
-				x := texts[j].op.x
-				if j > 0 && len([]rune(texts[j-1].text)) == 1 { // the class glyph before the name
-					x = texts[j-1].op.x
-				}
-				pos = model.Point{X: round2(x - zone.X), Y: round2(texts[j].op.top - zone.Y)}
-				next = j + 1
-				break
-			}
-		}
-		last = pos
-		out = append(out, AssetPosition{ID: a.ID, ZoneID: a.ZoneID, Position: pos})
-	}
-	return out
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

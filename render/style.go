@@ -80,18 +80,18 @@ type conduitStyle struct {
 	tag     string // short text marker on the conduit label
 	oneWay  bool
 	legend  string // sample line for the legend
-	summary string
+	summary string // legend text after the tag, so it does not repeat it
 }
 
 var conduitStyles = map[model.ConduitType]conduitStyle{
-	model.ConduitRouted:         {"#555555", "solid", 1.5, "routed", false, "━━━━", "routed network"},
+	model.ConduitRouted:         {"#555555", "solid", 1.5, "routed", false, "━━━━", "network without filtering"},
 	model.ConduitFirewall:       {"#d55e00", "bold", 3, "▦ FW", false, "━━━━", "firewall-filtered"},
 	model.ConduitGateway:        {"#cc79a7", "bold", 3, "⇆ GW", false, "━━━━", "application gateway / proxy"},
 	model.ConduitUnidirectional: {"#0072b2", "bold", 3, "→ diode", true, "━━━▶", "unidirectional gateway (one way)"},
-	model.ConduitVPN:            {"#009e73", "dashed", 2, "VPN", false, "╍╍╍╍", "VPN tunnel"},
-	model.ConduitSerial:         {"#8c6d31", "solid", 1, "∿ serial", false, "────", "serial link"},
-	model.ConduitWireless:       {"#56b4e9", "dotted", 2.5, "≋ wireless", false, "┈┈┈┈", "wireless"},
-	model.ConduitRemovableMedia: {"#e69f00", "dotted", 2.5, "⏏ media", false, "┈┈┈┈", "removable media (transfer)"},
+	model.ConduitVPN:            {"#009e73", "dashed", 2, "VPN", false, "╍╍╍╍", "encrypted tunnel"},
+	model.ConduitSerial:         {"#8c6d31", "solid", 1, "∿ serial", false, "────", "point-to-point line"},
+	model.ConduitWireless:       {"#56b4e9", "dotted", 2.5, "≋ wireless", false, "┈┈┈┈", "radio link"},
+	model.ConduitRemovableMedia: {"#e69f00", "dotted", 2.5, "⏏ media", false, "┈┈┈┈", "USB stick or laptop carried between zones"},
 }
 
 func styleForConduit(t model.ConduitType) conduitStyle {

@@ -14,9 +14,17 @@ import (
 // with.
 type View struct {
 	Focus model.ID
-	// Compact cards show how many assets a zone holds instead of listing
-	// them, so that a whole plant fits a printed page at a readable size.
+	// Compact cards show how many assets of each class a zone holds
+	// instead of listing them, so that a whole plant fits a printed page
+	// at a readable size.
 	Compact bool
+	// Zones, when set, draws part of the plant: these zones as cards and
+	// the zones they share a conduit with as neighbour boxes (name and
+	// type only). Focus is ignored then.
+	Zones []model.ID
+	// Detail draws the Focus zone's neighbours as neighbour boxes, for a
+	// detail drawing of one zone in a document.
+	Detail bool
 }
 
 // scene is the part of a project a view draws, in a deterministic order.
@@ -33,10 +41,28 @@ type scene struct {
 	allAssets bool
 	// compact lists no assets on the cards, only their number (View.Compact).
 	compact bool
+	// focus is the zone a detail view shows ("" for the whole plant) and
+	// core the focus with the zones nested in it; the other zones of a
+	// detail view are its neighbours.
+	focus model.ID
+	core  map[model.ID]bool
+	// stubs draws the zones outside core as neighbour boxes (View.Detail
+	// and View.Zones).
+	stubs bool
 	// drawing marks a scene laid out for Draw or AutoLayout: Graphviz's
 	// xdot/JSON output loses the rest of a node's drawing after a text with
 	// a backslash, so label text shows U+2216 (∖) instead.
 	drawing bool
+	// boxes, when set, are the measured cards: the DOT then holds
+	// fixed-size boxes for zones and conduits (see board.go).
+	boxes *boxes
+	// direct draws a conduit between two zones as one line from zone to
+	// zone with its label on it, instead of a label node between two
+	// lines: for boards of more than largeGraphNodes zones and conduits,
+	// where the label nodes doubled Graphviz's work.
+	direct  bool
+	mids    map[int]pt // the middle of each direct conduit's line, by index
+	byDOTID map[string]int
 }
 
 // drawingText swaps backslashes for the look-alike U+2216 SET MINUS.
@@ -67,12 +93,34 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 		byID[p.Zones[i].ID] = &p.Zones[i]
 	}
 	core := map[model.ID]bool{}
-	// Which zones: all, or the focus, its descendants and their neighbours.
-	if v.Focus == "" || byID[v.Focus] == nil {
+	for _, id := range v.Zones {
+		if byID[id] != nil {
+			core[id] = true
+		}
+	}
+	// Which zones: all, a part, or the focus, its descendants and their
+	// neighbours.
+	switch {
+	case len(core) > 0:
+		for id := range core {
+			s.shown[id] = true
+		}
+		for i := range p.Conduits {
+			c := &p.Conduits[i]
+			if touches(c, core) {
+				for _, id := range c.ZoneIDs {
+					if byID[id] != nil {
+						s.shown[id] = true
+					}
+				}
+			}
+		}
+		s.core, s.stubs = core, true
+	case v.Focus == "" || byID[v.Focus] == nil:
 		for id := range byID {
 			s.shown[id] = true
 		}
-	} else {
+	default:
 		core[v.Focus] = true
 		for changed := true; changed; { // descendants, cycle-safe
 			changed = false
@@ -85,6 +133,7 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 		for id := range core {
 			s.shown[id] = true
 		}
+		s.focus, s.core, s.stubs = v.Focus, core, v.Detail
 		for i := range p.Conduits {
 			c := &p.Conduits[i]
 			if touches(c, core) {
@@ -111,7 +160,7 @@ func newScene(p *model.Project, r *risk.Result, v View) *scene {
 	}
 	for i := range p.Conduits {
 		c := &p.Conduits[i]
-		if len(s.conduitZones(c)) == 0 || (v.Focus != "" && !touches(c, core)) {
+		if len(s.conduitZones(c)) == 0 || (len(core) > 0 && !touches(c, core)) {
 			continue
 		}
 		{

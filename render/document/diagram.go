@@ -2,6 +2,8 @@ package document
 
 import (
 	"context"
+	"slices"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -11,7 +13,40 @@ import (
 	"zonewise/risk"
 )
 
-// diagramFigure places a zone/conduit drawing in a PDF as vectors.
+// MinPrintedFont is the smallest text size, in points on paper, that the
+// diagrams in the documents may print at: figures are placed on a larger
+// page (A3), turned to landscape or split so that no text is smaller.
+const MinPrintedFont = 7.0
+
+// Printable areas of a landscape figure page in millimetres (the PDF
+// engine's margins, less a caption line), and the page sizes offered.
+const (
+	a4LandW, a4LandH     = 297.0, 210.0
+	a3LandW, a3LandH     = 420.0, 297.0
+	landMarginX          = 15.0
+	landMarginsV         = 20.0 + 19.0 + 8.0
+	mmPerPoint           = 25.4 / 72
+	maxOverviewParts     = 64
+	overviewSplitRetries = 3
+)
+
+// printScale returns the printed points per drawing point when d is fitted
+// into w × h millimetres.
+func printScale(d *render.Drawing, w, h float64) float64 {
+	if d.Width <= 0 || d.Height <= 0 {
+		return 1
+	}
+	return min(w/mmPerPoint/d.Width, h/mmPerPoint/d.Height)
+}
+
+// legibleAt reports whether d's smallest text prints at MinPrintedFont or
+// more in w × h millimetres.
+func legibleAt(d *render.Drawing, w, h float64) bool {
+	return d.MinTextSize()*printScale(d, w, h) >= MinPrintedFont-1e-9
+}
+
+// diagramFigure places a zone/conduit drawing in a PDF as vectors, on an A4
+// or A3 landscape page, whichever keeps its text legible.
 type diagramFigure struct{ d *render.Drawing }
 
 // Draw paints the diagram at (x, y), w wide, and returns its height.
@@ -26,14 +61,142 @@ func (f diagramFigure) Height(w float64) float64 {
 	return f.d.Height * w / f.d.Width
 }
 
+// PageSize is landscape A4 when the drawing is legible on it, else A3.
+func (f diagramFigure) PageSize() (w, h float64) {
+	if legibleAt(f.d, a4LandW-2*landMarginX, a4LandH-landMarginsV) {
+		return a4LandW, a4LandH
+	}
+	return a3LandW, a3LandH
+}
+
+// Drawing is the laid-out drawing, for tests that measure it.
+func (f diagramFigure) Drawing() *render.Drawing { return f.d }
+
+// overviewParts is the plant overview split into several pages.
+type overviewParts []pdf.Figure
+
+// Draw draws the first part; the PDF engine draws each part through Pages.
+func (o overviewParts) Draw(p *fpdf.Fpdf, x, y, w float64) float64 { return o[0].Draw(p, x, y, w) }
+
+// Pages returns the parts, one landscape page each.
+func (o overviewParts) Pages() []pdf.Figure { return o }
+
 // Diagram lays out the whole-plant zone/conduit diagram of p (with the
-// SL-T and gaps of r) as a PDF figure. Its cards count the assets instead
-// of listing them (render.View.Compact), so that the plant prints at a
-// readable size on a landscape page; the asset inventory lists them.
+// SL-T and gaps of r) as a PDF figure. Its cards count the assets per class
+// instead of naming them (render.View.Compact); the per-zone detail
+// drawings (ZoneFigures) and the asset inventory name them. A plant too
+// large for an A3 page at MinPrintedFont is split into parts of
+// consecutive zones (by Purdue level, then name), each with the zones it
+// has conduits to as neighbour boxes.
 func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure, error) {
 	d, err := render.Draw(ctx, p, r, render.View{Compact: true})
 	if err != nil {
 		return nil, err
 	}
-	return diagramFigure{d}, nil
+	areaW, areaH := a3LandW-2*landMarginX, a3LandH-landMarginsV
+	if legibleAt(d, areaW, areaH) || len(p.Zones) < 2 {
+		return diagramFigure{d}, nil
+	}
+	zones := make([]*model.Zone, len(p.Zones))
+	for i := range p.Zones {
+		zones[i] = &p.Zones[i]
+	}
+	slices.SortStableFunc(zones, func(a, b *model.Zone) int {
+		switch {
+		case a.PurdueLevel > b.PurdueLevel:
+			return -1
+		case a.PurdueLevel < b.PurdueLevel:
+			return 1
+		}
+		return compareText(a.Name, b.Name)
+	})
+	// The number of parts from the area the whole plant needs, doubled
+	// while a part is still too large.
+	need := MinPrintedFont / (d.MinTextSize() * printScale(d, areaW, areaH))
+	n := min(max(2, int(need*need+0.999)), maxOverviewParts, len(zones))
+	for try := 0; ; try++ {
+		var parts overviewParts
+		fits := true
+		for i := range n {
+			chunk := zones[i*len(zones)/n : (i+1)*len(zones)/n]
+			ids := make([]model.ID, len(chunk))
+			for k, z := range chunk {
+				ids[k] = z.ID
+			}
+			pd, err := render.Draw(ctx, p, r, render.View{Compact: true, Zones: ids})
+			if err != nil {
+				return nil, err
+			}
+			fits = fits && legibleAt(pd, areaW, areaH)
+			parts = append(parts, diagramFigure{pd})
+		}
+		if fits || try == overviewSplitRetries || n >= min(maxOverviewParts, len(zones)) {
+			return parts, nil
+		}
+		n = min(n+max(1, n/2), maxOverviewParts, len(zones))
+	}
+}
+
+func compareText(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// zoneFigure is the detail drawing of one zone (render.DetailDrawing),
+// laid out when the document first measures or draws it: a CRS names
+// every zone, other documents none.
+type zoneFigure struct {
+	p    *model.Project
+	r    *risk.Result
+	id   model.ID
+	once sync.Once // documents are rendered in parallel
+	d    *render.Drawing
+}
+
+func (f *zoneFigure) drawing() *render.Drawing {
+	f.once.Do(func() {
+		d, err := render.DetailDrawing(f.p, f.r, f.id)
+		if err != nil { // the zone was looked up when the figure was made
+			d = &render.Drawing{}
+		}
+		f.d = d
+	})
+	return f.d
+}
+
+// Draw paints the drawing at (x, y), w wide, and returns its height.
+func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
+	return f.drawing().DrawPDF(p, x, y, w)
+}
+
+// Height is the drawing's height at width w.
+func (f *zoneFigure) Height(w float64) float64 { return diagramFigure{f.drawing()}.Height(w) }
+
+// Landscape asks for a landscape page when the drawing would print its
+// smallest text below MinPrintedFont across the text width.
+func (f *zoneFigure) Landscape(textWidth float64) bool {
+	return !legibleAt(f.drawing(), textWidth, 250)
+}
+
+// PageSize is A4 landscape, or A3 when that is too small to stay legible.
+func (f *zoneFigure) PageSize() (w, h float64) { return diagramFigure{f.drawing()}.PageSize() }
+
+// Drawing is the laid-out drawing, for tests that measure it.
+func (f *zoneFigure) Drawing() *render.Drawing { return f.drawing() }
+
+// ZoneFigures returns the detail drawing of every zone of p as the figures
+// "zone/<zone ID>", for templates: ![caption](figure:zone/{{.ID}}). Each is
+// laid out only when a document places it.
+func ZoneFigures(p *model.Project, r *risk.Result) map[string]pdf.Figure {
+	out := make(map[string]pdf.Figure, len(p.Zones))
+	for i := range p.Zones {
+		id := p.Zones[i].ID
+		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id}
+	}
+	return out
 }

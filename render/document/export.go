@@ -42,6 +42,9 @@ type Options struct {
 	Changes *templates.ChangesData
 	// CSVSep separates the fields of the CSV registers; 0 is a comma.
 	CSVSep rune
+	// ZoneFigures are the detail drawings of the zones, the figures
+	// "zone/<zone ID>" (see ZoneFigures); set with the diagram when nil.
+	ZoneFigures map[string]pdf.Figure
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -50,6 +53,13 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 		return o.Diagram, nil
 	}
 	return Diagram(ctx, p, r)
+}
+
+// zoneFigures sets ZoneFigures when there is a diagram and none are given.
+func (o *Options) zoneFigures(p *model.Project, r *risk.Result) {
+	if o.Diagram != nil && o.ZoneFigures == nil {
+		o.ZoneFigures = ZoneFigures(p, r)
+	}
 }
 
 // Kinds lists every kind Export accepts: the PDF documents, "registers"
@@ -73,6 +83,7 @@ func Export(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Cat
 			return nil, err
 		}
 		opts.Diagram = fig
+		opts.zoneFigures(p, r)
 	}
 	d := templates.NewData(p, r, cat, p.Date)
 	if opts.Changes != nil {
@@ -156,7 +167,11 @@ func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) (
 	}
 	doc := &pdf.Document{Meta: Meta(p, kind), Markdown: []byte(md)}
 	if opts.Diagram != nil {
-		doc.Figures = map[string]pdf.Figure{"diagram": opts.Diagram}
+		doc.Figures = make(map[string]pdf.Figure, len(opts.ZoneFigures)+1)
+		for k, f := range opts.ZoneFigures {
+			doc.Figures[k] = f
+		}
+		doc.Figures["diagram"] = opts.Diagram
 	}
 	out, err := renderPDF(doc)
 	if err != nil {
@@ -206,6 +221,7 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 		return nil, err
 	}
 	opts.Diagram = fig
+	opts.zoneFigures(p, r)
 	d := templates.NewData(p, r, cat, p.Date)
 	if opts.Changes != nil {
 		d.SetChanges(p, opts.Changes)

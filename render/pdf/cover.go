@@ -200,15 +200,15 @@ func (r *renderer) toc() {
 	}
 }
 
-// headerFooter draws the running header and footer of a body page in
-// portrait or landscape.
-func (r *renderer) headerFooter(landscape bool) {
+// headerFooter draws the running header and footer of a body page of
+// pw × ph millimetres, portrait or landscape (A4, or larger for a figure).
+func (r *renderer) headerFooter(pw, ph float64) {
 	f := r.f
 	x, w := marginLeft, pageW-marginLeft-marginRight
 	footerY := footerY
-	if landscape {
-		x, w = landMarginX, landW-2*landMarginX
-		footerY = landH - 13
+	if pw > ph {
+		x, w = landMarginX, pw-2*landMarginX
+		footerY = ph - 13
 	}
 	page := f.PageNo()
 
@@ -237,8 +237,8 @@ func (r *renderer) headerFooter(landscape bool) {
 	f.Line(x, footerY-4.5, x+w, footerY-4.5)
 	pageText := "Page " + strconv.Itoa(page) + " of " + strconv.Itoa(r.total)
 	pl := r.layout(r.textFrags(pageText, 0, 8, colMuted), w)[0]
-	pw := pl.w
-	r.drawLine(pl, x+w-pw, footerY-2.8, 4)
+	textW := pl.w
+	r.drawLine(pl, x+w-textW, footerY-2.8, 4)
 	if rl.client != nil {
 		r.drawLine(*rl.client, x, footerY-2.8, 4)
 	}

@@ -36,7 +36,7 @@ func (r *renderer) image(img *ast.Image) {
 			r.fail(fmt.Errorf("render pdf: figure %q: not in Document.Figures", name))
 			return
 		}
-		if isLandscape(img.Title) {
+		if isLandscape(img.Title) || wantsLandscape(fig, r.w) {
 			r.landscapeFigure(fig, caption)
 			return
 		}

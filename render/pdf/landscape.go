@@ -37,6 +37,19 @@ func isLandscape(title []byte) bool {
 // own, placed after the current page: the text goes on filling the current
 // page meanwhile, so that neither a blank nor a half-empty page is left.
 func (r *renderer) landscapeFigure(fig Figure, caption string) {
+	if pg, ok := fig.(Pager); ok {
+		pages := pg.Pages()
+		for i, p := range pages {
+			c := caption
+			if len(pages) > 1 {
+				c += " (" + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(pages)) + ")"
+			}
+			if _, many := p.(Pager); p != nil && !many {
+				r.landscapeFigure(p, c)
+			}
+		}
+		return
+	}
 	r.figN++
 	spans := []span{{text: "Figure " + strconv.Itoa(r.figN) + ":", st: stBold}}
 	if caption != "" {
@@ -58,7 +71,9 @@ func (r *renderer) flushFloats() {
 // drawFloat adds a landscape A4 page and draws the figure on it as large
 // as the page allows, keeping its aspect ratio, with its caption under it.
 func (r *renderer) drawFloat(fl pendingFigure) {
-	r.f.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+	landW, landH := landscapePage(fl.fig)
+	landBottom := landH - (pageW - landBottom)
+	r.f.AddPageFormat("L", fpdf.SizeType{Wd: landH, Ht: landW})
 	r.curSize = 0 // a new page forgets the font
 	areaW := landW - 2*landMarginX
 	capLines := r.layout(r.frags(fl.capSpans, sizeSmall, colMuted, 0), areaW)

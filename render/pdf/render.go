@@ -118,7 +118,7 @@ func Render(d *Document) ([]byte, error) {
 func (r *renderer) finish() {
 	r.total = r.f.PageNo()
 	for p := 2; p <= r.total; p++ {
-		r.onPage(p, func(w, h float64) { r.headerFooter(w > h) })
+		r.onPage(p, r.headerFooter)
 	}
 	for _, m := range r.tocMarks {
 		r.onPage(m.page, func(_, _ float64) {
