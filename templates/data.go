@@ -3,6 +3,8 @@ package templates
 import (
 	"strings"
 
+	"zonewise/i18n"
+
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -11,6 +13,9 @@ import (
 // project, its assessment and the catalogue: sorted, cross-referenced and
 // with every project string as a Text (escaped when printed).
 type Data struct {
+	// Lang is the document language: the labels and generated sentences
+	// below are in it.
+	Lang i18n.Lang
 	// Generated is the document date: the project's Date, never the clock.
 	Generated Text
 	// HasDiagram is set by the exporter when the zone/conduit diagram is
