@@ -134,7 +134,7 @@ type Template struct {
 	// Warning says why the template is not in the language asked for (no
 	// translation of this kind exists), or is empty.
 	Warning string
-	t    *template.Template
+	t       *template.Template
 }
 
 // Load returns the English template of a kind: the first <kind>.md found
