@@ -362,13 +362,15 @@ type AssetData struct {
 	FocusPoints            []FocusData
 	// Profile is the ID of the asset's component requirement profile.
 	Profile Text
+
+	c *i18n.Catalog // the document language, for SLCText and GapText
 }
 
 // SLCText is the asset's SL-C as documents print it: "unknown" when its
 // source is unknown, never a row of zeros.
 func (a *AssetData) SLCText() Text {
 	if a.SLCUnknown {
-		return "unknown"
+		return Text(a.catalog().T("doc.unknown"))
 	}
 	return Text(a.SLC.String())
 }
@@ -379,11 +381,18 @@ func (a *AssetData) SLCText() Text {
 func (a *AssetData) GapText() Text {
 	switch {
 	case a.SLCUnknown:
-		return "unknown"
+		return Text(a.catalog().T("doc.unknown"))
 	case !a.HasGap:
-		return "none"
+		return Text(a.catalog().T("doc.noGap"))
 	}
 	return Text(a.Gap.String())
+}
+
+func (a *AssetData) catalog() *i18n.Catalog {
+	if a.c == nil {
+		return i18n.For(i18n.EN)
+	}
+	return a.c
 }
 
 // ActorData is one threat actor profile.

@@ -150,3 +150,25 @@ func TestGermanDataLabelsTheModelsValuesInGerman(t *testing.T) {
 		t.Errorf("the SL-T method reads %q in both languages", de.Project.Method)
 	}
 }
+
+func TestEveryDeliverableHasItsWordsInEveryLanguage(t *testing.T) {
+	for _, l := range i18n.Langs {
+		for i, d := range DeliverablesIn(l) {
+			if strings.HasPrefix(d.Label, "[") {
+				t.Errorf("%s: deliverable %s has no label: %s", l, d.Kind, d.Label)
+			}
+			if l == i18n.EN && d.Label != Deliverables()[i].Label {
+				t.Errorf("English label of %s is %q in the catalogue, %q in the kinds table", d.Kind, d.Label, Deliverables()[i].Label)
+			}
+		}
+		for _, k := range kinds {
+			title, sub := TitleIn(k.kind, l), SubtitleIn(k.kind, l)
+			if strings.HasPrefix(title, "[") || strings.HasPrefix(sub, "[") {
+				t.Errorf("%s: %s has title %q, subtitle %q", l, k.kind, title, sub)
+			}
+			if l == i18n.EN && (title != k.title || sub != k.subtitle) {
+				t.Errorf("English title of %s differs between the catalogue and the kinds table", k.kind)
+			}
+		}
+	}
+}

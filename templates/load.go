@@ -69,6 +69,34 @@ func Deliverables() []Deliverable {
 	return append(out, Deliverable{KindRegisters, "Registers: risk register, asset inventory, action plan (XLSX + CSV)"})
 }
 
+// DeliverablesIn is Deliverables with the labels in language l.
+func DeliverablesIn(l i18n.Lang) []Deliverable {
+	c := i18n.For(l)
+	out := Deliverables()
+	for i := range out {
+		out[i].Label = c.T("doc.kind." + out[i].Kind + ".label")
+	}
+	return out
+}
+
+// TitleIn is the document title of a kind in language l, or "" for an
+// unknown kind.
+func TitleIn(kind string, l i18n.Lang) string {
+	if Title(kind) == "" {
+		return ""
+	}
+	return i18n.For(l).T("doc.kind." + kind + ".title")
+}
+
+// SubtitleIn is the cover subtitle of a kind in language l, or "" for an
+// unknown kind.
+func SubtitleIn(kind string, l i18n.Lang) string {
+	if Subtitle(kind) == "" {
+		return ""
+	}
+	return i18n.For(l).T("doc.kind." + kind + ".subtitle")
+}
+
 // Title returns the document title of a kind, or "" for an unknown kind.
 func Title(kind string) string {
 	for _, k := range kinds {
@@ -170,7 +198,7 @@ func LoadLang(kind string, l i18n.Lang, dirs ...string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.Warning = fmt.Sprintf("no %s template for %s (looked for %s in the template folders and among the built-in templates): the document is in English", l.Name(), kind, langFile(kind, l))
+	t.Warning = fmt.Sprintf("%s: no template in language %q (looked for %s in the template folders and among the built-in templates): the document is in English", kind, l, langFile(kind, l))
 	return t, nil
 }
 

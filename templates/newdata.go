@@ -406,7 +406,7 @@ func (b *builder) buildAssets() {
 	})
 	for i := range assets {
 		a := &assets[i]
-		ad := &AssetData{
+		ad := &AssetData{c: b.c,
 			ID: string(a.ID), Name: name(a.Name), Description: Text(a.Description),
 			Class: label(b.c, a.Class), ClassKey: string(a.Class), Prefix: Text(a.Class.Prefix()),
 			Function: label(b.c, a.Function), Vendor: name(a.Vendor), Model: name(a.Model), Firmware: name(a.Firmware),

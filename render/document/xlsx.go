@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"zonewise/i18n"
 )
 
 // WorkbookInfo is the document metadata of a registers workbook.
@@ -14,6 +16,8 @@ type WorkbookInfo struct {
 	// Date ("YYYY-MM-DD") is written as the created and modified date, so
 	// that the same project gives the same bytes.
 	Date string
+	// Lang is the workbook's language (English when empty).
+	Lang i18n.Lang
 }
 
 // WriteXLSX writes the registers as one workbook with a sheet each: bold
@@ -29,7 +33,7 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: info.Title, Subject: info.Subject, Creator: info.Creator, LastModifiedBy: info.Creator,
-		Created: date, Modified: date, Language: "en-GB",
+		Created: date, Modified: date, Language: workbookLanguage(info.Lang),
 	}); err != nil {
 		return nil, fmt.Errorf("registers workbook: properties: %w", err)
 	}
@@ -118,4 +122,12 @@ func writeSheet(f *excelize.File, sheet string, reg Register, header, body int) 
 		return err
 	}
 	return f.AutoFilter(sheet, "A1:"+last, nil)
+}
+
+// workbookLanguage is the language tag of the workbook properties.
+func workbookLanguage(l i18n.Lang) string {
+	if l == i18n.DE {
+		return "de-DE"
+	}
+	return "en-GB"
 }

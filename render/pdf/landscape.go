@@ -38,7 +38,7 @@ func isLandscape(title []byte) bool {
 // page meanwhile, so that neither a blank nor a half-empty page is left.
 func (r *renderer) landscapeFigure(fig Figure, caption string) {
 	r.figN++
-	spans := []span{{text: "Figure " + strconv.Itoa(r.figN) + ":", st: stBold}}
+	spans := []span{{text: r.c.T("doc.figure", map[string]string{"N": strconv.Itoa(r.figN)}), st: stBold}}
 	if caption != "" {
 		spans = append(spans, span{text: " " + caption})
 	}
