@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -17,10 +18,14 @@ type View struct {
 	// Compact cards show how many assets a zone holds instead of listing
 	// them, so that a whole plant fits a printed page at a readable size.
 	Compact bool
+	// Lang is the language of the diagram's own words (title line, band
+	// names, legend); empty is English.
+	Lang i18n.Lang
 }
 
 // scene is the part of a project a view draws, in a deterministic order.
 type scene struct {
+	c        *i18n.Catalog // the diagram's language
 	zones    []*model.Zone // by Purdue level (top first), then name, then ID
 	conduits []*model.Conduit
 	assets   map[model.ID][]*model.Asset // by zone, by name then ID
@@ -49,6 +54,7 @@ type zoneSL struct {
 
 func newScene(p *model.Project, r *risk.Result, v View) *scene {
 	s := &scene{
+		c:        i18n.For(cmp.Or(v.Lang, i18n.EN)),
 		assets:   map[model.ID][]*model.Asset{},
 		children: map[model.ID][]*model.Zone{},
 		parent:   map[model.ID]model.ID{},

@@ -5,6 +5,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render"
 	"zonewise/render/pdf"
@@ -31,7 +32,12 @@ func (f diagramFigure) Height(w float64) float64 {
 // of listing them (render.View.Compact), so that the plant prints at a
 // readable size on a landscape page; the asset inventory lists them.
 func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure, error) {
-	d, err := render.Draw(ctx, p, r, render.View{Compact: true})
+	return DiagramIn(ctx, p, r, i18n.EN)
+}
+
+// DiagramIn is Diagram with its title, band names and legend in language l.
+func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lang) (pdf.Figure, error) {
+	d, err := render.Draw(ctx, p, r, render.View{Compact: true, Lang: l})
 	if err != nil {
 		return nil, err
 	}

@@ -117,7 +117,7 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 	if o.Diagram != nil || o.NoDiagram {
 		return o.Diagram, nil
 	}
-	return Diagram(ctx, p, r)
+	return DiagramIn(ctx, p, r, cmp.Or(o.Lang, i18n.EN))
 }
 
 // Kinds lists every kind Export accepts: the PDF documents, "registers"
