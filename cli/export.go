@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render/document"
 	"zonewise/risk"
@@ -31,7 +32,8 @@ func runExport(e *env, args []string) int {
 	fs := e.newFlags()
 	kind := fs.String("doc", "", "document `KIND`: "+strings.Join(append(document.Kinds(), document.KindAll), ", "))
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
-	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
+	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md, and LANG/KIND.md for other languages)")
+	langFlag := fs.String("lang", "", "document language `en|de` (default: the project's language, else en)")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -45,6 +47,10 @@ func runExport(e *env, args []string) int {
 		return e.usagef("missing -o OUT")
 	case *kind != document.KindAll && !slices.Contains(document.Kinds(), *kind):
 		return e.usagef("unknown document kind %q (want %s)", *kind, strings.Join(append(document.Kinds(), document.KindAll), ", "))
+	}
+	want, err := langOption(*langFlag)
+	if err != nil {
+		return e.usagef("%v", err)
 	}
 	path := pos[0]
 	p, err := model.Load(path)
@@ -68,7 +74,8 @@ func runExport(e *env, args []string) int {
 	if *tdir != "" {
 		dirs = append([]string{*tdir}, dirs...)
 	}
-	opts := document.Options{TemplateDirs: dirs}
+	opts := document.Options{TemplateDirs: dirs, Lang: document.ProjectLang(p, want, i18n.EN),
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "zonewise export: warning: %s\n", msg) }}
 	ctx := context.Background()
 
 	if *kind == document.KindAll || (*kind == document.KindRegisters && !strings.EqualFold(filepath.Ext(*out), ".xlsx")) {
@@ -76,7 +83,7 @@ func runExport(e *env, args []string) int {
 		if *kind == document.KindAll {
 			paths, err = document.ExportAll(ctx, p, r, cat, *out, opts)
 		} else {
-			paths, err = document.ExportRegisters(p, r, cat, *out)
+			paths, err = document.ExportRegisters(p, r, cat, *out, opts.Lang)
 		}
 		if err != nil {
 			return e.errorf("%v", err)
@@ -107,4 +114,16 @@ func isDir(path string) bool {
 		return false
 	}
 	return err == nil && fi.IsDir()
+}
+
+// langOption reads a --lang value: "" (not given) or a supported language.
+func langOption(s string) (i18n.Lang, error) {
+	if s == "" {
+		return "", nil
+	}
+	l, err := i18n.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("--lang: %w", err)
+	}
+	return l, nil
 }
