@@ -66,6 +66,7 @@ func TestGermanIsTranslated(t *testing.T) {
 	same := map[string]bool{"app.name": true, "doc.scenarioVuln": true, "doc.cover.revision": true, "doc.footer.revision": true, "doc.approval.name": true,
 		"register.risk-register.col10": true, "register.asset-inventory.col01": true, "register.asset-inventory.col02": true,
 		"register.asset-inventory.col07": true, "register.asset-inventory.col11": true, "register.action-plan.col09": true, "diagram.legend.assets": true,
+		"project.name": true, "project.revision": true, "measure.status": true, "common.ok": true, "documents.text": true,
 		"enum.ConsequenceCategory.reputation": true, "enum.EntryKind.internet": true, "enum.EntryKind.zone": true,
 		"enum.TargetKind.asset": true, "enum.TargetKind.conduit": true, "enum.TargetKind.zone": true, "enum.ZoneType.dmz": true}
 	en, de := For(EN), For(DE)
