@@ -2,11 +2,14 @@ package app
 
 import (
 	"os"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"zonewise/i18n"
+	"zonewise/model"
+	"zonewise/risk"
 )
 
 // prefLanguage keeps the interface language the user chose ("" follows the
@@ -63,4 +66,28 @@ func setupLanguage(p fyne.Preferences) {
 	if err := lang.AddTranslationsFS(i18n.FS(), "locales"); err != nil {
 		fyne.LogError("interface translations", err)
 	}
+}
+
+// uiLabel is the display name of a model value in the interface language
+// (package i18n's enum.* messages, the model's English label otherwise).
+func uiLabel[T i18n.Labeled](v T) string { return i18n.Label(msgs, v) }
+
+// effortLabel names a proposal's effort class in the interface language.
+func effortLabel(e risk.Effort) string {
+	if e < 1 || e > 3 {
+		return tr("doc.effort.0")
+	}
+	return tr("doc.effort." + strconv.Itoa(int(e)))
+}
+
+// documentLanguages are the choices of a project's document language: none
+// (the interface language), English, German.
+var documentLanguages = model.DocumentLanguages
+
+// documentLanguageLabel names a project document language choice.
+func documentLanguageLabel(code string) string {
+	if l, err := i18n.Parse(code); err == nil && code != "" {
+		return l.Name()
+	}
+	return tr("project.language.interface")
 }

@@ -143,7 +143,7 @@ func init() {
 				if a == nil {
 					return ""
 				}
-				d := fmt.Sprintf("%s — %s", a.Name, a.Class.Label())
+				d := fmt.Sprintf("%s — %s", a.Name, uiLabel(a.Class))
 				if a.Vendor != "" || a.Model != "" {
 					d += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
 				}
@@ -172,7 +172,7 @@ func init() {
 			target: model.TargetConduit,
 			describe: func(s *session, id model.ID) string {
 				if cd := s.doc.Project.Conduit(id); cd != nil {
-					return fmt.Sprintf("%s — %s · %d data flows", cd.Name, cd.Type.Label(), len(cd.Flows))
+					return fmt.Sprintf("%s — %s · %d data flows", cd.Name, uiLabel(cd.Type), len(cd.Flows))
 				}
 				return ""
 			},

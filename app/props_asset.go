@@ -32,10 +32,10 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 	box := container.NewVBox(form(
 		item("Name", str("name", func(a *model.Asset) *string { return &a.Name })),
 		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.Asset) { a.Description = s }) })),
-		item("Class", enumChoice(f, model.AssetClasses(), model.AssetClass.Label, func() model.AssetClass { return a().Class }, func(c model.AssetClass) {
+		item("Class", enumChoice(f, model.AssetClasses(), uiLabel[model.AssetClass], func() model.AssetClass { return a().Class }, func(c model.AssetClass) {
 			ed("class", func(a *model.Asset) { a.Class = c; a.FocusPoints = mergeFocusPoints(c, a.FocusPoints) })
 		})),
-		item("Function", enumChoice(f, model.AssetFunctions(), model.AssetFunction.Label, func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
+		item("Function", enumChoice(f, model.AssetFunctions(), uiLabel[model.AssetFunction], func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
 			ed("function", func(a *model.Asset) { a.Function = v })
 		})),
 		item("Zone", f.idChoice(func() ([]string, []model.ID) { return zoneOptions(sess.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
@@ -44,7 +44,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		item("Vendor", str("vendor", func(a *model.Asset) *string { return &a.Vendor })),
 		item("Model", str("model", func(a *model.Asset) *string { return &a.Model })),
 		item("Firmware", str("firmware", func(a *model.Asset) *string { return &a.Firmware })),
-		item("Criticality", enumChoice(f, model.Criticalities(), model.Criticality.Label, func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
+		item("Criticality", enumChoice(f, model.Criticalities(), uiLabel[model.Criticality], func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
 			ed("criticality", func(a *model.Asset) { a.Criticality = v })
 		})),
 		item("Exposure", container.NewVBox(
@@ -60,10 +60,10 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		ed("SL-C", func(a *model.Asset) { a.SLC.Set(fr, sl) })
 	}))
 	box.Add(form(
-		item("SL-C source", enumChoice(f, model.SLCSources(), model.SLCSource.Label, func() model.SLCSource { return a().SLCSource }, func(v model.SLCSource) {
+		item("SL-C source", enumChoice(f, model.SLCSources(), uiLabel[model.SLCSource], func() model.SLCSource { return a().SLCSource }, func(v model.SLCSource) {
 			ed("SL-C source", func(a *model.Asset) { a.SLCSource = v })
 		})),
-		item("Supplier SDL", enumChoice(f, model.SupplierSDLs(), model.SupplierSDL.Label, func() model.SupplierSDL { return a().SupplierSDL }, func(v model.SupplierSDL) {
+		item("Supplier SDL", enumChoice(f, model.SupplierSDLs(), uiLabel[model.SupplierSDL], func() model.SupplierSDL { return a().SupplierSDL }, func(v model.SupplierSDL) {
 			ed("supplier SDL", func(a *model.Asset) { a.SupplierSDL = v })
 		})),
 	))
@@ -104,7 +104,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
 		box.Add(narrow(container.NewGridWithColumns(2,
-			enumChoice(f, model.FocusStatuses(), model.FocusStatus.Label, func() model.FocusStatus { return fp().Status }, func(s model.FocusStatus) {
+			enumChoice(f, model.FocusStatuses(), uiLabel[model.FocusStatus], func() model.FocusStatus { return fp().Status }, func(s model.FocusStatus) {
 				fEd("status", func(p *model.FocusPoint) { p.Status = s })
 			}),
 			evidence,
@@ -198,7 +198,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		item("Description", f.multiline(func() string { return s().Description }, func(v string) { ed("description", func(s *model.ThreatScenario) { s.Description = v }) })),
 		item("Threat actor", f.idChoice(actors, func() model.ID { return s().ActorID }, func(v model.ID) { ed("actor", func(s *model.ThreatScenario) { s.ActorID = v }) })),
 		item("Entry point", f.entry(func() string { return s().EntryPoint }, func(v string) { ed("entry point", func(s *model.ThreatScenario) { s.EntryPoint = v }) })),
-		item("Target kind", enumChoice(f, model.TargetKinds(), model.TargetKind.Label, func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
+		item("Target kind", enumChoice(f, model.TargetKinds(), uiLabel[model.TargetKind], func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
 			ed("target", func(s *model.ThreatScenario) { s.TargetKind = k; s.TargetID = "" })
 		})),
 		item("Target", f.idChoice(func() ([]string, []model.ID) { return targetOptions(sess.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
@@ -217,7 +217,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		for _, c := range m.Consequences {
 			labels = append(labels, fmt.Sprintf("%d %s", c.Level, c.Name))
 		}
-		cons.Append(cat.Label(), f.choice(func() []string { return labels }, func() string {
+		cons.Append(uiLabel(cat), f.choice(func() []string { return labels }, func() string {
 			for _, c := range s().Consequences {
 				if c.Category == cat && c.Level >= 1 && c.Level < len(labels) {
 					return labels[c.Level]
@@ -253,7 +253,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 			if t == "" {
 				return "(not decided)"
 			}
-			return t.Label()
+			return uiLabel(t)
 		}, func() model.Treatment { return s().Treatment }, func(t model.Treatment) { ed("treatment", func(s *model.ThreatScenario) { s.Treatment = t }) })),
 		item("Treatment note", f.multiline(func() string { return s().TreatmentNote }, func(v string) { ed("treatment note", func(s *model.ThreatScenario) { s.TreatmentNote = v }) })),
 	))
@@ -261,7 +261,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		var parts []string
 		for _, cid := range s().Countermeasures {
 			if c := sess.doc.Project.Countermeasure(cid); c != nil {
-				parts = append(parts, sess.measureName(c.MeasureID)+" ("+c.Status.Label()+")")
+				parts = append(parts, sess.measureName(c.MeasureID)+" ("+uiLabel(c.Status)+")")
 			}
 		}
 		txt := "Countermeasures: none linked"
@@ -269,7 +269,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 			txt = "Countermeasures: " + strings.Join(parts, "; ")
 		}
 		if sr := sess.scenarioResult(id); sr != nil {
-			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", sr.Unmitigated.Label(), sr.Likelihood, sr.Consequence) +
+			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", uiLabel(sr.Unmitigated), sr.Likelihood, sr.Consequence) +
 				vulnerabilityText(sr) + residualText(sr) + "\n" + txt
 		}
 		return txt
@@ -288,7 +288,7 @@ func residualText(sr *risk.ScenarioResult) string {
 			why = append(why, x.Text)
 		}
 		return tr(key, map[string]string{
-			"Level":      r.Level.Label(),
+			"Level":      uiLabel(r.Level),
 			"Likelihood": strconv.Itoa(r.Likelihood),
 			"Measures":   strconv.Itoa(len(r.Mitigations)),
 			"Defeated":   strconv.Itoa(len(r.Defeated)),

@@ -23,27 +23,30 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 		return f.entry(func() string { return *p(in()) }, func(s string) { editInfo(sess, field, func(i *model.Info) { *p(i) = s }) })
 	}
 	box := container.NewVBox(form(
-		item("Name", str("name", func(i *model.Info) *string { return &i.Name })),
-		item("Client", str("client", func(i *model.Info) *string { return &i.Client })),
-		item("Site", str("site", func(i *model.Info) *string { return &i.Site })),
-		item("Author", str("author", func(i *model.Info) *string { return &i.Author })),
-		item("Revision", str("revision", func(i *model.Info) *string { return &i.Revision })),
-		item("Date", str("date", func(i *model.Info) *string { return &i.Date })),
-		item("Classification", str("classification", func(i *model.Info) *string { return &i.Classification })),
+		item(tr("project.name"), str("name", func(i *model.Info) *string { return &i.Name })),
+		item(tr("project.client"), str("client", func(i *model.Info) *string { return &i.Client })),
+		item(tr("project.site"), str("site", func(i *model.Info) *string { return &i.Site })),
+		item(tr("project.author"), str("author", func(i *model.Info) *string { return &i.Author })),
+		item(tr("project.revision"), str("revision", func(i *model.Info) *string { return &i.Revision })),
+		item(tr("project.date"), str("date", func(i *model.Info) *string { return &i.Date })),
+		item(tr("project.classification"), str("classification", func(i *model.Info) *string { return &i.Classification })),
+		item(tr("project.language"), enumChoice(f, documentLanguages, documentLanguageLabel, func() string { return in().Language }, func(l string) {
+			editInfo(sess, "language", func(i *model.Info) { i.Language = l })
+		})),
 	))
-	box.Add(heading("System under consideration (ZCR 1)"))
+	box.Add(heading(tr("project.suc")))
 	box.Add(form(
-		item("Description", f.multiline(func() string { return in().SUC.Description }, func(s string) { editInfo(sess, "SUC description", func(i *model.Info) { i.SUC.Description = s }) })),
-		item("Scope", f.multiline(func() string { return in().SUC.Scope }, func(s string) { editInfo(sess, "SUC scope", func(i *model.Info) { i.SUC.Scope = s }) })),
-		item("Assumptions", f.lines(func() []string { return in().SUC.Assumptions }, func(v []string) { editInfo(sess, "SUC assumptions", func(i *model.Info) { i.SUC.Assumptions = v }) })),
-		item("External interfaces", f.lines(func() []string { return in().SUC.ExternalInterfaces }, func(v []string) {
+		item(tr("project.suc.description"), f.multiline(func() string { return in().SUC.Description }, func(s string) { editInfo(sess, "SUC description", func(i *model.Info) { i.SUC.Description = s }) })),
+		item(tr("project.suc.scope"), f.multiline(func() string { return in().SUC.Scope }, func(s string) { editInfo(sess, "SUC scope", func(i *model.Info) { i.SUC.Scope = s }) })),
+		item(tr("project.suc.assumptions"), f.lines(func() []string { return in().SUC.Assumptions }, func(v []string) { editInfo(sess, "SUC assumptions", func(i *model.Info) { i.SUC.Assumptions = v }) })),
+		item(tr("project.suc.interfaces"), f.lines(func() []string { return in().SUC.ExternalInterfaces }, func(v []string) {
 			editInfo(sess, "SUC interfaces", func(i *model.Info) { i.SUC.ExternalInterfaces = v })
 		})),
 	))
 
 	box.Add(pp.crsProjectFields())
 
-	box.Add(heading("Approvals"))
+	box.Add(heading(tr("project.approvals")))
 	for i := range in().Approvals {
 		ap := func() *model.Approval {
 			if i < len(in().Approvals) {
@@ -66,24 +69,24 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 			}),
 		), 300))
 	}
-	box.Add(smallButton("Add approval", theme.ContentAddIcon(), func() {
+	box.Add(smallButton(tr("project.approvals.add"), theme.ContentAddIcon(), func() {
 		editInfo(sess, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: "Reviewed"}) })
 	}))
 
-	box.Add(heading("Method"))
+	box.Add(heading(tr("project.method")))
 	box.Add(form(
-		item("SL-T from", enumChoice(f, model.SLTMethods(), model.SLTMethod.Label, func() model.SLTMethod { return in().Method }, func(m model.SLTMethod) {
+		item(tr("project.method.slt"), enumChoice(f, model.SLTMethods(), uiLabel[model.SLTMethod], func() model.SLTMethod { return in().Method }, func(m model.SLTMethod) {
 			editInfo(sess, "SL-T method", func(i *model.Info) { i.Method = m })
 		})),
-		item("FRs not applicable", f.frChecks(func() []model.FR { return in().NotApplicable }, func(v []model.FR) {
+		item(tr("project.method.notApplicable"), f.frChecks(func() []model.FR { return in().NotApplicable }, func(v []model.FR) {
 			editInfo(sess, "FRs not applicable", func(i *model.Info) { i.NotApplicable = v })
 		})),
 	))
 
-	box.Add(heading("Risk matrix"))
+	box.Add(heading(tr("project.matrix")))
 	m := func() *model.RiskMatrix { return &in().Matrix }
 	box.Add(form(
-		item("Tolerable up to", enumChoice(f, model.RiskLevels(), model.RiskLevel.Label, func() model.RiskLevel { return m().Tolerable }, func(l model.RiskLevel) {
+		item(tr("project.matrix.tolerable"), enumChoice(f, model.RiskLevels(), uiLabel[model.RiskLevel], func() model.RiskLevel { return m().Tolerable }, func(l model.RiskLevel) {
 			editInfo(sess, "tolerable risk", func(i *model.Info) { i.Matrix.Tolerable = l })
 		})),
 	))
@@ -96,30 +99,30 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 				}
 				return &model.ScaleLevel{}
 			}
-			fm.Append(fmt.Sprintf("%s %d", title, i+1), f.entry(func() string { return lvl().Name }, func(s string) {
+			fm.Append(tr("project.matrix.scaleLevel", map[string]any{"Scale": title, "N": i + 1}), f.entry(func() string { return lvl().Name }, func(s string) {
 				editInfo(sess, fmt.Sprintf("%s %d name", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Name = s })
 			}))
 			desc := f.entry(func() string { return lvl().Description }, func(s string) {
 				editInfo(sess, fmt.Sprintf("%s %d description", title, i+1), func(in *model.Info) { (*get(&in.Matrix))[i].Description = s })
 			})
-			desc.SetPlaceHolder("what this level means")
+			desc.SetPlaceHolder(tr("project.matrix.levelHint"))
 			fm.Append("", desc)
 		}
 		box.Add(fm)
 	}
 	cats := container.NewVBox()
 	for _, c := range model.ConsequenceCategories() {
-		cats.Add(f.check(c.Label(), func() bool { return slices.Contains(m().Categories, c) }, func(on bool) {
+		cats.Add(f.check(uiLabel(c), func() bool { return slices.Contains(m().Categories, c) }, func(on bool) {
 			editInfo(sess, "consequence categories", func(in *model.Info) {
 				in.Matrix.Categories = toggled(in.Matrix.Categories, c, on, model.ConsequenceCategories())
 			})
 		}))
 	}
-	box.Add(form(item("Consequence categories", cats)))
-	scale("Likelihood", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Likelihoods })
-	scale("Consequence", func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Consequences })
+	box.Add(form(item(tr("project.matrix.categories"), cats)))
+	scale(tr("project.matrix.likelihood"), func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Likelihoods })
+	scale(tr("project.matrix.consequence"), func(m *model.RiskMatrix) *[]model.ScaleLevel { return &m.Consequences })
 
-	cellHelp := widget.NewLabel("Risk level per cell; rows: likelihood (highest first), columns: consequence. L low, M medium, H high, C critical; click a cell to change it.")
+	cellHelp := widget.NewLabel(tr("project.matrix.cellHelp"))
 	cellHelp.Wrapping = fyne.TextWrapWord
 	box.Add(cellHelp)
 	nC := len(m().Consequences)
@@ -175,18 +178,18 @@ func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
 		r := refByID(sess.doc.Project, d().ObjectID)
 		return orUntitled(r.name(sess.doc.Project))
 	})
-	goTo := smallButton("Select", theme.NavigateNextIcon(), func() {
+	goTo := smallButton(tr("decision.select"), theme.NavigateNextIcon(), func() {
 		if r := refByID(sess.doc.Project, d().ObjectID); r.Kind != kindNone {
 			sess.goTo(r)
 		}
 	})
 	return form(
-		item("When", str("time", func(d *model.Decision) *string { return &d.At })),
-		item("By", str("by", func(d *model.Decision) *string { return &d.By })),
-		item("Subject", str("subject", func(d *model.Decision) *string { return &d.Subject })),
-		item("Decision", f.multiline(func() string { return d().Decision }, func(s string) { ed("decision", func(d *model.Decision) { d.Decision = s }) })),
-		item("Rationale", f.multiline(func() string { return d().Rationale }, func(s string) { ed("rationale", func(d *model.Decision) { d.Rationale = s }) })),
-		item("Concerns", container.NewBorder(nil, nil, nil, goTo, linked)),
+		item(tr("decision.when"), str("time", func(d *model.Decision) *string { return &d.At })),
+		item(tr("decision.by"), str("by", func(d *model.Decision) *string { return &d.By })),
+		item(tr("decision.subject"), str("subject", func(d *model.Decision) *string { return &d.Subject })),
+		item(tr("decision.decision"), f.multiline(func() string { return d().Decision }, func(s string) { ed("decision", func(d *model.Decision) { d.Decision = s }) })),
+		item(tr("decision.rationale"), f.multiline(func() string { return d().Rationale }, func(s string) { ed("rationale", func(d *model.Decision) { d.Rationale = s }) })),
+		item(tr("decision.concerns"), container.NewBorder(nil, nil, nil, goTo, linked)),
 	)
 }
 
@@ -203,17 +206,17 @@ func (pp *propertiesPanel) buildCountermeasure(id model.ID) fyne.CanvasObject {
 		return f.entry(func() string { return *p(c()) }, func(s string) { ed(field, func(c *model.CountermeasureInstance) { *p(c) = s }) })
 	}
 	return form(
-		item("Measure", f.readOnly(func() string { return sess.measureName(c().MeasureID) })),
-		item("Applied to", f.readOnly(func() string {
-			return c().TargetKind.Label() + " " + orUntitled(refByID(sess.doc.Project, c().TargetID).name(sess.doc.Project))
+		item(tr("measure.measure"), f.readOnly(func() string { return sess.measureName(c().MeasureID) })),
+		item(tr("measure.appliedTo"), f.readOnly(func() string {
+			return uiLabel(c().TargetKind) + " " + orUntitled(refByID(sess.doc.Project, c().TargetID).name(sess.doc.Project))
 		})),
-		item("Status", enumChoice(f, model.MeasureStatuses(), model.MeasureStatus.Label, func() model.MeasureStatus { return c().Status }, func(s model.MeasureStatus) {
+		item(tr("measure.status"), enumChoice(f, model.MeasureStatuses(), uiLabel[model.MeasureStatus], func() model.MeasureStatus { return c().Status }, func(s model.MeasureStatus) {
 			ed("status", func(c *model.CountermeasureInstance) { c.Status = s })
 		})),
-		item("Reason", str("reason", func(c *model.CountermeasureInstance) *string { return &c.Reason })),
-		item("Owner", str("owner", func(c *model.CountermeasureInstance) *string { return &c.Owner })),
-		item("Due", str("due", func(c *model.CountermeasureInstance) *string { return &c.Due })),
-		item("Notes", f.multiline(func() string { return c().Notes }, func(s string) { ed("notes", func(c *model.CountermeasureInstance) { c.Notes = s }) })),
+		item(tr("measure.reason"), str("reason", func(c *model.CountermeasureInstance) *string { return &c.Reason })),
+		item(tr("measure.owner"), str("owner", func(c *model.CountermeasureInstance) *string { return &c.Owner })),
+		item(tr("measure.due"), str("due", func(c *model.CountermeasureInstance) *string { return &c.Due })),
+		item(tr("measure.notes"), f.multiline(func() string { return c().Notes }, func(s string) { ed("notes", func(c *model.CountermeasureInstance) { c.Notes = s }) })),
 	)
 }
 
@@ -232,7 +235,7 @@ func (f *fieldSet) riskCell(get func() model.RiskLevel, set func(model.RiskLevel
 		l := get()
 		text := "—"
 		if l != "" {
-			text = l.Label()[:1] // L, M, H, C: the colour says the rest
+			text = uiLabel(l)[:1] // L, M, H, C: the colour says the rest
 		}
 		if b.Text != text {
 			b.SetText(text)

@@ -30,7 +30,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 	main := form(
 		item("Name", str("name", func(z *model.Zone) *string { return &z.Name })),
 		item("Description", f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
-		item("Type", enumChoice(f, model.ZoneTypes(), model.ZoneType.Label, func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.Type = t }) })),
+		item("Type", enumChoice(f, model.ZoneTypes(), uiLabel[model.ZoneType], func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.Type = t }) })),
 		item("Purdue level", f.choice(func() []string { return purdueLevels }, func() string {
 			return strconv.FormatFloat(z().PurdueLevel, 'f', -1, 64)
 		}, func(s string) {
@@ -65,13 +65,13 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		}
 		impacts := container.NewVBox()
 		for _, im := range model.Impacts() {
-			impacts.Add(f.check(im.Label(), func() bool { return slices.Contains(ef().Intolerant, im) }, func(on bool) {
+			impacts.Add(f.check(uiLabel(im), func() bool { return slices.Contains(ef().Intolerant, im) }, func(on bool) {
 				efEd("impacts", func(e *model.EssentialFunction) { e.Intolerant = toggled(e.Intolerant, im, on, model.Impacts()) })
 			}))
 		}
 		box.Add(form(
 			item("Name", f.entry(func() string { return ef().Name }, func(s string) { efEd("name", func(e *model.EssentialFunction) { e.Name = s }) })),
-			item("Kind", enumChoice(f, model.EssentialKinds(), model.EssentialKind.Label, func() model.EssentialKind { return ef().Kind }, func(k model.EssentialKind) {
+			item("Kind", enumChoice(f, model.EssentialKinds(), uiLabel[model.EssentialKind], func() model.EssentialKind { return ef().Kind }, func(k model.EssentialKind) {
 				efEd("kind", func(e *model.EssentialFunction) { e.Kind = k })
 			})),
 			item("Cannot tolerate", impacts),
@@ -209,7 +209,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	box := container.NewVBox(form(
 		item("Name", f.entry(func() string { return c().Name }, func(s string) { ed("name", func(c *model.Conduit) { c.Name = s }) })),
 		item("Description", f.multiline(func() string { return c().Description }, func(s string) { ed("description", func(c *model.Conduit) { c.Description = s }) })),
-		item("Type", enumChoice(f, model.ConduitTypes(), model.ConduitType.Label, func() model.ConduitType { return c().Type }, func(t model.ConduitType) {
+		item("Type", enumChoice(f, model.ConduitTypes(), uiLabel[model.ConduitType], func() model.ConduitType { return c().Type }, func(t model.ConduitType) {
 			ed("type", func(c *model.Conduit) { c.Type = t })
 		})),
 		item("Zones", zones),

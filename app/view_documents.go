@@ -78,9 +78,9 @@ type documentsView struct {
 
 func newDocumentsView(sess *session) *documentsView {
 	v := &documentsView{sess: sess}
-	list := container.NewVBox(viewHeading("Documents"))
+	list := container.NewVBox(viewHeading(tr("documents.title")))
 	var titles []string
-	for _, k := range templates.Deliverables() {
+	for _, k := range templates.DeliverablesIn(msgs.Lang()) {
 		c := widget.NewCheck(k.Label, nil)
 		c.SetChecked(true)
 		c.OnChanged = func(bool) { v.refreshActions() }
@@ -90,14 +90,14 @@ func newDocumentsView(sess *session) *documentsView {
 			titles = append(titles, k.Label)
 		}
 	}
-	v.exportB = widget.NewButtonWithIcon("Export to folder…", theme.FolderOpenIcon(), v.onExport)
+	v.exportB = widget.NewButtonWithIcon(tr("documents.export"), theme.FolderOpenIcon(), v.onExport)
 	v.exportB.Importance = widget.HighImportance
 	v.progress = widget.NewProgressBar()
 	v.progress.Hide()
 	v.status = wrapLabel("")
 	list.Add(container.NewHBox(
-		widget.NewButton("All", func() { v.checkAll(true) }),
-		widget.NewButton("None", func() { v.checkAll(false) }),
+		widget.NewButton(tr("documents.all"), func() { v.checkAll(true) }),
+		widget.NewButton(tr("documents.none"), func() { v.checkAll(false) }),
 	))
 	list.Add(widget.NewSeparator())
 	list.Add(v.exportB)
@@ -114,16 +114,16 @@ func newDocumentsView(sess *session) *documentsView {
 	v.pageMsg = wrapLabel("")
 	v.pageMsg.Alignment = fyne.TextAlignCenter
 	v.pageNo = widget.NewLabel("")
-	v.prevB = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { v.showPage(v.page - 1) })
-	v.nextB = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { v.showPage(v.page + 1) })
+	v.prevB = widget.NewButtonWithIcon(tr("documents.previous"), theme.NavigateBackIcon(), func() { v.showPage(v.page - 1) })
+	v.nextB = widget.NewButtonWithIcon(tr("documents.next"), theme.NavigateNextIcon(), func() { v.showPage(v.page + 1) })
 	nav := container.NewCenter(container.NewHBox(v.prevB, v.pageNo, v.nextB))
 	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewCenter(v.pageMsg)))
 	inner := container.NewAppTabs(
-		container.NewTabItem("Pages", pagesTab),
-		container.NewTabItem("Text", container.NewVScroll(v.preview)),
+		container.NewTabItem(tr("documents.pages"), pagesTab),
+		container.NewTabItem(tr("documents.text"), container.NewVScroll(v.preview)),
 	)
 	right := container.NewBorder(
-		container.NewVBox(widget.NewForm(widget.NewFormItem("Preview", v.previewOf)), v.outline),
+		container.NewVBox(widget.NewForm(widget.NewFormItem(tr("documents.preview"), v.previewOf)), v.outline),
 		nil, nil, nil, inner)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(list)), container.NewPadded(right))
 	split.Offset = 0.34
@@ -132,7 +132,7 @@ func newDocumentsView(sess *session) *documentsView {
 }
 
 func (v *documentsView) key() string               { return "documents" }
-func (v *documentsView) title() string             { return "Documents" }
+func (v *documentsView) title() string             { return tr("documents.title") }
 func (v *documentsView) object() fyne.CanvasObject { return v.content }
 
 func (v *documentsView) refresh() {
@@ -158,7 +158,7 @@ func (v *documentsView) picked() []string {
 	var out []string
 	for i, c := range v.checks {
 		if c.Checked {
-			out = append(out, templates.Deliverables()[i].Kind)
+			out = append(out, templates.DeliverablesIn(msgs.Lang())[i].Kind)
 		}
 	}
 	return out
@@ -171,7 +171,7 @@ func (v *documentsView) refreshActions() {
 // startPreview renders the picked document's text in the background.
 func (v *documentsView) startPreview() {
 	kind := ""
-	for _, k := range templates.Deliverables() {
+	for _, k := range templates.DeliverablesIn(msgs.Lang()) {
 		if k.Label == v.previewOf.Selected {
 			kind = k.Kind
 		}
@@ -195,7 +195,7 @@ func (v *documentsView) startPreview() {
 		pdf []byte
 	}
 	if v.previewKind != kind {
-		v.outline.SetText("Rendering the preview…")
+		v.outline.SetText(tr("documents.rendering"))
 	}
 	background(func() (previewed, error) {
 		md, err := docEngine.markdown(p, r, cat, kind, path)
@@ -221,7 +221,7 @@ func (v *documentsView) startPreview() {
 		v.previewKind = kind
 		if err != nil {
 			v.previewFor = previewKey{} // try again on the next refresh
-			v.outline.SetText("The document cannot be rendered: " + err.Error())
+			v.outline.SetText(tr("documents.renderFailed", map[string]string{"Error": err.Error()}))
 			v.preview.ParseMarkdown("")
 			v.pdf, v.pages = nil, 0
 			v.showPage(0)
@@ -251,11 +251,11 @@ func (v *documentsView) showPage(i int) {
 	}
 	i = max(0, min(i, v.pages-1))
 	v.page = i
-	v.pageNo.SetText(fmt.Sprintf("Page %d of %d", i+1, v.pages))
+	v.pageNo.SetText(tr("documents.pageOf", map[string]int{"Page": i + 1, "Total": v.pages}))
 	setEnabled(v.prevB, i > 0)
 	setEnabled(v.nextB, i < v.pages-1)
 	if !pdfPages.Ready() {
-		v.pageMsg.SetText("Preparing page images… The first time, compiling the PDF renderer takes up to a minute; the Text tab is ready now.")
+		v.pageMsg.SetText(tr("documents.preparingPages"))
 		v.pageMsg.Show()
 	}
 	pdf := v.pdf
@@ -267,7 +267,7 @@ func (v *documentsView) showPage(i int) {
 			return
 		}
 		if err != nil {
-			v.pageMsg.SetText("No page image: " + err.Error())
+			v.pageMsg.SetText(tr("documents.noPageImage", map[string]string{"Error": err.Error()}))
 			v.pageMsg.Show()
 			v.pageImg.Image = nil
 		} else {
@@ -345,7 +345,7 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 	v.refreshActions()
 	v.progress.SetValue(0)
 	v.progress.Show()
-	v.status.SetText("Exporting…")
+	v.status.SetText(tr("documents.exporting"))
 	p := model.CloneProject(v.sess.doc.Project)
 	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
 	do := uiDo // read here: a test may swap it while the export runs
@@ -353,7 +353,7 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 		var written []string
 		var err error
 		for i, kind := range kinds {
-			do(func() { v.status.SetText(fmt.Sprintf("Rendering %s…", kind)) })
+			do(func() { v.status.SetText(tr("documents.renderingKind", map[string]string{"Kind": kind})) })
 			var files []docFile
 			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
 			if err != nil {
@@ -383,20 +383,20 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 	v.progress.Hide()
 	v.refreshActions()
 	if err != nil {
-		v.status.SetText("Export failed.")
-		msg := "Export stopped: " + err.Error()
+		v.status.SetText(tr("documents.exportFailed"))
+		msg := tr("documents.exportStopped", map[string]string{"Error": err.Error()})
 		if len(written) > 0 {
-			msg += "\n\nWritten before the failure:\n" + strings.Join(written, "\n")
+			msg += "\n\n" + tr("documents.writtenBefore", map[string]string{"Files": strings.Join(written, "\n")})
 		}
 		dialog.ShowError(errors.New(msg), v.sess.win)
 	} else {
-		v.status.SetText(fmt.Sprintf("Exported %d files to %s.", len(written), dir))
+		v.status.SetText(tr("documents.exported", map[string]any{"N": len(written), "Dir": dir}))
 		names := make([]string, len(written))
 		for i, w := range written {
 			names[i] = filepath.Base(w)
 		}
-		l := wrapLabel(fmt.Sprintf("%d files written to %s:\n\n%s", len(written), dir, strings.Join(names, "\n")))
-		dialog.ShowCustom("Export finished", "OK", container.NewVScroll(l), v.sess.win)
+		l := wrapLabel(tr("documents.filesWritten", map[string]any{"N": len(written), "Dir": dir, "Files": strings.Join(names, "\n")}))
+		dialog.ShowCustom(tr("documents.exportFinished"), tr("common.ok"), container.NewVScroll(l), v.sess.win)
 	}
 	if done != nil {
 		done(written, err)

@@ -269,7 +269,7 @@ func (v *measuresView) measureInfo(measureID string, k model.TargetKind, id mode
 	if len(m.Impacts) > 0 {
 		var im []string
 		for _, i := range m.Impacts {
-			im = append(im, strings.ToLower(i.Label()))
+			im = append(im, strings.ToLower(uiLabel(i)))
 		}
 		s += " May cause: " + strings.Join(im, ", ") + "."
 	}
@@ -288,12 +288,12 @@ func (v *measuresView) proposalText(row, col int) string {
 	case 3:
 		return closesText(pr.Closes)
 	case 4:
-		return pr.Effort.Label()
+		return effortLabel(pr.Effort)
 	case 5:
 		if pr.Status == "" {
-			return model.StatusProposed.Label()
+			return uiLabel(model.StatusProposed)
 		}
-		return pr.Status.Label()
+		return uiLabel(pr.Status)
 	}
 	return ""
 }
@@ -319,7 +319,7 @@ func (v *measuresView) instanceText(row, col int) string {
 	case 1:
 		return targetLabel(p, ci.TargetKind, ci.TargetID)
 	case 2:
-		return ci.Status.Label()
+		return uiLabel(ci.Status)
 	case 3:
 		return strings.TrimSpace(ci.Reason + " " + ci.Notes)
 	}
@@ -334,7 +334,7 @@ func (v *measuresView) exclusionText(e *risk.Exclusion) (head, why string) {
 		return head, "Not proposed because " + strings.TrimSuffix(e.Reason, ".") + "."
 	}
 	return head, fmt.Sprintf("Not proposed because it may cause %s, which the essential function “%s” cannot tolerate.",
-		strings.ToLower(e.Impact.Label()), e.EssentialFunction)
+		strings.ToLower(uiLabel(e.Impact)), e.EssentialFunction)
 }
 
 // onProposal accepts, rejects (asking the reason) or implements the

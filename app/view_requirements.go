@@ -119,7 +119,7 @@ func (v *requirementsView) refresh() {
 	if v.pick.Kind == kindZone {
 		for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
 			if a.ZoneID == v.pick.ID {
-				aopts = append(aopts, orUntitled(a.Name)+" ("+a.Class.Label()+")")
+				aopts = append(aopts, orUntitled(a.Name)+" ("+uiLabel(a.Class)+")")
 				v.assets = append(v.assets, ref{kindAsset, a.ID})
 			}
 		}
@@ -199,7 +199,7 @@ func (v *requirementsView) build() {
 			slc, gapText = tr("levels.unknown"), tr("levels.unknown")
 		}
 		what = fmt.Sprintf("%s, %s (SL-C %s, gap %s): IEC 62443-4-2 component requirements (CR and %s) for its zone's",
-			orUntitled(a.Name), strings.ToLower(a.Class.Label()), slc, gapText, a.Class.Prefix())
+			orUntitled(a.Name), strings.ToLower(uiLabel(a.Class)), slc, gapText, a.Class.Prefix())
 	case v.pick.Kind == kindZone:
 		if r := v.sess.zoneResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements

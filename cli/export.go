@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"zonewise/changes"
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render/document"
 	"zonewise/risk"
@@ -32,7 +33,8 @@ func runExport(e *env, args []string) int {
 	fs := e.newFlags()
 	kind := fs.String("doc", "", "document `KIND`: "+strings.Join(append(document.Kinds(), document.KindAll), ", "))
 	out := fs.String("o", "", "output file, or folder for --doc all and registers")
-	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md)")
+	tdir := fs.String("templates", "", "search `DIR` first for user templates (KIND.md, and LANG/KIND.md for other languages)")
+	langFlag := fs.String("lang", "", "document language `en|de` (default: the project's language, else en)")
 	since := fs.String("since", "", "add a \"changes since\" chapter to the risk report and the CRS: the earlier revision's `FILE`, or git:REV for FILE at a git revision")
 	asJSON := fs.Bool("json", false, "print the files written and the document check as JSON")
 	csvSep := fs.String("csv-sep", ",", "field `SEP`arator of the CSV registers: \",\", \";\" (German Excel) or \"tab\"")
@@ -53,6 +55,10 @@ func runExport(e *env, args []string) int {
 	sep, ok := parseSep(*csvSep)
 	if !ok {
 		return e.usagef("--csv-sep %q: want \",\", \";\" or \"tab\"", *csvSep)
+	}
+	want, err := langOption(*langFlag)
+	if err != nil {
+		return e.usagef("%v", err)
 	}
 	path := pos[0]
 	p, err := loadProject(path)
@@ -77,7 +83,8 @@ func runExport(e *env, args []string) int {
 	if *tdir != "" {
 		dirs = append([]string{*tdir}, dirs...)
 	}
-	opts := document.Options{TemplateDirs: dirs, CSVSep: sep}
+	opts := document.Options{TemplateDirs: dirs, Lang: document.ProjectLang(p, want, i18n.EN),
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "zonewise export: warning: %s\n", msg) }, CSVSep: sep}
 	if *since != "" {
 		old, err := loadRevision(*since, path)
 		if err != nil {
@@ -137,4 +144,16 @@ func isDir(path string) bool {
 		return false
 	}
 	return err == nil && fi.IsDir()
+}
+
+// langOption reads a --lang value: "" (not given) or a supported language.
+func langOption(s string) (i18n.Lang, error) {
+	if s == "" {
+		return "", nil
+	}
+	l, err := i18n.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("--lang: %w", err)
+	}
+	return l, nil
 }

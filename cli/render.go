@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render"
+	"zonewise/render/document"
 	"zonewise/render/drawio"
 	"zonewise/risk"
 )
@@ -22,6 +24,7 @@ func runRender(e *env, args []string) int {
 	out := fs.String("o", "", "output file: .svg, .png, .dot or .drawio")
 	zone := fs.String("zone", "", "show only this zone (name or ID) with its neighbours")
 	dpi := fs.Int("dpi", 200, "resolution of a PNG in dots per inch")
+	langFlag := fs.String("lang", "", "language `en|de` of the diagram's title line, bands and legend (default: the project's language, else en)")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -34,6 +37,10 @@ func runRender(e *env, args []string) int {
 	case *dpi < 10 || *dpi > 1200:
 		return e.usagef("--dpi %d: want 10..1200", *dpi)
 	}
+	want, err := langOption(*langFlag)
+	if err != nil {
+		return e.usagef("%v", err)
+	}
 	format := strings.ToLower(filepath.Ext(*out))
 	if format != ".svg" && format != ".png" && format != ".dot" && format != ".drawio" {
 		return e.usagef("-o %s: unknown format %q, want .svg, .png, .dot or .drawio", *out, format)
@@ -42,7 +49,7 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return e.errorf("%v", err)
 	}
-	var v render.View
+	v := render.View{Lang: document.ProjectLang(p, want, i18n.EN)}
 	if *zone != "" {
 		z, err := findZone(p, *zone)
 		if err != nil {

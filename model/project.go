@@ -52,6 +52,10 @@ type Info struct {
 	// Date is the document date, "YYYY-MM-DD".
 	Date           string `json:"date"`
 	Classification string `json:"classification"`
+	// Language is the language of the project's documents, "en" or "de";
+	// empty means the interface language in the GUI and English on the
+	// command line. An export's --lang overrides it.
+	Language string `json:"language,omitempty"`
 	// ClientLogo is an optional PNG or JPEG image for document covers.
 	ClientLogo []byte `json:"clientLogo,omitempty"`
 
@@ -68,6 +72,11 @@ type Info struct {
 	NotApplicableJustification string     `json:"notApplicableJustification,omitempty"`
 	Matrix                     RiskMatrix `json:"riskMatrix"`
 }
+
+// DocumentLanguages are the values Info.Language may take: none (follow the
+// interface, or English on the command line), English or German. Package
+// i18n holds the catalogues; the model only keeps the choice.
+var DocumentLanguages = []string{"", "en", "de"}
 
 // SUC describes the system under consideration (IEC 62443-3-2 ZCR 1).
 type SUC struct {

@@ -329,6 +329,9 @@ func (v *validator) project() {
 	for i, a := range p.Approvals {
 		v.date(s, fmt.Sprintf("approvals[%d].date", i), a.Date)
 	}
+	if !slices.Contains(DocumentLanguages, p.Language) {
+		v.errorf(RuleEnum, s, "language", "%q is unknown, want en, de or none", p.Language)
+	}
 	if !p.Method.Valid() {
 		v.errorf(RuleEnum, s, "sltMethod", "%q is unknown, want one of %s", p.Method, list(SLTMethods()))
 	}

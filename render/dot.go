@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -93,12 +94,12 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	}
 	title := w.html(clean(p.Name, 80))
 	if title == "" {
-		title = "Untitled project"
+		title = s.c.T("diagram.untitled")
 	}
-	sub := "zones and conduits"
+	sub := s.c.T("diagram.subtitle")
 	if v.Focus != "" {
 		if z := p.Zone(v.Focus); z != nil {
-			sub = w.html(clean(z.Name, maxNameRunes)) + " and its neighbours"
+			sub = s.c.T("diagram.subtitle.focus", map[string]string{"Zone": w.html(clean(z.Name, maxNameRunes))})
 		}
 	}
 	w.f("digraph zonewise {\n")
@@ -129,7 +130,7 @@ func (s *scene) dot(p *model.Project, v View) []byte {
 	for i, row := range rows {
 		if row.first {
 			w.f("\tb%d [id=\"band-%d\" class=\"band\" shape=plaintext fontcolor=\"#5a5a5a\" label=<<B>L%s</B><BR/><FONT POINT-SIZE=\"8\">%s</FONT>>]\n",
-				i, i, formatLevel(row.level), html(bandName(row.level)))
+				i, i, formatLevel(row.level), html(bandNameIn(s.c, row.level)))
 		} else {
 			w.f("\tb%d [shape=point style=invis]\n", i)
 		}
@@ -529,39 +530,40 @@ func (w *dotWriter) legend(bands int) {
 	// Two columns (zones and assets | conduits): a legend about as tall
 	// as a zone card does not make its row of the drawing taller.
 	b.WriteString(`<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#999999" BGCOLOR="white"><TR><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	b.WriteString(`<TR><TD ALIGN="LEFT"><B>Legend</B></TD></TR>`)
+	c := w.s.c
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><B>%s</B></TD></TR>`, html(c.T("diagram.legend")))
 	section := func(title string) {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="#555555">%s</FONT></TD></TR><TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">`, title)
 	}
 	end := func() { b.WriteString(`</TABLE></TD></TR>`) }
 	if len(w.s.result) > 0 {
-		section("Zone colour: largest gap SL-T − SL-A; cells: SL-T of FR1..FR7")
+		section(html(c.T("diagram.legend.gaps")))
 		b.WriteString(`<TR>`)
-		for _, g := range gapStyles {
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s" WIDTH="60"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, g.label)
+		for i, g := range gapStyles {
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" BORDER="1" COLOR="%s" WIDTH="60"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD>`, g.fill, g.border, g.text, html(c.T("diagram.gap."+strconv.Itoa(i))))
 		}
 		b.WriteString(`</TR>`)
 		end()
 	} else {
-		b.WriteString(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">Not assessed: zones show no SL-T and no gap colour</FONT></TD></TR>`)
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="8">%s</FONT></TD></TR>`, html(c.T("diagram.legend.notAssessed")))
 	}
-	section("Assets")
+	section(html(c.T("diagram.legend.assets")))
 	b.WriteString(`<TR>`)
-	for _, c := range model.AssetClasses() {
-		cs := styleForClass(c)
-		fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT><FONT POINT-SIZE="8"> %s</FONT></TD>`, cs.color, cs.glyph, html(c.Label()))
+	for _, ac := range model.AssetClasses() {
+		cs := styleForClass(ac)
+		fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT><FONT POINT-SIZE="8"> %s</FONT></TD>`, cs.color, cs.glyph, html(i18n.Label(w.s.c, ac)))
 	}
 	b.WriteString(`</TR>`)
 	end()
 	b.WriteString(`</TABLE></TD><TD VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
-	section("Conduits (a box joins three or more zones)")
+	section(html(c.T("diagram.legend.conduits")))
 	types := model.ConduitTypes()
 	for i := 0; i < len(types); i += 2 {
 		b.WriteString(`<TR>`)
 		for _, t := range types[i:min(i+2, len(types))] {
 			st := styleForConduit(t)
 			fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="8"><FONT COLOR="%s"><B>%s</B></FONT> %s</FONT></TD>`,
-				st.color, st.legend, st.color, html(st.tag), html(st.summary))
+				st.color, st.legend, st.color, html(st.tag), html(c.T("diagram.conduit."+string(t))))
 		}
 		b.WriteString(`</TR>`)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render/palette"
 )
@@ -99,6 +100,14 @@ func styleForConduit(t model.ConduitType) conduitStyle {
 		return s
 	}
 	return conduitStyle{"#555555", "solid", 1.5, clean(string(t), 20), false, "━━━━", "other"}
+}
+
+// bandNameIn names a Purdue level in the catalogue's language.
+func bandNameIn(c *i18n.Catalog, level float64) string {
+	if bandName(level) == "" {
+		return ""
+	}
+	return c.T("diagram.band." + formatLevel(level))
 }
 
 // bandName names a Purdue level for the band labels on the left.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -25,10 +26,14 @@ type View struct {
 	// Detail draws the Focus zone's neighbours as neighbour boxes, for a
 	// detail drawing of one zone in a document.
 	Detail bool
+	// Lang is the language of the diagram's own words (title line, band
+	// names, legend); empty is English.
+	Lang i18n.Lang
 }
 
 // scene is the part of a project a view draws, in a deterministic order.
 type scene struct {
+	c        *i18n.Catalog // the diagram's language
 	zones    []*model.Zone // by Purdue level (top first), then name, then ID
 	conduits []*model.Conduit
 	assets   map[model.ID][]*model.Asset // by zone, by name then ID
@@ -75,6 +80,7 @@ type zoneSL struct {
 
 func newScene(p *model.Project, r *risk.Result, v View) *scene {
 	s := &scene{
+		c:        i18n.For(cmp.Or(v.Lang, i18n.EN)),
 		assets:   map[model.ID][]*model.Asset{},
 		children: map[model.ID][]*model.Zone{},
 		parent:   map[model.ID]model.ID{},

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 
+	"zonewise/i18n"
+
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -12,6 +14,9 @@ import (
 // project, its assessment and the catalogue: sorted, cross-referenced and
 // with every project string as a Text (escaped when printed).
 type Data struct {
+	// Lang is the document language: the labels and generated sentences
+	// below are in it.
+	Lang i18n.Lang
 	// Generated is the document date: the project's Date, never the clock.
 	Generated Text
 	// HasDiagram is set by the exporter when the zone/conduit diagram is
@@ -445,13 +450,15 @@ type AssetData struct {
 	FocusPoints            []FocusData
 	// Profile is the ID of the asset's component requirement profile.
 	Profile Text
+
+	c *i18n.Catalog // the document language, for SLCText and GapText
 }
 
 // SLCText is the asset's SL-C as documents print it: "unknown" when its
 // source is unknown, never a row of zeros.
 func (a *AssetData) SLCText() Text {
 	if a.SLCUnknown {
-		return "unknown"
+		return Text(a.catalog().T("doc.unknown"))
 	}
 	return Text(a.SLC.String())
 }
@@ -476,11 +483,18 @@ func (a *AssetData) Product() Text {
 func (a *AssetData) GapText() Text {
 	switch {
 	case a.SLCUnknown:
-		return "unknown"
+		return Text(a.catalog().T("doc.unknown"))
 	case !a.HasGap:
-		return "none"
+		return Text(a.catalog().T("doc.noGap"))
 	}
 	return Text(a.Gap.String())
+}
+
+func (a *AssetData) catalog() *i18n.Catalog {
+	if a.c == nil {
+		return i18n.For(i18n.EN)
+	}
+	return a.c
 }
 
 // ActorData is one threat actor profile.

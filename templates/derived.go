@@ -176,7 +176,7 @@ func (b *builder) containment() {
 
 func (b *builder) classes() {
 	for _, c := range model.AssetClasses() {
-		cd := &ClassData{Class: Text(c.Label()), ClassKey: string(c), Prefix: Text(c.Prefix())}
+		cd := &ClassData{Class: label(b.c, c), ClassKey: string(c), Prefix: Text(c.Prefix())}
 		for _, a := range b.d.Assets {
 			if a.ClassKey == string(c) {
 				cd.Assets = append(cd.Assets, a)

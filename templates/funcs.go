@@ -8,7 +8,9 @@ import (
 	"strings"
 	"text/template"
 	"unicode"
+	"time"
 
+	"zonewise/i18n"
 	"zonewise/model"
 )
 
@@ -54,11 +56,28 @@ func rawList(v any) []string {
 	return out
 }
 
-// Funcs returns the template functions available to document templates.
+// Funcs returns the template functions of English document templates.
+func Funcs() template.FuncMap { return FuncsFor(i18n.EN) }
+
+// FuncsFor returns the template functions available to document templates
+// written in language l: the words they produce (yes/no, "and", capability
+// names) and the dates and numbers they format follow l.
 // Text-valued results stay Text, so that printing them still escapes them;
 // para and fence return finished Markdown.
-func Funcs() template.FuncMap {
+func FuncsFor(l i18n.Lang) template.FuncMap {
+	c := i18n.For(l)
 	return template.FuncMap{
+		// t is a catalogue message of the document language, for fixed
+		// words a template shares with the program: {{t "doc.contents"}}.
+		"t": func(key string, data ...any) Text { return Text(c.T(key, data...)) },
+		// date writes a "YYYY-MM-DD" date the language's way (04.12.2026 in
+		// German); anything else is printed as it is.
+		"date": func(v any) Text { return Text(localDate(c, raw(v))) },
+		// num writes a number with the given decimals and the language's
+		// separators: {{num 1234.5 1}} is 1.234,5 in German.
+		"num": func(v any, decimals int) Text { return Text(c.Number(toFloat(v), decimals)) },
+		// int writes a whole number with the language's thousands separator.
+		"int": func(v any) Text { return Text(c.Number(toFloat(v), 0)) },
 		// md escapes any value for inline Markdown (the default for Text).
 		"md": func(v any) string { return EscapeMarkdown(raw(v)) },
 		// para formats multi-line text as escaped Markdown paragraphs.
@@ -68,7 +87,7 @@ func Funcs() template.FuncMap {
 		// join joins a list with a separator: {{join .Zones ", "}}.
 		"join": func(list any, sep string) Text { return Text(strings.Join(rawList(list), sep)) },
 		// sentence joins a list as prose: "a, b and c".
-		"sentence": func(list any) Text { return Text(sentence(rawList(list))) },
+		"sentence": func(list any) Text { return Text(sentenceIn(c, rawList(list))) },
 		// cat concatenates values (unescaped) into one Text.
 		"cat": func(v ...any) Text {
 			var b strings.Builder
@@ -111,9 +130,9 @@ func Funcs() template.FuncMap {
 		},
 		"yesno": func(b bool) string {
 			if b {
-				return "Yes"
+				return c.T("doc.yes")
 			}
-			return "No"
+			return c.T("doc.no")
 		},
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
@@ -143,7 +162,7 @@ func Funcs() template.FuncMap {
 		// flow names a data flow: "OPC UA/TCP 4840".
 		"flow": flowText,
 		// direction describes a data flow's direction: "A → B (opened by B)".
-		"direction": directionText,
+		"direction": func(f *FlowData) Text { return directionIn(c, f) },
 		// pick returns the requirement groups of the given FRs (1..7).
 		"pick": func(groups []RequirementGroup, frs ...int) []RequirementGroup {
 			var out []RequirementGroup
@@ -155,7 +174,7 @@ func Funcs() template.FuncMap {
 			return out
 		},
 		// capability describes a threat actor capability SL.
-		"capability": func(sl int) Text { return Text(CapabilityLabel(sl)) },
+		"capability": func(sl int) Text { return Text(capabilityIn(c, sl)) },
 		// names lists the Name of each zone, conduit or asset: {{sentence (names .LogonZones)}}.
 		"names": names,
 	}
@@ -181,7 +200,10 @@ func names(list any) []Text {
 	return out
 }
 
-func sentence(s []string) string {
+
+// sentenceIn joins s as prose in the catalogue's language ("a, b and c",
+// "a, b und c").
+func sentenceIn(c *i18n.Catalog, s []string) string {
 	var keep []string
 	for _, x := range s {
 		if strings.TrimSpace(x) != "" {
@@ -194,7 +216,7 @@ func sentence(s []string) string {
 	case 1:
 		return keep[0]
 	}
-	return strings.Join(keep[:len(keep)-1], ", ") + " and " + keep[len(keep)-1]
+	return c.T("doc.list", map[string]string{"Head": strings.Join(keep[:len(keep)-1], ", "), "Last": keep[len(keep)-1]})
 }
 
 func flowText(f *FlowData) Text {
@@ -208,10 +230,11 @@ func flowText(f *FlowData) Text {
 	return Text(s)
 }
 
-func directionText(f *FlowData) Text {
+// directionIn describes a flow's direction in the catalogue's language.
+func directionIn(c *i18n.Catalog, f *FlowData) Text {
 	s := string(f.From) + " " + string(f.Direction) + " " + string(f.To)
 	if f.Initiator != "" && f.Initiator != f.From {
-		s += " (opened by " + string(f.Initiator) + ")"
+		return Text(c.T("doc.flowOpenedBy", map[string]string{"Flow": s, "By": string(f.Initiator)}))
 	}
 	return Text(s)
 }
@@ -226,4 +249,30 @@ func namesTransport(protocol, transport string) bool {
 	}
 	rest := p[i+len(t):]
 	return rest == "" || !unicode.IsLetter(rune(rest[0])) && !unicode.IsDigit(rune(rest[0]))
+}
+
+// localDate writes an ISO date ("2026-12-04") the catalogue's way; text that
+// is not such a date is returned unchanged.
+func localDate(c *i18n.Catalog, s string) string {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	return c.Date(t)
+}
+
+// toFloat reads a template number argument (any Go number, or text such as
+// "9.8"); anything else is 0.
+func toFloat(v any) float64 {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(rv.Uint())
+	case reflect.Float32, reflect.Float64:
+		return rv.Float()
+	}
+	f, _ := strconv.ParseFloat(strings.TrimSpace(raw(v)), 64)
+	return f
 }

@@ -12,10 +12,18 @@ import (
 	"os"
 	"path/filepath"
 	"text/template"
+
+	"zonewise/i18n"
 )
 
-//go:embed *.md
+// embedded holds the English templates (<kind>.md) and the translations in
+// one folder per language (de/<kind>.md).
+//
+//go:embed *.md de
 var embedded embed.FS
+
+// source is where templates are read from; tests replace it.
+var source fs.FS = embedded
 
 // kinds are the document templates, in the order documents are exported,
 // with the short label a list of deliverables shows.
@@ -61,6 +69,34 @@ func Deliverables() []Deliverable {
 	return append(out, Deliverable{KindRegisters, "Registers: risk register, asset inventory, action plan (XLSX + CSV)"})
 }
 
+// DeliverablesIn is Deliverables with the labels in language l.
+func DeliverablesIn(l i18n.Lang) []Deliverable {
+	c := i18n.For(l)
+	out := Deliverables()
+	for i := range out {
+		out[i].Label = c.T("doc.kind." + out[i].Kind + ".label")
+	}
+	return out
+}
+
+// TitleIn is the document title of a kind in language l, or "" for an
+// unknown kind.
+func TitleIn(kind string, l i18n.Lang) string {
+	if Title(kind) == "" {
+		return ""
+	}
+	return i18n.For(l).T("doc.kind." + kind + ".title")
+}
+
+// SubtitleIn is the cover subtitle of a kind in language l, or "" for an
+// unknown kind.
+func SubtitleIn(kind string, l i18n.Lang) string {
+	if Subtitle(kind) == "" {
+		return ""
+	}
+	return i18n.For(l).T("doc.kind." + kind + ".subtitle")
+}
+
 // Title returns the document title of a kind, or "" for an unknown kind.
 func Title(kind string) string {
 	for _, k := range kinds {
@@ -87,7 +123,16 @@ func Default(kind string) ([]byte, error) {
 	if Title(kind) == "" {
 		return nil, fmt.Errorf("unknown document kind %q", kind)
 	}
-	return embedded.ReadFile(kind + ".md")
+	return fs.ReadFile(source, kind+".md")
+}
+
+// langFile is the path of a kind's template in language l, relative to a
+// template folder: <kind>.md for English, <lang>/<kind>.md otherwise.
+func langFile(kind string, l i18n.Lang) string {
+	if l == i18n.EN || l == "" {
+		return kind + ".md"
+	}
+	return string(l) + "/" + kind + ".md"
 }
 
 // Dirs returns the folders searched for user templates, in order: a
@@ -108,25 +153,64 @@ func Dirs(projectPath string) []string {
 type Template struct {
 	// Kind is the document kind, such as "risk-report".
 	Kind string
+	// Lang is the language the template is written in; the document's
+	// data and fixed strings should follow it.
+	Lang i18n.Lang
 	// Path is the user file the template was read from, or "" for the
 	// embedded default.
 	Path string
-	t    *template.Template
+	// Warning says why the template is not in the language asked for (no
+	// translation of this kind exists), or is empty.
+	Warning string
+	t       *template.Template
 }
 
-// Load returns the template of a kind: the first <kind>.md found in dirs,
-// else the embedded default. A user file that exists but cannot be read or
-// parsed is an error naming the file (and the line, for syntax errors); Load
-// never falls back to another template in that case.
+// Load returns the English template of a kind: the first <kind>.md found
+// in dirs, else the embedded default. See LoadLang.
 func Load(kind string, dirs ...string) (*Template, error) {
+	return LoadLang(kind, i18n.EN, dirs...)
+}
+
+// LoadLang returns the template of a kind in language l. For English it is
+// the first <kind>.md found in dirs, else the embedded default. For another
+// language it is the first <lang>/<kind>.md found in dirs (a German
+// override is <dir>/de/crs.md), else the embedded translation; only when
+// neither exists does it use the English template (the user's or the
+// embedded one) and say so in Warning, because a document that silently
+// changes language is worse than one that says why. The returned
+// template's Lang is the language it is written in.
+//
+// A user file that exists but cannot be read or parsed is an error naming
+// the file (and the line, for syntax errors); LoadLang never falls back to
+// another template in that case.
+func LoadLang(kind string, l i18n.Lang, dirs ...string) (*Template, error) {
 	if Title(kind) == "" {
 		return nil, fmt.Errorf("unknown document kind %q (want one of %v)", kind, Kinds())
 	}
+	if l == "" {
+		l = i18n.EN
+	}
+	t, err := loadIn(kind, l, dirs)
+	if err != nil || t != nil || l == i18n.EN {
+		return t, err
+	}
+	t, err = loadIn(kind, i18n.EN, dirs)
+	if err != nil {
+		return nil, err
+	}
+	t.Warning = fmt.Sprintf("%s: no template in language %q (looked for %s in the template folders and among the built-in templates): the document is in English", kind, l, langFile(kind, l))
+	return t, nil
+}
+
+// loadIn returns the template of kind in language l from dirs or the
+// embedded files, or nil when there is none in that language.
+func loadIn(kind string, l i18n.Lang, dirs []string) (*Template, error) {
+	rel := langFile(kind, l)
 	for _, dir := range dirs {
 		if dir == "" {
 			continue
 		}
-		path := filepath.Join(dir, kind+".md")
+		path := filepath.Join(dir, filepath.FromSlash(rel))
 		src, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -134,32 +218,37 @@ func Load(kind string, dirs ...string) (*Template, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read template %s: %w", path, err)
 		}
-		return Parse(kind, path, string(src))
+		return ParseLang(kind, l, path, string(src))
 	}
-	src, err := embedded.ReadFile(kind + ".md")
+	src, err := fs.ReadFile(source, rel)
+	if errors.Is(err, fs.ErrNotExist) && l != i18n.EN {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("embedded template %s: %w", kind, err)
+		return nil, fmt.Errorf("embedded template %s: %w", rel, err)
 	}
-	t, err := Parse(kind, "", string(src))
-	if err != nil {
-		return nil, err
-	}
-	return t, nil
+	return ParseLang(kind, l, "", string(src))
 }
 
-// Parse parses template source. path names the file in error messages; ""
-// marks the embedded default.
+// Parse parses English template source. path names the file in error
+// messages; "" marks the embedded default.
 func Parse(kind, path, src string) (*Template, error) {
+	return ParseLang(kind, i18n.EN, path, src)
+}
+
+// ParseLang parses template source written in language l: its functions
+// (dates, numbers, yes/no, lists) write that language.
+func ParseLang(kind string, l i18n.Lang, path, src string) (*Template, error) {
 	name := path
 	if name == "" {
-		name = "embedded:" + kind + ".md"
+		name = "embedded:" + langFile(kind, l)
 	}
-	t, err := template.New(name).Funcs(Funcs()).Option("missingkey=error").Parse(src)
+	t, err := template.New(name).Funcs(FuncsFor(l)).Option("missingkey=error").Parse(src)
 	if err != nil {
 		// text/template errors read "template: FILE:LINE: message".
 		return nil, fmt.Errorf("parse %s template: %w", kind, err)
 	}
-	return &Template{Kind: kind, Path: path, t: t}, nil
+	return &Template{Kind: kind, Lang: l, Path: path, t: t}, nil
 }
 
 // Execute runs the template with d and returns the Markdown. Errors name

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -29,11 +30,20 @@ func CapabilityLabel(sl int) string {
 	return capabilityLabels[sl]
 }
 
+// capabilityIn describes a capability SL in the catalogue's language.
+func capabilityIn(c *i18n.Catalog, sl int) string {
+	if sl < 0 || sl >= len(capabilityLabels) {
+		return c.T("doc.unknown")
+	}
+	return c.T("doc.capability." + strconv.Itoa(sl))
+}
+
 // builder holds the indexes used while building Data.
 type builder struct {
 	p    *model.Project
 	r    *risk.Result
 	cat  *risk.Catalog
+	c    *i18n.Catalog // the document language
 	d    *Data
 	reqs map[string]*risk.Requirement
 
@@ -52,6 +62,13 @@ type builder struct {
 // may be nil (no assessment yet, no catalogue): the sections they feed are
 // then empty rather than wrong.
 func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated string) *Data {
+	return NewDataIn(i18n.EN, p, r, cat, generated)
+}
+
+// NewDataIn is NewData for a document in language l: labels of the model's
+// values (zone types, risk levels, statuses…) and the sentences Zonewise
+// generates are in l; the project's own text stays as written.
+func NewDataIn(l i18n.Lang, p *model.Project, r *risk.Result, cat *risk.Catalog, generated string) *Data {
 	if r == nil {
 		r = &risk.Result{}
 	}
@@ -59,7 +76,7 @@ func NewData(p *model.Project, r *risk.Result, cat *risk.Catalog, generated stri
 		cat = &risk.Catalog{}
 	}
 	b := &builder{
-		p: p, r: r, cat: cat, d: &Data{Generated: Text(generated)},
+		p: p, r: r, cat: cat, c: i18n.For(l), d: &Data{Lang: l, Generated: Text(generated)},
 		reqs:      map[string]*risk.Requirement{},
 		zones:     map[model.ID]*ZoneData{},
 		conduits:  map[model.ID]*ConduitData{},
@@ -124,7 +141,7 @@ func (b *builder) project() {
 		Revision: Text(p.Revision), Date: Text(p.Date), Classification: Text(p.Classification),
 		Description: Text(p.SUC.Description), Scope: Text(p.SUC.Scope),
 		Assumptions: texts(p.SUC.Assumptions), ExternalInterfaces: texts(p.SUC.ExternalInterfaces),
-		Method: Text(p.Method.Label()), MethodKey: string(p.Method),
+		Method: label(b.c, p.Method), MethodKey: string(p.Method),
 		Location: Text(location(p.Name, p.Site)), ThreatEnvironment: Text(p.SUC.ThreatEnvironment),
 		Policies: texts(p.SUC.Policies), Regulations: regulations(p.SUC.Regulations),
 	}
@@ -154,9 +171,9 @@ func (b *builder) matrixScales() {
 	slices.SortFunc(md.Likelihoods, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
 	slices.SortFunc(md.Consequences, func(a, b ScaleData) int { return cmp.Compare(a.Level, b.Level) })
 	for _, c := range m.Categories {
-		md.Categories = append(md.Categories, Text(c.Label()))
+		md.Categories = append(md.Categories, label(b.c, c))
 	}
-	md.Tolerable = Text(m.Tolerable.Label())
+	md.Tolerable = label(b.c, m.Tolerable)
 }
 
 func (b *builder) matrixCells() {
@@ -167,7 +184,7 @@ func (b *builder) matrixCells() {
 		row := MatrixRow{Likelihood: md.Likelihoods[i]}
 		for _, c := range md.Consequences {
 			lv := m.Level(l, c.Level)
-			cell := MatrixCell{Likelihood: l, Consequence: c.Level, Level: Text(lv.Label()), LevelKey: string(lv), Tolerable: lv != "" && m.IsTolerable(lv)}
+			cell := MatrixCell{Likelihood: l, Consequence: c.Level, Level: label(b.c, lv), LevelKey: string(lv), Tolerable: lv != "" && m.IsTolerable(lv)}
 			for _, s := range b.d.Scenarios {
 				if s.Likelihood == l && s.Consequence == c.Level {
 					cell.Unmitigated++
@@ -254,7 +271,7 @@ func (b *builder) withStatus(reqs []RequirementData, statuses []risk.Requirement
 		r := &reqs[i]
 		r.HasStatus, r.StateKey, r.MetBy = true, string(st.State), string(st.MetBy)
 		r.Measures, r.StatusReason, r.Closable = texts(measures), Text(st.Reason), st.Closable
-		r.Status = statusText(st.State, st.MetBy, measures, st.Closable, st.Reason)
+		r.Status = statusText(b.c, st.State, st.MetBy, measures, st.Closable, st.Reason)
 	}
 	return reqs
 }
@@ -263,26 +280,27 @@ func (b *builder) withStatus(reqs []RequirementData, statuses []risk.Requirement
 // "met (capability)", "met: CM-A, CM-B", "compensating: CC-1", "gap", "gap †"
 // (no library measure closes it; the template explains the mark) or "not
 // applicable: reason".
-func statusText(state risk.RequirementState, by risk.MetBy, measures []string, closable bool, reason string) Text {
+func statusText(c *i18n.Catalog, state risk.RequirementState, by risk.MetBy, measures []string, closable bool, reason string) Text {
+	list := map[string]string{"Measures": strings.Join(measures, ", "), "Reason": reason}
 	switch state {
 	case risk.StateMet:
 		switch {
 		case len(measures) == 0:
-			return Text("met (" + string(by) + ")")
+			return Text(c.T("doc.req.met." + string(by)))
 		case by == risk.MetByCompensating:
-			return Text("compensating: " + strings.Join(measures, ", "))
+			return Text(c.T("doc.req.compensating", list))
 		}
-		return Text("met: " + strings.Join(measures, ", "))
+		return Text(c.T("doc.req.metBy", list))
 	case risk.StateGap:
 		if closable {
-			return "gap"
+			return Text(c.T("doc.req.gap"))
 		}
-		return "gap †"
+		return Text(c.T("doc.req.gapOpen"))
 	case risk.StateNotApplicable:
 		if reason != "" {
-			return Text("not applicable: " + reason)
+			return Text(c.T("doc.req.notApplicableBecause", list))
 		}
-		return "not applicable"
+		return Text(c.T("doc.req.notApplicable"))
 	}
 	return Text(state)
 }
@@ -328,7 +346,7 @@ func (b *builder) buildZones() {
 		z := &zones[i]
 		zd := &ZoneData{
 			ID: string(z.ID), Name: name(z.Name), Description: Text(z.Description),
-			Type: Text(z.Type.Label()), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
+			Type: label(b.c, z.Type), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
 			Organisation: Text(z.Organisation), LogicalBoundary: Text(z.LogicalBoundary),
 			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
 			IsSafety: z.IsSafety(), OutOfScope: z.OutOfScope, IsRemote: z.Type == model.ZoneRemoteAccess,
@@ -339,9 +357,9 @@ func (b *builder) buildZones() {
 			zd.Parent = name(parent.Name)
 		}
 		for _, ef := range z.EssentialFunctions {
-			e := EssentialFunctionData{Name: name(ef.Name), Kind: Text(ef.Kind.Label()), Notes: Text(ef.Notes)}
+			e := EssentialFunctionData{Name: name(ef.Name), Kind: label(b.c, ef.Kind), Notes: Text(ef.Notes)}
 			for _, im := range ef.Intolerant {
-				e.Intolerant = append(e.Intolerant, Text(im.Label()))
+				e.Intolerant = append(e.Intolerant, label(b.c, im))
 			}
 			zd.EssentialFunctions = append(zd.EssentialFunctions, e)
 		}
@@ -363,19 +381,15 @@ func (b *builder) buildZones() {
 	}
 }
 
-func exposure(e model.Exposure) []Text {
+func exposure(c *i18n.Catalog, e model.Exposure) []Text {
 	var out []Text
-	if e.RemoteAccess {
-		out = append(out, "remote access")
-	}
-	if e.Wireless {
-		out = append(out, "wireless")
-	}
-	if e.RemovableMedia {
-		out = append(out, "removable media")
-	}
-	if e.ExternallyReachable {
-		out = append(out, "reachable from outside the SUC")
+	for _, x := range []struct {
+		on  bool
+		key string
+	}{{e.RemoteAccess, "doc.exposure.remoteAccess"}, {e.Wireless, "doc.exposure.wireless"}, {e.RemovableMedia, "doc.exposure.removableMedia"}, {e.ExternallyReachable, "doc.exposure.externallyReachable"}} {
+		if x.on {
+			out = append(out, Text(c.T(x.key)))
+		}
 	}
 	return out
 }
@@ -396,14 +410,14 @@ func (b *builder) buildAssets() {
 	})
 	for i := range assets {
 		a := &assets[i]
-		ad := &AssetData{
+		ad := &AssetData{c: b.c,
 			ID: string(a.ID), Name: name(a.Name), Description: Text(a.Description),
-			Class: Text(a.Class.Label()), ClassKey: string(a.Class), Prefix: Text(a.Class.Prefix()),
-			Function: Text(a.Function.Label()), Vendor: name(a.Vendor), Model: name(a.Model), Firmware: name(a.Firmware),
-			Criticality: Text(a.Criticality.Label()), CriticalityKey: string(a.Criticality),
-			Exposure: exposure(a.Exposure), Transient: a.Transient, SLC: a.SLC,
+			Class: label(b.c, a.Class), ClassKey: string(a.Class), Prefix: Text(a.Class.Prefix()),
+			Function: label(b.c, a.Function), Vendor: name(a.Vendor), Model: name(a.Model), Firmware: name(a.Firmware),
+			Criticality: label(b.c, a.Criticality), CriticalityKey: string(a.Criticality),
+			Exposure: exposure(b.c, a.Exposure), Transient: a.Transient, SLC: a.SLC,
 			RemoteAccess: a.Exposure.RemoteAccess, Wireless: a.Exposure.Wireless, RemovableMedia: a.Exposure.RemovableMedia, External: a.Exposure.ExternallyReachable,
-			SLCSource: Text(a.SLCSource.Label()), SupplierSDL: Text(a.SupplierSDL.Label()),
+			SLCSource: label(b.c, a.SLCSource), SupplierSDL: label(b.c, a.SupplierSDL),
 			SLCUnknown:    a.SLCSource == "" || a.SLCSource == model.SLCUnknown,
 			SupplierOwned: a.Transient && SupplierOwned(a),
 		}
@@ -419,7 +433,7 @@ func (b *builder) buildAssets() {
 			ad.Gap = ad.SLT.Gap(ad.SLC)
 		}
 		ad.HasGap = !ad.Gap.IsZero()
-		ad.FocusPoints = focusPoints(a)
+		ad.FocusPoints = focusPoints(b.c, a)
 		b.assets[a.ID] = ad
 		b.d.Assets = append(b.d.Assets, ad)
 		if zd != nil {
@@ -431,14 +445,14 @@ func (b *builder) buildAssets() {
 // focusPoints lists the class's focus points in definition order with the
 // asset's recorded status (open when not recorded), then any recorded points
 // the class does not define.
-func focusPoints(a *model.Asset) []FocusData {
+func focusPoints(c *i18n.Catalog, a *model.Asset) []FocusData {
 	var out []FocusData
 	seen := map[string]bool{}
 	add := func(key string) {
-		fd := FocusData{Key: key, Title: Text(model.FocusPointTitle(a.Class, key)), Status: Text(model.FocusOpen.Label()), StatusKey: string(model.FocusOpen)}
+		fd := FocusData{Key: key, Title: Text(model.FocusPointTitle(a.Class, key)), Status: label(c, model.FocusOpen), StatusKey: string(model.FocusOpen)}
 		for _, fp := range a.FocusPoints {
 			if fp.Key == key {
-				fd.Status, fd.StatusKey, fd.Evidence = Text(fp.Status.Label()), string(fp.Status), Text(fp.Evidence)
+				fd.Status, fd.StatusKey, fd.Evidence = label(c, fp.Status), string(fp.Status), Text(fp.Evidence)
 			}
 		}
 		seen[key] = true
@@ -464,7 +478,7 @@ func (b *builder) buildConduits() {
 		c := &conduits[i]
 		cd := &ConduitData{
 			ID: string(c.ID), Name: name(c.Name), Description: Text(c.Description),
-			Type: Text(c.Type.Label()), TypeKey: string(c.Type), AccessPoints: texts(c.AccessPoints),
+			Type: label(b.c, c.Type), TypeKey: string(c.Type), AccessPoints: texts(c.AccessPoints),
 			Overrides: overrides(c.SLTOverrides), IsVPN: c.Type == model.ConduitVPN,
 			Unidirectional: c.Type == model.ConduitUnidirectional,
 			Organisation:   Text(c.Organisation), Boundary: Text(c.Boundary),
@@ -604,7 +618,7 @@ func (b *builder) buildActors() {
 		}
 		b.d.Actors = append(b.d.Actors, &ActorData{
 			Name: name(a.Name), Description: Text(a.Description), Motivation: Text(a.Motivation),
-			Capability: a.Capability, CapabilityLabel: Text(CapabilityLabel(a.Capability)), Scenarios: n,
+			Capability: a.Capability, CapabilityLabel: Text(capabilityIn(b.c, a.Capability)), Scenarios: n,
 		})
 	}
 }
@@ -656,13 +670,13 @@ func (b *builder) buildScenarios() {
 		s := &list[i]
 		sd := &ScenarioData{
 			ID: string(s.ID), Name: name(s.Name), Description: Text(s.Description),
-			EntryPoint: Text(s.EntryPoint), TargetKind: Text(s.TargetKind.Label()),
+			EntryPoint: Text(s.EntryPoint), TargetKind: label(b.c, s.TargetKind),
 			Target: b.targetName(s.TargetKind, s.TargetID), Likelihood: s.Likelihood,
-			Treatment: Text(s.Treatment.Label()), TreatmentNote: Text(s.TreatmentNote), TreatmentKey: string(s.Treatment),
+			Treatment: label(b.c, s.Treatment), TreatmentNote: Text(s.TreatmentNote), TreatmentKey: string(s.Treatment),
 			Techniques: texts(s.Techniques),
 		}
 		if s.Treatment == "" {
-			sd.Treatment = "Not decided"
+			sd.Treatment = Text(b.c.T("doc.notDecided"))
 		}
 		if a := b.p.Actor(s.ActorID); a != nil {
 			sd.Actor, sd.Capability = name(a.Name), a.Capability
@@ -671,20 +685,24 @@ func (b *builder) buildScenarios() {
 			sd.FRs = append(sd.FRs, Text(f.String()))
 		}
 		for _, c := range s.Consequences {
-			sd.Consequences = append(sd.Consequences, ConsequenceData{Category: Text(c.Category.Label()), Level: c.Level, LevelName: scaleName(md.Consequences, c.Level), Note: Text(c.Note)})
+			sd.Consequences = append(sd.Consequences, ConsequenceData{Category: label(b.c, c.Category), Level: c.Level, LevelName: scaleName(md.Consequences, c.Level), Note: Text(c.Note)})
 		}
 		if sr := res[s.ID]; sr != nil {
-			sd.Likelihood, sd.Consequence, sd.Category = sr.Likelihood, sr.Consequence, Text(sr.Category.Label())
-			sd.Unmitigated, sd.UnmitigatedKey, sd.Tolerable = Text(sr.Unmitigated.Label()), string(sr.Unmitigated), sr.Tolerable
+			sd.Likelihood, sd.Consequence, sd.Category = sr.Likelihood, sr.Consequence, label(b.c, sr.Category)
+			sd.Unmitigated, sd.UnmitigatedKey, sd.Tolerable = label(b.c, sr.Unmitigated), string(sr.Unmitigated), sr.Tolerable
 			sd.ResidualLikelihood, sd.ResidualConsequence = sr.ResidualLikelihood, sr.ResidualConsequence
-			sd.Residual, sd.ResidualKey, sd.ResidualTolerable = Text(sr.Residual.Label()), string(sr.Residual), sr.ResidualTolerable
-			sd.CurrentLikelihood, sd.Current, sd.CurrentTolerable = sr.Current.Likelihood, Text(sr.Current.Level.Label()), sr.Current.Tolerable
+			sd.Residual, sd.ResidualKey, sd.ResidualTolerable = label(b.c, sr.Residual), string(sr.Residual), sr.ResidualTolerable
+			sd.CurrentLikelihood, sd.Current, sd.CurrentTolerable = sr.Current.Likelihood, label(b.c, sr.Current.Level), sr.Current.Tolerable
 			for _, v := range sr.Vulnerabilities {
-				cvss := "CVSS not known"
-				if v.CVSSScore > 0 {
-					cvss = fmt.Sprintf("CVSS %.1f", v.CVSSScore)
+				status := i18n.Label(b.c, v.Status)
+				if b.c.Lang() == i18n.EN {
+					status = strings.ToLower(status)
 				}
-				sd.Vulnerabilities = append(sd.Vulnerabilities, Text(fmt.Sprintf("%s (%s, %s)", name(v.Identifier), cvss, strings.ToLower(v.Status.Label()))))
+				key, score := "doc.scenarioVuln.noScore", ""
+				if v.CVSSScore > 0 {
+					key, score = "doc.scenarioVuln", b.c.Number(v.CVSSScore, 1)
+				}
+				sd.Vulnerabilities = append(sd.Vulnerabilities, Text(b.c.T(key, map[string]string{"ID": string(name(v.Identifier)), "Score": score, "Status": status})))
 			}
 			for _, id := range sr.Mitigations {
 				if ci := b.p.Countermeasure(id); ci != nil {
@@ -721,8 +739,8 @@ func (b *builder) buildMeasures() {
 	for _, ci := range b.p.Countermeasures {
 		md := &MeasureData{
 			MeasureID: Text(ci.MeasureID), Measure: b.measureName(ci.MeasureID),
-			TargetKind: Text(ci.TargetKind.Label()), Target: b.targetName(ci.TargetKind, ci.TargetID),
-			Status: Text(ci.Status.Label()), StatusKey: string(ci.Status),
+			TargetKind: label(b.c, ci.TargetKind), Target: b.targetName(ci.TargetKind, ci.TargetID),
+			Status: label(b.c, ci.Status), StatusKey: string(ci.Status),
 			Reason: Text(ci.Reason), Owner: Text(ci.Owner), Due: Text(ci.Due), Notes: Text(ci.Notes),
 		}
 		for _, s := range b.p.Scenarios {
@@ -747,12 +765,12 @@ func (b *builder) buildProposals() {
 	for _, pr := range props {
 		pd := &ProposalData{
 			Rank: pr.Rank, ID: Text(pr.ID), MeasureID: Text(pr.MeasureID), Measure: b.measureName(pr.MeasureID),
-			TargetKind: Text(pr.TargetKind.Label()), Target: b.targetName(pr.TargetKind, pr.TargetID),
-			Effort: Text(pr.Effort.Label()), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
-			Status: Text(pr.Status.Label()), StatusKey: string(pr.Status),
+			TargetKind: label(b.c, pr.TargetKind), Target: b.targetName(pr.TargetKind, pr.TargetID),
+			Effort: Text(b.c.T("doc.effort." + strconv.Itoa(effortClass(pr.Effort)))), EffortN: int(pr.Effort), Score: pr.Score, Cover: pr.Cover,
+			Status: label(b.c, pr.Status), StatusKey: string(pr.Status),
 		}
 		if pr.Status == "" {
-			pd.Status, pd.StatusKey = Text(model.StatusProposed.Label()), string(model.StatusProposed)
+			pd.Status, pd.StatusKey = label(b.c, model.StatusProposed), string(model.StatusProposed)
 		}
 		if m, ok := b.cat.Measure(pr.MeasureID); ok {
 			pd.Summary = Text(m.Summary)
@@ -823,7 +841,7 @@ func formatTime(s string) string {
 func (b *builder) buildOpenGaps() {
 	for _, g := range b.r.OpenGaps {
 		b.d.OpenGaps = append(b.d.OpenGaps, &OpenGapData{
-			TargetKind: Text(g.TargetKind.Label()), Target: b.targetName(g.TargetKind, g.TargetID),
+			TargetKind: label(b.c, g.TargetKind), Target: b.targetName(g.TargetKind, g.TargetID),
 			FR: int(g.FR), Gap: g.Gap, Requirements: texts(g.Requirements),
 		})
 	}
@@ -834,8 +852,8 @@ func (b *builder) buildExclusions() {
 	for _, e := range b.r.Exclusions {
 		ed := &ExclusionData{
 			MeasureID: Text(e.MeasureID), Measure: b.measureName(e.MeasureID),
-			TargetKind: Text(e.TargetKind.Label()), Target: b.targetName(e.TargetKind, e.TargetID),
-			EssentialFunction: Text(e.EssentialFunction), Impact: Text(e.Impact.Label()), Reason: Text(e.Reason),
+			TargetKind: label(b.c, e.TargetKind), Target: b.targetName(e.TargetKind, e.TargetID),
+			EssentialFunction: Text(e.EssentialFunction), Impact: label(b.c, e.Impact), Reason: Text(e.Reason),
 		}
 		b.d.Exclusions = append(b.d.Exclusions, ed)
 		key := strings.Join([]string{string(e.TargetKind), string(e.TargetID), e.EssentialFunction, string(e.Impact)}, "\x00")
@@ -892,15 +910,32 @@ func (b *builder) buildVulnerabilities() {
 		for _, id := range v.AssetIDs {
 			assets = append(assets, string(b.targetName(model.TargetAsset, id)))
 		}
-		cvss := Text("not known")
+		cvss := Text(b.c.T("doc.notKnown"))
 		if v.CVSSScore > 0 {
-			cvss = Text(fmt.Sprintf("%.1f", v.CVSSScore))
+			cvss = Text(b.c.Number(v.CVSSScore, 1))
 			if v.CVSSVector != "" {
 				cvss += Text(" (" + truncate(v.CVSSVector, 80) + ")")
 			}
 		}
 		b.d.Vulnerabilities = append(b.d.Vulnerabilities, &VulnerabilityData{
 			Identifier: name(v.Identifier), Title: name(v.Title), Assets: Text(strings.Join(assets, ", ")), CVSS: cvss,
-			Exploitability: Text(v.Exploitability.Label()), Status: Text(v.Status.Label()), Source: name(v.Source)})
+			Exploitability: label(b.c, v.Exploitability), Status: label(b.c, v.Status), Source: name(v.Source)})
 	}
+}
+
+// label is the printable name of a model value in the catalogue's language.
+func label[T interface {
+	~string
+	Label() string
+}](c *i18n.Catalog, v T) Text {
+	return Text(i18n.Label(c, v))
+}
+
+// effortClass is 1..3 (low, medium, high), or 0 for a value outside them,
+// which reads "unknown" as risk.Effort's label does.
+func effortClass(e risk.Effort) int {
+	if e < 1 || e > 3 {
+		return 0
+	}
+	return int(e)
 }

@@ -7,6 +7,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render"
 	"zonewise/render/pdf"
@@ -89,7 +90,12 @@ func (o overviewParts) Pages() []pdf.Figure { return o }
 // consecutive zones (by Purdue level, then name), each with the zones it
 // has conduits to as neighbour boxes.
 func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure, error) {
-	d, err := render.Draw(ctx, p, r, render.View{Compact: true})
+	return DiagramIn(ctx, p, r, i18n.EN)
+}
+
+// DiagramIn is Diagram with its title, band names and legend in language l.
+func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lang) (pdf.Figure, error) {
+	d, err := render.Draw(ctx, p, r, render.View{Compact: true, Lang: l})
 	if err != nil {
 		return nil, err
 	}

@@ -2,14 +2,17 @@ package document
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render/pdf"
 	"zonewise/risk"
@@ -45,6 +48,85 @@ type Options struct {
 	// ZoneFigures are the detail drawings of the zones, the figures
 	// "zone/<zone ID>" (see ZoneFigures); set with the diagram when nil.
 	ZoneFigures map[string]pdf.Figure
+	// Lang is the language of the documents: templates, labels, generated
+	// sentences, dates and numbers. Empty is English (see ProjectLang for
+	// the project's own choice).
+	Lang i18n.Lang
+	// Warn, when set, receives a warning for every document that could not
+	// be written in Lang (no template in that language), after rendering.
+	Warn func(msg string)
+}
+
+// ProjectLang is the document language of a project: want when it is set
+// (a --lang flag), else the project's own language, else fallback (the
+// interface language in the GUI, English on the command line).
+func ProjectLang(p *model.Project, want, fallback i18n.Lang) i18n.Lang {
+	if want != "" {
+		return want
+	}
+	if l, err := i18n.Parse(p.Language); err == nil {
+		return l
+	}
+	if fallback != "" {
+		return fallback
+	}
+	return i18n.EN
+}
+
+// dataSet builds the template data once per language: a document whose
+// template falls back to English gets English data, so that it does not
+// mix two languages.
+type dataSet struct {
+	p          *model.Project
+	r          *risk.Result
+	cat        *risk.Catalog
+	hasDiagram bool
+
+	// changes is the "changes since" annex (export --since), or nil.
+	changes *templates.ChangesData
+
+	mu       sync.Mutex
+	data     map[i18n.Lang]*templates.Data
+	warnings []string
+}
+
+func newDataSet(p *model.Project, r *risk.Result, cat *risk.Catalog, hasDiagram bool) *dataSet {
+	return &dataSet{p: p, r: r, cat: cat, hasDiagram: hasDiagram, data: map[i18n.Lang]*templates.Data{}}
+}
+
+func (s *dataSet) get(l i18n.Lang) *templates.Data {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.data[l]; ok {
+		return d
+	}
+	d := templates.NewDataIn(l, s.p, s.r, s.cat, s.p.Date)
+	d.HasDiagram = s.hasDiagram
+	if s.changes != nil {
+		d.SetChanges(s.p, s.changes)
+	}
+	s.data[l] = d
+	return d
+}
+
+func (s *dataSet) warn(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.warnings = append(s.warnings, msg)
+}
+
+// report hands the warnings to opts.Warn in the order of kinds.
+func (s *dataSet) report(opts Options, kinds []string) {
+	if opts.Warn == nil {
+		return
+	}
+	for _, k := range kinds {
+		for _, w := range s.warnings {
+			if strings.HasPrefix(w, k+":") {
+				opts.Warn(w)
+			}
+		}
+	}
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -52,7 +134,7 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 	if o.Diagram != nil || o.NoDiagram {
 		return o.Diagram, nil
 	}
-	return Diagram(ctx, p, r)
+	return DiagramIn(ctx, p, r, cmp.Or(o.Lang, i18n.EN))
 }
 
 // zoneFigures sets ZoneFigures when there is a diagram and none are given.
@@ -85,18 +167,18 @@ func Export(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Cat
 		opts.Diagram = fig
 		opts.zoneFigures(p, r)
 	}
-	d := templates.NewData(p, r, cat, p.Date)
-	if opts.Changes != nil {
-		d.SetChanges(p, opts.Changes)
-	}
-	d.HasDiagram = opts.Diagram != nil
-	return export(p, d, kind, opts)
+	ds := newDataSet(p, r, cat, opts.Diagram != nil)
+	ds.changes = opts.Changes
+	out, err := export(p, ds, kind, opts)
+	ds.report(opts, []string{kind})
+	return out, err
 }
 
-func export(p *model.Project, d *templates.Data, kind string, opts Options) ([]byte, error) {
+func export(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte, error) {
+	d := ds.get(cmp.Or(opts.Lang, i18n.EN))
 	switch {
 	case kind == KindRegisters:
-		return WriteXLSX(Registers(d), workbookInfo(p))
+		return WriteXLSX(Registers(d), workbookInfo(p, d.Lang))
 	case kind == KindSelfAssessmentWorkbook:
 		return WriteSelfAssessmentXLSX(p, d, WorkbookInfo{Title: "Self-assessment: " + p.Name,
 			Subject: "IEC 62443-3-3 self-assessment questionnaire", Creator: p.Author, Company: p.Client, Date: p.Date})
@@ -108,7 +190,7 @@ func export(p *model.Project, d *templates.Data, kind string, opts Options) ([]b
 		}
 		return buf.Bytes(), nil
 	case templates.Title(kind) != "":
-		return exportPDF(p, d, kind, opts)
+		return exportPDF(p, ds, kind, opts)
 	}
 	return nil, fmt.Errorf("unknown document kind %q (want one of %v)", kind, Kinds())
 }
@@ -119,11 +201,14 @@ func Markdown(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, 
 	if templates.Title(kind) == "" {
 		return "", fmt.Errorf("unknown document kind %q (want one of %v)", kind, templates.Kinds())
 	}
-	t, err := templates.Load(kind, opts.TemplateDirs...)
+	t, err := templates.LoadLang(kind, cmp.Or(opts.Lang, i18n.EN), opts.TemplateDirs...)
 	if err != nil {
 		return "", err
 	}
-	d := templates.NewData(p, r, cat, p.Date)
+	if t.Warning != "" && opts.Warn != nil {
+		opts.Warn(t.Warning)
+	}
+	d := templates.NewDataIn(t.Lang, p, r, cat, p.Date)
 	if opts.Changes != nil {
 		d.SetChanges(p, opts.Changes)
 	}
@@ -131,14 +216,19 @@ func Markdown(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, 
 	return t.Execute(d)
 }
 
-func workbookInfo(p *model.Project) WorkbookInfo {
-	return WorkbookInfo{Title: "Registers: " + p.Name, Subject: "Risk register, asset inventory and action plan", Creator: p.Author, Company: p.Client, Date: p.Date}
+func workbookInfo(p *model.Project, l i18n.Lang) WorkbookInfo {
+	c := i18n.For(l)
+	return WorkbookInfo{Title: c.T("register.workbook.title", map[string]string{"Project": p.Name}), Subject: c.T("register.workbook.subject"),
+		Creator: p.Author, Company: p.Client, Date: p.Date, Lang: l}
 }
 
-// Meta returns the PDF metadata of a document kind from the project.
-func Meta(p *model.Project, kind string) pdf.Meta {
+// Meta returns the English PDF metadata of a document kind from the project.
+func Meta(p *model.Project, kind string) pdf.Meta { return MetaIn(p, kind, i18n.EN) }
+
+// MetaIn returns the PDF metadata of a document kind in language l.
+func MetaIn(p *model.Project, kind string, l i18n.Lang) pdf.Meta {
 	m := pdf.Meta{
-		Title: templates.Title(kind), Subtitle: templates.Subtitle(kind),
+		Title: templates.TitleIn(kind, l), Subtitle: templates.SubtitleIn(kind, l), Lang: l,
 		Client: p.Client, Project: p.Name, Site: p.Site, Author: p.Author, Revision: p.Revision,
 		Date: p.Date, Classification: p.Classification, Logo: p.ClientLogo,
 	}
@@ -156,16 +246,19 @@ func Meta(p *model.Project, kind string) pdf.Meta {
 	return m
 }
 
-func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) ([]byte, error) {
-	t, err := templates.Load(kind, opts.TemplateDirs...)
+func exportPDF(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte, error) {
+	t, err := templates.LoadLang(kind, cmp.Or(opts.Lang, i18n.EN), opts.TemplateDirs...)
 	if err != nil {
 		return nil, err
 	}
-	md, err := t.Execute(d)
+	if t.Warning != "" {
+		ds.warn(t.Warning)
+	}
+	md, err := t.Execute(ds.get(t.Lang))
 	if err != nil {
 		return nil, err
 	}
-	doc := &pdf.Document{Meta: Meta(p, kind), Markdown: []byte(md)}
+	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: []byte(md)}
 	if opts.Diagram != nil {
 		doc.Figures = make(map[string]pdf.Figure, len(opts.ZoneFigures)+1)
 		for k, f := range opts.ZoneFigures {
@@ -222,11 +315,8 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	}
 	opts.Diagram = fig
 	opts.zoneFigures(p, r)
-	d := templates.NewData(p, r, cat, p.Date)
-	if opts.Changes != nil {
-		d.SetChanges(p, opts.Changes)
-	}
-	d.HasDiagram = opts.Diagram != nil
+	ds := newDataSet(p, r, cat, opts.Diagram != nil)
+	ds.changes = opts.Changes
 	var kinds []string // templates.Deliverables, the registers also as CSV
 	for _, dl := range templates.Deliverables() {
 		if dl.Kind == KindRegisters {
@@ -237,10 +327,11 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 			kinds = append(kinds, KindSelfAssessmentWorkbook)
 		}
 	}
-	outs, err := renderAll(ctx, p, d, kinds, opts)
+	outs, err := renderAll(ctx, p, ds, kinds, opts)
 	if err != nil {
 		return nil, err
 	}
+	ds.report(opts, kinds)
 	return writeAll(dir, kinds, outs)
 }
 
@@ -248,11 +339,11 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 // dir: risk-register.csv, asset-inventory.csv, action-plan.csv and
 // registers.xlsx.
 func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
-	d := templates.NewData(p, r, cat, p.Date)
+	ds := newDataSet(p, r, cat, false)
 	kinds := append(slices.Clone(RegisterNames), KindRegisters)
 	outs := make([][]byte, len(kinds))
 	for i, kind := range kinds {
-		out, err := export(p, d, kind, opts)
+		out, err := export(p, ds, kind, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -278,7 +369,7 @@ func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
 
 // renderAll renders the kinds on up to GOMAXPROCS goroutines and returns
 // the outputs in the order of kinds, or the first error in that order.
-func renderAll(ctx context.Context, p *model.Project, d *templates.Data, kinds []string, opts Options) ([][]byte, error) {
+func renderAll(ctx context.Context, p *model.Project, ds *dataSet, kinds []string, opts Options) ([][]byte, error) {
 	outs := make([][]byte, len(kinds))
 	errs := make([]error, len(kinds))
 	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
@@ -290,7 +381,7 @@ func renderAll(ctx context.Context, p *model.Project, d *templates.Data, kinds [
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			if errs[i] = ctx.Err(); errs[i] == nil {
-				outs[i], errs[i] = export(p, d, kind, opts)
+				outs[i], errs[i] = export(p, ds, kind, opts)
 			}
 		}()
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"zonewise/i18n"
 	"zonewise/templates"
 )
 
@@ -61,19 +62,30 @@ func date(t templates.Text) any {
 	return string(t)
 }
 
-func yesNo(b bool) string {
+// yesNoIn is a register's yes/no cell in the catalogue's language.
+func yesNoIn(c *i18n.Catalog, b bool) string {
 	if b {
-		return "yes"
+		return c.T("register.yes")
 	}
-	return "no"
+	return c.T("register.no")
+}
+
+// header is a register's column titles: the catalogue messages
+// <prefix>.col01 to <prefix>.colNN in the catalogue's language.
+func header(c *i18n.Catalog, prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = c.T(fmt.Sprintf("%s.col%02d", prefix, i+1))
+	}
+	return out
 }
 
 func riskRegister(d *templates.Data) Register {
+	c := i18n.For(d.Lang)
+	yesNo := func(b bool) string { return yesNoIn(c, b) }
 	r := Register{
-		Name: "risk-register", Title: "Risk register",
-		Header: []string{"No.", "Scenario", "Description", "Threat actor", "Actor capability SL", "Entry point", "Target type", "Target",
-			"Affected FRs", "MITRE ATT&CK for ICS", "Likelihood", "Consequence", "Worst category", "Unmitigated risk", "Tolerable",
-			"Treatment", "Treatment note", "Countermeasures", "Residual likelihood", "Residual consequence", "Residual risk", "Residual tolerable"},
+		Name: "risk-register", Title: c.T("register.risk-register.title"),
+		Header: header(c, "register.risk-register", 22),
 		Widths: []float64{6, 36, 50, 22, 10, 24, 12, 24, 16, 20, 11, 12, 22, 14, 10, 12, 36, 44, 11, 12, 14, 10},
 	}
 	for i, sc := range d.Scenarios {
@@ -95,10 +107,11 @@ func focusSummary(a *templates.AssetData) string {
 }
 
 func assetInventory(d *templates.Data) Register {
+	c := i18n.For(d.Lang)
+	yesNo := func(b bool) string { return yesNoIn(c, b) }
 	r := Register{
-		Name: "asset-inventory", Title: "Asset inventory",
-		Header: []string{"Asset", "Zone", "Class", "Function", "Vendor", "Model", "Firmware", "Criticality", "Exposure", "Transient",
-			"SL-C", "SL-C source", "Zone SL-T", "Capability gap", "Supplier SDL (IEC 62443-4-1)", "Component requirements", "Focus points", "Description"},
+		Name: "asset-inventory", Title: c.T("register.asset-inventory.title"),
+		Header: header(c, "register.asset-inventory", 18),
 		Widths: []float64{28, 24, 20, 14, 18, 20, 14, 12, 30, 10, 16, 22, 16, 16, 30, 12, 60, 50},
 	}
 	for _, a := range d.Assets {
@@ -114,9 +127,11 @@ func assetInventory(d *templates.Data) Register {
 }
 
 func actionPlan(d *templates.Data) Register {
+	c := i18n.For(d.Lang)
+	yesNo := func(b bool) string { return yesNoIn(c, b) }
 	r := Register{
-		Name: "action-plan", Title: "Action plan",
-		Header: []string{"Rank", "Recommended set", "Countermeasure", "Measure ID", "Applied to", "Target", "Closes gaps", "Effort", "Status", "Owner", "Due", "Reason / notes", "Supports", "Scenarios"},
+		Name: "action-plan", Title: c.T("register.action-plan.title"),
+		Header: header(c, "register.action-plan", 14),
 		Widths: []float64{7, 12, 40, 16, 11, 26, 26, 9, 12, 18, 12, 40, 30, 40},
 	}
 	covered := map[string]bool{}

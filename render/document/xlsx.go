@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"zonewise/i18n"
 )
 
 // WorkbookInfo is the document metadata of a registers workbook.
@@ -14,6 +16,8 @@ type WorkbookInfo struct {
 	// Date ("YYYY-MM-DD") is written as the created and modified date, so
 	// that the same project gives the same bytes.
 	Date string
+	// Lang is the workbook's language (English when empty).
+	Lang i18n.Lang
 }
 
 // styles are the cell styles the workbooks share.
@@ -61,7 +65,7 @@ func setProps(f *excelize.File, info WorkbookInfo) error {
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title: info.Title, Subject: info.Subject, Creator: info.Creator, LastModifiedBy: info.Creator,
-		Created: date, Modified: date, Language: "en-GB",
+		Created: date, Modified: date, Language: workbookLanguage(info.Lang),
 	}); err != nil {
 		return fmt.Errorf("properties: %w", err)
 	}
@@ -187,4 +191,12 @@ func writeSheet(f *excelize.File, sheet string, reg Register, st styles) error {
 		return err
 	}
 	return printSetup(f, sheet)
+}
+
+// workbookLanguage is the language tag of the workbook properties.
+func workbookLanguage(l i18n.Lang) string {
+	if l == i18n.DE {
+		return "de-DE"
+	}
+	return "en-GB"
 }

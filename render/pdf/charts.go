@@ -364,7 +364,7 @@ func (r *renderer) matrix(rows [][]string, opts map[string]string) error {
 	r.drawGrid(g)
 	if y := opts["y"]; y != "" {
 		r.y -= paraSpacing + 1.5
-		l := firstLines(r.layout(r.textFrags("Rows: "+y+", highest first", stItalic, sizeSmall, colMuted), r.w), 1)[0]
+		l := firstLines(r.layout(r.textFrags(r.c.T("doc.matrix.rows", map[string]string{"Rows": y}), stItalic, sizeSmall, colMuted), r.w), 1)[0]
 		r.drawLines([]line{l}, lineSmall)
 		r.space(paraSpacing + 1.5)
 	}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // cover draws the title page: client logo, title, subtitle and the
@@ -36,7 +37,7 @@ func (r *renderer) cover() {
 	y := 92.0
 	title := m.Title
 	if title == "" {
-		title = "Untitled document"
+		title = r.c.T("doc.untitled")
 	}
 	for _, l := range firstLines(r.layout(r.textFrags(title, stBold, 26, colHeading), w), 4) {
 		r.drawLine(l, x, y, 11.5)
@@ -55,9 +56,9 @@ func (r *renderer) cover() {
 
 	// particulars
 	rows := [][2]string{
-		{"Client", m.Client}, {"Project", m.Project}, {"Site", m.Site},
-		{"Author", m.Author}, {"Revision", m.Revision}, {"Date", m.Date},
-		{"Classification", m.Classification},
+		{r.c.T("doc.cover.client"), m.Client}, {r.c.T("doc.cover.project"), m.Project}, {r.c.T("doc.cover.site"), m.Site},
+		{r.c.T("doc.cover.author"), m.Author}, {r.c.T("doc.cover.revision"), m.Revision}, {r.c.T("doc.cover.date"), r.date(m.Date)},
+		{r.c.T("doc.cover.classification"), m.Classification},
 	}
 	y = max(y+14, 185.0)
 	const labelW = 38.0
@@ -144,7 +145,7 @@ func (r *renderer) toc() {
 	r.x, r.w = marginLeft, pageW-marginLeft-marginRight
 	r.setFont(faceBold, headingStyle[0].size)
 	lh := headingStyle[0].size * ptToMM * 1.35
-	r.drawLine(r.layout(r.textFrags("Contents", stBold, headingStyle[0].size, colHeading), r.w)[0], r.x, r.y, lh)
+	r.drawLine(r.layout(r.textFrags(r.c.T("doc.contents"), stBold, headingStyle[0].size, colHeading), r.w)[0], r.x, r.y, lh)
 	r.y += lh
 	r.drawColor(colAccent)
 	r.f.SetLineWidth(0.35)
@@ -235,7 +236,7 @@ func (r *renderer) headerFooter(pw, ph float64) {
 
 	// footer: client left, revision and date centre, page right
 	f.Line(x, footerY-4.5, x+w, footerY-4.5)
-	pageText := "Page " + strconv.Itoa(page) + " of " + strconv.Itoa(r.total)
+	pageText := r.c.T("doc.pageOf", map[string]string{"Page": strconv.Itoa(page), "Total": strconv.Itoa(r.total)})
 	pl := r.layout(r.textFrags(pageText, 0, 8, colMuted), w)[0]
 	textW := pl.w
 	r.drawLine(pl, x+w-textW, footerY-2.8, 4)
@@ -273,13 +274,13 @@ func (r *renderer) runningLines(w float64) *running {
 	rl.title = one(m.Title, 0, colMuted, w-classW-8)
 	mid := ""
 	if m.Revision != "" {
-		mid = "Revision " + truncate(m.Revision, 40)
+		mid = r.c.T("doc.footer.revision", map[string]string{"Revision": truncate(m.Revision, 40)})
 	}
 	if m.Date != "" {
 		if mid != "" {
 			mid += "  ·  "
 		}
-		mid += truncate(m.Date, 40)
+		mid += truncate(r.date(m.Date), 40)
 	}
 	// the centre text first; the client gets what is left of the left half
 	rl.mid = one(mid, 0, colMuted, w/2-22)
@@ -301,4 +302,17 @@ func truncate(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// date writes an ISO date ("2026-12-04", or the date part of RFC 3339) the
+// document language's way (04.12.2026 in German); other text stays as it is.
+func (r *renderer) date(s string) string {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		t, err = time.Parse(time.RFC3339, strings.TrimSpace(s))
+	}
+	if err != nil {
+		return s
+	}
+	return r.c.Date(t)
 }

@@ -134,7 +134,7 @@ func (r *renderer) approvalBlock(auto bool) {
 	r.approvalPlaced = true
 	apps := r.doc.Meta.Approvals
 	if len(apps) == 0 {
-		apps = []Approval{{Role: "Prepared"}, {Role: "Reviewed"}, {Role: "Approved"}}
+		apps = []Approval{{Role: "prepared"}, {Role: "reviewed"}, {Role: "approved"}}
 	}
 	if auto {
 		r.space(8)
@@ -143,19 +143,19 @@ func (r *renderer) approvalBlock(auto bool) {
 	if auto {
 		// a template's zw-approval block sits under its own heading; the
 		// block added at the end of a document gets a title of its own
-		r.drawLines(r.layout(r.textFrags("Document approval", stBold, 11.5, colHeading), r.w), 6)
+		r.drawLines(r.layout(r.textFrags(r.c.T("doc.approval.title"), stBold, 11.5, colHeading), r.w), 6)
 		r.y += 1.5
 	}
 	hdr := func(s string) cell { return cell{frags: r.textFrags(s, stBold, sizeTable, colWhite)} }
 	g := grid{
-		header:  []cell{hdr("Role"), hdr("Name"), hdr("Title / organisation"), hdr("Date"), hdr("Signature")},
+		header:  []cell{hdr(r.c.T("doc.approval.role")), hdr(r.c.T("doc.approval.name")), hdr(r.c.T("doc.approval.organisation")), hdr(r.c.T("doc.approval.date")), hdr(r.c.T("doc.approval.signature"))},
 		widths:  []float64{0.15, 0.22, 0.25, 0.14, 0.24},
 		minRowH: approvalRowH,
 	}
 	for _, a := range apps {
 		txt := func(s string, st style) cell { return cell{frags: r.textFrags(s, st, sizeTable, colText)} }
 		g.rows = append(g.rows, []cell{
-			txt(a.Role, stBold), txt(a.Name, 0), txt(a.Title, 0), txt(a.Date, 0), {signature: true},
+			txt(r.role(a.Role), stBold), txt(a.Name, 0), txt(a.Title, 0), txt(r.date(a.Date), 0), {signature: true},
 		})
 	}
 	g.widths = r.approvalWidths(g)
@@ -210,4 +210,15 @@ func (r *renderer) approvalWidths(g grid) []float64 {
 		}
 	}
 	return widths
+}
+
+// role names an approval role in the document language when it is one of
+// the three the model knows (prepared, reviewed, approved, in any case);
+// any other role is the project's own word and stays as written.
+func (r *renderer) role(s string) string {
+	key := "doc.approval.role." + strings.ToLower(strings.TrimSpace(s))
+	if r.c.Has(key) {
+		return r.c.T(key)
+	}
+	return s
 }

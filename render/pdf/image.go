@@ -102,7 +102,7 @@ func measureFigure(fig Figure, w float64) (h float64) {
 // captionLines numbers the next figure and lays out its caption.
 func (r *renderer) captionLines(caption string) []line {
 	r.figN++
-	spans := []span{{text: "Figure " + strconv.Itoa(r.figN) + ":", st: stBold}}
+	spans := []span{{text: r.c.T("doc.figure", map[string]string{"N": strconv.Itoa(r.figN)}), st: stBold}}
 	if caption != "" {
 		spans = append(spans, span{text: " " + caption})
 	}

@@ -51,7 +51,7 @@ func (r *renderer) landscapeFigure(fig Figure, caption string) {
 		return
 	}
 	r.figN++
-	spans := []span{{text: "Figure " + strconv.Itoa(r.figN) + ":", st: stBold}}
+	spans := []span{{text: r.c.T("doc.figure", map[string]string{"N": strconv.Itoa(r.figN)}), st: stBold}}
 	if caption != "" {
 		spans = append(spans, span{text: " " + caption})
 	}

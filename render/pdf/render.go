@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	"strconv"
@@ -11,6 +12,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"zonewise/i18n"
 )
 
 // Meta describes the document for its cover page, running header and
@@ -27,6 +30,10 @@ type Meta struct {
 	Classification string // e.g. "Confidential"; printed on every page
 	Logo           []byte // client logo, PNG or JPEG, shown on the cover
 	Approvals      []Approval
+	// Lang is the document's language: the renderer's own words (cover
+	// labels, "Contents", "Page X of Y", figure captions, the approval
+	// block) and the dates it prints follow it. Empty is English.
+	Lang i18n.Lang
 }
 
 // Approval is one line of the approval block. Empty fields leave a blank to
@@ -171,6 +178,7 @@ func docTime(s string) time.Time {
 type renderer struct {
 	f   *fpdf.Fpdf
 	doc *Document
+	c   *i18n.Catalog // the document language's fixed words
 	src []byte
 	err error
 
@@ -226,7 +234,7 @@ func newRenderer(d *Document, heads []heading) *renderer {
 	f.AddUTF8FontFromBytes(FontSans, "", fontBytes[faceRegular])
 	f.AddUTF8FontFromBytes(FontSans, "B", fontBytes[faceBold])
 	r := &renderer{
-		f: f, doc: d, src: d.Markdown,
+		f: f, doc: d, src: d.Markdown, c: i18n.For(cmp.Or(d.Meta.Lang, i18n.EN)),
 		heads:        heads,
 		headPages:    make([]int, len(heads)),
 		headLinks:    make([]int, len(heads)),
