@@ -90,8 +90,10 @@ func (u *ui) afterShow(startErr error) {
 		u.guide.show()
 	}
 	if v := os.Getenv("ZONEWISE_VIEW"); v != "" {
-		u.win.Resize(fyne.NewSize(1600, 1000))
 		u.selectView(v)
+	}
+	if os.Getenv("ZONEWISE_PRESENTATION") != "" {
+		u.setPresentation(true)
 	}
 	u.offerRecovery()
 }
@@ -131,6 +133,7 @@ func (u *ui) onCloseRequested() {
 			u.recovery.remove(u.doc.Path)
 		}
 		u.unlockDocument()
+		u.saveWindowSize()
 		u.win.Close()
 	})
 }

@@ -24,7 +24,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		return &model.Zone{}
 	}
 	ed := func(field string, mut func(*model.Zone)) { edit(sess, id, field, mut) }
-	str := func(field string, p func(*model.Zone) *string) *widget.Entry {
+	str := func(field string, p func(*model.Zone) *string) *keyEntry {
 		return f.entry(func() string { return *p(z()) }, func(s string) { ed(field, func(z *model.Zone) { *p(z) = s }) })
 	}
 	main := form(
@@ -246,7 +246,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		fEd := func(field string, mut func(*model.DataFlow)) {
 			ed(fmt.Sprintf("flow %d %s", i+1, field), func(c *model.Conduit) { mut(&c.Flows[i]) })
 		}
-		fstr := func(field string, p func(*model.DataFlow) *string) *widget.Entry {
+		fstr := func(field string, p func(*model.DataFlow) *string) *keyEntry {
 			return f.entry(func() string { return *p(fl()) }, func(s string) { fEd(field, func(d *model.DataFlow) { *p(d) = s }) })
 		}
 		fid := func(field string, p func(*model.DataFlow) *model.ID) *widget.Select {
