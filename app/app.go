@@ -151,7 +151,7 @@ func newUI(a fyne.App) *ui {
 	right := container.NewHSplit(centre, capMin(u.props.object(), sidePanelMin))
 	main := container.NewHSplit(capMin(u.tree.object(), sidePanelMin), right)
 	body := container.NewVSplit(main, capMin(u.problemL.object(), sidePanelMin))
-	main.Offset, right.Offset, body.Offset = 0.18, 0.72, 0.87
+	main.Offset, right.Offset, body.Offset = 0.18, 0.68, 0.87
 	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
 	u.layoutPanels()
@@ -232,6 +232,7 @@ func (u *ui) reassess() {
 	}
 	u.indexResult()
 	u.problems = append(u.problems, loweringProblems(u.doc.Project, u.result)...)
+	u.problems = append(u.problems, findingProblems(u.result)...)
 }
 
 // refreshAll updates every part of the window from the model, in place.

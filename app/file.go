@@ -141,6 +141,7 @@ func (u *ui) onCloseRequested() {
 func (u *ui) newProject() {
 	u.confirmDiscard(func() {
 		p := model.New("New project")
+		p.Actors = standardActors()
 		u.setDocument(newUnsavedDocument(p))
 		u.selectOnly(ref{Kind: kindProject})
 	})

@@ -49,7 +49,7 @@ func newQuickGuide(prefs *settings) *quickGuide {
 	// 1280 px window; the long text of the current step is below them.
 	row := container.NewGridWithColumns(len(guideSteps))
 	for i, s := range guideSteps {
-		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key+".title")}), func() { g.onStepTapped(i) })
+		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key + ".title")}), func() { g.onStepTapped(i) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		g.steps = append(g.steps, b)

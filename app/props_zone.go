@@ -30,7 +30,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 	main := form(
 		item("Name", str("name", func(z *model.Zone) *string { return &z.Name })),
 		item("Description", f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
-		item("Type", enumChoice(f, model.ZoneTypes(), model.ZoneType.Label, func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.Type = t }) })),
+		item("Type", enumChoice(f, model.ZoneTypes(), model.ZoneType.Label, func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.SetType(t) }) })),
 		item("Purdue level", f.choice(func() []string { return purdueLevels }, func() string {
 			return strconv.FormatFloat(z().PurdueLevel, 'f', -1, 64)
 		}, func(s string) {
