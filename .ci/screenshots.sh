@@ -12,7 +12,7 @@
 #   SIZES="1366x768"   screen sizes (default 1280x720 1366x768 1920x1080)
 #   VIEWS="canvas"     views (default all six)
 #   OUT=dir            where the PNGs go (default out/screenshots)
-#   WAIT=6             seconds from start to screenshot
+#   WAIT=8             seconds from the window to the screenshot
 #
 # make screenshots; docs/screenshots/ holds the README's picture, copied by
 # hand from out/screenshots/1366x768/ after a look.
@@ -38,15 +38,30 @@ for size in $sizes; do
   for v in $views; do
     for pres in "" 1; do
       rm -rf "$home"/.config "$home"/.cache "$home"/.local
+      mkdir -p "$home"/.config "$home"/.cache "$home"/.local/share
       name=$v${pres:+-presentation}
       HOME=$home XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache XDG_DATA_HOME=$home/.local/share \
         DISPLAY=$display LANG=${LANG:-en_US.UTF-8} ZONEWISE_VIEW=$v ZONEWISE_NO_GUIDE=1 ZONEWISE_PRESENTATION=$pres \
         ./zonewise >"$home/log-$name" 2>&1 &
       pid=$!
-      sleep 2
-      win=$(DISPLAY=$display xdotool search --name Zonewise 2>/dev/null | head -n1 || true)
-      [ -n "$win" ] && DISPLAY=$display xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
-      sleep "${WAIT:-4}"
+      win=''
+      for _ in $(seq 100); do
+        win=$(DISPLAY=$display xdotool search --name Zonewise 2>/dev/null | head -n1 || true)
+        [ -n "$win" ] && break
+        sleep 0.2
+      done
+      [ -n "$win" ] || { echo "screenshots: no window for $name:" >&2; tail -n 20 "$home/log-$name" >&2; exit 1; }
+      sleep "${WAIT:-8}"
+      DISPLAY=$display xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
+      # A loaded machine draws slowly: wait until two frames a second
+      # apart are the same (at most 30 s more).
+      prev='' now=''
+      for _ in $(seq 30); do
+        sleep 1
+        now=$(DISPLAY=$display import -window root -depth 8 rgb:- 2>/dev/null | cksum)
+        [ "$now" = "$prev" ] && break
+        prev=$now
+      done
       DISPLAY=$display import -window root "$out/$size/$name.png"
       kill $pid 2>/dev/null || true
       wait $pid 2>/dev/null || true

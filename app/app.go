@@ -139,7 +139,9 @@ func newUI(a fyne.App) *ui {
 	u.views = u.buildViews()
 	u.tabs = container.NewAppTabs()
 	for _, v := range u.views {
-		u.tabs.Append(container.NewTabItem(v.title(), v.object()))
+		// A view never pushes the properties panel aside: what it cannot
+		// fit scrolls inside it.
+		u.tabs.Append(container.NewTabItem(v.title(), capMin(v.object(), viewMin)))
 	}
 	u.tabs.OnSelected = func(*container.TabItem) { u.onViewShown() }
 	u.guide.goTo = u.onGuideStep

@@ -98,3 +98,7 @@ func capMin(o fyne.CanvasObject, limit func() fyne.Size) *fyne.Container {
 // sidePanelMin is the most a side panel (tree, properties) may ask for: a
 // narrow column, so that the canvas gets the width the panels leave.
 func sidePanelMin() fyne.Size { return fyne.NewSize(em(8), em(6)) }
+
+// viewMin is the most a view asks for, so that a view never pushes the
+// properties panel aside or the window past the screen.
+func viewMin() fyne.Size { return fyne.NewSize(em(24), em(12)) }

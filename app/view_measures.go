@@ -105,7 +105,7 @@ func newCountermeasuresView(sess *session) *measuresView {
 	v.handledText.Wrapping = fyne.TextWrapWord
 	v.handled = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(tr("room.measures.undo"), theme.ContentUndoIcon(), v.undoHandled), v.handledText)
 	v.handled.Hide()
-	propTop := container.NewVBox(v.propShow, container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.handled, v.propInfo)
+	propTop := container.NewVBox(container.NewHScroll(v.propShow), container.NewHScroll(container.NewHBox(v.acceptB, v.rejectB, v.implementB)), v.handled, v.propInfo)
 
 	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
 	v.iRejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
@@ -113,7 +113,7 @@ func newCountermeasuresView(sess *session) *measuresView {
 	v.iResetB = widget.NewButtonWithIcon("Back to proposed", theme.ContentUndoIcon(), func() { v.onInstance(model.StatusProposed) })
 	v.iDeleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDeleteInstance)
 	v.instInfo = wrapLabel("")
-	instTop := container.NewVBox(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB), v.instInfo)
+	instTop := container.NewVBox(container.NewHScroll(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB)), v.instInfo)
 
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("Proposals", container.NewBorder(propTop, nil, nil, nil, newFitColumns(v.proposals, proposalColumns, func(c int) string { return proposalHeaders[c] }).box)),

@@ -122,7 +122,7 @@ func newThreatsView(sess *session) *threatsView {
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.detail.Hide()
 	maps := container.NewGridWithRows(2, v.unmitigated, v.residual)
-	left := container.NewBorder(container.NewVBox(bar, v.filterBar), v.detail, nil, nil, v.columns.box)
+	left := container.NewBorder(container.NewVBox(container.NewHScroll(bar), v.filterBar), v.detail, nil, nil, v.columns.box)
 	split := container.NewHSplit(left, container.NewPadded(maps))
 	split.Offset = 0.66
 	v.content = split
