@@ -153,7 +153,7 @@ func newUI(a fyne.App) *ui {
 	right := container.NewHSplit(centre, capMin(u.props.object(), sidePanelMin))
 	main := container.NewHSplit(capMin(u.tree.object(), sidePanelMin), right)
 	body := container.NewVSplit(main, capMin(u.problemL.object(), sidePanelMin))
-	main.Offset, right.Offset, body.Offset = 0.18, 0.68, 0.87
+	main.Offset, right.Offset, body.Offset = 0.18, 0.74, 0.87
 	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
 	u.layoutPanels()
