@@ -16,7 +16,7 @@
 //
 //	ZONEWISE_VIEW=<key>        open on a view: canvas, threats, levels,
 //	                           countermeasures, requirements, documents
-//	                           (the window is then 1600×1000)
+//	ZONEWISE_PRESENTATION=1    open in presentation mode (make screenshots)
 //	ZONEWISE_NO_GUIDE=1        do not show the first-run guide
 //	ZONEWISE_RECOVERY_DIR=dir  keep recovery files in dir instead of
 //	                           os.UserCacheDir()/zonewise/recovery
@@ -25,7 +25,7 @@
 //	ZONEWISE_STARTUP_PROBE=1   print when the first frame is painted, then
 //	                           quit (start-up benchmark in .ci/bench.sh)
 //
-// make screenshots sets the first two.
+// make screenshots sets the first three.
 package app
 
 import (
@@ -50,6 +50,9 @@ func Run(a fyne.App, path string) {
 	u := newUI(a)
 	startErr := u.openStartup(path)
 	u.win.Show()
+	if s, ok := primaryScreen(u.win); ok {
+		u.fitToScreen(s)
+	}
 	u.afterShow(startErr)
 	probeStartup(a, u.win)
 	a.Run()
@@ -75,6 +78,16 @@ type ui struct {
 	views    []view
 	status   *widget.Label
 	splits   struct{ main, right, body *container.Split }
+	// folded are the side panels folded away (View menu, Ctrl+1/2/3);
+	// foldedBefore is how they were before presentation mode.
+	folded, foldedBefore [panelCount]bool
+	// problemsEmpty is set while the problems pane is shrunk to its title
+	// (fitProblems); problemsOffset is the divider's place to go back to.
+	problemsEmpty, problemsFitted bool
+	problemsOffset                float64
+	// screen is the size of the screen the window opened on (zero when
+	// unknown, as in tests).
+	screen fyne.Size
 
 	menu     menuItems
 	keys     map[fyne.KeyName]func() // plainKeys
@@ -101,6 +114,7 @@ type ui struct {
 func newUI(a fyne.App) *ui {
 	u := &ui{session: &session{zoneIndex: map[model.ID]*risk.ZoneResult{}}, app: a, prefs: &settings{p: a.Preferences()}}
 	u.afterSelect = u.onSelectionChanged
+	u.onKey = u.onTypedKey
 	cat, err := risk.Builtin()
 	if err != nil {
 		slog.Error("built-in catalogue", "err", err)
@@ -130,22 +144,31 @@ func newUI(a fyne.App) *ui {
 	u.views = u.buildViews()
 	u.tabs = container.NewAppTabs()
 	for _, v := range u.views {
-		u.tabs.Append(container.NewTabItem(v.title(), v.object()))
+		// A view never pushes the properties panel aside: what it cannot
+		// fit scrolls inside it.
+		u.tabs.Append(container.NewTabItem(v.title(), capMin(v.object(), viewMin)))
 	}
-	u.tabs.OnSelected = func(*container.TabItem) { u.refreshViews() }
+	u.tabs.OnSelected = func(*container.TabItem) { u.onViewShown() }
+	u.guide.goTo = u.onGuideStep
 
+	// The side panels ask for a narrow column only, so that a long name
+	// or presentation mode's larger text never widens them: their content
+	// scrolls or is cut inside them, and the canvas keeps the width.
 	centre := container.NewBorder(u.guide.object(), nil, nil, nil, u.tabs)
-	right := container.NewHSplit(centre, u.props.object())
-	main := container.NewHSplit(u.tree.object(), right)
-	body := container.NewVSplit(main, u.problemL.object())
+	right := container.NewHSplit(centre, capMin(u.props.object(), sidePanelMin))
+	main := container.NewHSplit(capMin(u.tree.object(), sidePanelMin), right)
+	body := container.NewVSplit(main, capMin(u.problemL.object(), sidePanelMin))
+	main.Offset, right.Offset, body.Offset = 0.18, 0.74, 0.87
+	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
 	u.layoutPanels()
-	u.win.SetContent(container.NewBorder(u.buildToolbar(), u.status, nil, nil, body))
+	toolbar := container.NewHScroll(u.buildToolbar())
+	u.win.SetContent(capMin(container.NewBorder(toolbar, u.status, nil, nil, body), func() fyne.Size { return contentMinCap }))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
 	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.onCloseRequested)
-	u.win.Resize(fyne.NewSize(1500, 920))
+	u.win.Resize(windowSize(fyne.Size{}, fyne.Size{}))
 	return u
 }
 
@@ -217,6 +240,7 @@ func (u *ui) reassess() {
 	u.indexResult()
 	u.problems = append(u.problems, loweringProblems(u.doc.Project, u.result)...)
 	u.problems = append(u.problems, documentProblems(u.doc.Project, u.result)...)
+	u.problems = append(u.problems, findingProblems(u.result)...)
 }
 
 // refreshAll updates every part of the window from the model, in place.
@@ -228,6 +252,7 @@ func (u *ui) refreshAll() {
 	u.canvas.refresh()
 	u.props.refresh()
 	u.problemL.refresh()
+	u.fitProblems()
 	u.refreshViews()
 	u.refreshMenu()
 	u.updateStatus()

@@ -384,7 +384,7 @@ func TestPropertiesPanelEditsAZoneName(t *testing.T) {
 	before := saved(t, p)
 	ent := zoneNamed(t, p, "Enterprise")
 	u.selectOnly(ref{kindZone, ent.ID})
-	e, ok := formField(u.props.scroll, "Name").(*widget.Entry)
+	e, ok := asEntry(formField(u.props.scroll, "Name"))
 	if !ok {
 		t.Fatal("no Name entry in the zone's properties")
 	}
@@ -648,7 +648,7 @@ func TestPropertiesPanelEditsConduitFlowsAndZoneType(t *testing.T) {
 	if n := len(p.Conduit(c1).Flows); n != 1 {
 		t.Fatalf("flows after Add: %d", n)
 	}
-	port, ok := formField(u.props.scroll, "Port").(*widget.Entry)
+	port, ok := asEntry(formField(u.props.scroll, "Port"))
 	if !ok {
 		t.Fatal("the new flow has no Port entry (panel not rebuilt?)")
 	}

@@ -102,8 +102,10 @@ func (u *ui) afterShow(startErr error) {
 		u.guide.show()
 	}
 	if v := os.Getenv("ZONEWISE_VIEW"); v != "" {
-		u.win.Resize(fyne.NewSize(1600, 1000))
 		u.selectView(v)
+	}
+	if os.Getenv("ZONEWISE_PRESENTATION") != "" {
+		u.setPresentation(true)
 	}
 	if p := u.pendingEncrypted; p != "" {
 		u.pendingEncrypted = ""
@@ -148,6 +150,7 @@ func (u *ui) onCloseRequested() {
 			u.recovery.remove(u.doc.Path)
 		}
 		u.unlockDocument()
+		u.saveWindowSize()
 		u.win.Close()
 	})
 }
@@ -155,6 +158,7 @@ func (u *ui) onCloseRequested() {
 func (u *ui) newProject() {
 	u.confirmDiscard(func() {
 		p := model.New("New project")
+		p.Actors = standardActors()
 		u.setDocument(newUnsavedDocument(p))
 		u.selectOnly(ref{Kind: kindProject})
 	})

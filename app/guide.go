@@ -14,43 +14,50 @@ import (
 
 // guideSteps is the IEC 62443-3-2 workflow the quick guide walks through,
 // step by step in the order of the standard's zone and conduit requirements
-// (ZCR); each step names where it happens in Zonewise.
-var guideSteps = []struct{ title, text string }{
-	{"SUC", "Describe the system under consideration: select the project in the tree and fill in scope, assumptions and interfaces (ZCR 1)."},
-	{"Zones & conduits", "Drag on the canvas to draw a zone; use Connect to join two zones with a conduit and list its data flows (ZCR 3)."},
-	{"Assets", "Pick a class in the palette (Application, Embedded, Host, Network) and click into a zone; record SL-C and focus points."},
-	{"Threats", "Add threat scenarios with an actor, a target, the FRs affected, likelihood and consequences (ZCR 4, 5.1–5.5)."},
-	{"SL-T", "Zonewise derives SL-T per zone and FR from the intolerable scenarios; the badge on each zone shows it (ZCR 5.6)."},
-	{"Countermeasures", "Zones coloured yellow, orange or red have gaps: accept compensating countermeasures until they close (ZCR 5.8–5.12)."},
-	{"Documents", "Export the risk report, the CRS and the registers for the client (ZCR 6, 7)."},
+// (ZCR); each step names where it happens in Zonewise and opens that view
+// (view is a view key, see views.go).
+var guideSteps = []struct{ key, view string }{
+	{"room.guide.step1", "canvas"},
+	{"room.guide.step2", "canvas"},
+	{"room.guide.step3", "canvas"},
+	{"room.guide.step4", "threats"},
+	{"room.guide.step5", "levels"},
+	{"room.guide.step6", "countermeasures"},
+	{"room.guide.step7", "documents"},
 }
 
-// quickGuide is the first-run panel above the canvas: dismissible, never
-// modal, reopened from Help ▸ Quick guide (F1).
+// quickGuide is the first-run panel above the views: dismissible, never
+// modal, reopened from Help ▸ Quick guide (F1). It follows the view that is
+// open, and a click on a step opens that step's view.
 type quickGuide struct {
 	prefs   *settings
 	box     *fyne.Container
 	detail  *widget.Label
 	steps   []*widget.Button
 	current int
+	// open is set while the user wants the guide (presentation mode hides
+	// it without changing this).
+	open bool
+	// goTo opens the view of a step (set by the window).
+	goTo func(step int)
 }
 
 func newQuickGuide(prefs *settings) *quickGuide {
 	g := &quickGuide{prefs: prefs, detail: widget.NewLabel("")}
 	g.detail.Wrapping = fyne.TextWrapWord
-	row := container.NewHBox(widget.NewLabelWithStyle("IEC 62443-3-2 workflow:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	// The steps share the width in equal columns, so that all seven fit a
+	// 1280 px window; the long text of the current step is below them.
+	row := container.NewGridWithColumns(len(guideSteps))
 	for i, s := range guideSteps {
-		if i > 0 {
-			row.Add(widget.NewLabel("→"))
-		}
-		b := widget.NewButton(fmt.Sprintf("%d %s", i+1, s.title), func() { g.showStep(i) })
+		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key + ".title")}), func() { g.onStepTapped(i) })
 		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
 		g.steps = append(g.steps, b)
 		row.Add(b)
 	}
-	closeB := widget.NewButtonWithIcon("Got it", theme.CancelIcon(), g.dismiss)
+	closeB := widget.NewButtonWithIcon(tr("room.guide.close"), theme.CancelIcon(), g.dismiss)
 	g.box = container.NewVBox(
-		container.NewBorder(nil, nil, nil, closeB, container.NewHScroll(row)),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tr("room.guide.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), closeB, row),
 		g.detail,
 		widget.NewSeparator(),
 	)
@@ -61,27 +68,57 @@ func newQuickGuide(prefs *settings) *quickGuide {
 
 func (g *quickGuide) object() fyne.CanvasObject { return g.box }
 
+// showStep marks step i and shows its text.
 func (g *quickGuide) showStep(i int) {
 	g.current = i
-	g.detail.SetText(fmt.Sprintf("Step %d of %d — %s: %s", i+1, len(guideSteps), guideSteps[i].title, guideSteps[i].text))
+	g.detail.SetText(tr("room.guide.detail", map[string]any{
+		"N": i + 1, "Of": len(guideSteps), "Title": tr(guideSteps[i].key + ".title"), "Text": tr(guideSteps[i].key + ".text"),
+	}))
 	for j, b := range g.steps {
 		imp := widget.LowImportance
 		if j == i {
 			imp = widget.HighImportance
 		}
-		b.Importance = imp
-		b.Refresh()
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+}
+
+// onStepTapped shows a step and opens its view.
+func (g *quickGuide) onStepTapped(i int) {
+	g.showStep(i)
+	if g.goTo != nil {
+		g.goTo(i)
+	}
+}
+
+// follow moves the guide to the step of the view that was opened; on a view
+// with several steps (the canvas) the guide stays on the step it is on
+// when that step belongs to the view, else goes to the view's first step.
+func (g *quickGuide) follow(view string) {
+	if guideSteps[g.current].view == view {
+		return
+	}
+	for i, s := range guideSteps {
+		if s.view == view {
+			g.showStep(i)
+			return
+		}
 	}
 }
 
 // show opens the guide (first run, Help ▸ Quick guide, F1).
 func (g *quickGuide) show() {
+	g.open = true
 	g.box.Show()
 	g.prefs.p.SetBool(prefGuideShown, true)
 }
 
 // dismiss hides the guide; it stays hidden on later starts.
 func (g *quickGuide) dismiss() {
+	g.open = false
 	g.box.Hide()
 	g.prefs.p.SetBool(prefGuideShown, true)
 }

@@ -19,6 +19,8 @@ func panelWidgets(u *ui) ([]*widget.Entry, []*widget.Select, []*widget.Check) {
 		switch w := o.(type) {
 		case *widget.Entry:
 			es = append(es, w)
+		case *keyEntry:
+			es = append(es, &w.Entry)
 		case *widget.Select:
 			ss = append(ss, w)
 		case *widget.Check:

@@ -14,6 +14,7 @@ import (
 type menuItems struct {
 	undo, redo, del, recent, presentation *fyne.MenuItem
 	light, dark, system                   *fyne.MenuItem
+	panels                                [panelCount]*fyne.MenuItem
 	main                                  *fyne.MainMenu
 }
 
@@ -67,7 +68,12 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	m.dark = item(tr("menu.view.dark"), nil, func() { u.setThemeVariant("dark") })
 	m.system = item(tr("menu.view.system"), nil, func() { u.setThemeVariant("") })
 	m.presentation = item(tr("menu.view.presentation"), shortcut(fyne.KeyP, ctrl|fyne.KeyModifierShift), u.togglePresentation)
+	for p := range panelCount {
+		m.panels[p] = item(tr(panelMenuKeys[p]), shortcut(panelKeys[p], ctrl), func() { u.togglePanel(p) })
+	}
 	view := fyne.NewMenu(tr("menu.view"),
+		m.panels[panelTree], m.panels[panelProps], m.panels[panelProblems],
+		fyne.NewMenuItemSeparator(),
 		item(tr("menu.view.zoomIn"), shortcut(fyne.KeyEqual, ctrl), func() { u.canvas.zoomBy(1.25, u.canvas.centre()) }),
 		item(tr("menu.view.zoomOut"), shortcut(fyne.KeyMinus, ctrl), func() { u.canvas.zoomBy(1/1.25, u.canvas.centre()) }),
 		item(tr("menu.view.fit"), shortcut(fyne.Key0, ctrl), u.canvas.fit),
@@ -132,6 +138,9 @@ func (u *ui) refreshMenu() {
 	}
 	m.del.Disabled = len(u.sel.items) == 0
 	m.presentation.Checked = u.themeState.presentation
+	for p, it := range m.panels {
+		it.Checked = !u.folded[p]
+	}
 	m.light.Checked = u.themeState.variant == "light"
 	m.dark.Checked = u.themeState.variant == "dark"
 	m.system.Checked = u.themeState.variant == ""

@@ -211,8 +211,19 @@ func menuEffects() map[string]menuEffect {
 			}
 		},
 	}
+	folded := func(p panel) menuEffect {
+		return menuEffect{check: func(t *testing.T, u *ui) {
+			t.Helper()
+			if u.panelObject(p).Visible() || !u.folded[p] || u.menu.panels[p].Checked {
+				t.Errorf("panel %d still shows (or its menu item is still ticked) after its toggle", p)
+			}
+		}}
+	}
 	var recent string
 	return map[string]menuEffect{
+		"View ▸ Project tree": folded(panelTree),
+		"View ▸ Properties":   folded(panelProps),
+		"View ▸ Problems":     folded(panelProblems),
 		"File ▸ New": {check: func(t *testing.T, u *ui) {
 			if p := u.doc.Project; p.Name != "New project" || len(p.Zones) != 0 || u.doc.Path != "" {
 				t.Errorf("after New: project %q with %d zones at %q", p.Name, len(p.Zones), u.doc.Path)
@@ -387,6 +398,8 @@ func resetUI(u *ui) {
 		u.setThemeVariant("")
 	}
 	u.canvas.setTool(toolSelect)
+	u.folded = [panelCount]bool{}
+	u.layoutPanels()
 	u.prefs.p.SetStringList(prefRecent, nil)
 	u.setDocument(newUnsavedDocument(testPlant()))
 	u.canvas.Resize(fyne.NewSize(900, 600))

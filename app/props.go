@@ -150,8 +150,8 @@ func (f *fieldSet) load() {
 
 func (f *fieldSet) quiet() bool { return f.loading }
 
-func (f *fieldSet) entry(get func() string, set func(string)) *widget.Entry {
-	e := widget.NewEntry()
+func (f *fieldSet) entry(get func() string, set func(string)) *keyEntry {
+	e := newKeyEntry(f.sess.onKey)
 	e.OnChanged = func(s string) {
 		if !f.quiet() {
 			set(s)
@@ -165,7 +165,7 @@ func (f *fieldSet) entry(get func() string, set func(string)) *widget.Entry {
 	return e
 }
 
-func (f *fieldSet) multiline(get func() string, set func(string)) *widget.Entry {
+func (f *fieldSet) multiline(get func() string, set func(string)) *keyEntry {
 	e := f.entry(get, set)
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
@@ -174,7 +174,7 @@ func (f *fieldSet) multiline(get func() string, set func(string)) *widget.Entry 
 }
 
 // lines edits a list of strings as one line each.
-func (f *fieldSet) lines(get func() []string, set func([]string)) *widget.Entry {
+func (f *fieldSet) lines(get func() []string, set func([]string)) *keyEntry {
 	e := f.multiline(func() string { return strings.Join(get(), "\n") }, func(s string) {
 		var out []string
 		for _, l := range strings.Split(s, "\n") {

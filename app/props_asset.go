@@ -23,7 +23,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		return &model.Asset{}
 	}
 	ed := func(field string, mut func(*model.Asset)) { edit(sess, id, field, mut) }
-	str := func(field string, p func(*model.Asset) *string) *widget.Entry {
+	str := func(field string, p func(*model.Asset) *string) *keyEntry {
 		return f.entry(func() string { return *p(a()) }, func(s string) { ed(field, func(a *model.Asset) { *p(a) = s }) })
 	}
 	exp := func(label string, p func(*model.Asset) *bool) *widget.Check {

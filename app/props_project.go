@@ -19,7 +19,7 @@ import (
 func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 	sess, f := pp.sess, pp.f
 	in := func() *model.Info { return &sess.doc.Project.Info }
-	str := func(field string, p func(*model.Info) *string) *widget.Entry {
+	str := func(field string, p func(*model.Info) *string) *keyEntry {
 		return f.entry(func() string { return *p(in()) }, func(s string) { editInfo(sess, field, func(i *model.Info) { *p(i) = s }) })
 	}
 	box := container.NewVBox(form(
@@ -54,7 +54,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 			}
 			return &model.Approval{}
 		}
-		aStr := func(field string, p func(*model.Approval) *string) *widget.Entry {
+		aStr := func(field string, p func(*model.Approval) *string) *keyEntry {
 			return f.entry(func() string { return *p(ap()) }, func(s string) {
 				editInfo(sess, fmt.Sprintf("approval %d %s", i+1, field), func(in *model.Info) { *p(&in.Approvals[i]) = s })
 			})
@@ -168,7 +168,7 @@ func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
 		return &model.Decision{}
 	}
 	ed := func(field string, mut func(*model.Decision)) { edit(sess, id, field, mut) }
-	str := func(field string, p func(*model.Decision) *string) *widget.Entry {
+	str := func(field string, p func(*model.Decision) *string) *keyEntry {
 		return f.entry(func() string { return *p(d()) }, func(s string) { ed(field, func(d *model.Decision) { *p(d) = s }) })
 	}
 	linked := f.readOnly(func() string {
@@ -202,7 +202,7 @@ func (pp *propertiesPanel) buildCountermeasure(id model.ID) fyne.CanvasObject {
 		return &model.CountermeasureInstance{}
 	}
 	ed := func(field string, mut func(*model.CountermeasureInstance)) { edit(sess, id, field, mut) }
-	str := func(field string, p func(*model.CountermeasureInstance) *string) *widget.Entry {
+	str := func(field string, p func(*model.CountermeasureInstance) *string) *keyEntry {
 		return f.entry(func() string { return *p(c()) }, func(s string) { ed(field, func(c *model.CountermeasureInstance) { *p(c) = s }) })
 	}
 	return form(

@@ -24,13 +24,13 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		return &model.Zone{}
 	}
 	ed := func(field string, mut func(*model.Zone)) { edit(sess, id, field, mut) }
-	str := func(field string, p func(*model.Zone) *string) *widget.Entry {
+	str := func(field string, p func(*model.Zone) *string) *keyEntry {
 		return f.entry(func() string { return *p(z()) }, func(s string) { ed(field, func(z *model.Zone) { *p(z) = s }) })
 	}
 	main := form(
 		item("Name", str("name", func(z *model.Zone) *string { return &z.Name })),
 		item("Description", f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
-		item("Type", enumChoice(f, model.ZoneTypes(), uiLabel[model.ZoneType], func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.Type = t }) })),
+		item("Type", enumChoice(f, model.ZoneTypes(), uiLabel[model.ZoneType], func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.SetType(t) }) })),
 		item("Purdue level", f.choice(func() []string { return purdueLevels }, func() string {
 			return strconv.FormatFloat(z().PurdueLevel, 'f', -1, 64)
 		}, func(s string) {
@@ -251,7 +251,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		fEd := func(field string, mut func(*model.DataFlow)) {
 			ed(fmt.Sprintf("flow %d %s", i+1, field), func(c *model.Conduit) { mut(&c.Flows[i]) })
 		}
-		fstr := func(field string, p func(*model.DataFlow) *string) *widget.Entry {
+		fstr := func(field string, p func(*model.DataFlow) *string) *keyEntry {
 			return f.entry(func() string { return *p(fl()) }, func(s string) { fEd(field, func(d *model.DataFlow) { *p(d) = s }) })
 		}
 		fid := func(field string, p func(*model.DataFlow) *model.ID) *widget.Select {

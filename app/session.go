@@ -39,6 +39,9 @@ type session struct {
 	// window.
 	afterSelect func()
 	reveal      func(ref)
+	// onKey handles the window's plain keys (F1, F5, Escape) that a
+	// focused field hands on (keyEntry); set by the window.
+	onKey func(*fyne.KeyEvent)
 }
 
 // do applies an edit through the document; a refused edit is shown.

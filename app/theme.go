@@ -72,31 +72,6 @@ func (u *ui) setThemeVariant(v string) {
 	u.refreshAll()
 }
 
-// togglePresentation switches the large-text mode for projectors (F5).
-func (u *ui) togglePresentation() {
-	u.themeState.presentation = !u.themeState.presentation
-	u.themeState.apply(u.app)
-	u.layoutPanels()
-	u.refreshAll()
-}
-
-// layoutPanels sets the split positions. In presentation mode the tree and
-// the problems list are hidden so that the canvas and the properties fill
-// the projector; F5 brings them back.
-func (u *ui) layoutPanels() {
-	show := func(o fyne.CanvasObject, on bool) {
-		if on {
-			o.Show()
-		} else {
-			o.Hide()
-		}
-	}
-	p := u.themeState.presentation
-	show(u.splits.main.Leading, !p)
-	show(u.splits.body.Trailing, !p)
-	u.splits.main.SetOffset(0.18)
-	u.splits.right.SetOffset(0.7)
-	u.splits.body.SetOffset(0.87)
-	u.splits.main.Refresh()
-	u.splits.body.Refresh()
-}
+// togglePresentation switches the large-text mode for projectors (F5,
+// Ctrl+Shift+P).
+func (u *ui) togglePresentation() { u.setPresentation(!u.themeState.presentation) }

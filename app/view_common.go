@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -218,4 +219,87 @@ func setLabel(l *widget.Label, text string) {
 	if l.Text != text {
 		l.SetText(text)
 	}
+}
+
+// column is how a table column takes width: at least min (in multiples of
+// the text size, and never less than its header needs), plus grow shares
+// of the width the table has to spare. Name columns grow; levels, pickers
+// and numbers keep their width.
+type column struct {
+	min, grow float32
+}
+
+// fitColumns is a layout for one table that sets its column widths from
+// the width it gets, so that names take the spare width instead of leaving
+// it empty on the right, and a header is never cut below its own width.
+type fitColumns struct {
+	box     *fyne.Container
+	table   *widget.Table
+	cols    []column
+	header  func(col int) string
+	widths  []float32
+	forSize fyne.Size
+	forText float32
+}
+
+// newFitColumns wraps t in a container (box) that fits its columns (see
+// fitColumns); header gives a column's heading.
+func newFitColumns(t *widget.Table, cols []column, header func(col int) string) *fitColumns {
+	l := &fitColumns{table: t, cols: cols, header: header}
+	l.box = container.New(l, t)
+	return l
+}
+
+// columnWidths shares width among the columns: each gets its least width,
+// and what is left goes to the growing columns in proportion to grow.
+func columnWidths(cols []column, least []float32, width float32) []float32 {
+	out := make([]float32, len(cols))
+	var used, shares float32
+	for i, c := range cols {
+		out[i] = least[i]
+		used += least[i]
+		shares += c.grow
+	}
+	if spare := width - used; spare > 0 && shares > 0 {
+		for i, c := range cols {
+			out[i] += spare * c.grow / shares
+		}
+	}
+	return out
+}
+
+// Layout implements fyne.Layout.
+func (l *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	ts := theme.TextSize()
+	if size == l.forSize && ts == l.forText {
+		return
+	}
+	l.forSize, l.forText = size, ts
+	least := make([]float32, len(l.cols))
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	for i, c := range l.cols {
+		least[i] = em(c.min)
+		if l.header != nil {
+			h := fyne.MeasureText(l.header(i), ts, fyne.TextStyle{Bold: true}).Width + pad
+			least[i] = max(least[i], h)
+		}
+	}
+	// The table draws a separator between columns and a scroll bar.
+	avail := size.Width - float32(len(l.cols))*theme.Padding() - theme.ScrollBarSize()
+	w := columnWidths(l.cols, least, avail)
+	for i, x := range w {
+		if i >= len(l.widths) || l.widths[i] != x {
+			l.table.SetColumnWidth(i, x)
+		}
+	}
+	l.widths = w
+}
+
+// MinSize implements fyne.Layout: a table scrolls, so it asks for little.
+func (l *fitColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(em(8), em(6))
 }

@@ -17,9 +17,10 @@ import (
 
 var (
 	proposalHeaders = []string{"Rank", "Countermeasure", "Target", "Closes", "Effort", "Status"}
-	proposalWidths  = []float32{3.5, 15, 11, 13, 5, 7}
+	// proposalColumns: the measure and target names take the spare width.
+	proposalColumns = []column{{3, 0}, {12, 3}, {9, 2}, {8, 1}, {5, 0}, {6, 0}}
 	instanceHeaders = []string{"Countermeasure", "Target", "Status", "Reason / notes"}
-	instanceWidths  = []float32{17, 11, 8, 22}
+	instanceColumns = []column{{12, 3}, {9, 2}, {6, 0}, {12, 2}}
 )
 
 // measuresView lists the ranked compensating countermeasures proposed for
@@ -44,10 +45,14 @@ type measuresView struct {
 	exclusions *widget.List
 	exclRows   []risk.Exclusion
 
+	// handled says which proposal was handled last, with an Undo button,
+	// since a handled proposal leaves the list of proposals.
+	handled     *fyne.Container
+	handledText *widget.Label
+
 	acceptB, rejectB, implementB             *widget.Button
 	iAcceptB, iRejectB, iImplementB, iResetB *widget.Button
 	iDeleteB                                 *widget.Button
-	textSize                                 float32
 }
 
 func newCountermeasuresView(sess *session) *measuresView {
@@ -96,7 +101,11 @@ func newCountermeasuresView(sess *session) *measuresView {
 	v.propShow.Required = true
 	v.propShow.SetSelected(showCover)
 	v.propShow.OnChanged = func(string) { v.refresh() }
-	propTop := container.NewVBox(v.propShow, container.NewHBox(v.acceptB, v.rejectB, v.implementB), v.propInfo)
+	v.handledText = widget.NewLabel("")
+	v.handledText.Wrapping = fyne.TextWrapWord
+	v.handled = container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(tr("room.measures.undo"), theme.ContentUndoIcon(), v.undoHandled), v.handledText)
+	v.handled.Hide()
+	propTop := container.NewVBox(container.NewHScroll(v.propShow), container.NewHScroll(container.NewHBox(v.acceptB, v.rejectB, v.implementB)), v.handled, v.propInfo)
 
 	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
 	v.iRejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
@@ -104,11 +113,11 @@ func newCountermeasuresView(sess *session) *measuresView {
 	v.iResetB = widget.NewButtonWithIcon("Back to proposed", theme.ContentUndoIcon(), func() { v.onInstance(model.StatusProposed) })
 	v.iDeleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDeleteInstance)
 	v.instInfo = wrapLabel("")
-	instTop := container.NewVBox(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB), v.instInfo)
+	instTop := container.NewVBox(container.NewHScroll(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB)), v.instInfo)
 
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem("Proposals", container.NewBorder(propTop, nil, nil, nil, v.proposals)),
-		container.NewTabItem("In the project", container.NewBorder(instTop, nil, nil, nil, v.instances)),
+		container.NewTabItem("Proposals", container.NewBorder(propTop, nil, nil, nil, newFitColumns(v.proposals, proposalColumns, func(c int) string { return proposalHeaders[c] }).box)),
+		container.NewTabItem("In the project", container.NewBorder(instTop, nil, nil, nil, newFitColumns(v.instances, instanceColumns, func(c int) string { return instanceHeaders[c] }).box)),
 		container.NewTabItem("Not proposed", container.NewBorder(
 			wrapLabel("Measures that would close a gap but could disturb an essential function of the zone, and so are never proposed:"),
 			nil, nil, nil, v.exclusions)),
@@ -124,15 +133,6 @@ func (v *measuresView) object() fyne.CanvasObject { return v.content }
 
 func (v *measuresView) refresh() {
 	p := v.sess.doc.Project
-	if ts := theme.TextSize(); ts != v.textSize {
-		v.textSize = ts
-		for i, w := range proposalWidths {
-			v.proposals.SetColumnWidth(i, em(w))
-		}
-		for i, w := range instanceWidths {
-			v.instances.SetColumnWidth(i, em(w))
-		}
-	}
 	v.propRows, v.exclRows = nil, nil
 	if r := v.sess.result; r != nil {
 		v.propRows, v.exclRows = r.Proposals, r.Exclusions
@@ -347,12 +347,17 @@ func (v *measuresView) onProposal(status model.MeasureStatus) {
 	}
 	pr2 := *pr
 	apply := func(reason string) {
+		name := v.sess.measureName(pr2.MeasureID)
+		target := targetLabel(v.sess.doc.Project, pr2.TargetKind, pr2.TargetID)
 		if pr2.InstanceID != "" && v.sess.doc.Project.Countermeasure(pr2.InstanceID) != nil {
 			v.setInstanceStatus(pr2.InstanceID, status, reason)
-			return
+		} else {
+			ci := model.CountermeasureInstance{ID: model.NewID(), MeasureID: pr2.MeasureID, TargetKind: pr2.TargetKind, TargetID: pr2.TargetID, Status: status, Reason: reason}
+			if !v.sess.do(&model.Batch{Name: measureUndoLabel(status, name), Commands: []model.Command{&model.Add[model.CountermeasureInstance]{Item: ci}}}) {
+				return
+			}
 		}
-		ci := model.CountermeasureInstance{ID: model.NewID(), MeasureID: pr2.MeasureID, TargetKind: pr2.TargetKind, TargetID: pr2.TargetID, Status: status, Reason: reason}
-		v.sess.do(&model.Add[model.CountermeasureInstance]{Item: ci})
+		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": status.Label()}))
 	}
 	if status == model.StatusRejected {
 		v.askReason(v.sess.measureName(pr2.MeasureID), apply)
@@ -375,18 +380,55 @@ func (v *measuresView) askReason(name string, done func(reason string)) {
 	}, v.sess.win)
 	d.Resize(fyne.NewSize(em(34), em(14)))
 	d.Show()
+	v.sess.win.Canvas().Focus(reason)
 }
 
 // setInstanceStatus changes an instance's status (and reason) as one edit.
 func (v *measuresView) setInstanceStatus(id model.ID, status model.MeasureStatus, reason string) {
-	edit(v.sess, id, "", func(ci *model.CountermeasureInstance) {
-		ci.Status = status
-		if status == model.StatusRejected {
-			ci.Reason = reason
-		} else {
-			ci.Reason = ""
+	ci := v.sess.doc.Project.Countermeasure(id)
+	if ci == nil {
+		return
+	}
+	after := model.Clone(*ci)
+	after.Status, after.Reason = status, ""
+	if status == model.StatusRejected {
+		after.Reason = reason
+	}
+	v.sess.do(&model.Batch{Name: measureUndoLabel(status, v.sess.measureName(ci.MeasureID)),
+		Commands: []model.Command{&model.Update[model.CountermeasureInstance]{After: after}}})
+}
+
+// measureUndoLabel names a change of a countermeasure's status for Edit ▸
+// Undo: "Reject “Application allow-listing”", not "Add countermeasure".
+func measureUndoLabel(status model.MeasureStatus, name string) string {
+	key := "room.undo.propose"
+	switch status {
+	case model.StatusAccepted:
+		key = "room.undo.accept"
+	case model.StatusRejected:
+		key = "room.undo.reject"
+	case model.StatusImplemented:
+		key = "room.undo.implement"
+	}
+	return tr(key, map[string]string{"Measure": name})
+}
+
+// showHandled says what happened to the proposal just handled (it leaves
+// the list of proposals), with an Undo button beside it.
+func (v *measuresView) showHandled(text string) {
+	v.handledText.SetText(text)
+	v.handled.Show()
+}
+
+// undoHandled undoes the last edit, the handling of the proposal, and
+// clears the message.
+func (v *measuresView) undoHandled() {
+	v.handled.Hide()
+	if v.sess.doc.History().CanUndo() {
+		if err := v.sess.doc.Undo(); err != nil {
+			v.sess.showError(err)
 		}
-	})
+	}
 }
 
 func (v *measuresView) refreshInstanceActions() {

@@ -107,12 +107,24 @@ func dialogEntries(t *testing.T, u *ui) []*widget.Entry {
 	t.Helper()
 	var out []*widget.Entry
 	walk(topDialog(t, u), func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			out = append(out, e)
 		}
 		return false
 	})
 	return out
+}
+
+// asEntry is o as an entry: a widget.Entry, or the entry inside a keyEntry
+// (the properties panel's fields).
+func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
+	switch e := o.(type) {
+	case *widget.Entry:
+		return e, true
+	case *keyEntry:
+		return &e.Entry, true
+	}
+	return nil, false
 }
 
 // dialogSelects lists the selects of the open dialog in order.

@@ -2,7 +2,7 @@ package app
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +17,9 @@ import (
 // zone and its assets (risk.CandidateScenarios for each, without duplicates).
 var zoneCandidates = risk.CandidateScenariosInZone
 
-// libraryPick is the state of the "Add from threat library" dialog.
+// libraryPick is the state of the "Add from threat library" dialog: one
+// row per candidate scenario, unticked, with the actor and the target it
+// will get, both of which the user may change before adding.
 type libraryPick struct {
 	v          *threatsView
 	zones      []*model.Zone
@@ -25,11 +27,26 @@ type libraryPick struct {
 	list       *fyne.Container
 	candidates []model.ThreatScenario
 	checks     []*widget.Check
+	actors     []*widget.Select
+	targets    []*widget.Select
 	count      *widget.Label
+	// actorNames and targetNames are the options of the pickers, with
+	// the actor IDs and the targets they stand for.
+	actorNames  []string
+	actorIDs    []model.ID
+	targetNames []string
+	targetRefs  []libraryTarget
+}
+
+// libraryTarget is a target a candidate can be aimed at.
+type libraryTarget struct {
+	kind model.TargetKind
+	id   model.ID
 }
 
 // onAddFromLibrary opens the dialog: pick a zone, tick the candidate
-// scenarios for it and its assets, add them as one undo step.
+// scenarios for it and its assets (none is ticked at first), check or
+// change the actor and target of each, add them as one undo step.
 func (v *threatsView) onAddFromLibrary() {
 	if v.sess.cat == nil || len(v.sess.cat.Threats) == 0 {
 		v.sess.showInfo("Threat library", "The threat library is not available in this build.")
@@ -61,6 +78,7 @@ func (v *threatsView) onAddFromLibrary() {
 	}
 	lp.zone.SetSelected(start)
 	d.Show()
+	v.sess.win.Canvas().Focus(lp.zone)
 }
 
 func (v *threatsView) newLibraryPick() *libraryPick {
@@ -71,31 +89,71 @@ func (v *threatsView) newLibraryPick() *libraryPick {
 	for i, z := range lp.zones {
 		names[i] = z.Name
 	}
+	for _, a := range sortedByName(p.Actors, func(a *model.ThreatActor) string { return a.Name }) {
+		lp.actorNames = append(lp.actorNames, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability}))
+		lp.actorIDs = append(lp.actorIDs, a.ID)
+	}
 	lp.zone = widget.NewSelect(names, lp.onZone)
 	return lp
 }
 
-// onZone lists the candidates for the chosen zone, all ticked.
+// targetsOf lists what a candidate in zone z can be aimed at: the zone,
+// its assets, and the conduits that join it.
+func (lp *libraryPick) targetsOf(z *model.Zone) {
+	p := lp.v.sess.doc.Project
+	lp.targetNames, lp.targetRefs = nil, nil
+	add := func(k model.TargetKind, id model.ID) {
+		lp.targetNames = append(lp.targetNames, targetLabel(p, k, id))
+		lp.targetRefs = append(lp.targetRefs, libraryTarget{k, id})
+	}
+	add(model.TargetZone, z.ID)
+	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
+		if a.ZoneID == z.ID {
+			add(model.TargetAsset, a.ID)
+		}
+	}
+	for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
+		if slices.Contains(c.ZoneIDs, z.ID) {
+			add(model.TargetConduit, c.ID)
+		}
+	}
+}
+
+// onZone lists the candidates for the chosen zone, none ticked, each with
+// the actor and target the library chose.
 func (lp *libraryPick) onZone(name string) {
 	p := lp.v.sess.doc.Project
-	lp.candidates, lp.checks = nil, nil
+	lp.candidates, lp.checks, lp.actors, lp.targets = nil, nil, nil, nil
 	lp.list.RemoveAll()
 	for _, z := range lp.zones {
 		if z.Name == name {
 			lp.candidates = zoneCandidates(p, lp.v.sess.cat, z.ID)
+			lp.targetsOf(z)
 			break
 		}
 	}
-	for _, s := range lp.candidates {
+	for i, s := range lp.candidates {
 		worst, _ := risk.WorstConsequence(s.Consequences)
-		label := s.Name
-		if t := targetLabel(p, s.TargetKind, s.TargetID); !strings.Contains(label, strings.TrimPrefix(t, s.TargetKind.Label()+" ")) {
-			label += " — " + t
+		c := widget.NewCheck(fmt.Sprintf("%s · L %d × C %d · %s", s.Name, s.Likelihood, worst, frList(s.FRs)), func(bool) { lp.updateCount() })
+		actor := widget.NewSelect(lp.actorNames, nil)
+		actor.PlaceHolder = tr("room.lib.noActor")
+		if j := slices.Index(lp.actorIDs, s.ActorID); j >= 0 {
+			actor.SetSelectedIndex(j)
 		}
-		c := widget.NewCheck(fmt.Sprintf("%s · L %d × C %d · %s", label, s.Likelihood, worst, frList(s.FRs)), func(bool) { lp.updateCount() })
-		c.SetChecked(true)
+		target := widget.NewSelect(lp.targetNames, nil)
+		if j := slices.Index(lp.targetRefs, libraryTarget{s.TargetKind, s.TargetID}); j >= 0 {
+			target.SetSelectedIndex(j)
+		}
+		// Changing the actor or the target ticks the row: the user wants it.
+		actor.OnChanged = func(string) { lp.checks[i].SetChecked(true) }
+		target.OnChanged = func(string) { lp.checks[i].SetChecked(true) }
 		lp.checks = append(lp.checks, c)
-		lp.list.Add(c)
+		lp.actors = append(lp.actors, actor)
+		lp.targets = append(lp.targets, target)
+		pickers := container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel(tr("room.lib.by")), nil, actor),
+			container.NewBorder(nil, nil, widget.NewLabel(tr("room.lib.against")), nil, target))
+		lp.list.Add(container.NewVBox(c, container.NewPadded(pickers), widget.NewSeparator()))
 	}
 	lp.updateCount()
 }
@@ -122,13 +180,22 @@ func (lp *libraryPick) updateCount() {
 	}
 }
 
-// add adds the ticked candidates as one batch.
+// add adds the ticked candidates, with the actor and target chosen in
+// their rows, as one batch.
 func (lp *libraryPick) add() {
 	var cmds []model.Command
 	for i, c := range lp.checks {
-		if c.Checked {
-			cmds = append(cmds, &model.Add[model.ThreatScenario]{Item: lp.candidates[i]})
+		if !c.Checked {
+			continue
 		}
+		s := lp.candidates[i]
+		if j := lp.actors[i].SelectedIndex(); j >= 0 {
+			s.ActorID = lp.actorIDs[j]
+		}
+		if j := lp.targets[i].SelectedIndex(); j >= 0 {
+			s.TargetKind, s.TargetID = lp.targetRefs[j].kind, lp.targetRefs[j].id
+		}
+		cmds = append(cmds, &model.Add[model.ThreatScenario]{Item: s})
 	}
 	if len(cmds) == 0 {
 		return

@@ -19,23 +19,24 @@ import (
 	"zonewise/risk"
 )
 
-// Columns of the threat scenario table: what a workshop changes first,
-// then what identifies the scenario.
+// Columns of the threat scenario table: what identifies the scenario
+// (name, actor, target) first, so that it stays on screen at 1280 px with
+// the side panels open, then what a workshop changes.
 const (
 	colScenarioName = iota
+	colScenarioActor
+	colScenarioTarget
 	colScenarioLikelihood
 	colScenarioConsequence
 	colScenarioUnmitigated
 	colScenarioCurrent
 	colScenarioPlanned
 	colScenarioTreatment
-	colScenarioActor
-	colScenarioTarget
 	colScenarioFRs
 	scenarioColumns
 )
 
-var scenarioHeaders = [scenarioColumns]string{"Scenario", "Likelihood", "Consequence", "Unmitigated", "", "", "Treatment", "Actor", "Target", "FRs"}
+var scenarioHeaders = [scenarioColumns]string{"Scenario", "Actor", "Target", "Likelihood", "Consequence", "Unmitigated", "", "", "Treatment", "FRs"}
 
 // scenarioHeader is the heading of a column. The two residual columns are
 // looked up when shown, since the interface language is set after start-up.
@@ -49,8 +50,11 @@ func scenarioHeader(col int) string {
 	return scenarioHeaders[col]
 }
 
-// scenarioWidths are the column widths in multiples of the text size.
-var scenarioWidths = [scenarioColumns]float32{14, 8.5, 9, 7.5, 7.5, 7.5, 7.5, 9, 11, 7}
+// scenarioColumnsFit are the least widths (in multiples of the text size)
+// and the shares of spare width of the columns: the names grow.
+var scenarioColumnsFit = []column{
+	{12, 3}, {7, 1}, {9, 2}, {8.5, 0}, {9, 0}, {6, 0}, {6, 0}, {6, 0}, {7.5, 0}, {5, 0},
+}
 
 // undecided is the treatment option for a scenario without a treatment.
 const undecided = "—"
@@ -76,7 +80,10 @@ type threatsView struct {
 
 	unmitigated *riskHeatMap
 	residual    *riskHeatMap
-	textSize    float32 // the text size the column widths were set for
+	// detail names the selected scenario, its actor and target in full,
+	// where the table cuts them.
+	detail  *widget.Label
+	columns *fitColumns
 }
 
 func newThreatsView(sess *session) *threatsView {
@@ -110,8 +117,12 @@ func newThreatsView(sess *session) *threatsView {
 	v.filterBar = container.NewHBox(v.filterMsg, widget.NewButton("Show all", func() { v.filter = heatCell{}; v.refresh() }))
 	v.filterBar.Hide()
 
+	v.columns = newFitColumns(v.table, scenarioColumnsFit, scenarioHeader)
+	v.detail = widget.NewLabel("")
+	v.detail.Wrapping = fyne.TextWrapWord
+	v.detail.Hide()
 	maps := container.NewGridWithRows(2, v.unmitigated, v.residual)
-	left := container.NewBorder(container.NewVBox(bar, v.filterBar), nil, nil, nil, v.table)
+	left := container.NewBorder(container.NewVBox(container.NewHScroll(bar), v.filterBar), v.detail, nil, nil, v.columns.box)
 	split := container.NewHSplit(left, container.NewPadded(maps))
 	split.Offset = 0.66
 	v.content = split
@@ -125,12 +136,6 @@ func (v *threatsView) object() fyne.CanvasObject { return v.content }
 // refresh rebuilds the row order and redraws table and heat maps.
 func (v *threatsView) refresh() {
 	p := v.sess.doc.Project
-	if ts := theme.TextSize(); ts != v.textSize {
-		v.textSize = ts
-		for i, w := range scenarioWidths {
-			v.table.SetColumnWidth(i, em(w))
-		}
-	}
 	v.index()
 	v.rows = v.rows[:0]
 	unmit, resid := map[heatCell]int{}, map[heatCell]int{}
@@ -166,6 +171,7 @@ func (v *threatsView) refresh() {
 		}
 	}
 	setEnabled(v.deleteB, v.selected != "")
+	v.showDetail()
 	v.table.Refresh()
 	var markU, markR heatCell
 	if s := v.scenario(v.selected); s != nil {
@@ -374,9 +380,29 @@ func (v *threatsView) onRowSelected(id widget.TableCellID) {
 	}
 	v.selected, v.selectedRow = v.rows[id.Row], id.Row
 	setEnabled(v.deleteB, true)
+	v.showDetail()
 	if !v.sess.refreshing {
 		v.sess.selectOnly(ref{kindScenario, v.selected})
 	}
+}
+
+// showDetail writes the selected scenario's name, actor and target in full
+// under the table (the cells cut long names).
+func (v *threatsView) showDetail() {
+	p := v.sess.doc.Project
+	s := v.scenario(v.selected)
+	if s == nil {
+		v.detail.Hide()
+		return
+	}
+	actor := tr("room.threats.noActor")
+	if a := p.Actor(s.ActorID); a != nil {
+		actor = a.Name
+	}
+	setLabel(v.detail, tr("room.threats.detail", map[string]string{
+		"Name": orUntitled(s.Name), "Actor": actor, "Target": targetLabel(p, s.TargetKind, s.TargetID),
+	}))
+	v.detail.Show()
 }
 
 // onHeatCellTapped limits the table to the scenarios of a matrix cell;
@@ -446,6 +472,7 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 		}, v.sess.win)
 	d.Resize(fyne.NewSize(em(36), em(16)))
 	d.Show()
+	v.sess.win.Canvas().Focus(note)
 }
 
 // onAdd adds a scenario as Edit ▸ Add threat scenario does (on the

@@ -163,6 +163,12 @@ func TestThreatsViewAddsFromTheLibraryAsOneUndoStep(t *testing.T) {
 	if len(lp.checks) != most {
 		t.Fatalf("checklist has %d entries, want %d", len(lp.checks), most)
 	}
+	for i, c := range lp.checks {
+		if c.Checked {
+			t.Fatalf("candidate %d is ticked before the user ticks it", i)
+		}
+	}
+	lp.tickAll(true)
 	lp.checks[0].SetChecked(false)
 	n := len(p.Scenarios)
 	lp.add()
@@ -205,10 +211,12 @@ func TestThreatsViewTreatmentOtherThanMitigateNeedsAReason(t *testing.T) {
 func TestViewsScaleWithThePresentationMode(t *testing.T) {
 	u := newViewsTestUI(t, "threats")
 	v := viewOf[*threatsView](t, u)
-	before, mapBefore := v.textSize, v.heatMapMin()
+	v.columns.box.Refresh()
+	before, mapBefore := v.columns.forText, v.heatMapMin()
 	u.togglePresentation()
-	if v.textSize != before*presentationScale {
-		t.Errorf("threat table laid out for text size %v in presentation mode, want %v", v.textSize, before*presentationScale)
+	v.columns.box.Refresh()
+	if v.columns.forText != before*presentationScale {
+		t.Errorf("threat table laid out for text size %v in presentation mode, want %v", v.columns.forText, before*presentationScale)
 	}
 	if m := v.heatMapMin(); m.Width <= mapBefore.Width || m.Height <= mapBefore.Height {
 		t.Errorf("heat map needs %v in presentation mode, %v before: want it larger", m, mapBefore)
