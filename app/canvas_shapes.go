@@ -104,10 +104,17 @@ type zoneShape struct {
 	rect, stripe, badgeBg, handle *canvas.Rectangle
 	name, kind, badge             *canvas.Text
 	more                          *canvas.Text
-	nameFit, kindFit              fitted
-	badgeFor                      string
-	badgeTS                       float32
-	badgeSize                     fyne.Size
+	// summary is what the zone says about its assets when zoomed out
+	summary          [2]*canvas.Text
+	nameFit, kindFit fitted
+	badgeFor         string
+	badgeTS          float32
+	badgeSize        fyne.Size
+	// where the last update drew the zone (screen), and the bottom of its
+	// header text, for the summary below it and for conduit labels
+	tl       fyne.Position
+	size     fyne.Size
+	headerTo float32
 }
 
 func newZoneShape() *zoneShape {
@@ -115,14 +122,41 @@ func newZoneShape() *zoneShape {
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
 		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
 		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
-		more: canvas.NewText("", color.Black),
+		more:    canvas.NewText("", color.Black),
+		summary: [2]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
+	}
+}
+
+// showSummary writes lines below the zone's header, as many as fit, at a
+// size that stays readable when zoomed out.
+func (s *zoneShape) showSummary(lines []string, fg color.Color) {
+	ts := min(max(13*presentScale(), canvasMinText), 18*presentScale())
+	y := s.headerTo + ts*0.3
+	for i, t := range s.summary {
+		if i >= len(lines) || y+ts*1.3 > s.tl.Y+s.size.Height || s.size.Width < 4*ts {
+			if t.Visible() {
+				t.Hide()
+			}
+			continue
+		}
+		fit := ellipsize(lines[i], s.size.Width-ts, ts, fyne.TextStyle{})
+		setText(t, fit, fyne.NewPos(s.tl.X+ts/2, y), ts, withAlpha(fg, 230), i == 0)
+		y += ts * 1.35
+	}
+}
+
+func (s *zoneShape) hideSummary() {
+	for _, t := range s.summary {
+		if t.Visible() {
+			t.Hide()
+		}
 	}
 }
 
 // showMore writes "+N more" in the zone's last asset cell.
 func (s *zoneShape) showMore(tl fyne.Position, size fyne.Size, n int, zoom float32, fg color.Color) {
 	ts := textSize(13, zoom)
-	setText(s.more, fmt.Sprintf("+%d more", n), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
+	setText(s.more, tr("canvas.more", map[string]any{"N": n}), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
 }
 
 func (s *zoneShape) hideMore() {
@@ -132,11 +166,11 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
+	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
-	stroke, width := withAlpha(fg, 150), float32(1.5)
+	stroke, width := withAlpha(fg, 190), float32(1.5)
 	if z.IsSafety() {
 		stroke = color.NRGBA{200, 30, 30, 220}
 		width = 2.5
@@ -144,20 +178,43 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if selected {
 		stroke, width = sel, 3.5
 	}
+	// The box is drawn a little inside the zone's bounds, so that two
+	// zones sharing an edge show two lines with a gap between them.
+	inset := min(max(1.5, 3*zoom), size.Width/8, size.Height/8)
+	tl, size = tl.Add(fyne.NewPos(inset, inset)), fyne.NewSize(max(size.Width-2*inset, 1), max(size.Height-2*inset, 1))
+	s.tl, s.size = tl, size
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
 	// A stripe in the zone type's colour along the top edge, so that DMZs,
 	// control and safety zones are told apart at a glance.
 	sw := max(3, 5*zoom)
 	setRect(s.stripe, tl.Add(fyne.NewPos(10*zoom, width/2)), fyne.NewSize(max(size.Width-20*zoom, 1), sw), zoneTypeColor(z.Type), color.Transparent, 0, sw/2)
-	pad := 8 * zoom
-	ts, ks := textSize(16, zoom), textSize(12, zoom)
+	pad := max(8*zoom, 3)
+	sc := presentScale()
+	// Names and badges stay readable when zoomed out, as long as the box
+	// on screen is large enough to hold them.
+	ts := min(max(16*zoom*sc, min(11*sc, size.Height/3)), 48*sc)
+	ks := min(max(12*zoom*sc, min(9*sc, size.Height/4)), 36*sc)
+	ts, ks = max(ts, canvasMinText), max(ks, canvasMinText)
+	// A name that does not fit is set up to a fifth smaller before it is
+	// cut ("Desinfektion & Reinigung" rather than "Desinfektion & Rein…").
+	full, nameW, bold := orUntitled(z.Name), size.Width-2*pad, fyne.TextStyle{Bold: true}
+	if s.nameFit.full != full || s.nameFit.width != nameW || s.nameFit.size != ts {
+		s.nameFit.set(full, nameW, ts, bold)
+		s.nameFit.shrunk = ts
+		for f := float32(0.95); s.nameFit.text != full && f > 0.79 && ts*f >= canvasMinText; f -= 0.05 {
+			if fyne.MeasureText(full, ts*f, bold).Width <= nameW {
+				s.nameFit.text, s.nameFit.shrunk = full, ts*f
+			}
+		}
+	}
+	nameTS := s.nameFit.shrunk
+	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), nameTS, fg, true)
 	line2 := tl.Y + pad*0.6 + ts*1.4
-	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts, fyne.TextStyle{Bold: true})
-	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+	s.headerTo = line2 + ks*1.4
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
 	kindRight := tl.X + size.Width - pad
-	if badge == "" {
+	if badge == "" || size.Height < ts*1.4+ks*1.6 {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
@@ -167,7 +224,11 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		}
 		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
-		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, line2-zoom)
+		bx := tl.X + size.Width - bw - pad
+		if bx < tl.X+pad { // too narrow for type and badge on one line: the badge alone
+			bx = tl.X + pad
+		}
+		bpos := fyne.NewPos(bx, line2-zoom)
 		kindRight = bpos.X - 4*zoom
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
 		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
@@ -177,10 +238,14 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		kind += " · " + z.SafetyDesignation
 	}
 	if z.OutOfScope {
-		kind += " · out of scope"
+		kind += " · " + tr("canvas.outOfScope")
 	}
-	s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
-	setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
+	if kindRight-tl.X-pad < ks*2 || size.Height < ts*1.4+ks*1.6 {
+		s.kind.Hide()
+	} else {
+		s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
+		setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
+	}
 	if selected {
 		hs := max(10, 12*zoom)
 		setRect(s.handle, tl.Add(fyne.NewPos(size.Width-hs, size.Height-hs)), fyne.NewSize(hs, hs), sel, color.Transparent, 0, 2)
@@ -303,11 +368,13 @@ type fitted struct {
 	full        string
 	width, size float32
 	text        string
+	// shrunk is the smaller size a zone name was set in to fit whole
+	shrunk float32
 }
 
 func (f *fitted) set(full string, width, size float32, style fyne.TextStyle) {
 	if f.full != full || f.width != width || f.size != size {
-		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size, style)
+		f.full, f.width, f.size, f.text, f.shrunk = full, width, size, ellipsize(full, width, size, style), 0
 	}
 }
 
