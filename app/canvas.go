@@ -91,6 +91,8 @@ type zoneCanvas struct {
 	// geometry of the last redraw, in screen coordinates, for hit tests:
 	// the chips in view
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
+	// obs is what conduit labels keep clear of (canvas_labels.go)
+	obs obstacles
 }
 
 // canvasWindow is what the canvas asks of the window beyond the session.
@@ -315,6 +317,7 @@ func (c *zoneCanvas) redraw() {
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
 	c.placeAssets(p, zs)
+	c.collectObstacles()
 	order = c.drawConduits(p, zs, ink, order)
 	order = c.drawAssets(p, ink, order)
 	order = append(order, c.rubber, c.ghost)

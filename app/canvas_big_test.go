@@ -232,3 +232,40 @@ func TestZoomKeysZoomAboutTheSelection(t *testing.T) {
 		t.Errorf("the selection moved from %v to %v while zooming", oldMid, mid)
 	}
 }
+
+func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
+	path := []fyne.Position{{X: 0, Y: 100}, {X: 400, Y: 100}}
+	m := fyne.NewSize(60, 16)
+	for _, tc := range []struct {
+		name  string
+		chips []rectF
+	}{
+		{"nothing in the way: the middle", nil},
+		{"a chip on the middle: beside it", []rectF{{170, 90, 60, 20}}},
+		{"chips on the middle and the next places: further out", []rectF{{120, 90, 160, 20}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var obs obstacles
+			obs.reset()
+			for _, r := range tc.chips {
+				obs.add(r)
+			}
+			p := labelAlong(path, m, &obs)
+			box := rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4}
+			for _, r := range tc.chips {
+				if box.x < r.x+r.w && r.x < box.x+box.w && box.y < r.y+r.h && r.y < box.y+box.h {
+					t.Errorf("label at %v covers chip %+v", p, r)
+				}
+			}
+			if len(tc.chips) == 0 && p != fyne.NewPos(200, 100) {
+				t.Errorf("label at %v, want the middle (200,100)", p)
+			}
+			var again obstacles
+			again.reset()
+			again.add(box)
+			if q := labelAlong(path, m, &again); q == p {
+				t.Error("a second label went on top of the first")
+			}
+		})
+	}
+}

@@ -488,7 +488,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	if selected {
 		col, width = sel, width+2
 	}
-	var mid fyne.Position
+	var path []fyne.Position // where the label may go
 	switch {
 	case len(rects) == 2:
 		// Through the route's bends when it has any, else straight.
@@ -509,8 +509,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		if cd.Type == model.ConduitUnidirectional {
 			s.arrow(pts[n-1], pts[n], col, width, c.zoom)
 		}
-		m := n / 2 // label on the middle segment
-		mid = fyne.NewPos((pts[m].X+pts[m+1].X)/2, (pts[m].Y+pts[m+1].Y)/2)
+		path = pts
 	case len(rects) > 2:
 		var hx, hy float32
 		for _, r := range rects {
@@ -520,7 +519,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		for _, r := range rects {
 			s.stroke(hub, r.clip(r.centre(), hub), cd.Type, col, width, c.zoom)
 		}
-		mid = hub
+		path = []fyne.Position{hub, rects[0].clip(rects[0].centre(), hub)}
 	}
 	for _, l := range s.lines[s.used:] {
 		if l.Visible() {
@@ -532,7 +531,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(12, c.zoom)
+	ts := min(max(12*c.zoom, 9), 36) * presentScale()
 	text := orUntitled(cd.Name)
 	if c.zoom < 0.9 { // zoomed out: the first word ("K07") keeps the diagram readable
 		if f := strings.Fields(text); len(f) > 0 {
@@ -546,6 +545,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelFor, s.labelTS, s.labelSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{})
 	}
 	m := s.labelSize
+	mid := labelAlong(path, m, &c.obs)
 	pos := fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2-2)
 	setRect(s.labelBg, pos, fyne.NewSize(m.Width+8, m.Height+4), withAlpha(invert(fg), 225), col, 1, 4)
 	setText(s.label, text, pos.Add(fyne.NewPos(4, 2)), ts, fg, selected)
