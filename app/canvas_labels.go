@@ -90,7 +90,9 @@ func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) fyne.Position 
 		}
 		return pts[0]
 	}
-	box := func(p fyne.Position) rectF { return rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4} }
+	box := func(p fyne.Position) rectF {
+		return rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4}
+	}
 	for _, f := range []float32{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8} {
 		if p := at(f); !obs.hits(box(p)) {
 			obs.add(box(p))
