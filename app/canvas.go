@@ -85,6 +85,7 @@ type zoneCanvas struct {
 	// the model as laid out by the last refresh: zones by ID and where
 	// every chip goes (assetModel is plan.rects)
 	zs         map[model.ID]*model.Zone
+	stamp      uint64 // projectStamp of zs and plan
 	plan       assetPlan
 	assetModel map[model.ID]model.Rect
 
@@ -290,15 +291,19 @@ func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
 // touched. The window calls it after every edit and change of selection.
 func (c *zoneCanvas) refresh() {
 	p := c.sess.doc.Project
-	if c.zs == nil {
-		c.zs = map[model.ID]*model.Zone{}
+	moved := len(p.Zones) > 0 && c.zs[p.Zones[0].ID] != &p.Zones[0] // the slice was reallocated
+	if st := projectStamp(p); st != c.stamp || c.zs == nil || moved {
+		c.stamp = st
+		if c.zs == nil {
+			c.zs = map[model.ID]*model.Zone{}
+		}
+		clear(c.zs)
+		for i := range p.Zones {
+			c.zs[p.Zones[i].ID] = &p.Zones[i]
+		}
+		c.plan = planAssets(p, c.zs)
+		c.assetModel = c.plan.rects
 	}
-	clear(c.zs)
-	for i := range p.Zones {
-		c.zs[p.Zones[i].ID] = &p.Zones[i]
-	}
-	c.plan = planAssets(p, c.zs)
-	c.assetModel = c.plan.rects
 	c.redraw()
 }
 

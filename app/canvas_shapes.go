@@ -106,6 +106,7 @@ type zoneShape struct {
 	more                          *canvas.Text
 	// summary is what the zone says about its assets when zoomed out
 	summary          [2]*canvas.Text
+	summaryFit       [2]fitted
 	nameFit, kindFit fitted
 	badgeFor         string
 	badgeTS          float32
@@ -139,8 +140,8 @@ func (s *zoneShape) showSummary(lines []string, fg color.Color) {
 			}
 			continue
 		}
-		fit := ellipsize(lines[i], s.size.Width-ts, ts, fyne.TextStyle{})
-		setText(t, fit, fyne.NewPos(s.tl.X+ts/2, y), ts, withAlpha(fg, 230), i == 0)
+		s.summaryFit[i].set(lines[i], s.size.Width-ts, ts, fyne.TextStyle{Bold: i == 0})
+		setText(t, s.summaryFit[i].text, fyne.NewPos(s.tl.X+ts/2, y), ts, withAlpha(fg, 230), i == 0)
 		y += ts * 1.35
 	}
 }
@@ -190,6 +191,11 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	setRect(s.stripe, tl.Add(fyne.NewPos(10*zoom, width/2)), fyne.NewSize(max(size.Width-20*zoom, 1), sw), zoneTypeColor(z.Type), color.Transparent, 0, sw/2)
 	pad := max(8*zoom, 3)
 	sc := presentScale()
+	if size.Width < 36 || size.Height < 14 { // a dot on the overview: colour only
+		hideAll([]fyne.CanvasObject{s.name, s.kind, s.badge, s.badgeBg, s.handle})
+		s.headerTo = tl.Y + size.Height
+		return
+	}
 	// Names and badges stay readable when zoomed out, as long as the box
 	// on screen is large enough to hold them.
 	ts := min(max(16*zoom*sc, min(11*sc, size.Height/3)), 48*sc)
@@ -201,10 +207,8 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if s.nameFit.full != full || s.nameFit.width != nameW || s.nameFit.size != ts {
 		s.nameFit.set(full, nameW, ts, bold)
 		s.nameFit.shrunk = ts
-		for f := float32(0.95); s.nameFit.text != full && f > 0.79 && ts*f >= canvasMinText; f -= 0.05 {
-			if fyne.MeasureText(full, ts*f, bold).Width <= nameW {
-				s.nameFit.text, s.nameFit.shrunk = full, ts*f
-			}
+		if f := nameW / (s.nameFit.unit * ts * 1.02); s.nameFit.text != full && f >= 0.8 && ts*f >= canvasMinText {
+			s.nameFit.text, s.nameFit.shrunk = full, ts*f
 		}
 	}
 	nameTS := s.nameFit.shrunk
@@ -370,12 +374,39 @@ type fitted struct {
 	text        string
 	// shrunk is the smaller size a zone name was set in to fit whole
 	shrunk float32
+	// unit is the full text's width at size 1
+	unit float32
 }
 
+// set fits full into width at text size size. Text width grows in
+// proportion to the size, so the full text is measured once (unit) and a
+// zoom step that changes width and size measures nothing while the text
+// fits, and two or three prefixes when it does not.
 func (f *fitted) set(full string, width, size float32, style fyne.TextStyle) {
-	if f.full != full || f.width != width || f.size != size {
-		f.full, f.width, f.size, f.text, f.shrunk = full, width, size, ellipsize(full, width, size, style), 0
+	if f.full == full && f.width == width && f.size == size {
+		return
 	}
+	if f.full != full || f.unit == 0 {
+		f.unit = fyne.MeasureText(full, 100, style).Width / 100
+	}
+	f.full, f.width, f.size, f.shrunk = full, width, size, 0
+	if f.unit*size*1.02 <= width {
+		f.text = full
+		return
+	}
+	r := []rune(full)
+	n := min(len(r), max(0, int(float32(len(r))*width/(f.unit*size))))
+	for n > 0 && fyne.MeasureText(string(r[:n])+"…", size, style).Width > width {
+		n--
+	}
+	for n < len(r) && fyne.MeasureText(string(r[:n+1])+"…", size, style).Width <= width {
+		n++
+	}
+	if n == 0 {
+		f.text = "…"
+		return
+	}
+	f.text = string(r[:n]) + "…"
 }
 
 // ellipsize shortens s to fit width at text size ts.

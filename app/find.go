@@ -49,25 +49,27 @@ func buildFindIndex(p *model.Project, cat *risk.Catalog) *findIndex {
 		hay := strings.ToLower(n + "\x00" + string(r.ID) + "\x00" + strings.Join(extra, "\x00"))
 		x.entries = append(x.entries, findEntry{r: r, kind: kindLabel, display: n, hay: hay, name: strings.ToLower(n)})
 	}
+	kZone, kAsset, kConduit, kScenario := tr("find.kind.zone"), tr("find.kind.asset"), tr("find.kind.conduit"), tr("find.kind.scenario")
 	for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
-		add(ref{kindZone, z.ID}, tr("find.kind.zone"), z.Name, z.Subnets...)
+		add(ref{kindZone, z.ID}, kZone, z.Name, z.Subnets...)
 	}
 	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
 		extra := append([]string{a.Hostname, a.MAC, a.Vendor, a.Model}, a.IPs...)
-		add(ref{kindAsset, a.ID}, tr("find.kind.asset"), a.Name, extra...)
+		add(ref{kindAsset, a.ID}, kAsset, a.Name, extra...)
 	}
 	for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
-		add(ref{kindConduit, c.ID}, tr("find.kind.conduit"), c.Name)
+		add(ref{kindConduit, c.ID}, kConduit, c.Name)
 	}
 	for _, s := range sortedByName(p.Scenarios, func(s *model.ThreatScenario) string { return s.Name }) {
-		add(ref{kindScenario, s.ID}, tr("find.kind.scenario"), s.Name)
+		add(ref{kindScenario, s.ID}, kScenario, s.Name)
 	}
 	if cat != nil {
+		kReq := tr("find.kind.requirement")
 		for _, list := range [][]risk.Requirement{cat.System, cat.Component} {
 			for _, rq := range list {
 				x.entries = append(x.entries, findEntry{
 					req:     rq.ID,
-					kind:    tr("find.kind.requirement"),
+					kind:    kReq,
 					display: rq.ID + " " + rq.Title,
 					hay:     strings.ToLower(rq.ID + "\x00" + rq.Title),
 					name:    strings.ToLower(rq.ID),
@@ -127,8 +129,11 @@ type finder struct {
 	dlg     dialog.Dialog
 }
 
-// showFind opens the Find box on the current project.
-func (u *ui) showFind() {
+// showFind opens the Find box on the current project (Edit ▸ Find…).
+func (u *ui) showFind() { u.openFind() }
+
+// openFind opens the Find box and returns it.
+func (u *ui) openFind() *finder {
 	f := &finder{u: u, index: buildFindIndex(u.doc.Project, u.cat)}
 	f.entry = widget.NewEntry()
 	f.entry.SetPlaceHolder(tr("find.placeholder"))
@@ -162,6 +167,7 @@ func (u *ui) showFind() {
 	f.dlg.Resize(fyne.NewSize(min(em(40), s.Width*0.9), min(em(30), s.Height*0.85)))
 	f.dlg.Show()
 	u.win.Canvas().Focus(f.entry)
+	return f
 }
 
 // search updates the result list for the query q.
