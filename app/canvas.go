@@ -496,7 +496,7 @@ func (c *zoneCanvas) summaryLines(z *model.Zone) []string {
 				parts = append(parts, fmt.Sprintf("%d %s", k, letter))
 			}
 		}
-		lines = append(lines, tr("canvas.summary.assets", map[string]any{"N": n, "Classes": strings.Join(parts, " · ")}))
+		lines = append(lines, tr("canvas.summary.assets", map[string]any{"N": n}), strings.Join(parts, " · "))
 	}
 	if zr := c.sess.zoneResult(z.ID); zr != nil {
 		if g := maxOf(zr.Gap); g > 0 {

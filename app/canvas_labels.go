@@ -99,7 +99,15 @@ func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) fyne.Position 
 			return p
 		}
 	}
+	// Nothing clear along the line: beside its middle, above, below, left
+	// or right, where that is clear.
 	p := at(0.5)
+	for _, d := range []fyne.Position{{X: 0, Y: -(m.Height + 6)}, {X: 0, Y: m.Height + 6}, {X: -(m.Width + 10), Y: 0}, {X: m.Width + 10, Y: 0}} {
+		if q := p.Add(d); !obs.hits(box(q)) {
+			obs.add(box(q))
+			return q
+		}
+	}
 	obs.add(box(p))
 	return p
 }

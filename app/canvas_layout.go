@@ -10,10 +10,10 @@ import (
 	"zonewise/model"
 )
 
-// The canvas's own layout (the Layout button): zones in Purdue bands, the
-// highest level at the top, each zone sized to show all its asset chips and
-// its nested zones, the bands wrapped to a width that gives the plant
-// about the shape of a screen, so that Fit shows a 50-zone plant whole and
+// The canvas's own layout (the Layout button): zones in rows by Purdue
+// level, the highest at the top, each zone sized to show all its asset
+// chips and its nested zones, the rows wrapped to a width that gives the
+// plant about the shape of a screen, so that Fit shows a 50-zone plant whole and
 // readable. Chips go back to the automatic grid of their zone. It needs no
 // Graphviz and takes milliseconds for 500 zones.
 
@@ -117,22 +117,23 @@ func planLayout(p *model.Project) map[model.ID]model.Rect {
 	}
 	width := max(widest, math.Sqrt(area*layoutAspect))
 	out := make(map[model.ID]model.Rect, len(p.Zones))
-	y := 0.0
-	for i := 0; i < len(boxes); {
-		// one band: the zones of one Purdue level, wrapped at width
-		level := boxes[i].z.PurdueLevel
-		x, rowH := 0.0, 0.0
-		for ; i < len(boxes) && boxes[i].z.PurdueLevel == level; i++ {
-			b := boxes[i]
-			if x > 0 && x+b.w > width {
-				x, y = 0, y+rowH+layoutGapY
-				rowH = 0
+	// Rows in reading order, highest level first. A new Purdue level starts
+	// a new row when the current row is already half full, so that large
+	// plants read as bands and a small one still has a screen's shape
+	// instead of a tall strip of one zone per level.
+	x, y, rowH := 0.0, 0.0, 0.0
+	for i, b := range boxes {
+		newLevel := i > 0 && b.z.PurdueLevel != boxes[i-1].z.PurdueLevel
+		if x > 0 && (x+b.w > width || (newLevel && x > width/2)) {
+			gap := layoutGapY
+			if newLevel {
+				gap = layoutBandY
 			}
-			b.place(x, y, out)
-			x += b.w + layoutGapX
-			rowH = max(rowH, b.h)
+			x, y, rowH = 0, y+rowH+gap, 0
 		}
-		y += rowH + layoutBandY
+		b.place(x, y, out)
+		x += b.w + layoutGapX
+		rowH = max(rowH, b.h)
 	}
 	return out
 }

@@ -105,8 +105,8 @@ type zoneShape struct {
 	name, kind, badge             *canvas.Text
 	more                          *canvas.Text
 	// summary is what the zone says about its assets when zoomed out
-	summary          [2]*canvas.Text
-	summaryFit       [2]fitted
+	summary          [3]*canvas.Text
+	summaryFit       [3]fitted
 	nameFit, kindFit fitted
 	badgeFor         string
 	badgeTS          float32
@@ -124,7 +124,7 @@ func newZoneShape() *zoneShape {
 		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
 		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
 		more:    canvas.NewText("", color.Black),
-		summary: [2]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
+		summary: [3]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
 	}
 }
 
@@ -167,7 +167,7 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.handle}
+	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
