@@ -431,6 +431,9 @@ func ellipsize(s string, width, ts float32, style fyne.TextStyle) string {
 	return string(r[:lo]) + "…"
 }
 
+// overviewLabelZoom is the zoom below which conduit labels are left out.
+const overviewLabelZoom = 0.2
+
 // conduitShape draws one conduit: lines between the borders of its zones
 // (a hub when it joins more than two), styled by type, and a label.
 type conduitShape struct {
@@ -557,7 +560,9 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 			l.Hide()
 		}
 	}
-	if len(rects) < 2 {
+	// On the overview of a large plant the lines tell the story: labels
+	// only from a zoom at which they can be placed, and on a selected conduit.
+	if len(rects) < 2 || (c.zoom < overviewLabelZoom && !selected) {
 		s.label.Hide()
 		s.labelBg.Hide()
 		return
