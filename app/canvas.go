@@ -564,16 +564,16 @@ func (c *zoneCanvas) hintText() string {
 	}
 	switch c.tool {
 	case toolPan:
-		return "Hand: drag to pan · scroll to pan · Ctrl+scroll to zoom"
+		return tr("canvas.hint.pan")
 	case toolConnect:
 		if c.connectFrom != "" {
-			return "Connect: now click the second zone (Esc cancels)"
+			return tr("canvas.hint.connectSecond")
 		}
-		return "Connect: click the first zone, then the second (or drag from one to the other)"
+		return tr("canvas.hint.connect")
 	case toolAsset:
-		return "Place " + c.assetClass.Label() + ": click or drag into a zone (Esc returns to select)"
+		return tr("canvas.hint.place", map[string]string{"Class": c.assetClass.Label()})
 	}
-	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete · keys V H C 1–4 pick tools"
+	return tr("canvas.hint.select")
 }
 
 func maxOf(v model.SLVector) int {

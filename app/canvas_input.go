@@ -482,7 +482,7 @@ func (c *zoneCanvas) nextName(base string) string {
 func (c *zoneCanvas) placeAsset(p fyne.Position) {
 	zid := c.zoneAt(p, "")
 	if zid == "" {
-		c.win.tell("Drop the asset inside a zone.")
+		c.win.tell(tr("canvas.dropInZone"))
 		return
 	}
 	z := c.sess.doc.Project.Zone(zid)
@@ -587,7 +587,7 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	if h.kind == kindZone {
 		for _, cl := range model.AssetClasses() {
 			pos := ev.Position
-			items = append(items, fyne.NewMenuItem("Add "+strings.ToLower(cl.Label())+" here", func() {
+			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(cl.Label())}), func() {
 				prev := c.assetClass
 				c.assetClass = cl
 				c.placeAsset(pos)
@@ -598,13 +598,13 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	}
 	if h.kind != kindNone {
 		items = append(items,
-			fyne.NewMenuItem("Add threat scenario", c.sess.addScenario),
-			fyne.NewMenuItem("Log decision…", c.win.logDecision),
+			fyne.NewMenuItem(tr("canvas.menu.addScenario"), c.sess.addScenario),
+			fyne.NewMenuItem(tr("menu.edit.logDecision"), c.win.logDecision),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Delete", c.sess.deleteSelection),
+			fyne.NewMenuItem(tr("canvas.menu.delete"), c.sess.deleteSelection),
 		)
 	} else {
-		items = append(items, fyne.NewMenuItem("Fit to window", c.fit))
+		items = append(items, fyne.NewMenuItem(tr("menu.view.fit"), c.fit))
 	}
 	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if cv == nil {

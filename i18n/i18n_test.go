@@ -63,7 +63,9 @@ func TestTranslationsUseTheSamePlaceholders(t *testing.T) {
 func TestGermanIsTranslated(t *testing.T) {
 	// A German message equal to the English one is allowed only for words
 	// that are the same in both languages; the list keeps that deliberate.
-	same := map[string]bool{"app.name": true}
+	same := map[string]bool{"app.name": true,
+		// IEC 62443's German vocabulary keeps these words; find.result is layout
+		"find.kind.asset": true, "find.kind.conduit": true, "find.kind.zone": true, "find.result": true}
 	en, de := For(EN), For(DE)
 	enRaw, err := readFile(EN)
 	if err != nil {
