@@ -218,15 +218,14 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
 	kindRight := tl.X + size.Width - pad
-	if badge != "" && (s.badgeFor != badge || s.badgeTS != ks) {
-		s.badgeFor, s.badgeTS = badge, ks
-		s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
-	}
-	if badge == "" || size.Height < ts*1.4+ks*1.6 || s.badgeSize.Width+8*zoom > size.Width-2*pad {
-		// no room: the badge would stick out of the box
+	if badge == "" || size.Height < ts*1.4+ks*1.6 {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
+		if s.badgeFor != badge || s.badgeTS != ks {
+			s.badgeFor, s.badgeTS = badge, ks
+			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
+		}
 		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
 		bx := tl.X + size.Width - bw - pad
