@@ -2,9 +2,11 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -48,7 +50,10 @@ type zoneCanvas struct {
 
 	zoom   float32
 	offset fyne.Position // screen = model × zoom + offset
-	fitted bool          // fit to window once the widget has a size
+	// fitZoom is the zoom of the last fit when that was below minZoom: a
+	// plant too large for minZoom can still be zoomed out to whole.
+	fitZoom float32
+	fitted  bool // fit to window once the widget has a size
 	// userView is set once the user pans or zooms: until then the plant
 	// is fitted to the window whenever the window's size changes.
 	userView bool
@@ -77,8 +82,18 @@ type zoneCanvas struct {
 	// zoneOrder lists zone IDs in drawing order (outermost first)
 	zoneOrder []model.ID
 
-	// geometry of the last refresh, in screen coordinates, for hit tests
+	// the model as laid out by the last refresh: zones by ID and where
+	// every chip goes (assetModel is plan.rects)
+	zs         map[model.ID]*model.Zone
+	stamp      uint64 // projectStamp of zs and plan
+	plan       assetPlan
+	assetModel map[model.ID]model.Rect
+
+	// geometry of the last redraw, in screen coordinates, for hit tests:
+	// the chips in view
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
+	// obs is what conduit labels keep clear of (canvas_labels.go)
+	obs obstacles
 }
 
 // canvasWindow is what the canvas asks of the window beyond the session.
@@ -163,7 +178,7 @@ func (c *zoneCanvas) toModel(p fyne.Position) (float64, float64) {
 
 // resetView forgets pan and zoom for a new document.
 func (c *zoneCanvas) resetView() {
-	c.zoom, c.offset, c.connectFrom, c.userView = 1, fyne.Position{}, "", false
+	c.zoom, c.offset, c.connectFrom, c.userView, c.fitZoom = 1, fyne.Position{}, "", false, 0
 	c.drag = dragState{}
 	for id := range c.zones {
 		delete(c.zones, id)
@@ -176,6 +191,7 @@ func (c *zoneCanvas) resetView() {
 	}
 	c.order = nil
 	c.layer.Objects = nil
+	c.zs = nil
 }
 
 // fitSoon fits the plant to the window now or as soon as it has a size.
@@ -187,13 +203,14 @@ func (c *zoneCanvas) fitSoon() {
 	}
 }
 
-// fit zooms and pans so that every zone is visible.
+// fit zooms and pans so that every zone is visible, however large the
+// plant: the zoom may go below minZoom for that (fitZoom).
 func (c *zoneCanvas) fit() {
 	p := c.sess.doc.Project
 	s := c.Size()
 	if len(p.Zones) == 0 || s.Width < 10 || s.Height < 10 {
 		c.zoom, c.offset = 1, fyne.NewPos(20, 20)
-		c.refresh()
+		c.redraw()
 		return
 	}
 	minX, minY := math.Inf(1), math.Inf(1)
@@ -203,39 +220,46 @@ func (c *zoneCanvas) fit() {
 		minX, minY = min(minX, b.X), min(minY, b.Y)
 		maxX, maxY = max(maxX, b.X+b.W), max(maxY, b.Y+b.H)
 	}
-	w, h := max(maxX-minX, 1), max(maxY-minY, 1)
-	const margin = 24
-	z := min(float64(s.Width-2*margin)/w, float64(s.Height-2*margin)/h)
-	c.zoom = float32(min(max(z, minZoom), maxZoom))
-	c.offset = fyne.NewPos(
-		(s.Width-float32(w)*c.zoom)/2-float32(minX)*c.zoom,
-		(s.Height-float32(h)*c.zoom)/2-float32(minY)*c.zoom,
-	)
-	c.refresh()
+	all := model.Rect{X: minX, Y: minY, W: maxX - minX, H: maxY - minY}
+	c.fitZoom = min(c.zoomFor(all, fitMargin), minZoom)
+	c.showRect(all, fitMargin, maxZoom)
 }
 
-// zoomBy zooms by factor around the widget position at.
-func (c *zoneCanvas) zoomBy(factor float32, at fyne.Position) {
-	c.userView = true
-	nz := min(max(c.zoom*factor, minZoom), maxZoom)
-	mx, my := c.toModel(at)
-	c.zoom = nz
-	c.offset = fyne.NewPos(at.X-float32(mx)*nz, at.Y-float32(my)*nz)
-	c.refresh()
-}
+// fitMargin is the space left around the plant by fit, in screen points.
+const fitMargin = 24
 
-func (c *zoneCanvas) centre() fyne.Position {
+// zoomFor is the zoom at which the model rectangle r fills the canvas less
+// margin screen points on every side.
+func (c *zoneCanvas) zoomFor(r model.Rect, margin float32) float32 {
 	s := c.Size()
-	return fyne.NewPos(s.Width/2, s.Height/2)
+	return float32(min(float64(s.Width-2*margin)/max(r.W, 1), float64(s.Height-2*margin)/max(r.H, 1)))
 }
 
-// reveal pans so that the zone or asset r is in view.
-func (c *zoneCanvas) reveal(r ref) {
-	d := kindOf(r.Kind)
-	if d == nil || d.drawn == nil {
-		return
+// showRect zooms and pans so that the model rectangle r fills the canvas
+// less margin screen points on every side, at most at zoom top, centred.
+func (c *zoneCanvas) showRect(r model.Rect, margin float32, top float32) {
+	s := c.Size()
+	w, h := max(r.W, 1), max(r.H, 1)
+	c.zoom = min(max(c.zoomFor(r, margin), c.floorZoom()), top, maxZoom)
+	c.offset = fyne.NewPos(
+		s.Width/2-float32(r.X+w/2)*c.zoom,
+		s.Height/2-float32(r.Y+h/2)*c.zoom,
+	)
+	c.redraw()
+}
+
+// floorZoom is the lowest zoom: minZoom, or lower when the last fit needed
+// less to show the whole plant.
+func (c *zoneCanvas) floorZoom() float32 {
+	if c.fitZoom > 0 {
+		return min(minZoom, c.fitZoom)
 	}
-	b, ok := d.drawn(c, r.ID)
+	return minZoom
+}
+
+// reveal pans so that the zone, asset or conduit r is in view.
+func (c *zoneCanvas) reveal(r ref) {
+	b, ok := c.boundsOf(r)
 	if !ok {
 		return
 	}
@@ -246,7 +270,7 @@ func (c *zoneCanvas) reveal(r ref) {
 	}
 	cx, cy := b.X+b.W/2, b.Y+b.H/2
 	c.offset = fyne.NewPos(s.Width/2-float32(cx)*c.zoom, s.Height/2-float32(cy)*c.zoom)
-	c.refresh()
+	c.redraw()
 }
 
 // zoneDepth returns how deeply a zone is nested (0 for a top-level zone).
@@ -262,89 +286,45 @@ func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
 	return d
 }
 
-// assetLayout places every asset (model rectangles, absolute): at its
-// Position inside its zone, or else in the next cell of a grid below the
-// zone's header, with cells as wide as the zone allows. Assets that do not
-// fit in the zone are left out and counted in more: the zone shows
-// "+N more" instead of spilling over its neighbours.
-func assetLayout(p *model.Project, zs map[model.ID]*model.Zone) (rects map[model.ID]model.Rect, more map[model.ID]int) {
-	rects = make(map[model.ID]model.Rect, len(p.Assets))
-	more = map[model.ID]int{}
-	type grid struct {
-		cols, cells int
-		w           float64
-		next        int
-	}
-	grids := map[model.ID]*grid{}
-	autos := map[model.ID]int{}
-	for i := range p.Assets {
-		if p.Assets[i].Position == (model.Point{}) {
-			autos[p.Assets[i].ZoneID]++
-		}
-	}
-	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
-		z, ok := zs[a.ZoneID]
-		if !ok {
-			continue
-		}
-		if a.Position != (model.Point{}) {
-			w := max(min(assetW, z.Bounds.W-a.Position.X-assetPad), minAssetW/2)
-			rects[a.ID] = model.Rect{X: z.Bounds.X + a.Position.X, Y: z.Bounds.Y + a.Position.Y, W: w, H: assetH}
-			continue
-		}
-		g := grids[z.ID]
-		if g == nil {
-			inner := z.Bounds.W - 2*assetPad
-			cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
-			w := min((inner-float64(cols-1)*assetGap)/float64(cols), assetW)
-			rows := max(0, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
-			g = &grid{cols: cols, cells: cols * rows, w: max(w, 40)}
-			grids[z.ID] = g
-		}
-		i := g.next
-		g.next++
-		if autos[z.ID] > g.cells && i >= g.cells-1 {
-			more[z.ID]++ // the last cell says "+N more"
-			continue
-		}
-		rects[a.ID] = model.Rect{
-			X: z.Bounds.X + assetPad + float64(i%g.cols)*(g.w+assetGap),
-			Y: z.Bounds.Y + zoneHeader + float64(i/g.cols)*(assetH+assetGap),
-			W: g.w, H: assetH,
-		}
-	}
-	return rects, more
-}
-
-// moreCell is where a zone's "+N more" goes: the last grid cell.
-func moreCell(z *model.Zone) model.Rect {
-	inner := z.Bounds.W - 2*assetPad
-	cols := max(1, int((inner+assetGap)/(minAssetW+assetGap)))
-	w := max(min((inner-float64(cols-1)*assetGap)/float64(cols), assetW), 40)
-	rows := max(1, int((z.Bounds.H-zoneHeader-assetPad+assetGap)/(assetH+assetGap)))
-	i := cols*rows - 1
-	return model.Rect{
-		X: z.Bounds.X + assetPad + float64(i%cols)*(w+assetGap),
-		Y: z.Bounds.Y + zoneHeader + float64(i/cols)*(assetH+assetGap),
-		W: w, H: assetH,
-	}
-}
-
 // refresh updates every shape from the model, creating shapes for new
 // objects and dropping those of deleted ones; unchanged primitives are not
-// touched. Zones come first (outermost at the back), then conduits, then
-// assets, then the rubber band and the connect line on top.
+// touched. The window calls it after every edit and change of selection.
 func (c *zoneCanvas) refresh() {
 	p := c.sess.doc.Project
-	zs := make(map[model.ID]*model.Zone, len(p.Zones))
-	for i := range p.Zones {
-		zs[p.Zones[i].ID] = &p.Zones[i]
+	moved := len(p.Zones) > 0 && c.zs[p.Zones[0].ID] != &p.Zones[0] // the slice was reallocated
+	if st := projectStamp(p); st != c.stamp || c.zs == nil || moved {
+		c.stamp = st
+		if c.zs == nil {
+			c.zs = map[model.ID]*model.Zone{}
+		}
+		clear(c.zs)
+		for i := range p.Zones {
+			c.zs[p.Zones[i].ID] = &p.Zones[i]
+		}
+		c.plan = planAssets(p, c.zs)
+		c.assetModel = c.plan.rects
 	}
+	c.redraw()
+}
+
+// redraw draws the model as last laid out by refresh at the current pan
+// and zoom: what a pan or zoom step costs. Zones come first (outermost at
+// the back), then conduits, then assets, then the rubber band and the
+// connect line on top.
+func (c *zoneCanvas) redraw() {
+	p := c.sess.doc.Project
+	if c.zs == nil || len(c.zs) != len(p.Zones) {
+		c.refresh()
+		return
+	}
+	zs := c.zs
 	ink := c.ink()
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
+	c.placeAssets(p, zs)
+	c.collectObstacles()
 	order = c.drawConduits(p, zs, ink, order)
-	order = c.drawAssets(p, zs, ink, order)
+	order = c.drawAssets(p, ink, order)
 	order = append(order, c.rubber, c.ghost)
 	pruneShapes(c.zones, p.Zones)
 	pruneShapes(c.conduits, p.Conduits)
@@ -430,20 +410,61 @@ func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone,
 	return order
 }
 
-// drawAssets updates the asset chips in their zones (the one being dragged
-// follows the pointer) and each zone's "+N more" for chips that do not fit,
-// and records the chips' screen rectangles for hit tests.
-func (c *zoneCanvas) drawAssets(p *model.Project, zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
-	pos, more := assetLayout(p, zs)
+// detailed reports whether asset chips are drawn (semantic zoom): from
+// detailZoom on; below it zones summarise their assets.
+func (c *zoneCanvas) detailed() bool { return c.zoom >= detailZoom }
+
+// placeAssets records the screen rectangles of the chips in view (the one
+// being dragged follows the pointer) for hit tests and for keeping conduit
+// labels off them, and shows each zone's "+N more" or, zoomed out, its
+// summary.
+func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) {
+	detail := c.detailed()
+	fg := c.ink().fg
 	for id, s := range c.zones {
-		if z := zs[id]; z != nil && more[id] > 0 && s.rect.Visible() {
-			tl, size := c.screenRect(moreCell(z))
-			s.showMore(tl, size, more[id], c.zoom, ink.fg)
+		z := zs[id]
+		if z == nil || !s.rect.Visible() {
+			s.hideMore()
+			s.hideSummary()
+			continue
+		}
+		if !detail {
+			s.hideMore()
+			s.showSummary(c.summaryLines(z), fg)
+			continue
+		}
+		s.hideSummary()
+		if n := c.plan.more[id]; n > 0 {
+			tl, size := c.screenRect(c.plan.moreAt[id])
+			s.showMore(tl, size, n, c.zoom, fg)
 		} else {
 			s.hideMore()
 		}
 	}
-	c.assetRects = make(map[model.ID][2]fyne.Position, len(p.Assets))
+	if c.assetRects == nil {
+		c.assetRects = make(map[model.ID][2]fyne.Position, len(p.Assets))
+	}
+	clear(c.assetRects)
+	for i := range p.Assets {
+		a := &p.Assets[i]
+		r, ok := c.plan.rects[a.ID]
+		if !ok || !detail {
+			continue // behind its zone's "+N more", or zoomed out
+		}
+		if c.drag.kind == dragAsset && c.drag.id == a.ID {
+			r.X += c.drag.dx
+			r.Y += c.drag.dy
+		}
+		tl, size := c.screenRect(r)
+		if c.inView(tl, size) {
+			c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
+		}
+	}
+}
+
+// drawAssets updates the chips placed by placeAssets, hides the others,
+// and appends their objects to order.
+func (c *zoneCanvas) drawAssets(p *model.Project, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
 	for i := range p.Assets {
 		a := &p.Assets[i]
 		s, ok := c.assets[a.ID]
@@ -451,25 +472,40 @@ func (c *zoneCanvas) drawAssets(p *model.Project, zs map[model.ID]*model.Zone, i
 			s = newAssetShape()
 			c.assets[a.ID] = s
 		}
-		r, ok := pos[a.ID]
-		if !ok {
-			s.hide() // behind its zone's "+N more"
-			continue
-		}
-		if c.drag.kind == dragAsset && c.drag.id == a.ID {
-			r.X += c.drag.dx
-			r.Y += c.drag.dy
-		}
-		tl, size := c.screenRect(r)
-		c.assetRects[a.ID] = [2]fyne.Position{tl, tl.Add(fyne.NewPos(size.Width, size.Height))}
 		order = append(order, s.objects()...)
-		if !c.inView(tl, size) {
+		r, ok := c.assetRects[a.ID]
+		if !ok {
 			s.hide()
 			continue
 		}
-		s.update(c.zoom, tl, size, a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
+		s.update(c.zoom, r[0], fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y), a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
 	}
 	return order
+}
+
+// summaryLines is what a zone says about its assets when zoomed out: how
+// many of each class, and its largest gap.
+func (c *zoneCanvas) summaryLines(z *model.Zone) []string {
+	var lines []string
+	if cl := c.plan.classes[z.ID]; cl != nil {
+		n := cl[0] + cl[1] + cl[2] + cl[3]
+		var parts []string
+		for i, k := range cl {
+			if k > 0 {
+				letter, _ := classGlyph(assetClassOrder[i])
+				parts = append(parts, fmt.Sprintf("%d %s", k, letter))
+			}
+		}
+		lines = append(lines, tr("canvas.summary.assets", map[string]any{"N": n}), strings.Join(parts, " · "))
+	}
+	if zr := c.sess.zoneResult(z.ID); zr != nil {
+		if g := maxOf(zr.Gap); g > 0 {
+			lines = append(lines, tr("canvas.summary.gap", map[string]any{"Gap": g}))
+		} else {
+			lines = append(lines, tr("canvas.summary.noGap"))
+		}
+	}
+	return lines
 }
 
 // screenRect is the top-left corner and size on screen of a model rectangle.
@@ -528,16 +564,16 @@ func (c *zoneCanvas) hintText() string {
 	}
 	switch c.tool {
 	case toolPan:
-		return "Hand: drag to pan · scroll to pan · Ctrl+scroll to zoom"
+		return tr("canvas.hint.pan")
 	case toolConnect:
 		if c.connectFrom != "" {
-			return "Connect: now click the second zone (Esc cancels)"
+			return tr("canvas.hint.connectSecond")
 		}
-		return "Connect: click the first zone, then the second (or drag from one to the other)"
+		return tr("canvas.hint.connect")
 	case toolAsset:
-		return "Place " + c.assetClass.Label() + ": click or drag into a zone (Esc returns to select)"
+		return tr("canvas.hint.place", map[string]string{"Class": c.assetClass.Label()})
 	}
-	return "Drag on empty canvas: new zone · drag a zone: move · corner: resize · Shift/Ctrl-click: multi-select · Del: delete · keys V H C 1–4 pick tools"
+	return tr("canvas.hint.select")
 }
 
 func maxOf(v model.SLVector) int {

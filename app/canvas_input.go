@@ -215,7 +215,7 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 	case dragPan:
 		c.userView = true
 		c.offset = c.offset.Add(c.drag.cur.Subtract(prev))
-		c.refresh()
+		c.redraw()
 	case dragDraw:
 		a, b := c.drag.start, c.drag.cur
 		c.rubber.Move(fyne.NewPos(min(a.X, b.X), min(a.Y, b.Y)))
@@ -245,7 +245,7 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 		c.sess.do(&model.Batch{Name: name, Commands: cmds, MergeKey: fmt.Sprintf("%s %s %d", name, c.drag.id, c.drag.seq)})
 	case dragAsset:
 		c.drag.dx, c.drag.dy = dmx, dmy
-		c.refresh()
+		c.redraw()
 	case dragConnect:
 		s := c.zones[c.drag.id]
 		if s == nil {
@@ -311,7 +311,7 @@ func (c *zoneCanvas) Tapped(ev *fyne.PointEvent) {
 			c.addConduit(from, id)
 			return
 		}
-		c.refresh()
+		c.redraw()
 		return
 	case toolPan:
 		return
@@ -349,7 +349,7 @@ func (c *zoneCanvas) Scrolled(ev *fyne.ScrollEvent) {
 	}
 	c.userView = true
 	c.offset = c.offset.Add(fyne.NewPos(ev.Scrolled.DX, ev.Scrolled.DY))
-	c.refresh()
+	c.redraw()
 }
 
 // FocusGained implements fyne.Focusable: the canvas takes keys so that
@@ -402,7 +402,7 @@ func (c *zoneCanvas) TypedKey(ev *fyne.KeyEvent) {
 		c.win.onKey(ev)
 		return
 	}
-	c.refresh()
+	c.redraw()
 }
 
 // KeyDown and KeyUp implement desktop.Keyable: holding space pans.
@@ -424,7 +424,7 @@ func (c *zoneCanvas) setTool(t tool) {
 	c.tool = t
 	c.connectFrom = ""
 	c.win.toolChanged()
-	c.refresh()
+	c.redraw()
 }
 
 func abs32(f float32) float32 {
@@ -482,7 +482,7 @@ func (c *zoneCanvas) nextName(base string) string {
 func (c *zoneCanvas) placeAsset(p fyne.Position) {
 	zid := c.zoneAt(p, "")
 	if zid == "" {
-		c.win.tell("Drop the asset inside a zone.")
+		c.win.tell(tr("canvas.dropInZone"))
 		return
 	}
 	z := c.sess.doc.Project.Zone(zid)
@@ -504,13 +504,15 @@ func (c *zoneCanvas) placeAsset(p fyne.Position) {
 		FocusPoints: model.DefaultFocusPoints(c.assetClass),
 		Position:    model.Point{X: max(x-z.Bounds.X-assetW/2, 1), Y: max(y-z.Bounds.Y-assetH/2, 1)},
 	}
-	if c.sess.do(&model.Add[model.Asset]{Item: a}) {
+	add := &model.Add[model.Asset]{Item: a}
+	if c.putAsset(add, &add.Item) {
 		c.sess.selectOnly(ref{kindAsset, a.ID})
 	}
 }
 
 // dropAsset ends an asset drag at widget position p: into the zone under
-// the pointer (its ZoneID changes) or to a new place in its own zone.
+// the pointer (its ZoneID changes) or to a new place in its own zone, on a
+// free spot (freeSlot): a chip never hides another.
 func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	pr := c.sess.doc.Project
 	a := pr.Asset(id)
@@ -521,13 +523,11 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	if zid == "" {
 		return // dropped outside every zone: it stays where it was
 	}
-	zs := map[model.ID]*model.Zone{}
-	for i := range pr.Zones {
-		zs[pr.Zones[i].ID] = &pr.Zones[i]
+	abs, ok := c.plan.rects[id]
+	if !ok {
+		return
 	}
-	rects, _ := assetLayout(pr, zs)
-	abs := rects[id]
-	z := zs[zid]
+	z := pr.Zone(zid)
 	na := model.Clone(*a)
 	na.ZoneID = zid
 	na.Position = model.Point{X: max(abs.X+dx-z.Bounds.X, 1), Y: max(abs.Y+dy-z.Bounds.Y, 1)}
@@ -535,8 +535,29 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	if zid != a.ZoneID {
 		field = "zone"
 	}
-	c.sess.do(&model.Update[model.Asset]{After: na, Field: field})
+	upd := &model.Update[model.Asset]{After: na, Field: field}
+	c.putAsset(upd, &upd.After)
 	c.sess.doc.History().Seal()
+}
+
+// putAsset moves the asset a (already in cmd, an Add or Update) onto a free
+// spot of its zone and applies cmd, together with growing the zone when the
+// only free spot is below it.
+func (c *zoneCanvas) putAsset(cmd model.Command, a *model.Asset) bool {
+	pr := c.sess.doc.Project
+	z := pr.Zone(a.ZoneID)
+	if z == nil {
+		return c.sess.do(cmd)
+	}
+	a.Position = freeSlot(c.plan, pr, z, a.ID, a.Position)
+	if need := a.Position.Y + assetH + assetPad; need > z.Bounds.H {
+		nz := model.Clone(*z)
+		nz.Bounds.H = need
+		return c.sess.do(&model.Batch{Name: cmd.Label(), Commands: []model.Command{
+			&model.Update[model.Zone]{After: nz, Field: "bounds"}, cmd,
+		}})
+	}
+	return c.sess.do(cmd)
 }
 
 // addConduit connects two zones with a new firewall-filtered conduit.
@@ -566,7 +587,7 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	if h.kind == kindZone {
 		for _, cl := range model.AssetClasses() {
 			pos := ev.Position
-			items = append(items, fyne.NewMenuItem("Add "+strings.ToLower(cl.Label())+" here", func() {
+			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(cl.Label())}), func() {
 				prev := c.assetClass
 				c.assetClass = cl
 				c.placeAsset(pos)
@@ -577,13 +598,13 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	}
 	if h.kind != kindNone {
 		items = append(items,
-			fyne.NewMenuItem("Add threat scenario", c.sess.addScenario),
-			fyne.NewMenuItem("Log decision…", c.win.logDecision),
+			fyne.NewMenuItem(tr("canvas.menu.addScenario"), c.sess.addScenario),
+			fyne.NewMenuItem(tr("menu.edit.logDecision"), c.win.logDecision),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Delete", c.sess.deleteSelection),
+			fyne.NewMenuItem(tr("canvas.menu.delete"), c.sess.deleteSelection),
 		)
 	} else {
-		items = append(items, fyne.NewMenuItem("Fit to window", c.fit))
+		items = append(items, fyne.NewMenuItem(tr("menu.view.fit"), c.fit))
 	}
 	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if cv == nil {

@@ -104,10 +104,18 @@ type zoneShape struct {
 	rect, stripe, badgeBg, handle *canvas.Rectangle
 	name, kind, badge             *canvas.Text
 	more                          *canvas.Text
-	nameFit, kindFit              fitted
-	badgeFor                      string
-	badgeTS                       float32
-	badgeSize                     fyne.Size
+	// summary is what the zone says about its assets when zoomed out
+	summary          [3]*canvas.Text
+	summaryFit       [3]fitted
+	nameFit, kindFit fitted
+	badgeFor         string
+	badgeTS          float32
+	badgeSize        fyne.Size
+	// where the last update drew the zone (screen), and the bottom of its
+	// header text, for the summary below it and for conduit labels
+	tl       fyne.Position
+	size     fyne.Size
+	headerTo float32
 }
 
 func newZoneShape() *zoneShape {
@@ -115,14 +123,41 @@ func newZoneShape() *zoneShape {
 		rect: canvas.NewRectangle(color.Transparent), badgeBg: canvas.NewRectangle(color.Transparent),
 		handle: canvas.NewRectangle(color.Transparent), stripe: canvas.NewRectangle(color.Transparent),
 		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
-		more: canvas.NewText("", color.Black),
+		more:    canvas.NewText("", color.Black),
+		summary: [3]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
+	}
+}
+
+// showSummary writes lines below the zone's header, as many as fit, at a
+// size that stays readable when zoomed out.
+func (s *zoneShape) showSummary(lines []string, fg color.Color) {
+	ts := min(max(13*presentScale(), canvasMinText), 18*presentScale())
+	y := s.headerTo + ts*0.3
+	for i, t := range s.summary {
+		if i >= len(lines) || y+ts*1.3 > s.tl.Y+s.size.Height || s.size.Width < 4*ts {
+			if t.Visible() {
+				t.Hide()
+			}
+			continue
+		}
+		s.summaryFit[i].set(lines[i], s.size.Width-ts, ts, fyne.TextStyle{Bold: i == 0})
+		setText(t, s.summaryFit[i].text, fyne.NewPos(s.tl.X+ts/2, y), ts, withAlpha(fg, 230), i == 0)
+		y += ts * 1.35
+	}
+}
+
+func (s *zoneShape) hideSummary() {
+	for _, t := range s.summary {
+		if t.Visible() {
+			t.Hide()
+		}
 	}
 }
 
 // showMore writes "+N more" in the zone's last asset cell.
 func (s *zoneShape) showMore(tl fyne.Position, size fyne.Size, n int, zoom float32, fg color.Color) {
 	ts := textSize(13, zoom)
-	setText(s.more, fmt.Sprintf("+%d more", n), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
+	setText(s.more, tr("canvas.more", map[string]any{"N": n}), tl.Add(fyne.NewPos(6*zoom, (size.Height-ts*1.3)/2)), ts, withAlpha(fg, 210), true)
 }
 
 func (s *zoneShape) hideMore() {
@@ -132,11 +167,11 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.handle}
+	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
-	stroke, width := withAlpha(fg, 150), float32(1.5)
+	stroke, width := withAlpha(fg, 190), float32(1.5)
 	if z.IsSafety() {
 		stroke = color.NRGBA{200, 30, 30, 220}
 		width = 2.5
@@ -144,20 +179,46 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if selected {
 		stroke, width = sel, 3.5
 	}
+	// The box is drawn a little inside the zone's bounds, so that two
+	// zones sharing an edge show two lines with a gap between them.
+	inset := min(max(1.5, 3*zoom), size.Width/8, size.Height/8)
+	tl, size = tl.Add(fyne.NewPos(inset, inset)), fyne.NewSize(max(size.Width-2*inset, 1), max(size.Height-2*inset, 1))
+	s.tl, s.size = tl, size
 	setRect(s.rect, tl, size, fill, stroke, width, 10*zoom)
 	// A stripe in the zone type's colour along the top edge, so that DMZs,
 	// control and safety zones are told apart at a glance.
 	sw := max(3, 5*zoom)
 	setRect(s.stripe, tl.Add(fyne.NewPos(10*zoom, width/2)), fyne.NewSize(max(size.Width-20*zoom, 1), sw), zoneTypeColor(z.Type), color.Transparent, 0, sw/2)
-	pad := 8 * zoom
-	ts, ks := textSize(16, zoom), textSize(12, zoom)
+	pad := max(8*zoom, 3)
+	sc := presentScale()
+	if size.Width < 36 || size.Height < 14 { // a dot on the overview: colour only
+		hideAll([]fyne.CanvasObject{s.name, s.kind, s.badge, s.badgeBg, s.handle})
+		s.headerTo = tl.Y + size.Height
+		return
+	}
+	// Names and badges stay readable when zoomed out, as long as the box
+	// on screen is large enough to hold them.
+	ts := min(max(16*zoom*sc, min(11*sc, size.Height/3)), 48*sc)
+	ks := min(max(12*zoom*sc, min(9*sc, size.Height/4)), 36*sc)
+	ts, ks = max(ts, canvasMinText), max(ks, canvasMinText)
+	// A name that does not fit is set up to a fifth smaller before it is
+	// cut ("Desinfektion & Reinigung" rather than "Desinfektion & Rein…").
+	full, nameW, bold := orUntitled(z.Name), size.Width-2*pad, fyne.TextStyle{Bold: true}
+	if s.nameFit.full != full || s.nameFit.width != nameW || s.nameFit.size != ts {
+		s.nameFit.set(full, nameW, ts, bold)
+		s.nameFit.shrunk = ts
+		if f := nameW / (s.nameFit.unit * ts * 1.02); s.nameFit.text != full && f >= 0.8 && ts*f >= canvasMinText {
+			s.nameFit.text, s.nameFit.shrunk = full, ts*f
+		}
+	}
+	nameTS := s.nameFit.shrunk
+	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), nameTS, fg, true)
 	line2 := tl.Y + pad*0.6 + ts*1.4
-	s.nameFit.set(orUntitled(z.Name), size.Width-2*pad, ts, fyne.TextStyle{Bold: true})
-	setText(s.name, s.nameFit.text, tl.Add(fyne.NewPos(pad, pad*0.6)), ts, fg, true)
+	s.headerTo = line2 + ks*1.4
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
 	kindRight := tl.X + size.Width - pad
-	if badge == "" {
+	if badge == "" || size.Height < ts*1.4+ks*1.6 {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
@@ -167,7 +228,11 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		}
 		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
-		bpos := fyne.NewPos(tl.X+size.Width-bw-pad, line2-zoom)
+		bx := tl.X + size.Width - bw - pad
+		if bx < tl.X+pad { // too narrow for type and badge on one line: the badge alone
+			bx = tl.X + pad
+		}
+		bpos := fyne.NewPos(bx, line2-zoom)
 		kindRight = bpos.X - 4*zoom
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
 		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
@@ -177,10 +242,14 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		kind += " · " + z.SafetyDesignation
 	}
 	if z.OutOfScope {
-		kind += " · out of scope"
+		kind += " · " + tr("canvas.outOfScope")
 	}
-	s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
-	setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
+	if kindRight-tl.X-pad < ks*2 || size.Height < ts*1.4+ks*1.6 {
+		s.kind.Hide()
+	} else {
+		s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
+		setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
+	}
 	if selected {
 		hs := max(10, 12*zoom)
 		setRect(s.handle, tl.Add(fyne.NewPos(size.Width-hs, size.Height-hs)), fyne.NewSize(hs, hs), sel, color.Transparent, 0, 2)
@@ -303,12 +372,41 @@ type fitted struct {
 	full        string
 	width, size float32
 	text        string
+	// shrunk is the smaller size a zone name was set in to fit whole
+	shrunk float32
+	// unit is the full text's width at size 1
+	unit float32
 }
 
+// set fits full into width at text size size. Text width grows in
+// proportion to the size, so the full text is measured once (unit) and a
+// zoom step that changes width and size measures nothing while the text
+// fits, and two or three prefixes when it does not.
 func (f *fitted) set(full string, width, size float32, style fyne.TextStyle) {
-	if f.full != full || f.width != width || f.size != size {
-		f.full, f.width, f.size, f.text = full, width, size, ellipsize(full, width, size, style)
+	if f.full == full && f.width == width && f.size == size {
+		return
 	}
+	if f.full != full || f.unit == 0 {
+		f.unit = fyne.MeasureText(full, 100, style).Width / 100
+	}
+	f.full, f.width, f.size, f.shrunk = full, width, size, 0
+	if f.unit*size*1.02 <= width {
+		f.text = full
+		return
+	}
+	r := []rune(full)
+	n := min(len(r), max(0, int(float32(len(r))*width/(f.unit*size))))
+	for n > 0 && fyne.MeasureText(string(r[:n])+"…", size, style).Width > width {
+		n--
+	}
+	for n < len(r) && fyne.MeasureText(string(r[:n+1])+"…", size, style).Width <= width {
+		n++
+	}
+	if n == 0 {
+		f.text = "…"
+		return
+	}
+	f.text = string(r[:n]) + "…"
 }
 
 // ellipsize shortens s to fit width at text size ts.
@@ -332,6 +430,9 @@ func ellipsize(s string, width, ts float32, style fyne.TextStyle) string {
 	}
 	return string(r[:lo]) + "…"
 }
+
+// overviewLabelZoom is the zoom below which conduit labels are left out.
+const overviewLabelZoom = 0.2
 
 // conduitShape draws one conduit: lines between the borders of its zones
 // (a hub when it joins more than two), styled by type, and a label.
@@ -421,7 +522,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	if selected {
 		col, width = sel, width+2
 	}
-	var mid fyne.Position
+	var path []fyne.Position // where the label may go
 	switch {
 	case len(rects) == 2:
 		// Through the route's bends when it has any, else straight.
@@ -442,8 +543,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		if cd.Type == model.ConduitUnidirectional {
 			s.arrow(pts[n-1], pts[n], col, width, c.zoom)
 		}
-		m := n / 2 // label on the middle segment
-		mid = fyne.NewPos((pts[m].X+pts[m+1].X)/2, (pts[m].Y+pts[m+1].Y)/2)
+		path = pts
 	case len(rects) > 2:
 		var hx, hy float32
 		for _, r := range rects {
@@ -453,19 +553,21 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		for _, r := range rects {
 			s.stroke(hub, r.clip(r.centre(), hub), cd.Type, col, width, c.zoom)
 		}
-		mid = hub
+		path = []fyne.Position{hub, rects[0].clip(rects[0].centre(), hub)}
 	}
 	for _, l := range s.lines[s.used:] {
 		if l.Visible() {
 			l.Hide()
 		}
 	}
-	if len(rects) < 2 {
+	// On the overview of a large plant the lines tell the story: labels
+	// only from a zoom at which they can be placed, and on a selected conduit.
+	if len(rects) < 2 || (c.zoom < overviewLabelZoom && !selected) {
 		s.label.Hide()
 		s.labelBg.Hide()
 		return
 	}
-	ts := textSize(12, c.zoom)
+	ts := min(max(12*c.zoom, 9), 36) * presentScale()
 	text := orUntitled(cd.Name)
 	if c.zoom < 0.9 { // zoomed out: the first word ("K07") keeps the diagram readable
 		if f := strings.Fields(text); len(f) > 0 {
@@ -479,6 +581,7 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelFor, s.labelTS, s.labelSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{})
 	}
 	m := s.labelSize
+	mid := labelAlong(path, m, &c.obs)
 	pos := fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2-2)
 	setRect(s.labelBg, pos, fyne.NewSize(m.Width+8, m.Height+4), withAlpha(invert(fg), 225), col, 1, 4)
 	setText(s.label, text, pos.Add(fyne.NewPos(4, 2)), ts, fg, selected)

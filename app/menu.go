@@ -56,6 +56,8 @@ func (u *ui) buildMenu() *fyne.MainMenu {
 	m.del = item(tr("menu.edit.delete"), nil, u.deleteSelection)
 	edit := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), m.del,
 		fyne.NewMenuItemSeparator(),
+		item(tr("menu.edit.find"), shortcut(fyne.KeyF, ctrl), u.showFind),
+		fyne.NewMenuItemSeparator(),
 		item(tr("menu.edit.addZone"), nil, u.addZone),
 		item(tr("menu.edit.addActor"), nil, u.addActor),
 		item(tr("menu.edit.addScenario"), nil, u.addScenario),

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
 )
@@ -293,7 +294,16 @@ func menuEffects() map[string]menuEffect {
 				}
 			},
 		},
-		"Edit ▸ Redo":                   redo,
+		"Edit ▸ Redo": redo,
+		"Edit ▸ Find…": {check: func(t *testing.T, u *ui) {
+			top := u.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no Find box is shown")
+			}
+			if _, ok := u.win.Canvas().Focused().(*widget.Entry); !ok {
+				t.Errorf("the focus is on %T, want the Find box's query field", u.win.Canvas().Focused())
+			}
+		}},
 		"Edit ▸ Delete selection (Del)": deleteSel,
 		"Edit ▸ Add zone": {check: func(t *testing.T, u *ui) {
 			if n := len(u.doc.Project.Zones); n != len(testPlant().Zones)+1 {

@@ -69,6 +69,9 @@ type projectTree struct {
 	labels   map[string]string
 	parent   map[string]string
 	selected string
+	// stamp is the projectStamp the index was built from (built: at all)
+	stamp uint64
+	built bool
 }
 
 // newProjectTree builds the tree; onKey handles the keys the window
@@ -187,10 +190,14 @@ func (t *projectTree) rebuild() {
 	}
 }
 
-// refresh rebuilds the index, redraws, and follows the selection.
+// refresh rebuilds the index and redraws when what the tree lists has
+// changed (projectStamp), and follows the selection.
 func (t *projectTree) refresh() {
-	t.rebuild()
-	t.tree.Refresh()
+	if st := projectStamp(t.sess.doc.Project); st != t.stamp || !t.built {
+		t.stamp, t.built = st, true
+		t.rebuild()
+		t.tree.Refresh()
+	}
 	want := nodeOf(t.sess.sel.primary())
 	if want == t.selected {
 		return

@@ -43,6 +43,10 @@ type levelsView struct {
 	rows     []levelRow
 	pick     levelPick
 	textSize float32
+	// followed is the selected zone or conduit the grid last scrolled to,
+	// at row followedRow
+	followed    model.ID
+	followedRow int
 
 	explain    *fyne.Container // the side panel's text
 	overrideB  *widget.Button
@@ -92,7 +96,7 @@ func newSecurityLevelsView(sess *session) *levelsView {
 
 	top := container.NewVBox(levelsLegend(), v.notAssesed)
 	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.table), below)
-	split.Offset = 0.66
+	split.Offset = 0.72
 	v.content = split
 	return v
 }
@@ -147,12 +151,21 @@ func (v *levelsView) refresh() {
 		v.notAssesed.SetText(msg)
 		v.notAssesed.Show()
 	}
-	// Follow a zone or conduit selected elsewhere.
+	// Follow a zone or conduit selected elsewhere, and scroll to its row
+	// once (then the grid stays where the user scrolls it).
 	if r := v.sess.sel.primary(); r.Kind == kindZone || r.Kind == kindConduit {
 		k := kindOf(r.Kind).target
 		if v.pick.id != r.ID {
 			v.pick = levelPick{k, r.ID, model.FR1}
 		}
+		if v.followed != r.ID {
+			if i := slices.IndexFunc(v.rows, func(l levelRow) bool { return l.id == r.ID }); i >= 0 {
+				v.followed, v.followedRow = r.ID, i
+				v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			}
+		}
+	} else {
+		v.followed = ""
 	}
 	v.table.Refresh()
 	v.refreshExplain()

@@ -1,0 +1,271 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"zonewise/model"
+)
+
+// inCanvas reports whether the model rectangle r lies inside the canvas.
+func inCanvas(c *zoneCanvas, r model.Rect) bool {
+	tl, size := c.screenRect(r)
+	s := c.Size()
+	return tl.X >= -0.5 && tl.Y >= -0.5 && tl.X+size.Width <= s.Width+0.5 && tl.Y+size.Height <= s.Height+0.5
+}
+
+func TestLayoutThenFitShowsEveryZone(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		zones, assets int
+	}{
+		{"a 50-zone, 1,000-asset plant fits whole", 50, 1000},
+		{"a 500-zone, 10,000-asset plant fits whole below the usual minimum zoom", 500, 10000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.setDocument(newUnsavedDocument(model.Generate(tc.zones, tc.assets, 1)))
+			u.canvas.Resize(fyne.NewSize(900, 600))
+			u.canvas.zoomBy(5, fyne.Position{}) // the user had zoomed in
+			u.autoLayout()
+			if l := u.doc.History().UndoLabel(); l != "Auto-layout" {
+				t.Fatalf("undo label %q, want Auto-layout", l)
+			}
+			for _, z := range u.doc.Project.Zones {
+				if !inCanvas(u.canvas, z.Bounds) {
+					t.Fatalf("zone %q %+v is outside the canvas after Layout (zoom %v)", z.Name, z.Bounds, u.canvas.zoom)
+				}
+			}
+			p := u.doc.Project
+			for _, a := range p.Assets {
+				if _, ok := u.canvas.plan.rects[a.ID]; !ok {
+					t.Fatalf("asset %q has no chip after Layout: its zone is too small", a.Name)
+				}
+			}
+			if tc.zones == 50 {
+				// the plant's shape is about the screen's: no tall strips
+				minX, minY, maxX, maxY := 1e18, 1e18, -1e18, -1e18
+				for _, z := range p.Zones {
+					minX, minY = min(minX, z.Bounds.X), min(minY, z.Bounds.Y)
+					maxX, maxY = max(maxX, z.Bounds.X+z.Bounds.W), max(maxY, z.Bounds.Y+z.Bounds.H)
+				}
+				if r := (maxX - minX) / (maxY - minY); r < 0.8 || r > 3.5 {
+					t.Errorf("layout is %.0f×%.0f (aspect %.2f), want about a screen's shape", maxX-minX, maxY-minY, r)
+				}
+				for i, a := range p.Zones {
+					for _, b := range p.Zones[i+1:] {
+						if a.ParentID == "" && b.ParentID == "" && overlaps(a.Bounds, b.Bounds) {
+							t.Errorf("zones %q and %q overlap", a.Name, b.Name)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAnAssetDroppedOnAnotherSnapsToAFreeSlot(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		put  func(u *ui, at fyne.Position)
+	}{
+		{"moving the HMI onto the ERP server's spot", func(u *ui, at fyne.Position) {
+			from := u.canvas.assetRects[model.StableID("a-hmi")][0].Add(fyne.NewPos(20, 10))
+			drag(u.canvas, from, at, 5)
+		}},
+		{"placing a new controller on the ERP server's spot", func(u *ui, at fyne.Position) {
+			u.canvas.assetClass = model.ClassEmbedded
+			u.canvas.setTool(toolAsset)
+			click(u.canvas, at, 0)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			erp := u.canvas.assetRects[model.StableID("a-erp")]
+			tc.put(u, erp[0].Add(fyne.NewPos(30, 12)))
+			u.canvas.refresh()
+			p := u.doc.Project
+			ent := zoneNamed(t, p, "Enterprise")
+			var inEnt []model.Rect
+			for _, a := range p.Assets {
+				if a.ZoneID == ent.ID {
+					inEnt = append(inEnt, u.canvas.plan.rects[a.ID])
+				}
+			}
+			if len(inEnt) != 2 {
+				t.Fatalf("%d assets in Enterprise, want 2", len(inEnt))
+			}
+			if overlaps(inEnt[0], inEnt[1]) {
+				t.Errorf("the chips stack: %+v and %+v", inEnt[0], inEnt[1])
+			}
+			for _, r := range inEnt {
+				if !(r.X >= ent.Bounds.X && r.Y >= ent.Bounds.Y && r.X+r.W <= ent.Bounds.X+ent.Bounds.W && r.Y+r.H <= ent.Bounds.Y+ent.Bounds.H) {
+					t.Errorf("chip %+v is outside Enterprise %+v", r, ent.Bounds)
+				}
+			}
+		})
+	}
+}
+
+func TestSemanticZoomSwitchesBetweenSummaryAndDetail(t *testing.T) {
+	u := newTestUI(t)
+	cellZone := u.canvas.zones[model.StableID("z-cell")]
+	plc := u.canvas.assets[model.StableID("a-plc")]
+	t.Run("zoomed out, zones summarise their assets and chips are hidden", func(t *testing.T) {
+		u.canvas.zoom = detailZoom * 0.8
+		u.canvas.redraw()
+		if plc.rect.Visible() {
+			t.Error("the PLC chip is drawn although zoomed out")
+		}
+		if !cellZone.summary[0].Visible() || cellZone.summary[0].Text != "2 assets" {
+			t.Errorf("Cell 1 summary %q (shown %v), want “2 assets”", cellZone.summary[0].Text, cellZone.summary[0].Visible())
+		}
+		if got := cellZone.summary[1].Text; !strings.Contains(got, "1 E") || !strings.Contains(got, "1 N") {
+			t.Errorf("summary %q does not count the classes (1 E, 1 N)", got)
+		}
+	})
+	t.Run("zoomed in, chips show their names and the summary goes", func(t *testing.T) {
+		u.canvas.zoom = 1
+		u.canvas.redraw()
+		if !plc.rect.Visible() || plc.name.Text != "PLC 1" {
+			t.Errorf("the PLC chip is not drawn with its name (%q)", plc.name.Text)
+		}
+		if cellZone.summary[0].Visible() {
+			t.Error("the summary still shows when zoomed in")
+		}
+	})
+}
+
+func TestFindSelectsCentresAndZooms(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	p.Asset(model.StableID("a-plc")).IPs = []string{"10.20.30.40"}
+	u.canvas.refresh()
+	x := buildFindIndex(p, u.cat)
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"plc", "PLC 1"},
+		{"10.20.30", "PLC 1"},
+		{"OT dmz", "OT DMZ"},
+		{"sr 1.1", "SR 1.1"},
+	} {
+		t.Run("“"+tc.query+"” finds "+tc.want, func(t *testing.T) {
+			got, n := x.match(tc.query, findLimit)
+			if n == 0 || !strings.HasPrefix(x.entries[got[0]].display, tc.want) {
+				t.Fatalf("first of %d results is %+v, want %q", n, got, tc.want)
+			}
+		})
+	}
+	t.Run("choosing an asset selects it, centres it and makes its name readable", func(t *testing.T) {
+		u.canvas.zoom = minZoom
+		u.canvas.redraw()
+		got, _ := x.match("PLC", 1)
+		u.goToFound(x.entries[got[0]])
+		plc := ref{kindAsset, model.StableID("a-plc")}
+		if u.sel.primary() != plc {
+			t.Fatalf("selection %+v, want the PLC", u.sel.primary())
+		}
+		if u.canvas.zoom < detailZoom {
+			t.Errorf("zoom %v, want at least %v so that chips show names", u.canvas.zoom, detailZoom)
+		}
+		b, _ := u.canvas.boundsOf(plc)
+		tl, size := u.canvas.screenRect(b)
+		mid, s := tl.Add(fyne.NewPos(size.Width/2, size.Height/2)), u.canvas.Size()
+		if d := mid.Subtract(fyne.NewPos(s.Width/2, s.Height/2)); d.X*d.X+d.Y*d.Y > 4 {
+			t.Errorf("the PLC is at %v, want the centre of the %v canvas", mid, s)
+		}
+		if u.tree.selected != "a:"+string(plc.ID) {
+			t.Errorf("tree row %q is selected, want the PLC's", u.tree.selected)
+		}
+	})
+	t.Run("choosing a zone fills the canvas with it", func(t *testing.T) {
+		got, _ := x.match("Cell 1", 1)
+		u.goToFound(x.entries[got[0]])
+		z := zoneNamed(t, p, "Cell 1")
+		if !inCanvas(u.canvas, z.Bounds) {
+			t.Error("Cell 1 is not wholly in view")
+		}
+		if _, size := u.canvas.screenRect(z.Bounds); size.Width < u.canvas.Size().Width/2 && size.Height < u.canvas.Size().Height/2 {
+			t.Errorf("Cell 1 is %v on a %v canvas: not zoomed to it", size, u.canvas.Size())
+		}
+	})
+}
+
+func TestFindBoxGoesToTheFirstResultOnEnter(t *testing.T) {
+	u := newTestUI(t)
+	u.showFind()
+	e, ok := u.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("focus on %T, want the query field", u.win.Canvas().Focused())
+	}
+	test.Type(e, "histor")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := (ref{kindAsset, model.StableID("a-hist")}); u.sel.primary() != want {
+		t.Errorf("selection %+v after Enter, want the Historian", u.sel.primary())
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the Find box is still open")
+	}
+}
+
+func TestZoomKeysZoomAboutTheSelection(t *testing.T) {
+	u := newTestUI(t)
+	u.selectOnly(ref{kindAsset, model.StableID("a-hist")})
+	b, _ := u.canvas.boundsOf(ref{kindAsset, model.StableID("a-hist")})
+	before, _ := u.canvas.screenRect(b)
+	u.canvas.TypedRune('+')
+	after, _ := u.canvas.screenRect(b)
+	_, size := u.canvas.screenRect(b)
+	mid := after.Add(fyne.NewPos(size.Width/2, size.Height/2))
+	if u.canvas.zoom <= 1 {
+		t.Fatalf("zoom %v after +, want more than 1", u.canvas.zoom)
+	}
+	// the selection's centre stays where it was
+	oldMid := before.Add(fyne.NewPos(float32(b.W)/2, float32(b.H)/2))
+	if d := mid.Subtract(oldMid); d.X*d.X+d.Y*d.Y > 4 {
+		t.Errorf("the selection moved from %v to %v while zooming", oldMid, mid)
+	}
+}
+
+func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
+	path := []fyne.Position{{X: 0, Y: 100}, {X: 400, Y: 100}}
+	m := fyne.NewSize(60, 16)
+	for _, tc := range []struct {
+		name  string
+		chips []rectF
+	}{
+		{"nothing in the way: the middle", nil},
+		{"a chip on the middle: beside it", []rectF{{170, 90, 60, 20}}},
+		{"chips on the middle and the next places: further out", []rectF{{120, 90, 160, 20}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var obs obstacles
+			obs.reset()
+			for _, r := range tc.chips {
+				obs.add(r)
+			}
+			p := labelAlong(path, m, &obs)
+			box := rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4}
+			for _, r := range tc.chips {
+				if box.x < r.x+r.w && r.x < box.x+box.w && box.y < r.y+r.h && r.y < box.y+box.h {
+					t.Errorf("label at %v covers chip %+v", p, r)
+				}
+			}
+			if len(tc.chips) == 0 && p != fyne.NewPos(200, 100) {
+				t.Errorf("label at %v, want the middle (200,100)", p)
+			}
+			var again obstacles
+			again.reset()
+			again.add(box)
+			if q := labelAlong(path, m, &again); q == p {
+				t.Error("a second label went on top of the first")
+			}
+		})
+	}
+}
