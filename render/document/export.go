@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render/pdf"
 	"zonewise/risk"
@@ -34,6 +35,11 @@ type Options struct {
 	// NoDiagram is set.
 	Diagram   pdf.Figure
 	NoDiagram bool
+	// Format of the template documents: FormatPDF (also ""), FormatDOCX,
+	// or for ExportAll FormatBoth.
+	Format Format
+	// Lang is the language of the fixed words of a DOCX ("" is English).
+	Lang i18n.Lang
 }
 
 // diagram returns the figure to use, laying it out when needed.
@@ -82,6 +88,10 @@ func export(p *model.Project, d *templates.Data, kind string, opts Options) ([]b
 			return nil, err
 		}
 		return buf.Bytes(), nil
+	case templates.Title(kind) != "" && opts.Format == FormatDOCX:
+		return exportDOCX(p, d, kind, opts)
+	case templates.Title(kind) != "" && opts.Format == FormatBoth:
+		return nil, fmt.Errorf("%s: one export is one format; format both is for a full export", kind)
 	case templates.Title(kind) != "":
 		return exportPDF(p, d, kind, opts)
 	}
@@ -129,10 +139,7 @@ func exportPDF(p *model.Project, d *templates.Data, kind string, opts Options) (
 	if err != nil {
 		return nil, err
 	}
-	doc := &pdf.Document{Meta: Meta(p, kind), Markdown: []byte(md)}
-	if opts.Diagram != nil {
-		doc.Figures = map[string]pdf.Figure{"diagram": opts.Diagram}
-	}
+	doc := &pdf.Document{Meta: Meta(p, kind), Markdown: []byte(md), Figures: figures(opts)}
 	out, err := renderPDF(doc)
 	if err != nil {
 		where := "embedded template"
@@ -167,11 +174,11 @@ func FileName(kind string) string {
 }
 
 // ExportAll writes every deliverable into dir (created if missing):
-// risk-report.pdf, crs.pdf, policies.pdf, procedures.pdf,
-// self-assessment.pdf, risk-register.csv, asset-inventory.csv,
-// action-plan.csv and registers.xlsx. It returns the paths written. Every
-// document is rendered before any file is written, so a broken template
-// leaves dir untouched.
+// risk-report, crs, policies, procedures and self-assessment as PDF (and,
+// with opts.Format docx or both, as DOCX), risk-register.csv,
+// asset-inventory.csv, action-plan.csv and registers.xlsx. It returns the
+// paths written. Every document is rendered before any file is written, so
+// a broken template leaves dir untouched.
 func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
 	fig, err := opts.diagram(ctx, p, r)
 	if err != nil {
@@ -180,18 +187,30 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	opts.Diagram = fig
 	d := templates.NewData(p, r, cat, p.Date)
 	d.HasDiagram = opts.Diagram != nil
-	var kinds []string // templates.Deliverables, the registers also as CSV
+	var jobs []job // templates.Deliverables, the registers also as CSV
 	for _, dl := range templates.Deliverables() {
 		if dl.Kind == KindRegisters {
-			kinds = append(kinds, RegisterNames...)
+			for _, name := range RegisterNames {
+				jobs = append(jobs, job{name, FormatPDF})
+			}
+			jobs = append(jobs, job{dl.Kind, FormatPDF})
+			continue
 		}
-		kinds = append(kinds, dl.Kind)
+		for _, f := range opts.Format.formats() {
+			jobs = append(jobs, job{dl.Kind, f})
+		}
 	}
-	outs, err := renderAll(ctx, p, d, kinds, opts)
+	outs, err := renderAll(ctx, p, d, jobs, opts)
 	if err != nil {
 		return nil, err
 	}
-	return writeAll(dir, kinds, outs)
+	return writeAll(dir, jobs, outs)
+}
+
+// job is one file of a full export.
+type job struct {
+	kind   string
+	format Format
 }
 
 // ExportRegisters writes the three registers as CSV and the workbook into
@@ -199,25 +218,28 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 // registers.xlsx.
 func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string) ([]string, error) {
 	d := templates.NewData(p, r, cat, p.Date)
-	kinds := append(slices.Clone(RegisterNames), KindRegisters)
-	outs := make([][]byte, len(kinds))
-	for i, kind := range kinds {
-		out, err := export(p, d, kind, Options{})
+	var jobs []job
+	for _, kind := range append(slices.Clone(RegisterNames), KindRegisters) {
+		jobs = append(jobs, job{kind, FormatPDF})
+	}
+	outs := make([][]byte, len(jobs))
+	for i, j := range jobs {
+		out, err := export(p, d, j.kind, Options{})
 		if err != nil {
 			return nil, err
 		}
 		outs[i] = out
 	}
-	return writeAll(dir, kinds, outs)
+	return writeAll(dir, jobs, outs)
 }
 
-func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
+func writeAll(dir string, jobs []job, outs [][]byte) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export folder %s: %w", dir, err)
 	}
 	var paths []string
-	for i, kind := range kinds {
-		path := filepath.Join(dir, FileName(kind))
+	for i, j := range jobs {
+		path := filepath.Join(dir, FileNameAs(j.kind, j.format))
 		if err := model.WriteFileAtomic(path, outs[i], false); err != nil {
 			return paths, fmt.Errorf("write %s: %w", path, err)
 		}
@@ -226,21 +248,23 @@ func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
 	return paths, nil
 }
 
-// renderAll renders the kinds on up to GOMAXPROCS goroutines and returns
-// the outputs in the order of kinds, or the first error in that order.
-func renderAll(ctx context.Context, p *model.Project, d *templates.Data, kinds []string, opts Options) ([][]byte, error) {
-	outs := make([][]byte, len(kinds))
-	errs := make([]error, len(kinds))
+// renderAll renders the jobs on up to GOMAXPROCS goroutines and returns
+// the outputs in the order of jobs, or the first error in that order.
+func renderAll(ctx context.Context, p *model.Project, d *templates.Data, jobs []job, opts Options) ([][]byte, error) {
+	outs := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
 	var wg sync.WaitGroup
-	for i, kind := range kinds {
+	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			if errs[i] = ctx.Err(); errs[i] == nil {
-				outs[i], errs[i] = export(p, d, kind, opts)
+				o := opts
+				o.Format = j.format
+				outs[i], errs[i] = export(p, d, j.kind, o)
 			}
 		}()
 	}
