@@ -20,7 +20,9 @@ type cell struct {
 	chars   int    // length of the text, for the column widths
 	word    int    // longest word
 	vcenter bool
-	sign    bool // a line to sign on
+	sign    bool   // a line to sign on
+	plain   string // the text of a cell made by plainCell, to set smaller
+	bold    bool
 }
 
 // grid is a table: a header row (repeated on every page) and body rows.
@@ -83,19 +85,28 @@ func (r *renderer) table(t *east.Table) {
 	r.writeGrid(g)
 }
 
-// columnWidths gives each column room for its longest word and shares the
-// rest of the width by the length of the columns' text.
+// columnWidths gives each column room for its longest word (a short cell,
+// such as "FR 1" or "SL-T", whole) and shares the rest of the width by the
+// length of the columns' text.
 func columnWidths(g grid, n int) []int {
-	const perChar, pad = 100, 220 // twips at 9 pt, cell margins
+	const perChar, pad = 112, 230 // twips per character of DejaVu Sans at 9 pt, cell margins
 	need := make([]float64, n)
 	least := make([]float64, n)
-	for _, row := range append([][]cell{g.header}, g.rows...) {
+	for r, row := range append([][]cell{g.header}, g.rows...) {
+		k := 1.0
+		if r == 0 {
+			k = 1.08 // bold
+		}
 		for i, c := range row {
 			if i >= n {
 				break
 			}
-			need[i] = max(need[i], float64(min(c.chars, 80)*perChar+pad))
-			least[i] = max(least[i], float64(min(c.word, 24)*perChar+pad))
+			unbroken := c.word
+			if c.chars <= 12 {
+				unbroken = c.chars
+			}
+			need[i] = max(need[i], k*float64(min(c.chars, 80)*perChar)+pad)
+			least[i] = max(least[i], k*float64(min(unbroken, 24)*perChar)+pad)
 		}
 	}
 	out := make([]int, n)
@@ -163,7 +174,9 @@ func (r *renderer) writeGrid(g grid) {
 		if head {
 			trPr = `<w:cantSplit/><w:tblHeader/>`
 		} else if g.minRow > 0 {
-			trPr = fmt.Sprintf(`<w:cantSplit/><w:trHeight w:val="%d" w:hRule="atLeast"/>`, g.minRow)
+			// no cantSplit here: LibreOffice drops such rows that
+			// would go on the next page
+			trPr = fmt.Sprintf(`<w:trHeight w:val="%d" w:hRule="atLeast"/>`, g.minRow)
 		}
 		if trPr != "" {
 			b.WriteString(`<w:trPr>` + trPr + `</w:trPr>`)
@@ -172,6 +185,9 @@ func (r *renderer) writeGrid(g grid) {
 			var c cell
 			if i < len(cells) {
 				c = cells[i]
+			}
+			if head && c.plain != "" {
+				c.content = fitted(c, widths[i])
 			}
 			fmt.Fprintf(&b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, widths[i])
 			if c.fill != "" {
@@ -262,7 +278,24 @@ func plainCell(s string, bold bool) cell {
 		rpr = `<w:b/><w:bCs/>`
 	}
 	c.content = textRun(s, rpr)
+	c.plain, c.bold = s, bold
 	return c
+}
+
+// fitted sets a header cell's text smaller (down to 70 %) when its longest
+// word is wider than the column, so that "Catastrophic" is not cut, as the
+// PDF's fitHeader does.
+func fitted(c cell, width int) string {
+	need := float64(c.word)*125 + 230 // bold DejaVu Sans at 9 pt
+	if need <= float64(width) || c.word == 0 {
+		return c.content
+	}
+	sz := max(int(float64(szTable)*float64(width)/need), szTable*7/10)
+	rpr := fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%[1]d"/>`, sz)
+	if c.bold {
+		rpr = `<w:b/><w:bCs/>` + rpr
+	}
+	return textRun(c.plain, rpr)
 }
 
 // labelled gives the first column a quarter of the width and shares the
