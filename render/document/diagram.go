@@ -11,8 +11,12 @@ import (
 	"zonewise/risk"
 )
 
-// diagramFigure places a zone/conduit drawing in a PDF as vectors.
-type diagramFigure struct{ d *render.Drawing }
+// diagramFigure places a zone/conduit drawing in a PDF as vectors, and in
+// a Word file as a PNG (docx.go).
+type diagramFigure struct {
+	d    *render.Drawing
+	pngs *pngCache
+}
 
 // Draw paints the diagram at (x, y), w wide, and returns its height.
 func (f diagramFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 { return f.d.DrawPDF(p, x, y, w) }
@@ -35,5 +39,5 @@ func Diagram(ctx context.Context, p *model.Project, r *risk.Result) (pdf.Figure,
 	if err != nil {
 		return nil, err
 	}
-	return diagramFigure{d}, nil
+	return diagramFigure{d: d, pngs: &pngCache{}}, nil
 }

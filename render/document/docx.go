@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"strings"
+	"sync"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -54,8 +55,37 @@ func FileNameAs(kind string, f Format) string {
 	return FileName(kind)
 }
 
+// pngCache keeps the PNGs of a diagram by size: a full export places the
+// same diagram in five documents, and painting it at 300 dpi is the
+// slowest step of a Word export.
+type pngCache struct {
+	mu sync.Mutex
+	m  map[[2]int][]byte
+}
+
 // PNG draws the diagram for a printed width of widthMM at dpi, for Word.
 func (f diagramFigure) PNG(widthMM float64, dpi int) ([]byte, error) {
+	if f.pngs == nil {
+		return f.paint(widthMM, dpi)
+	}
+	key := [2]int{int(widthMM * 100), dpi}
+	f.pngs.mu.Lock()
+	defer f.pngs.mu.Unlock()
+	if b, ok := f.pngs.m[key]; ok {
+		return b, nil
+	}
+	b, err := f.paint(widthMM, dpi)
+	if err != nil {
+		return nil, err
+	}
+	if f.pngs.m == nil {
+		f.pngs.m = map[[2]int][]byte{}
+	}
+	f.pngs.m[key] = b
+	return b, nil
+}
+
+func (f diagramFigure) paint(widthMM float64, dpi int) ([]byte, error) {
 	if f.d.Width <= 0 || f.d.Height <= 0 {
 		return nil, fmt.Errorf("empty drawing")
 	}

@@ -38,7 +38,7 @@ func stylesXML(lang string) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:styles xmlns:w="` + nsW + `">`)
 	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="%[1]s" w:hAnsi="%[1]s" w:eastAsia="%[1]s" w:cs="%[1]s"/><w:color w:val="%[2]s"/><w:sz w:val="%[3]d"/><w:szCs w:val="%[3]d"/><w:lang w:val="%[5]s" w:eastAsia="%[5]s" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
-		`<w:pPrDefault><w:pPr><w:spacing w:after="%[4]d" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`,
+		`<w:pPrDefault><w:pPr><w:spacing w:after="%[4]d" w:line="283" w:lineRule="atLeast"/></w:pPr></w:pPrDefault></w:docDefaults>`,
 		fontSans, c.Text.Hex(), szBody, paraAfter, lang)
 
 	// paragraph styles
@@ -90,9 +90,9 @@ func stylesXML(lang string) string {
 	builtin("Footer", "footer", fmt.Sprintf(`<w:pBdr><w:top w:val="single" w:sz="4" w:space="3" w:color="%s"/></w:pBdr><w:spacing w:after="0"/>`, c.Rule.Hex()),
 		fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%[2]d"/>`, c.Muted.Hex(), szHeader))
 	para("Note", "Note", fmt.Sprintf(`<w:pBdr><w:left w:val="single" w:sz="24" w:space="6" w:color="%s"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="%s"/><w:spacing w:before="60" w:after="60"/><w:ind w:left="200" w:right="120"/>`, c.NoteBar.Hex(), c.NoteBg.Hex()), "")
-	para("Code", "Code", fmt.Sprintf(`<w:shd w:val="clear" w:color="auto" w:fill="%s"/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="120" w:right="120"/>`, c.CodeBg.Hex()),
+	para("Code", "Code", fmt.Sprintf(`<w:shd w:val="clear" w:color="auto" w:fill="%s"/><w:spacing w:after="0" w:line="238" w:lineRule="atLeast"/><w:ind w:left="120" w:right="120"/>`, c.CodeBg.Hex()),
 		fmt.Sprintf(`<w:rFonts w:ascii="%[1]s" w:hAnsi="%[1]s" w:cs="%[1]s"/><w:sz w:val="%[2]d"/><w:szCs w:val="%[2]d"/>`, fontMono, szCode))
-	para("TableText", "Table Text", `<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>`, fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%[1]d"/>`, szTable))
+	para("TableText", "Table Text", `<w:spacing w:before="0" w:after="0" w:line="244" w:lineRule="atLeast"/>`, fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%[1]d"/>`, szTable))
 	para("BlockTitle", "Block Title", `<w:keepNext/><w:spacing w:before="300" w:after="120"/>`, fmt.Sprintf(`<w:b/><w:bCs/><w:color w:val="%s"/><w:sz w:val="23"/><w:szCs w:val="23"/>`, c.Heading.Hex()))
 	para("ChartNote", "Chart Note", `<w:keepNext/><w:spacing w:before="60" w:after="60"/><w:jc w:val="center"/>`, fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%[2]d"/>`, c.Muted.Hex(), szSmall))
 	para("Figure", "Figure", `<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>`, "")
@@ -112,8 +112,8 @@ func stylesXML(lang string) string {
 		return fmt.Sprintf(`<w:%s w:val="single" w:sz="4" w:space="0" w:color="%s"/>`, side, c.Rule.Hex())
 	}
 	fmt.Fprintf(&b, `<w:style w:type="table" w:customStyle="1" w:styleId="ZonewiseTable"><w:name w:val="Zonewise Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>`+
-		`<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="%[1]d"/><w:szCs w:val="%[1]d"/></w:rPr>`+
-		`<w:tblPr><w:tblStyleRowBandSize w:val="1"/><w:tblBorders>%[2]s%[3]s%[4]s%[5]s%[6]s%[7]s</w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="102" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="102" w:type="dxa"/></w:tblCellMar></w:tblPr>`+
+		`<w:pPr><w:spacing w:before="0" w:after="0" w:line="244" w:lineRule="atLeast"/></w:pPr><w:rPr><w:sz w:val="%[1]d"/><w:szCs w:val="%[1]d"/></w:rPr>`+
+		`<w:tblPr><w:tblStyleRowBandSize w:val="1"/><w:tblBorders>%[2]s%[3]s%[4]s%[5]s%[6]s%[7]s</w:tblBorders><w:tblCellMar><w:top w:w="85" w:type="dxa"/><w:left w:w="102" w:type="dxa"/><w:bottom w:w="85" w:type="dxa"/><w:right w:w="102" w:type="dxa"/></w:tblCellMar></w:tblPr>`+
 		`<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/><w:color w:val="FFFFFF"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="%[8]s"/></w:tcPr></w:tblStylePr>`+
 		`<w:tblStylePr w:type="band2Horz"><w:tblPr/><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="%[9]s"/></w:tcPr></w:tblStylePr></w:style>`,
 		szTable, border("top"), border("left"), border("bottom"), border("right"), border("insideH"), border("insideV"), c.TableHead.Hex(), c.Zebra.Hex())
