@@ -62,7 +62,7 @@ func (r *renderer) para(p pPr, content string) {
 		r.pendingBreak = false
 	}
 	r.body.WriteString(`<w:p>` + p.xml() + content + `</w:p>`)
-	r.pageTop = false
+	r.pageTop, r.landscapeEnd = false, false
 }
 
 // beforeTable starts a pending new page for a table, which cannot carry the
@@ -71,7 +71,7 @@ func (r *renderer) beforeTable() {
 	if r.pendingBreak {
 		r.para(pPr{spacing: tinySpacing}, "")
 	}
-	r.pageTop = false
+	r.pageTop, r.landscapeEnd = false, false
 }
 
 const tinySpacing = `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`

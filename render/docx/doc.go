@@ -105,6 +105,7 @@ type renderer struct {
 	sections       int  // sections closed so far
 	pendingBreak   bool // the next block starts a new page
 	pageTop        bool // nothing laid out since the page began
+	landscapeEnd   bool // a landscape section ended and nothing followed yet
 	listDepth      int
 	approvalPlaced bool
 }

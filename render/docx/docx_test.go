@@ -454,6 +454,35 @@ func TestRenderSample(t *testing.T) {
 	})
 }
 
+func TestSections(t *testing.T) {
+	tests := []struct {
+		name, md, want string
+	}{
+		{"a document without landscape figures is one portrait section", "# A\n\ntext\n", "portrait"},
+		{"two landscape figures in a row share no empty portrait page", "# A\n\n![a](figure:d \"landscape\")\n\n![b](figure:d \"landscape\")\n\n<!-- pagebreak -->\n\ntext\n", "portrait,landscape,landscape,portrait"},
+		{"a landscape figure first in the body closes the contents' section", "![a](figure:d \"landscape\")\n\n# A\n", "portrait,landscape,portrait"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := render(t, &Document{Markdown: []byte(tc.md), Figures: map[string]Figure{"d": FigureFunc(func(float64, int) ([]byte, error) { return pngOf(40, 20), nil })}})
+			var orients []string
+			for _, s := range p.xml["word/document.xml"].all("sectPr") {
+				o := s.first("pgSz").attr["orient"]
+				if o == "" {
+					o = "portrait"
+				}
+				orients = append(orients, o)
+			}
+			if got := strings.Join(orients, ","); got != tc.want {
+				t.Errorf("sections %s, want %s", got, tc.want)
+			}
+			if n := len(p.xml["word/document.xml"].all("titlePg")); n != 1 {
+				t.Errorf("%d sections without header on their first page, want only the cover's", n)
+			}
+		})
+	}
+}
+
 func TestRenderIsDeterministic(t *testing.T) {
 	var w []float64
 	a, err := Render(sampleDoc(&w))

@@ -80,13 +80,15 @@ func (r *renderer) picture(name string, data []byte, caption string, landscape b
 	}
 	// end the portrait section here; the figure's section ends with its
 	// caption, and the text goes on in a new portrait section
+	// (unless a landscape section has just ended: no empty portrait page
+	// between two landscape figures)
 	r.pendingBreak = false
-	if r.body.Len() > 0 {
+	if r.body.Len() > 0 && !r.landscapeEnd {
 		r.para(pPr{spacing: tinySpacing, sectPr: r.sectPr(false)}, "")
 	}
 	r.para(pPr{style: "Figure"}, drawing)
 	r.para(pPr{style: "Caption", sectPr: r.sectPr(true)}, capXML)
-	r.pageTop = true
+	r.pageTop, r.landscapeEnd = true, true
 }
 
 // captionRuns is "Figure n: caption" with n as a SEQ field, so that Word
