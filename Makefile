@@ -17,8 +17,9 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # Packages for screenshots and the real-window smoke test under Xvfb
 # (xdotool drives the window, x11-utils has xprop, Mesa draws without a
 # GPU) and for looking at PDFs.
-# nftables and iptables check the generated rule sets.
-TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri nftables iptables git
+# nftables and iptables check the generated rule sets; LibreOffice Writer
+# opens the DOCX documents as a client without Word would.
+TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa-dri nftables iptables git libreoffice-writer-nogui
 
 DOMAIN_PKGS := ./i18n/... ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./rules/... ./changes/... ./vault/... ./cli/...
 

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/render/document"
 	"zonewise/risk"
 	"zonewise/templates"
 )
@@ -31,7 +32,7 @@ type docFile struct {
 // view_documents_engine.go); a seam for tests.
 var docEngine = struct {
 	// render returns the files of one kind, named as they are written.
-	render func(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) ([]docFile, error)
+	render func(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string, f document.Format) ([]docFile, error)
 	// markdown returns the text of a template kind before layout, for the
 	// preview.
 	markdown func(p *model.Project, r *risk.Result, cat *risk.Catalog, kind string, projectPath string) (string, error)
@@ -52,6 +53,7 @@ type documentsView struct {
 	content fyne.CanvasObject
 
 	checks    []*widget.Check
+	saveAs    *widget.RadioGroup // PDF, Word or both: saveAsFormats
 	exportB   *widget.Button
 	progress  *widget.ProgressBar
 	status    *widget.Label
@@ -100,6 +102,14 @@ func newDocumentsView(sess *session) *documentsView {
 		widget.NewButton(tr("documents.none"), func() { v.checkAll(false) }),
 	))
 	list.Add(widget.NewSeparator())
+	var opts []string
+	for _, f := range saveAsFormats {
+		opts = append(opts, tr("documents.format."+string(f)))
+	}
+	v.saveAs = widget.NewRadioGroup(opts, nil)
+	v.saveAs.Required = true
+	v.saveAs.SetSelected(opts[0])
+	list.Add(widget.NewForm(widget.NewFormItem(tr("documents.format.label"), v.saveAs)))
 	list.Add(v.exportB)
 	list.Add(v.progress)
 	list.Add(v.status)
@@ -202,7 +212,7 @@ func (v *documentsView) startPreview() {
 		if err != nil {
 			return previewed{}, err
 		}
-		files, err := docEngine.render(context.Background(), p, r, cat, kind, path)
+		files, err := docEngine.render(context.Background(), p, r, cat, kind, path, document.FormatPDF)
 		if err != nil {
 			return previewed{}, err
 		}
@@ -318,6 +328,19 @@ func previewMarkdown(md string) string {
 	return strings.Join(out, "\n")
 }
 
+// saveAsFormats are the choices of "Save as", in order.
+var saveAsFormats = []document.Format{document.FormatPDF, document.FormatDOCX, document.FormatBoth}
+
+// format is the chosen format of the template documents.
+func (v *documentsView) format() document.Format {
+	for i, o := range v.saveAs.Options {
+		if o == v.saveAs.Selected {
+			return saveAsFormats[i]
+		}
+	}
+	return document.FormatPDF
+}
+
 // onExport asks for a folder and exports the picked documents into it.
 func (v *documentsView) onExport() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -348,6 +371,7 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 	v.status.SetText(tr("documents.exporting"))
 	p := model.CloneProject(v.sess.doc.Project)
 	r, cat, path := v.sess.result, v.sess.cat, v.sess.doc.Path
+	format := v.format()
 	do := uiDo // read here: a test may swap it while the export runs
 	go func() {
 		var written []string
@@ -355,7 +379,7 @@ func (v *documentsView) exportTo(dir string, done func([]string, error)) {
 		for i, kind := range kinds {
 			do(func() { v.status.SetText(tr("documents.renderingKind", map[string]string{"Kind": kind})) })
 			var files []docFile
-			files, err = docEngine.render(context.Background(), p, r, cat, kind, path)
+			files, err = docEngine.render(context.Background(), p, r, cat, kind, path, format)
 			if err != nil {
 				err = fmt.Errorf("%s: %w", kind, err)
 				break

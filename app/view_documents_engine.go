@@ -10,21 +10,34 @@ import (
 	"zonewise/templates"
 )
 
-// renderDocument renders one kind of the Documents view: a PDF for a
-// template kind; for "registers" the XLSX workbook and the three CSV files.
-func renderDocument(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind, projectPath string) ([]docFile, error) {
-	opts := documentOptions(p, projectPath)
-	kinds := []string{kind}
-	if kind == document.KindRegisters {
-		kinds = append(kinds, document.RegisterNames...)
+// renderDocument renders one kind of the Documents view: for a template
+// kind a PDF, a Word file or both (format); for "registers" the XLSX
+// workbook and the three CSV files.
+func renderDocument(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, kind, projectPath string, format document.Format) ([]docFile, error) {
+	type job struct {
+		kind string
+		f    document.Format
+	}
+	var jobs []job
+	switch {
+	case kind == document.KindRegisters:
+		for _, k := range append([]string{kind}, document.RegisterNames...) {
+			jobs = append(jobs, job{k, document.FormatPDF})
+		}
+	case format == document.FormatBoth:
+		jobs = []job{{kind, document.FormatPDF}, {kind, document.FormatDOCX}}
+	default:
+		jobs = []job{{kind, format}}
 	}
 	var out []docFile
-	for _, k := range kinds {
-		b, err := document.Export(ctx, p, r, cat, k, opts)
+	for _, j := range jobs {
+		opts := documentOptions(p, projectPath)
+		opts.Format = j.f
+		b, err := document.Export(ctx, p, r, cat, j.kind, opts)
 		if err != nil {
 			return out, err
 		}
-		out = append(out, docFile{name: document.FileName(k), data: b})
+		out = append(out, docFile{name: document.FileNameAs(j.kind, j.f), data: b})
 	}
 	return out, nil
 }

@@ -27,7 +27,9 @@ import (
 // "registers" (OUT ending in .xlsx is the workbook; any other OUT is a
 // folder that receives the three CSV files and registers.xlsx), one register
 // as CSV (risk-register, asset-inventory, action-plan), or "all" (OUT is a
-// folder). User templates are looked up in --templates DIR, then in a
+// folder). A template document is a PDF, or a Word file when OUT ends in
+// .docx or --format docx is given; --format both (with --doc all) writes
+// each as PDF and DOCX. User templates are looked up in --templates DIR, then in a
 // "templates" folder next to FILE, then in the user's configuration folder.
 func runExport(e *env, args []string) int {
 	fs := e.newFlags()
@@ -38,9 +40,14 @@ func runExport(e *env, args []string) int {
 	since := fs.String("since", "", "add a \"changes since\" chapter to the risk report and the CRS: the earlier revision's `FILE`, or git:REV for FILE at a git revision")
 	asJSON := fs.Bool("json", false, "print the files written and the document check as JSON")
 	csvSep := fs.String("csv-sep", ",", "field `SEP`arator of the CSV registers: \",\", \";\" (German Excel) or \"tab\"")
+	formatFlag := fs.String("format", "", "`FORMAT` of the documents: pdf (default), docx, or both with --doc all; a single document also takes it from the extension of OUT")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
+	}
+	format, msg := exportFormat(*formatFlag, *kind, *out)
+	if msg != "" {
+		return e.usagef("%s", msg)
 	}
 	switch {
 	case len(pos) != 1:
@@ -84,7 +91,7 @@ func runExport(e *env, args []string) int {
 		dirs = append([]string{*tdir}, dirs...)
 	}
 	opts := document.Options{TemplateDirs: dirs, Lang: document.ProjectLang(p, want, i18n.EN),
-		Warn: func(msg string) { fmt.Fprintf(e.stderr, "zonewise export: warning: %s\n", msg) }, CSVSep: sep}
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "zonewise export: warning: %s\n", msg) }, CSVSep: sep, Format: format}
 	if *since != "" {
 		old, err := loadRevision(*since, path)
 		if err != nil {
@@ -113,7 +120,7 @@ func runExport(e *env, args []string) int {
 	}
 	target := *out
 	if isDir(target) {
-		target = filepath.Join(target, document.FileName(*kind))
+		target = filepath.Join(target, document.FileNameAs(*kind, format))
 	}
 	data, err := document.Export(ctx, p, r, cat, *kind, opts)
 	if err != nil {
@@ -136,6 +143,43 @@ func runExport(e *env, args []string) int {
 		paths = append(paths, bookPath)
 	}
 	return e.exported(paths, checks, *asJSON)
+}
+
+// exportFormat decides the format of the template documents from --format
+// and the extension of OUT, or returns why the two disagree.
+func exportFormat(flag, kind, out string) (document.Format, string) {
+	ext := strings.ToLower(filepath.Ext(out))
+	var format document.Format
+	if flag != "" {
+		f, err := document.ParseFormat(flag)
+		if err != nil {
+			return "", "--format: " + err.Error()
+		}
+		format = f
+	}
+	if kind == document.KindAll {
+		if format == "" {
+			format = document.FormatPDF
+		}
+		return format, ""
+	}
+	if templates.Title(kind) == "" {
+		if format == document.FormatDOCX || format == document.FormatBoth {
+			return "", fmt.Sprintf("--format %s: %s is a register (CSV or XLSX), not a Word document", format, kind)
+		}
+		return document.FormatPDF, ""
+	}
+	switch {
+	case format == document.FormatBoth:
+		return "", "--format both writes two files: use it with --doc all"
+	case format == "" && ext == ".docx":
+		return document.FormatDOCX, ""
+	case format == "":
+		return document.FormatPDF, ""
+	case format == document.FormatDOCX && ext == ".pdf", format == document.FormatPDF && ext == ".docx":
+		return "", fmt.Sprintf("--format %s does not match the output file %s", format, out)
+	}
+	return format, ""
 }
 
 func isDir(path string) bool {

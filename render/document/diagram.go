@@ -2,6 +2,7 @@ package document
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -47,8 +48,12 @@ func legibleAt(d *render.Drawing, w, h float64) bool {
 }
 
 // diagramFigure places a zone/conduit drawing in a PDF as vectors, on an A4
-// or A3 landscape page, whichever keeps its text legible.
-type diagramFigure struct{ d *render.Drawing }
+// or A3 landscape page, whichever keeps its text legible, and in a Word
+// file as a PNG (docx.go).
+type diagramFigure struct {
+	d    *render.Drawing
+	pngs *pngCache
+}
 
 // Draw paints the diagram at (x, y), w wide, and returns its height.
 func (f diagramFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 { return f.d.DrawPDF(p, x, y, w) }
@@ -101,7 +106,7 @@ func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lan
 	}
 	areaW, areaH := a3LandW-2*landMarginX, a3LandH-landMarginsV
 	if legibleAt(d, areaW, areaH) || len(p.Zones) < 2 {
-		return diagramFigure{d}, nil
+		return diagramFigure{d: d, pngs: &pngCache{}}, nil
 	}
 	zones := make([]*model.Zone, len(p.Zones))
 	for i := range p.Zones {
@@ -134,7 +139,7 @@ func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lan
 				return nil, err
 			}
 			fits = fits && legibleAt(pd, areaW, areaH)
-			parts = append(parts, diagramFigure{pd})
+			parts = append(parts, diagramFigure{d: pd, pngs: &pngCache{}})
 		}
 		if fits || try == overviewSplitRetries || n >= min(maxOverviewParts, len(zones)) {
 			return parts, nil
@@ -181,7 +186,7 @@ func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
 }
 
 // Height is the drawing's height at width w.
-func (f *zoneFigure) Height(w float64) float64 { return diagramFigure{f.drawing()}.Height(w) }
+func (f *zoneFigure) Height(w float64) float64 { return diagramFigure{d: f.drawing()}.Height(w) }
 
 // Landscape asks for a landscape page when the drawing would print its
 // smallest text below MinPrintedFont across the text width.
@@ -190,7 +195,7 @@ func (f *zoneFigure) Landscape(textWidth float64) bool {
 }
 
 // PageSize is A4 landscape, or A3 when that is too small to stay legible.
-func (f *zoneFigure) PageSize() (w, h float64) { return diagramFigure{f.drawing()}.PageSize() }
+func (f *zoneFigure) PageSize() (w, h float64) { return diagramFigure{d: f.drawing()}.PageSize() }
 
 // Drawing is the laid-out drawing, for tests that measure it.
 func (f *zoneFigure) Drawing() *render.Drawing { return f.drawing() }
@@ -205,4 +210,18 @@ func ZoneFigures(p *model.Project, r *risk.Result) map[string]pdf.Figure {
 		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id}
 	}
 	return out
+}
+
+// PNG draws the zone's detail drawing for Word.
+func (f *zoneFigure) PNG(widthMM float64, dpi int) ([]byte, error) {
+	return diagramFigure{d: f.drawing()}.PNG(widthMM, dpi)
+}
+
+// PNG draws the first part of a split overview for Word: a Word document
+// shows one overview picture (the parts are pages of the PDF only).
+func (o overviewParts) PNG(widthMM float64, dpi int) ([]byte, error) {
+	if f, ok := o[0].(diagramFigure); ok {
+		return f.PNG(widthMM, dpi)
+	}
+	return nil, fmt.Errorf("overview part has no image form")
 }

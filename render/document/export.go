@@ -48,6 +48,9 @@ type Options struct {
 	// ZoneFigures are the detail drawings of the zones, the figures
 	// "zone/<zone ID>" (see ZoneFigures); set with the diagram when nil.
 	ZoneFigures map[string]pdf.Figure
+	// Format of the template documents: FormatPDF (also ""), FormatDOCX,
+	// or for ExportAll FormatBoth.
+	Format Format
 	// Lang is the language of the documents: templates, labels, generated
 	// sentences, dates and numbers. Empty is English (see ProjectLang for
 	// the project's own choice).
@@ -189,6 +192,10 @@ func export(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte, e
 			return nil, err
 		}
 		return buf.Bytes(), nil
+	case templates.Title(kind) != "" && opts.Format == FormatDOCX:
+		return exportDOCX(p, ds, kind, opts)
+	case templates.Title(kind) != "" && opts.Format == FormatBoth:
+		return nil, fmt.Errorf("%s: one export is one format; format both is for a full export", kind)
 	case templates.Title(kind) != "":
 		return exportPDF(p, ds, kind, opts)
 	}
@@ -259,13 +266,7 @@ func exportPDF(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte
 		return nil, err
 	}
 	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: []byte(md)}
-	if opts.Diagram != nil {
-		doc.Figures = make(map[string]pdf.Figure, len(opts.ZoneFigures)+1)
-		for k, f := range opts.ZoneFigures {
-			doc.Figures[k] = f
-		}
-		doc.Figures["diagram"] = opts.Diagram
-	}
+	doc.Figures = figures(opts)
 	out, err := renderPDF(doc)
 	if err != nil {
 		where := "embedded template"
@@ -302,12 +303,12 @@ func FileName(kind string) string {
 }
 
 // ExportAll writes every deliverable into dir (created if missing):
-// risk-report.pdf, crs.pdf, policies.pdf, procedures.pdf,
-// self-assessment.pdf, risk-register.csv, asset-inventory.csv,
-// action-plan.csv and registers.xlsx, and the fillable self-assessment.xlsx
-// beside self-assessment.pdf. It returns the paths written. Every
-// document is rendered before any file is written, so a broken template
-// leaves dir untouched.
+// risk-report, crs, policies, procedures and self-assessment as PDF (and,
+// with opts.Format docx or both, as DOCX), risk-register.csv,
+// asset-inventory.csv, action-plan.csv and registers.xlsx, and the fillable
+// self-assessment.xlsx. It returns the paths written. Every document is
+// rendered before any file is written, so a broken template leaves dir
+// untouched.
 func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
 	fig, err := opts.diagram(ctx, p, r)
 	if err != nil {
@@ -317,22 +318,38 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 	opts.zoneFigures(p, r)
 	ds := newDataSet(p, r, cat, opts.Diagram != nil)
 	ds.changes = opts.Changes
-	var kinds []string // templates.Deliverables, the registers also as CSV
+	var jobs []job // templates.Deliverables, the registers also as CSV
 	for _, dl := range templates.Deliverables() {
 		if dl.Kind == KindRegisters {
-			kinds = append(kinds, RegisterNames...)
+			for _, name := range RegisterNames {
+				jobs = append(jobs, job{name, FormatPDF})
+			}
+			jobs = append(jobs, job{dl.Kind, FormatPDF})
+			continue
 		}
-		kinds = append(kinds, dl.Kind)
+		for _, f := range opts.Format.formats() {
+			jobs = append(jobs, job{dl.Kind, f})
+		}
 		if dl.Kind == "self-assessment" {
-			kinds = append(kinds, KindSelfAssessmentWorkbook)
+			jobs = append(jobs, job{KindSelfAssessmentWorkbook, FormatPDF})
 		}
 	}
-	outs, err := renderAll(ctx, p, ds, kinds, opts)
+	outs, err := renderAll(ctx, p, ds, jobs, opts)
 	if err != nil {
 		return nil, err
 	}
+	kinds := make([]string, len(jobs))
+	for i, j := range jobs {
+		kinds[i] = j.kind
+	}
 	ds.report(opts, kinds)
-	return writeAll(dir, kinds, outs)
+	return writeAll(dir, jobs, outs)
+}
+
+// job is one file of a full export.
+type job struct {
+	kind   string
+	format Format
 }
 
 // ExportRegisters writes the three registers as CSV and the workbook into
@@ -340,25 +357,28 @@ func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.
 // registers.xlsx.
 func ExportRegisters(p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
 	ds := newDataSet(p, r, cat, false)
-	kinds := append(slices.Clone(RegisterNames), KindRegisters)
-	outs := make([][]byte, len(kinds))
-	for i, kind := range kinds {
-		out, err := export(p, ds, kind, opts)
+	var jobs []job
+	for _, kind := range append(slices.Clone(RegisterNames), KindRegisters) {
+		jobs = append(jobs, job{kind, FormatPDF})
+	}
+	outs := make([][]byte, len(jobs))
+	for i, j := range jobs {
+		out, err := export(p, ds, j.kind, opts)
 		if err != nil {
 			return nil, err
 		}
 		outs[i] = out
 	}
-	return writeAll(dir, kinds, outs)
+	return writeAll(dir, jobs, outs)
 }
 
-func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
+func writeAll(dir string, jobs []job, outs [][]byte) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export folder %s: %w", dir, err)
 	}
 	var paths []string
-	for i, kind := range kinds {
-		path := filepath.Join(dir, FileName(kind))
+	for i, j := range jobs {
+		path := filepath.Join(dir, FileNameAs(j.kind, j.format))
 		if err := model.WriteFileAtomic(path, outs[i], false); err != nil {
 			return paths, fmt.Errorf("write %s: %w", path, err)
 		}
@@ -367,21 +387,23 @@ func writeAll(dir string, kinds []string, outs [][]byte) ([]string, error) {
 	return paths, nil
 }
 
-// renderAll renders the kinds on up to GOMAXPROCS goroutines and returns
-// the outputs in the order of kinds, or the first error in that order.
-func renderAll(ctx context.Context, p *model.Project, ds *dataSet, kinds []string, opts Options) ([][]byte, error) {
-	outs := make([][]byte, len(kinds))
-	errs := make([]error, len(kinds))
+// renderAll renders the jobs on up to GOMAXPROCS goroutines and returns
+// the outputs in the order of jobs, or the first error in that order.
+func renderAll(ctx context.Context, p *model.Project, ds *dataSet, jobs []job, opts Options) ([][]byte, error) {
+	outs := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
 	var wg sync.WaitGroup
-	for i, kind := range kinds {
+	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			if errs[i] = ctx.Err(); errs[i] == nil {
-				outs[i], errs[i] = export(p, ds, kind, opts)
+				o := opts
+				o.Format = j.format
+				outs[i], errs[i] = export(p, ds, j.kind, o)
 			}
 		}()
 	}

@@ -74,32 +74,10 @@ func optFloat(opts map[string]string, key string, def float64) (float64, error) 
 
 // heatmap lays out a zw-heatmap block.
 func (r *renderer) heatmap(rows [][]string, opts map[string]string) error {
-	lo, err := optFloat(opts, "min", 0)
+	scale, err := NewHeatScale(opts)
 	if err != nil {
 		return err
 	}
-	hi, err := optFloat(opts, "max", 4)
-	if err != nil {
-		return err
-	}
-	if hi <= lo {
-		return fmt.Errorf("option max=%v: want more than min=%v", hi, lo)
-	}
-	stops := heatStops
-	if s, ok := opts["colors"]; ok {
-		stops = nil
-		for _, c := range strings.Split(s, ",") {
-			col, err := parseColor(c)
-			if err != nil {
-				return fmt.Errorf("option colors: %w", err)
-			}
-			stops = append(stops, col)
-		}
-		if len(stops) < 2 {
-			return fmt.Errorf("option colors: want at least 2 colours")
-		}
-	}
-	_, invert := opts["invert"]
 	var g grid
 	for i, row := range rows {
 		var cells []cell
@@ -116,22 +94,9 @@ func (r *renderer) heatmap(rows [][]string, opts map[string]string) error {
 				cells = append(cells, cell{frags: r.textFrags(txt, stBold, sizeTable, colText)})
 				continue
 			}
-			show := txt
-			val, ok := 0.0, false
-			if v, err := strconv.ParseFloat(txt, 64); err == nil && !math.IsNaN(v) {
-				val, ok = v, true
-			} else if a, b, cut := strings.Cut(txt, "|"); cut {
-				if v, err := strconv.ParseFloat(strings.TrimSpace(a), 64); err == nil && !math.IsNaN(v) {
-					val, ok, show = v, true, strings.TrimSpace(b)
-				}
-			}
+			col, show, ok := scale.cell(txt)
 			c := cell{frags: r.textFrags(show, 0, sizeTable, colText), align: alignCenter}
 			if ok {
-				t := (val - lo) / (hi - lo)
-				if invert {
-					t = 1 - t
-				}
-				col := heatColor(stops, t)
 				c.fill = &col
 			}
 			cells = append(cells, c)
@@ -207,38 +172,10 @@ func (r *renderer) fitHeader(cells []cell, widths []float64) {
 
 // bars lays out a zw-bars block.
 func (r *renderer) bars(rows [][]string, opts map[string]string) error {
-	defMax, err := optFloat(opts, "max", 0)
+	unit := opts["unit"]
+	bs, err := ParseBars(rows, opts)
 	if err != nil {
 		return err
-	}
-	unit := opts["unit"]
-	type bar struct {
-		label    string
-		val, max float64
-	}
-	var bs []bar
-	for i, row := range rows {
-		if len(row) < 2 {
-			return fmt.Errorf("row %d: want label,value,max", i+1)
-		}
-		v, err := strconv.ParseFloat(row[1], 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			if i == 0 {
-				continue // a header row
-			}
-			return fmt.Errorf("row %d: value %q: want a number", i+1, row[1])
-		}
-		m := defMax
-		if len(row) >= 3 && row[2] != "" {
-			m, err = strconv.ParseFloat(row[2], 64)
-			if err != nil || math.IsNaN(m) || math.IsInf(m, 0) {
-				return fmt.Errorf("row %d: max %q: want a number", i+1, row[2])
-			}
-		}
-		if m <= 0 {
-			return fmt.Errorf("row %d: want a maximum above 0 (third field or max=)", i+1)
-		}
-		bs = append(bs, bar{row[0], v, m})
 	}
 	labelW := r.w * 0.38
 	valueW := 30.0
@@ -249,7 +186,7 @@ func (r *renderer) bars(rows [][]string, opts map[string]string) error {
 	heights := make([]float64, len(bs))
 	total := 0.0
 	for i, b := range bs {
-		labels[i] = firstLines(r.layout(r.textFrags(b.label, 0, sizeTable, colText), labelW), 3)
+		labels[i] = firstLines(r.layout(r.textFrags(b.Label, 0, sizeTable, colText), labelW), 3)
 		heights[i] = max(float64(len(labels[i]))*lineTable, barH) + 2.6
 		total += heights[i]
 	}
@@ -268,30 +205,12 @@ func (r *renderer) bars(rows [][]string, opts map[string]string) error {
 		by := r.y + (h-barH)/2
 		r.fillColor(colCodeBg)
 		r.f.Rect(trackX, by, trackW, barH, "F")
-		ratio := min(max(b.val/b.max, 0), 1)
-		col := levelColors[0].c
-		switch {
-		case ratio >= 0.8:
-			col = rgb{0x4c, 0xa3, 0x5a}
-		case ratio >= 0.5:
-			col = rgb{0xf0, 0xa8, 0x3c}
-		default:
-			col = rgb{0xd6, 0x55, 0x4f}
-		}
+		ratio := min(max(b.Val/b.Max, 0), 1)
 		if ratio > 0 {
-			r.fillColor(col)
+			r.fillColor(barColor(ratio))
 			r.f.Rect(trackX, by, trackW*ratio, barH, "F")
 		}
-		pct := int(math.Round(100 * b.val / b.max))
-		var txt string
-		switch unit {
-		case "%":
-			txt = fmt.Sprintf("%d %%", pct)
-		case "":
-			txt = fmt.Sprintf("%s / %s (%d %%)", num(b.val), num(b.max), pct)
-		default:
-			txt = fmt.Sprintf("%s / %s %s (%d %%)", num(b.val), num(b.max), unit, pct)
-		}
+		txt := BarText(b.Val, b.Max, unit)
 		vl := firstLines(r.layout(r.textFrags(txt, 0, sizeSmall, colMuted), valueW+3), 1)
 		r.drawLine(vl[0], r.x+r.w-vl[0].w, r.y+(h-lineTable)/2, lineTable)
 		r.y += h
