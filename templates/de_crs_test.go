@@ -21,7 +21,7 @@ func TestGermanTemplatesExecute(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := NewData(p, risk.Assess(p, cat), cat, p.Date)
-	files, _ := filepath.Glob(filepath.Join("de", "*.md"))
+	files, _ := filepath.Glob(filepath.Join("de", "[a-z]*.md"))
 	if len(files) == 0 {
 		t.Fatal("no German template in templates/de")
 	}

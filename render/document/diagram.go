@@ -182,11 +182,30 @@ func (f *zoneFigure) drawing() *render.Drawing {
 
 // Draw paints the drawing at (x, y), w wide, and returns its height.
 func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
-	return f.drawing().DrawPDF(p, x, y, w)
+	ww := f.width(w)
+	return f.drawing().DrawPDF(p, x+(w-ww)/2, y, ww)
+}
+
+// detailFont is the text size, in points on paper, a zone's detail drawing
+// is printed at when the text column would make it larger: a small zone is
+// not blown up to the column width (which costs pages and reads as a
+// poster).
+const detailFont = 9.0
+
+// width is the printed width of the drawing in a column w wide.
+func (f *zoneFigure) width(w float64) float64 {
+	d := f.drawing()
+	if d.Width <= 0 || d.MinTextSize() <= 0 {
+		return w
+	}
+	natural := detailFont / d.MinTextSize() * d.Width * mmPerPoint
+	return min(w, natural)
 }
 
 // Height is the drawing's height at width w.
-func (f *zoneFigure) Height(w float64) float64 { return diagramFigure{d: f.drawing()}.Height(w) }
+func (f *zoneFigure) Height(w float64) float64 {
+	return diagramFigure{d: f.drawing()}.Height(f.width(w))
+}
 
 // Landscape asks for a landscape page when the drawing would print its
 // smallest text below MinPrintedFont across the text width.

@@ -37,8 +37,10 @@ func exportForQuality(t *testing.T, plant string, p *model.Project, kind string)
 }
 
 // TestPageBudgets holds the CRS and the risk report to their page budgets
-// (README, documents): the sample's CRS at most 45 pages and its risk
-// report at most 56, the 1,000-asset plant's two at most 240 together.
+// (README, documents): the sample's CRS at most 55 pages (45 without the
+// per-zone detail drawings of ZCR 6.3, which add about one page per zone)
+// and its risk report at most 56, the 1,000-asset plant's two at most 300
+// together (240 without the drawings and the split A3 overview).
 func TestPageBudgets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("exports a 1,000-asset plant")
@@ -50,9 +52,9 @@ func TestPageBudgets(t *testing.T) {
 		kinds []string
 		max   int
 	}{
-		{"the sample's CRS fits in 45 pages", sample, []string{"crs"}, 45},
+		{"the sample's CRS fits in 55 pages", sample, []string{"crs"}, 55},
 		{"the sample's risk report fits in 56 pages", sample, []string{"risk-report"}, 56},
-		{"the 1,000-asset plant's CRS and risk report fit in 240 pages together", big, []string{"crs", "risk-report"}, 240},
+		{"the 1,000-asset plant's CRS and risk report fit in 300 pages together", big, []string{"crs", "risk-report"}, 300},
 	} {
 		t.Run(tc.what, func(t *testing.T) {
 			n := 0
