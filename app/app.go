@@ -211,11 +211,17 @@ func (u *ui) onDocChanged() {
 // not depend on the machine's load.
 const largePlant = 3000
 
+// assessNow makes reassessSoon assess at once on large plants too. Tests
+// set it: Fyne's test driver runs fyne.Do on the calling goroutine, so a
+// deferred assessment would race the test's own calls into the widgets
+// (the real driver queues it on the GUI goroutine).
+var assessNow bool
+
 // reassessSoon reassesses now, or on a large plant shortly after the
 // edits stop (the views show the previous result until then).
 func (u *ui) reassessSoon() {
 	p := u.doc.Project
-	if len(p.Zones)+len(p.Assets)+len(p.Scenarios) <= largePlant {
+	if len(p.Zones)+len(p.Assets)+len(p.Scenarios) <= largePlant || assessNow {
 		u.reassess()
 		return
 	}

@@ -18,6 +18,8 @@ import (
 
 // newTestUI opens the window headless on a copy of the sample plant, with
 // recovery files in a temporary folder.
+func init() { assessNow = true }
+
 func newTestUI(t *testing.T) *ui {
 	t.Helper()
 	t.Setenv("ZONEWISE_RECOVERY_DIR", t.TempDir())
