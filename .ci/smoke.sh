@@ -145,7 +145,7 @@ MENU_FILE=27 MENU_EDIT=70
 
 # Items of the File menu, as the keyboard walks them.
 FILE_NEW=1 FILE_SAVE_AS=5 FILE_EXPORT_SAMPLE=6
-# Items of the Edit menu: Undo, Redo, Delete selection, Add zone.
+# Items of the Edit menu: Undo, Redo, Delete selection, Find…, Add zone.
 EDIT_ADD_ZONE=5
 
 geometry() { xdotool getwindowgeometry "$WIN" | sed -n 's/.*Geometry: //p'; }
