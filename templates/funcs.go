@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
-	"unicode"
 	"time"
+	"unicode"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -199,7 +199,6 @@ func names(list any) []Text {
 	}
 	return out
 }
-
 
 // sentenceIn joins s as prose in the catalogue's language ("a, b and c",
 // "a, b und c").
