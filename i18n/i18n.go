@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
 )
 
 // Lang is a supported interface and document language.
@@ -83,8 +84,12 @@ func FS() embed.FS { return files }
 
 // Catalog is the message set of one language.
 type Catalog struct {
-	lang     Lang
-	msgs     map[string]*template.Template
+	lang Lang
+	msgs map[string]*template.Template
+	// simple holds, for messages made only of text and {{.Name}}
+	// placeholders (nearly all), the parts to join: Format fills them in
+	// without running the template engine.
+	simple   map[string][]segment
 	fallback *Catalog // English, for a message German lacks (nil for English)
 }
 
@@ -123,13 +128,16 @@ func loadAll() (map[Lang]*Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &Catalog{lang: l, msgs: make(map[string]*template.Template, len(raw))}
+		c := &Catalog{lang: l, msgs: make(map[string]*template.Template, len(raw)), simple: make(map[string][]segment, len(raw))}
 		for k, v := range raw {
 			t, err := template.New(k).Option("missingkey=error").Parse(v)
 			if err != nil {
 				return nil, fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
 			}
 			c.msgs[k] = t
+			if segs, ok := segments(t); ok {
+				c.simple[k] = segs
+			}
 		}
 		out[l] = c
 	}
@@ -228,4 +236,75 @@ func (c *Catalog) Keys() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// segment is literal text, or the placeholder field when field is set.
+type segment struct{ text, field string }
+
+// segments splits a parsed message into text and {{.Name}} placeholders;
+// false when it uses anything else (conditions, functions, pipelines).
+func segments(t *template.Template) ([]segment, bool) {
+	if t.Tree == nil || t.Tree.Root == nil {
+		return nil, false
+	}
+	var out []segment
+	for _, n := range t.Tree.Root.Nodes {
+		switch x := n.(type) {
+		case *parse.TextNode:
+			out = append(out, segment{text: string(x.Text)})
+		case *parse.ActionNode:
+			p := x.Pipe
+			if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+				return nil, false
+			}
+			f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
+			if !ok || len(f.Ident) != 1 {
+				return nil, false
+			}
+			out = append(out, segment{field: f.Ident[0]})
+		default:
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// Format is T for a message whose placeholders are all strings, as the
+// engine's generated sentences are: the same result, without the template
+// engine's reflection for the common simple messages (an assessment of a
+// large plant writes hundreds of thousands of them).
+func (c *Catalog) Format(key string, vals map[string]string) string {
+	for x := c; x != nil; x = x.fallback {
+		if segs, ok := x.simple[key]; ok {
+			n := 0
+			for _, s := range segs {
+				if s.field == "" {
+					n += len(s.text)
+				} else {
+					v, ok := vals[s.field]
+					if !ok {
+						return "[" + key + "]"
+					}
+					n += len(v)
+				}
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, s := range segs {
+				if s.field == "" {
+					b.WriteString(s.text)
+				} else {
+					b.WriteString(vals[s.field])
+				}
+			}
+			return b.String()
+		}
+		if _, ok := x.msgs[key]; ok {
+			if vals == nil {
+				return x.T(key)
+			}
+			return x.T(key, vals)
+		}
+	}
+	return "[" + key + "]"
 }

@@ -1,9 +1,9 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 )
 
@@ -12,21 +12,21 @@ import (
 // or one RE alone.
 type mediumRule struct {
 	ids   []string // "SR 1.6" covers SR 1.6 and its REs; "SR 1.1 RE 3" only itself
-	topic string   // what the requirement governs, in the reason
+	topic term     // what the requirement governs, in the reason
 	// fails returns a non-empty explanation when the requirement cannot
 	// apply to a conduit with this profile.
-	fails func(p *conduitProfile) string
+	fails func(p *conduitProfile) Msg
 }
 
 var mediumRules = []mediumRule{
 	{
 		ids:   []string{"SR 1.6", "SR 2.2"},
-		topic: "wireless access and use",
-		fails: func(p *conduitProfile) string {
+		topic: "risk.topic.wireless",
+		fails: func(p *conduitProfile) Msg {
 			if p.medium == MediumWireless {
-				return ""
+				return Msg{}
 			}
-			return "it is a " + p.medium.Label() + ", with no wireless part"
+			return msg("risk.reason.na.not-wireless", "Medium", p.medium.arg())
 		},
 	},
 	{
@@ -35,45 +35,45 @@ var mediumRules = []mediumRule{
 		// holds, and approvals a person gives.
 		ids: []string{"SR 1.1", "SR 1.7 RE 1", "SR 1.10", "SR 1.11", "SR 1.12",
 			"SR 2.1 RE 3", "SR 2.1 RE 4", "SR 2.5", "SR 2.6", "SR 2.7"},
-		topic: "human users and their sessions",
-		fails: func(p *conduitProfile) string {
+		topic: "risk.topic.human-users",
+		fails: func(p *conduitProfile) Msg {
 			switch {
 			case p.medium == MediumRemovable:
-				return "media carried by hand open no session"
+				return msg("risk.reason.na.removable-no-session")
 			case p.flows > 0 && !p.humanSessions():
-				return "its flows are machine to machine (" + kindList(p) + "); no person logs on across it"
+				return msg("risk.reason.na.machine-flows", "Kinds", kindListArg{p})
 			}
-			return ""
+			return Msg{}
 		},
 	},
 	{
 		ids:   []string{"SR 1.13"},
-		topic: "access via untrusted networks",
-		fails: func(p *conduitProfile) string {
+		topic: "risk.topic.untrusted-networks",
+		fails: func(p *conduitProfile) Msg {
 			if p.medium.network() {
-				return ""
+				return Msg{}
 			}
-			return "a " + p.medium.Label() + " is not a network anyone can reach it through"
+			return msg("risk.reason.na.not-network", "Medium", p.medium.arg())
 		},
 	},
 	{
 		ids:   []string{"SR 3.8"},
-		topic: "communication session integrity",
-		fails: func(p *conduitProfile) string {
+		topic: "risk.topic.session-integrity",
+		fails: func(p *conduitProfile) Msg {
 			if p.medium.network() {
-				return ""
+				return Msg{}
 			}
-			return "a " + p.medium.Label() + " carries no communication sessions"
+			return msg("risk.reason.na.no-sessions", "Medium", p.medium.arg())
 		},
 	},
 	{
 		ids:   []string{"SR 5.2 RE 2", "SR 7.1"},
-		topic: "network traffic and isolation",
-		fails: func(p *conduitProfile) string {
+		topic: "risk.topic.network-traffic",
+		fails: func(p *conduitProfile) Msg {
 			if p.medium != MediumRemovable {
-				return ""
+				return Msg{}
 			}
-			return "removable media carry no network traffic to limit or cut"
+			return msg("risk.reason.na.removable-no-traffic")
 		},
 	},
 }
@@ -85,10 +85,11 @@ var mediumRules = []mediumRule{
 // Requirements no rule covers always apply.
 func ConduitRequirementApplies(id string, c *model.Conduit) (applies bool, reason string) {
 	p := profileOf(c)
-	return p.requirementApplies(id, c.Name)
+	ok, m := p.requirementApplies(id, c.Name)
+	return ok, m.EN()
 }
 
-func (p *conduitProfile) requirementApplies(id, name string) (bool, string) {
+func (p *conduitProfile) requirementApplies(id, name string) (bool, Msg) {
 	return p.applies(id, name, rulesCovering(id))
 }
 
@@ -103,14 +104,14 @@ func rulesCovering(id string) []int {
 	return out
 }
 
-func (p *conduitProfile) applies(id, name string, rules []int) (bool, string) {
+func (p *conduitProfile) applies(id, name string, rules []int) (bool, Msg) {
 	for _, i := range rules {
 		r := &mediumRules[i]
-		if why := r.fails(p); why != "" {
-			return false, fmt.Sprintf("%s (%s) does not apply to conduit %s: %s", id, r.topic, name, why)
+		if why := r.fails(p); why.Key != "" {
+			return false, msg("risk.reason.na.conduit", "ID", id, "Topic", r.topic, "Conduit", name, "Why", why)
 		}
 	}
-	return true, ""
+	return true, Msg{}
 }
 
 func (r *mediumRule) covers(id string) bool {
@@ -123,11 +124,16 @@ func (r *mediumRule) covers(id string) bool {
 }
 
 // kindList names the flow kinds of a profile in a fixed order.
-func kindList(p *conduitProfile) string {
+func kindList(p *conduitProfile) string { return kindListArg{p}.text(i18n.For(i18n.EN)) }
+
+// kindListArg is the conduit's flow kinds as a parameter, in words.
+type kindListArg struct{ p *conduitProfile }
+
+func (k kindListArg) text(c *i18n.Catalog) string {
 	var out []string
-	for _, k := range model.FlowKinds() {
-		if p.kinds.has(k) {
-			out = append(out, strings.ToLower(k.Label()))
+	for _, fk := range model.FlowKinds() {
+		if k.p.kinds.has(fk) {
+			out = append(out, argText(c, lowerArg{enumOf(fk)}))
 		}
 	}
 	return strings.Join(out, ", ")

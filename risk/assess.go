@@ -91,8 +91,9 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	for _, z := range ix.zoneOrder {
 		slt := a.zoneSLT(z)
 		slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
-		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: zoneFindings(z),
+		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: []string{}, FindingMsgs: zoneFindings(z),
 			RequirementStatus: statuses, Initial: a.initialRisk(z)}
+		zr.Findings = msgsEN(zr.FindingMsgs)
 		zr.Gap = slt.Vector().Gap(sla.Vector())
 		zr.Requirements = sysReq.system(slt.Vector())
 		res.Zones = append(res.Zones, zr)
@@ -112,8 +113,9 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 		}
 		slt := a.conduitSLT(c, zones)
 		sla, statuses := a.conduitSLA(c, slt.Vector())
-		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: ix.conduitFindings(c),
+		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: []string{}, FindingMsgs: ix.conduitFindings(c),
 			RequirementStatus: statuses}
+		cr.Findings = msgsEN(cr.FindingMsgs)
 		cr.Gap = slt.Vector().Gap(sla.Vector())
 		cr.Requirements = sysReq.system(slt.Vector())
 		res.Conduits = append(res.Conduits, cr)

@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 
 	"zonewise/model"
@@ -27,48 +26,48 @@ func portBased(transport string) bool {
 // must be explicit (protocol, port, initiator), a unidirectional conduit
 // carries no bidirectional flow, and a conduit without listed flows cannot
 // show least privilege at all.
-func (ix *index) conduitFindings(c *model.Conduit) []string {
-	out := []string{}
+func (ix *index) conduitFindings(c *model.Conduit) []Msg {
+	out := []Msg{}
 	if len(c.Flows) == 0 {
-		return append(out, fmt.Sprintf("conduit %s lists no data flows: least privilege cannot be shown", label(c.Name, c.ID)))
+		return append(out, msg("risk.finding.no-flows", "Conduit", label(c.Name, c.ID)))
 	}
-	zoneName := func(id model.ID) string {
+	zoneName := func(id model.ID) any {
 		if z := ix.zones[id]; z != nil {
 			return label(z.Name, z.ID)
 		}
-		return "unknown zone " + id.Short()
+		return msg("risk.finding.unknown-zone", "ID", id.Short())
 	}
 	for i, f := range c.Flows {
-		desc := fmt.Sprintf("flow %d (%s", i+1, f.Protocol)
+		key := "risk.finding.flow"
 		if f.Protocol == "" {
-			desc = fmt.Sprintf("flow %d (no protocol", i+1)
+			key = "risk.finding.flow-no-protocol"
 		}
 		if f.Port != "" {
-			desc += " port " + f.Port
+			key += "-port"
 		}
-		desc += fmt.Sprintf(" from %s to %s)", zoneName(f.From), zoneName(f.To))
+		desc := msg(key, "N", i+1, "Protocol", f.Protocol, "Port", f.Port, "From", zoneName(f.From), "To", zoneName(f.To))
 		if isAny(f.Protocol) {
-			out = append(out, desc+" allows any protocol: name the protocol")
+			out = append(out, msg("risk.finding.any-protocol", "Flow", desc))
 		}
 		if isAny(f.Port) && (f.Port != "" || portBased(f.Transport)) {
-			out = append(out, desc+" allows any port: name the port or range")
+			out = append(out, msg("risk.finding.any-port", "Flow", desc))
 		}
 		if f.Initiator == "" {
-			out = append(out, desc+" has no initiator: say which zone opens the connection")
+			out = append(out, msg("risk.finding.no-initiator", "Flow", desc))
 		}
 		if c.Type == model.ConduitUnidirectional && f.Bidirectional {
-			out = append(out, desc+" is bidirectional on a unidirectional conduit")
+			out = append(out, msg("risk.finding.bidirectional", "Flow", desc))
 		}
 	}
 	return out
 }
 
 // zoneFindings lists least-privilege findings of a zone's accounts.
-func zoneFindings(z *model.Zone) []string {
-	out := []string{}
+func zoneFindings(z *model.Zone) []Msg {
+	out := []Msg{}
 	for _, r := range z.Roles {
 		if r.Shared {
-			out = append(out, fmt.Sprintf("role '%s' is a shared account: FR1 (SR 1.1) asks for unique identification of users", r.Name))
+			out = append(out, msg("risk.finding.shared-role", "Role", r.Name))
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 
 	"zonewise/model"
 )
@@ -23,6 +22,7 @@ type InitialRisk struct {
 	// otherwise rest on the in-scope minimum alone (ZCR 4).
 	NeedsDetailedAssessment bool   `json:"needsDetailedAssessment"`
 	Reason                  string `json:"reason"`
+	ReasonMsg               Msg    `json:"-"`
 }
 
 // initialRisk assesses one zone. A compromise is assumed, so the likelihood
@@ -31,20 +31,19 @@ func (a *assessor) initialRisk(z *model.Zone) InitialRisk {
 	mx := a.ix.matrix
 	wc := z.WorstCase
 	if z.OutOfScope || wc.Level < 1 {
-		return InitialRisk{Reason: "no worst-case consequence recorded: initial risk not assessed"}
+		m := msg("risk.reason.initial.not-assessed")
+		return InitialRisk{Reason: m.EN(), ReasonMsg: m}
 	}
 	ir := InitialRisk{Assessed: true, Likelihood: max(mx.maxL, 1), Consequence: min(wc.Level, max(mx.maxC, 1)), Category: wc.Category}
 	ir.Level = mx.level(ir.Likelihood, ir.Consequence)
 	ir.Tolerable = mx.tolerable(ir.Level)
-	verdict := "intolerable"
-	if ir.Tolerable {
-		verdict = "tolerable"
-	}
-	ir.Reason = fmt.Sprintf("if compromised: consequence %s (%s) at likelihood %s gives %s risk, %s",
-		mx.consequenceName(ir.Consequence), wc.Category.Label(), mx.likelihoodName(ir.Likelihood), ir.Level, verdict)
+	key := "risk.reason.initial"
 	if !ir.Tolerable && !a.targeted[z.ID] {
 		ir.NeedsDetailedAssessment = true
-		ir.Reason += "; no threat scenario targets the zone or its assets: needs a detailed risk assessment (ZCR 5) before its SL-T can be trusted"
+		key = "risk.reason.initial.needs-detailed"
 	}
+	ir.ReasonMsg = msg(key, "Consequence", mx.consequenceName(ir.Consequence), "Category", enumOf(wc.Category),
+		"Likelihood", mx.likelihoodName(ir.Likelihood), "Level", levelArg(ir.Level), "Verdict", verdictTerm(ir.Tolerable))
+	ir.Reason = ir.ReasonMsg.EN()
 	return ir
 }

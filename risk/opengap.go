@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 
 	"zonewise/model"
@@ -23,6 +22,7 @@ type OpenGap struct {
 	// closes, in catalogue order.
 	Requirements []string `json:"requirements"`
 	Reason       string   `json:"reason"`
+	ReasonMsg    Msg      `json:"-"`
 }
 
 // openGaps lists, per gapped FR of a target, the unmet requirements outside
@@ -42,8 +42,8 @@ func (a *assessor) openGaps(t *gapTarget, reqs []unmetReq, closable reqSet) []Op
 		}
 		out = append(out, OpenGap{TargetKind: t.kind, TargetID: t.id, Name: name, FR: model.AllFRs[fr], Gap: t.gap[fr],
 			Requirements: ids,
-			Reason: fmt.Sprintf("no library measure that fits %s %s closes %s; %s needs a project-specific compensating countermeasure",
-				t.kind, name, strings.Join(ids, ", "), model.AllFRs[fr])})
+			ReasonMsg: msg("risk.reason.open-gap."+string(t.kind), "Name", name, "IDs", strings.Join(ids, ", "), "FR", model.AllFRs[fr])})
+		out[len(out)-1].Reason = out[len(out)-1].ReasonMsg.EN()
 	}
 	return out
 }

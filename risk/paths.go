@@ -1,9 +1,9 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 )
 
@@ -35,7 +35,26 @@ type Path struct {
 	Conduits   []model.ID `json:"conduits"`
 	// Text names the path for people: "'Internet' → K04 → 'Fernwartung'".
 	Text string `json:"text"`
+	// entry is the entry kind's label (nil for an entry zone) and rest the
+	// zones and conduits, so that Text can be written in any language.
+	entry *enumArg
+	rest  string
 }
+
+// text is the path in the catalogue's language.
+func (p *Path) text(c *i18n.Catalog) string {
+	if p.entry == nil {
+		return p.rest
+	}
+	e := argText(c, *p.entry)
+	if p.rest == "" {
+		return e
+	}
+	return e + " → " + p.rest
+}
+
+// pathArg is a path as a Msg parameter.
+type pathArg struct{ p *Path }
 
 // entryZones returns the zones a scenario's attacker enters through.
 func (ix *index) entryZones(s *model.ThreatScenario) []*model.Zone {
@@ -158,7 +177,8 @@ func (ix *index) path(e *scenarioEval) *Path {
 	}
 	var parts []string
 	if e.s.EntryKind != "" && e.s.EntryKind != model.EntryZone {
-		parts = append(parts, e.s.EntryKind.Label())
+		entry := enumOf(e.s.EntryKind)
+		p.entry = &entry
 	}
 	for k, zid := range p.Zones {
 		z := ix.zones[zid]
@@ -168,7 +188,8 @@ func (ix *index) path(e *scenarioEval) *Path {
 			parts = append(parts, label(c.Name, c.ID))
 		}
 	}
-	p.Text = strings.Join(parts, " → ")
+	p.rest = strings.Join(parts, " → ")
+	p.Text = p.text(i18n.For(i18n.EN))
 	return p
 }
 
@@ -177,7 +198,8 @@ func (ix *index) path(e *scenarioEval) *Path {
 func (ix *index) pathReason(e *scenarioEval, rule string, f model.FR, sl int) Reason {
 	r := ix.sltReason(e, rule, f, sl)
 	r.Rule = RulePath
-	r.Text = fmt.Sprintf("on the attack path %s: %s", e.path.Text, r.Text)
+	r.Msg = msg("risk.reason.slt.path", "Path", pathArg{e.path}, "Reason", r.Msg)
+	r.Text = r.Msg.EN()
 	return r
 }
 
@@ -193,11 +215,11 @@ func (ix *index) exposureFloor(z *model.Zone, i int) (int, *model.Asset, string)
 		x := a.Exposure
 		switch {
 		case x.ExternallyReachable && floorInternet > best:
-			best, from, what = floorInternet, a, "reachable from the internet"
+			best, from, what = floorInternet, a, "risk.reason.exposure.internet"
 		case x.RemoteAccess && floorRemote > best:
-			best, from, what = floorRemote, a, "reachable by remote access"
+			best, from, what = floorRemote, a, "risk.reason.exposure.remote"
 		case x.Wireless && floorWireless > best:
-			best, from, what = floorWireless, a, "reachable over wireless"
+			best, from, what = floorWireless, a, "risk.reason.exposure.wireless"
 		}
 	}
 	return best, from, what

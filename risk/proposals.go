@@ -2,7 +2,6 @@ package risk
 
 import (
 	"cmp"
-	"fmt"
 	"math/bits"
 	"slices"
 	"strings"
@@ -231,8 +230,9 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 		if z, ef, im, bad := conflict(m, t); bad {
 			excl = append(excl, Exclusion{MeasureID: m.ID, TargetKind: t.kind, TargetID: t.id,
 				EssentialFunction: ef.Name, Impact: im,
-				Reason: fmt.Sprintf("%s (%s) would cause %s, which essential function '%s' of zone %s cannot tolerate",
-					m.ID, m.Name, strings.ToLower(im.Label()), ef.Name, label(z.Name, z.ID))})
+				ReasonMsg: msg("risk.reason.exclusion", "Measure", m.ID, "Name", measureName(m), "Impact", lowerArg{enumOf(im)},
+					"Function", ef.Name, "Zone", label(z.Name, z.ID))})
+			excl[len(excl)-1].Reason = excl[len(excl)-1].ReasonMsg.EN()
 			continue
 		}
 		inst, rejected := existing(onTarget, m.ID)

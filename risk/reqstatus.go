@@ -51,6 +51,8 @@ type RequirementStatus struct {
 	Measures []string `json:"measures,omitempty"`
 	// Reason is a plain sentence: why met, why a gap, why not applicable.
 	Reason string `json:"reason"`
+	// ReasonMsg is Reason as catalogue key and parameters; not in the JSON.
+	ReasonMsg Msg `json:"-"`
 	// Closable is set on a gap when a library measure that fits the target
 	// lists the requirement; a gap that is not closable needs a
 	// project-specific compensating countermeasure.

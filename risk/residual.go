@@ -70,19 +70,23 @@ func (a *assessor) residual(e *scenarioEval) ScenarioResult {
 	r.ResidualTolerable = r.Target.Tolerable
 	r.Mitigations = r.Target.Mitigations
 	r.Reasons = append(r.Reasons, r.Target.Reasons...)
-	note := s.TreatmentNote
+	var note any = s.TreatmentNote
 	if note == "" {
-		note = "no note recorded"
+		note = term("risk.term.no-note")
 	}
+	key := ""
 	switch s.Treatment {
 	case model.TreatmentAccept:
-		r.Reasons = append(r.Reasons, Reason{Rule: RuleResidual, ScenarioID: s.ID,
-			Text: "treatment accept: the owner accepts the residual risk as computed: " + note})
+		key = "risk.reason.treatment.accept"
 	case model.TreatmentTransfer:
-		r.Reasons = append(r.Reasons, Reason{Rule: RuleResidual, ScenarioID: s.ID,
-			Text: "treatment transfer: the risk is transferred, but the plant still bears it, so the residual is shown as computed: " + note})
+		key = "risk.reason.treatment.transfer"
 	case model.TreatmentAvoid:
-		r.Reasons = append(r.Reasons, Reason{Rule: RuleResidual, ScenarioID: s.ID, Text: "avoided: " + note})
+		key = "risk.reason.treatment.avoid"
+	}
+	if key != "" {
+		x := reason(RuleResidual, msg(key, "Note", note))
+		x.ScenarioID = s.ID
+		r.Reasons = append(r.Reasons, x)
 	}
 	return r
 }
@@ -170,33 +174,30 @@ func (a *assessor) residualFor(e *scenarioEval, cands []*model.CountermeasureIns
 	}
 	slices.Sort(names)
 	slices.Sort(weak)
-	which, set := "current", "implemented"
+	which := "current"
 	if target {
-		which, set = "target", "implemented or accepted"
+		which = "target"
 	}
 	res.Likelihood = max(e.likelihood-len(names), 1)
-	var text string
+	var parts msgList
 	switch {
 	case s.Treatment == model.TreatmentAvoid:
 		res.Likelihood = 1
-		text = "treatment avoid: the exposure is removed, so the residual likelihood is the lowest level"
+		parts = append(parts, msg("risk.reason.residual.avoid"))
 	case len(names) == 0:
-		text = fmt.Sprintf("no %s countermeasure strong enough is credited: residual risk equals unmitigated risk", set)
+		parts = append(parts, msg("risk.reason.residual.none-"+which))
 	default:
-		text = fmt.Sprintf("%d %s measure(s) (%s) reach the actor's capability SL %d on the scenario's FRs and each lower the likelihood one step: %s → %s",
-			len(names), set, strings.Join(names, ", "), e.capability, a.ix.matrix.likelihoodName(e.likelihood), a.ix.matrix.likelihoodName(res.Likelihood))
+		parts = append(parts, msg("risk.reason.residual.credited-"+which, "N", len(names), "Measures", strings.Join(names, ", "),
+			"Capability", e.capability, "From", a.ix.matrix.likelihoodName(e.likelihood), "To", a.ix.matrix.likelihoodName(res.Likelihood)))
 	}
 	if len(weak) > 0 {
-		text += fmt.Sprintf("; not credited because their strength is below the actor's capability SL %d: %s", e.capability, strings.Join(weak, ", "))
+		parts = append(parts, msg("risk.reason.residual.weak", "Capability", e.capability, "Measures", strings.Join(weak, ", ")))
 	}
 	res.Level = a.ix.matrix.level(res.Likelihood, res.Consequence)
 	res.Tolerable = a.ix.matrix.tolerable(res.Level)
-	verdict := "intolerable"
-	if res.Tolerable {
-		verdict = "tolerable"
-	}
-	res.Reasons = []Reason{{Rule: RuleResidual, ScenarioID: s.ID,
-		Text: fmt.Sprintf("%s residual: %s; %s risk, %s", which, text, res.Level, verdict)}}
+	x := reason(RuleResidual, msg("risk.reason.residual."+which, "Text", parts, "Level", levelArg(res.Level), "Verdict", verdictTerm(res.Tolerable)))
+	x.ScenarioID = s.ID
+	res.Reasons = []Reason{x}
 	return res
 }
 
@@ -222,18 +223,18 @@ func (a *assessor) vulnRefs(e *scenarioEval) []VulnRef {
 // vulnReason makes the likelihood explanation cite the vulnerabilities the
 // scenario exploits (IEC 62443-3-2 ZCR 5.2).
 func (a *assessor) vulnReason(e *scenarioEval, refs []VulnRef) Reason {
-	parts := make([]string, len(refs))
+	parts := make(msgList, len(refs))
 	for i, v := range refs {
 		x := a.ix.vulns[v.ID]
-		p := v.Identifier
 		if x.CVSSScore > 0 {
-			p += fmt.Sprintf(" (CVSS %.1f", x.CVSSScore)
+			parts[i] = msg("risk.reason.vuln.scored", "ID", v.Identifier, "CVSS", numArg{x.CVSSScore, 1},
+				"Exploitability", lowerArg{enumOf(x.Exploitability)}, "Status", lowerArg{enumOf(x.Status)})
 		} else {
-			p += " (CVSS not known"
+			parts[i] = msg("risk.reason.vuln.unscored", "ID", v.Identifier,
+				"Exploitability", lowerArg{enumOf(x.Exploitability)}, "Status", lowerArg{enumOf(x.Status)})
 		}
-		p += fmt.Sprintf(", %s, %s)", strings.ToLower(x.Exploitability.Label()), strings.ToLower(x.Status.Label()))
-		parts[i] = p
 	}
-	return Reason{Rule: RuleVulnerability, ScenarioID: e.s.ID,
-		Text: fmt.Sprintf("likelihood %s rests on the linked vulnerabilities %s", a.ix.matrix.likelihoodName(e.likelihood), strings.Join(parts, "; "))}
+	r := reason(RuleVulnerability, msg("risk.reason.vuln", "Likelihood", a.ix.matrix.likelihoodName(e.likelihood), "Vulnerabilities", parts))
+	r.ScenarioID = e.s.ID
+	return r
 }

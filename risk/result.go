@@ -36,6 +36,9 @@ type Reason struct {
 	ActorID    model.ID `json:"actorId,omitempty"`
 	ObjectID   model.ID `json:"objectId,omitempty"`
 	Text       string   `json:"text"`
+	// Msg is Text as catalogue key and parameters (Localize writes it in
+	// another language); not part of the JSON.
+	Msg Msg `json:"-"`
 }
 
 // Cell is one security level with the reasons for it.
@@ -86,6 +89,8 @@ type ZoneResult struct {
 	Initial InitialRisk `json:"initial"`
 	// Findings are least-privilege findings, e.g. a shared account.
 	Findings []string `json:"findings"`
+	// FindingMsgs are the findings as catalogue messages, in the same order.
+	FindingMsgs []Msg `json:"-"`
 }
 
 // ConduitResult is the assessment of one conduit.
@@ -101,6 +106,8 @@ type ConduitResult struct {
 	RequirementStatus []RequirementStatus `json:"requirementStatus"`
 	// Findings are least-privilege findings, e.g. a flow with port "any".
 	Findings []string `json:"findings"`
+	// FindingMsgs are the findings as catalogue messages, in the same order.
+	FindingMsgs []Msg `json:"-"`
 }
 
 // AssetResult is the component view of one asset.
@@ -188,6 +195,7 @@ type Exclusion struct {
 	EssentialFunction string           `json:"essentialFunction"`
 	Impact            model.Impact     `json:"impact"`
 	Reason            string           `json:"reason"`
+	ReasonMsg         Msg              `json:"-"`
 }
 
 // Warning is something an assessor must look at before signing: today an
@@ -201,6 +209,7 @@ type Warning struct {
 	// Scenarios are the intolerable scenarios the lowering sets aside.
 	Scenarios []model.ID `json:"scenarios"`
 	Text      string     `json:"text"`
+	Msg       Msg        `json:"-"`
 }
 
 // Result is the whole assessment of a project. All slices are in a stable

@@ -99,42 +99,41 @@ func (ix *index) evalScenario(s *model.ThreatScenario) *scenarioEval {
 	}
 
 	e.consequence, e.category = WorstConsequence(s.Consequences)
-	var notes []string
+	var notes []Msg
 	if mx.fallback {
-		notes = append(notes, "the project has no risk matrix cells, so the default 5 × 5 matrix is used")
+		notes = append(notes, msg("risk.reason.matrix.default"))
 	}
 	if len(s.Consequences) == 0 {
-		notes = append(notes, "no consequence recorded: the lowest consequence level is assumed")
+		notes = append(notes, msg("risk.reason.matrix.no-consequence"))
 	}
 	e.likelihood = min(max(s.Likelihood, 1), max(mx.maxL, 1))
 	if e.likelihood != s.Likelihood {
-		notes = append(notes, fmt.Sprintf("likelihood %d is outside the matrix and counted as %d", s.Likelihood, e.likelihood))
+		notes = append(notes, msg("risk.reason.matrix.likelihood-outside", "Given", s.Likelihood, "Counted", e.likelihood))
 	}
 	c := min(max(e.consequence, 1), max(mx.maxC, 1))
 	if c != e.consequence && len(s.Consequences) > 0 {
-		notes = append(notes, fmt.Sprintf("consequence %d is outside the matrix and counted as %d", e.consequence, c))
+		notes = append(notes, msg("risk.reason.matrix.consequence-outside", "Given", e.consequence, "Counted", c))
 	}
 	e.consequence = c
 	e.level = mx.level(e.likelihood, e.consequence)
 	e.tolerable = mx.tolerable(e.level)
 
-	cat := ""
-	if e.category != "" {
-		cat = ", worst category " + e.category.Label()
-	}
-	verdict := "intolerable"
-	if e.tolerable {
-		verdict = "tolerable"
-	}
-	levelText := string(e.level)
+	var level any = levelArg(e.level)
 	if e.level == "" {
-		levelText = "undefined in the matrix (treated as intolerable)"
+		level = term("risk.term.level-undefined")
 	}
-	text := fmt.Sprintf("unmitigated: likelihood %s × consequence %s%s gives %s risk, %s against the tolerable line (%s)",
-		mx.likelihoodName(e.likelihood), mx.consequenceName(e.consequence), cat, levelText, verdict, mx.m.Tolerable)
-	e.reasons = append(e.reasons, Reason{Rule: RuleMatrix, ScenarioID: s.ID, ActorID: s.ActorID, ObjectID: s.TargetID, Text: text})
+	key := "risk.reason.matrix.unmitigated"
+	if e.category != "" {
+		key = "risk.reason.matrix.unmitigated-category"
+	}
+	r := reason(RuleMatrix, msg(key, "Likelihood", mx.likelihoodName(e.likelihood), "Consequence", mx.consequenceName(e.consequence),
+		"Category", enumOf(e.category), "Level", level, "Verdict", verdictTerm(e.tolerable), "Tolerable", levelArg(mx.m.Tolerable)))
+	r.ScenarioID, r.ActorID, r.ObjectID = s.ID, s.ActorID, s.TargetID
+	e.reasons = append(e.reasons, r)
 	for _, n := range notes {
-		e.reasons = append(e.reasons, Reason{Rule: RuleMatrix, ScenarioID: s.ID, Text: n})
+		r := reason(RuleMatrix, n)
+		r.ScenarioID = s.ID
+		e.reasons = append(e.reasons, r)
 	}
 	return e
 }
@@ -157,28 +156,29 @@ func (e *scenarioEval) sltContribution(method model.SLTMethod) (sl int, rule str
 // sltReason explains a scenario's contribution to one FR of an SL-T cell.
 func (ix *index) sltReason(e *scenarioEval, rule string, f model.FR, sl int) Reason {
 	s := e.s
-	target := "its target"
+	target := msg("risk.reason.target.its-target")
 	switch {
 	case e.conduit != nil:
-		target = "conduit " + label(e.conduit.Name, e.conduit.ID)
+		target = msg("risk.reason.target.conduit", "Name", label(e.conduit.Name, e.conduit.ID))
 	case s.TargetKind == model.TargetAsset:
 		if a := ix.assets[s.TargetID]; a != nil {
-			target = "asset " + label(a.Name, a.ID)
+			target = msg("risk.reason.target.asset", "Name", label(a.Name, a.ID))
 		}
 	case e.zone != nil:
-		target = "the zone itself"
+		target = msg("risk.reason.target.zone-itself")
 	}
-	var text string
+	var m Msg
 	if rule == RuleRiskLevel {
-		text = fmt.Sprintf("scenario %s on %s has unmitigated %s risk and affects %s: SL %d (low 1, medium 2, high 3, critical 4)",
-			label(s.Name, s.ID), target, e.level, f, sl)
+		m = msg("risk.reason.slt.risk-level", "Scenario", label(s.Name, s.ID), "Target", target, "Level", levelArg(e.level), "FR", f, "SL", sl)
 	} else {
-		actor := "an unknown actor"
+		actor := msg("risk.reason.actor.unknown")
 		if e.actor != nil {
-			actor = "actor " + label(e.actor.Name, e.actor.ID)
+			actor = msg("risk.reason.actor.named", "Name", label(e.actor.Name, e.actor.ID))
 		}
-		text = fmt.Sprintf("intolerable scenario %s (%s risk) on %s by %s of capability SL %d affects %s",
-			label(s.Name, s.ID), e.level, target, actor, e.capability, f)
+		m = msg("risk.reason.slt.actor", "Scenario", label(s.Name, s.ID), "Level", levelArg(e.level), "Target", target,
+			"Actor", actor, "Capability", e.capability, "FR", f)
 	}
-	return Reason{Rule: rule, ScenarioID: s.ID, ActorID: s.ActorID, ObjectID: s.TargetID, Text: text}
+	r := reason(rule, m)
+	r.ScenarioID, r.ActorID, r.ObjectID = s.ID, s.ActorID, s.TargetID
+	return r
 }

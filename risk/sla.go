@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -73,11 +72,13 @@ func (a *assessor) zoneSLC(z *model.Zone) (slc Cells) {
 		f := model.AllFRs[i]
 		switch {
 		case len(assets) == 0:
-			slc[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleNoAssets, ObjectID: z.ID,
-				Text: fmt.Sprintf("zone %s has no assets: SL-C 0", label(z.Name, z.ID))}}}
+			r := reason(RuleNoAssets, msg("risk.reason.slc.no-assets", "Zone", label(z.Name, z.ID)))
+			r.ObjectID = z.ID
+			slc[i] = Cell{SL: 0, Reasons: []Reason{r}}
 		case len(unknown) > 0:
-			slc[i] = Cell{SL: 0, Unknown: true, Reasons: []Reason{{Rule: RuleUnknownSLC, ObjectID: unknown[0].ID,
-				Text: fmt.Sprintf("SL-C unknown: %d of %d assets have no known SL-C (first: %s)", len(unknown), len(assets), label(unknown[0].Name, unknown[0].ID))}}}
+			r := reason(RuleUnknownSLC, msg("risk.reason.slc.unknown", "Unknown", len(unknown), "Assets", len(assets), "First", label(unknown[0].Name, unknown[0].ID)))
+			r.ObjectID = unknown[0].ID
+			slc[i] = Cell{SL: 0, Unknown: true, Reasons: []Reason{r}}
 		default:
 			weakest := assets[0]
 			for _, as := range assets[1:] {
@@ -85,13 +86,14 @@ func (a *assessor) zoneSLC(z *model.Zone) (slc Cells) {
 					weakest = as
 				}
 			}
-			of := fmt.Sprintf("weakest of %d assets", len(assets))
+			key := "risk.reason.slc.weakest"
 			if len(assets) == 1 {
-				of = "the only asset"
+				key = "risk.reason.slc.only"
 			}
-			slc[i] = Cell{SL: clampSL(weakest.SLC[i]), Reasons: []Reason{{Rule: RuleWeakestAsset, ObjectID: weakest.ID,
-				Text: fmt.Sprintf("%s: %s has SL-C %d for %s (%s)",
-					of, label(weakest.Name, weakest.ID), clampSL(weakest.SLC[i]), f, sourceLabel(weakest.SLCSource))}}}
+			r := reason(RuleWeakestAsset, msg(key, "Assets", len(assets), "Asset", label(weakest.Name, weakest.ID),
+				"SL", clampSL(weakest.SLC[i]), "FR", f, "Source", sourceLabel(weakest.SLCSource)))
+			r.ObjectID = weakest.ID
+			slc[i] = Cell{SL: clampSL(weakest.SLC[i]), Reasons: []Reason{r}}
 		}
 	}
 	return slc
@@ -122,15 +124,15 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 	i := int(r.FR) - 1
 	// Reasons are written only for the statuses a result shows: a zone's
 	// requirements above its SL-T are decided for SL-A but not listed.
-	say := func(format string, args ...any) string {
-		if !why {
-			return ""
+	say := func(key string, kv ...any) {
+		if why {
+			st.ReasonMsg = msg(key, kv...)
+			st.Reason = st.ReasonMsg.EN()
 		}
-		return fmt.Sprintf(format, args...)
 	}
 	if t.conduit != nil {
 		if reason, na := t.requirementNotApplicable(r); na {
-			st.State, st.Reason = StateNotApplicable, reason
+			st.State, st.Reason, st.ReasonMsg = StateNotApplicable, reason.EN(), reason
 			return st
 		}
 	}
@@ -139,22 +141,22 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 	}
 	if t.slc != nil && len(t.assets) > 0 && !t.slc[i].Unknown && t.slc[i].SL >= r.MinSL {
 		st.State, st.MetBy = StateMet, MetByCapability
-		st.Reason = say("every asset of the zone has SL-C %d or more for %s", r.MinSL, r.FR)
+		say("risk.reason.req.capability", "SL", r.MinSL, "FR", r.FR)
 		return st
 	}
 	if ms := t.own[r.ID]; len(ms) > 0 {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, slices.Clone(ms)
-		st.Reason = say("implemented %s on %s lists %s", strings.Join(ms, ", "), t.name, r.ID)
+		say("risk.reason.req.countermeasure", "Measures", strings.Join(ms, ", "), "Target", term(t.name), "ID", r.ID)
 		return st
 	}
 	if ms, ok := a.everyAsset(t.assets, r); ok {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
-		st.Reason = say("every asset of the zone meets %s by its SL-C or an implemented measure listing it (%s)", r.ID, strings.Join(ms, ", "))
+		say("risk.reason.req.every-asset", "ID", r.ID, "Measures", strings.Join(ms, ", "))
 		return st
 	}
 	if ms, ok := a.everyConduit(t.bounds, r.ID); ok {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
-		st.Reason = say("every conduit of the zone carries an implemented measure listing %s (%s)", r.ID, strings.Join(ms, ", "))
+		say("risk.reason.req.every-conduit", "ID", r.ID, "Measures", strings.Join(ms, ", "))
 		return st
 	}
 	if cs := a.compensatingOf(t.id, r.ID); len(cs) > 0 {
@@ -164,22 +166,18 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 			for k, id := range cs {
 				names[k] = a.ix.compensatingName(model.ID(id))
 			}
-			st.Reason = "compensating countermeasure " + strings.Join(names, ", ") + ", with evidence"
+			say("risk.reason.req.compensating", "Names", strings.Join(names, ", "))
 		}
 		return st
 	}
 	st.State = StateGap
 	switch {
 	case t.slc != nil && t.slc[i].Unknown:
-		if why {
-			st.Reason = "not met: the SL-C of the zone's assets is unknown and no implemented or compensating measure lists " + r.ID
-		}
+		say("risk.reason.req.gap-unknown-slc", "ID", r.ID)
 	case t.slc != nil && len(t.assets) > 0:
-		st.Reason = say("not met: the weakest asset has SL-C %d for %s and no implemented or compensating measure lists %s", t.slc[i].SL, r.FR, r.ID)
+		say("risk.reason.req.gap-weakest", "SL", t.slc[i].SL, "FR", r.FR, "ID", r.ID)
 	default:
-		if why {
-			st.Reason = "not met: no implemented or compensating measure lists " + r.ID
-		}
+		say("risk.reason.req.gap", "ID", r.ID)
 	}
 	return st
 }
@@ -191,25 +189,24 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 // reason takes it out.
 func answered(st RequirementStatus, an *model.RequirementAnswer, why bool) RequirementStatus {
 	ev := strings.TrimSpace(an.Evidence)
+	var m Msg
 	switch an.Status {
 	case model.AnswerMet:
 		st.State, st.MetBy = StateMet, MetBySelfAssessment
-		if why {
-			st.Reason = "self-assessment: met, evidence: " + ev
-		}
+		m = msg("risk.reason.req.self-met", "Evidence", ev)
 	case model.AnswerNotApplicable:
 		st.State = StateNotApplicable
-		if why {
-			st.Reason = "self-assessment: not applicable: " + ev
-		}
+		m = msg("risk.reason.req.self-not-applicable", "Evidence", ev)
 	default:
 		st.State = StateGap
-		if why {
-			st.Reason = "not met: the self-assessment answers " + strings.ToLower(an.Status.Label())
-			if ev != "" {
-				st.Reason += " (" + ev + ")"
-			}
+		key := "risk.reason.req.self-gap"
+		if ev != "" {
+			key = "risk.reason.req.self-gap-evidence"
 		}
+		m = msg(key, "Answer", lowerArg{enumOf(an.Status)}, "Evidence", ev)
+	}
+	if why {
+		st.ReasonMsg, st.Reason = m, m.EN()
 	}
 	return st
 }
@@ -273,7 +270,7 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 	type gapAt struct {
 		id     string
 		level  int
-		reason string
+		reason Msg
 	}
 	var firstGap [7]*gapAt
 	var met [7][model.MaxSL + 1][4]int // per FR, level, way (capability, countermeasure, compensating, self-assessment)
@@ -292,10 +289,10 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		switch st.State {
 		case StateGap:
 			if g := firstGap[i]; g == nil || st.Level < g.level {
-				if st.Reason == "" {
+				if st.ReasonMsg.Key == "" {
 					st = a.status(t, r, true)
 				}
-				firstGap[i] = &gapAt{id: st.ID, level: st.Level, reason: st.Reason}
+				firstGap[i] = &gapAt{id: st.ID, level: st.Level, reason: st.ReasonMsg}
 			}
 		case StateMet:
 			switch st.MetBy {
@@ -331,16 +328,19 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		}
 		var rs []Reason
 		if sl > 0 {
-			text := fmt.Sprintf("every %s requirement selected at SL %d or below is met: %d by capability, %d by implemented countermeasures, %d by compensating countermeasures",
-				f, sl, counts[i][0], counts[i][1], counts[i][2])
+			key := "risk.reason.sla.met"
 			if counts[i][3] > 0 {
-				text += fmt.Sprintf(", %d by self-assessment answers with evidence", counts[i][3])
+				key = "risk.reason.sla.met-self"
 			}
-			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id, Text: text})
+			r := reason(RuleRequirements, msg(key, "FR", f, "SL", sl, "Capability", counts[i][0], "Implemented", counts[i][1],
+				"Compensating", counts[i][2], "Self", counts[i][3]))
+			r.ObjectID = t.id
+			rs = append(rs, r)
 		}
 		if g := firstGap[i]; g != nil {
-			rs = append(rs, Reason{Rule: RuleRequirements, ObjectID: t.id,
-				Text: fmt.Sprintf("SL-A %d for %s: %s (selected at SL %d) is %s", sl, f, g.id, g.level, g.reason)})
+			r := reason(RuleRequirements, msg("risk.reason.sla.gap", "SL", sl, "FR", f, "ID", g.id, "Level", g.level, "Reason", g.reason))
+			r.ObjectID = t.id
+			rs = append(rs, r)
 		}
 		rs = append(rs, a.plannedReasons(t.id, i)...)
 		sla[i] = Cell{SL: sl, Reasons: rs}
@@ -357,8 +357,9 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 		if m == nil || ci.Status != model.StatusAccepted || m.Max[i] == 0 {
 			continue
 		}
-		rs = append(rs, Reason{Rule: RulePlanned, ObjectID: ci.ID,
-			Text: fmt.Sprintf("%s (%s) is accepted but not implemented: no SL-A credit for %s until it is", m.ID, m.Name, model.AllFRs[i])})
+		r := reason(RulePlanned, msg("risk.reason.sla.planned", "Measure", m.ID, "Name", measureName(m), "FR", model.AllFRs[i]))
+		r.ObjectID = ci.ID
+		rs = append(rs, r)
 	}
 	return rs
 }
@@ -367,7 +368,7 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 // (docs/METHOD.md step 6).
 func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, statuses []RequirementStatus) {
 	slc = a.zoneSLC(z)
-	t := &reqTarget{id: z.ID, name: "the zone", slc: &slc, assets: a.ix.zoneAssets[z.ID],
+	t := &reqTarget{id: z.ID, name: "risk.term.the-zone", slc: &slc, assets: a.ix.zoneAssets[z.ID],
 		own: a.coverageOf(z.ID), bounds: a.ix.zoneConduits[z.ID]}
 	sla, statuses = a.achieve(t, slt)
 	return slc, sla, statuses
@@ -386,7 +387,7 @@ func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, 
 			}
 		}
 	}
-	t := &reqTarget{id: c.ID, name: "the conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID), ruled: a.ruled}
+	t := &reqTarget{id: c.ID, name: "risk.term.the-conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID), ruled: a.ruled}
 	return a.achieve(t, slt)
 }
 
@@ -395,17 +396,17 @@ func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, 
 // single hook for the medium rules.
 // The conduit's profile is computed once per conduit, not per requirement:
 // ConduitRequirementApplies would infer every flow's kind again each time.
-func (t *reqTarget) requirementNotApplicable(r *Requirement) (string, bool) {
+func (t *reqTarget) requirementNotApplicable(r *Requirement) (Msg, bool) {
 	if t.conduit == nil || t.profile == nil || !t.ruled[r.ID] {
-		return "", false
+		return Msg{}, false
 	}
 	ok, reason := t.profile.requirementApplies(r.ID, t.conduit.Name)
 	return reason, !ok
 }
 
-func sourceLabel(s model.SLCSource) string {
+func sourceLabel(s model.SLCSource) enumArg {
 	if s == "" {
-		return model.SLCUnknown.Label()
+		return enumOf(model.SLCUnknown)
 	}
-	return s.Label()
+	return enumOf(s)
 }

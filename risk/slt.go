@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"fmt"
 	"strings"
 
 	"zonewise/model"
@@ -113,12 +112,14 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 
 	cells := new(Cells)
 	if z.OutOfScope {
-		text := fmt.Sprintf("zone %s is outside the system under consideration: no SL-T", label(z.Name, z.ID))
+		key := "risk.reason.slt.zone-out-of-scope"
 		if len(z.SLTOverrides) > 0 {
-			text += " (its overrides are not applied)"
+			key = "risk.reason.slt.zone-out-of-scope-overrides"
 		}
+		r := reason(RuleOutOfScope, msg(key, "Zone", label(z.Name, z.ID)))
+		r.ObjectID = z.ID
 		for i := range cells {
-			cells[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleOutOfScope, ObjectID: z.ID, Text: text}}}
+			cells[i] = Cell{SL: 0, Reasons: []Reason{r}}
 		}
 		a.zoneSLTs[z.ID] = cells
 		return cells
@@ -154,22 +155,26 @@ func (a *assessor) zoneSLT(z *model.Zone) *Cells {
 			}
 		}
 		if exposed != nil && floor == sl {
-			rs = append(rs, Reason{Rule: RuleExposure, ObjectID: exposed.ID,
-				Text: fmt.Sprintf("asset %s is %s: at least SL %d for %s", label(exposed.Name, exposed.ID), how, floor, f)})
+			r := reason(RuleExposure, msg("risk.reason.slt.exposure", "Asset", label(exposed.Name, exposed.ID), "How", term(how), "SL", floor, "FR", f))
+			r.ObjectID = exposed.ID
+			rs = append(rs, r)
 		}
 		for j, c := range controlSLT {
 			if c[i].SL == sl && sl > 1 {
-				rs = append(rs, Reason{Rule: RuleSafetyZone, ObjectID: controls[j].ID,
-					Text: fmt.Sprintf("a safety zone is not below control zone %s it connects to (SL %d for %s)", label(controls[j].Name, controls[j].ID), sl, f)})
+				r := reason(RuleSafetyZone, msg("risk.reason.slt.safety-zone", "Zone", label(controls[j].Name, controls[j].ID), "SL", sl, "FR", f))
+				r.ObjectID = controls[j].ID
+				rs = append(rs, r)
 			}
 		}
 		if parentSLT != nil && parentSLT[i].SL == sl {
-			rs = append(rs, Reason{Rule: RuleParentZone, ObjectID: parent.ID,
-				Text: fmt.Sprintf("inherits SL %d for %s from enclosing zone %s", sl, f, label(parent.Name, parent.ID))})
+			r := reason(RuleParentZone, msg("risk.reason.slt.parent", "SL", sl, "FR", f, "Zone", label(parent.Name, parent.ID)))
+			r.ObjectID = parent.ID
+			rs = append(rs, r)
 		}
 		if len(rs) == 0 {
-			rs = []Reason{{Rule: RuleInScopeMinimum, ObjectID: z.ID,
-				Text: fmt.Sprintf("no scenario asks more: SL 1 for %s, the minimum for a zone in scope", f)}}
+			r := reason(RuleInScopeMinimum, msg("risk.reason.slt.zone-minimum", "FR", f))
+			r.ObjectID = z.ID
+			rs = []Reason{r}
 		}
 		cells[i] = Cell{SL: sl, Reasons: rs}
 		if a.ix.notApplicable[i] {
@@ -190,9 +195,10 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 		inScope = inScope || !z.OutOfScope
 	}
 	if !inScope {
-		text := fmt.Sprintf("conduit %s connects no zone in scope: no SL-T", label(c.Name, c.ID))
+		r := reason(RuleOutOfScope, msg("risk.reason.slt.conduit-out-of-scope", "Conduit", label(c.Name, c.ID)))
+		r.ObjectID = c.ID
 		for i := range cells {
-			cells[i] = Cell{SL: 0, Reasons: []Reason{{Rule: RuleOutOfScope, ObjectID: c.ID, Text: text}}}
+			cells[i] = Cell{SL: 0, Reasons: []Reason{r}}
 		}
 		return cells
 	}
@@ -217,8 +223,9 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 		var rs []Reason
 		for j, z := range zones {
 			if max(zoneCells[j][i].Derived, zoneCells[j][i].SL) == sl {
-				rs = append(rs, Reason{Rule: RuleConduitZones, ObjectID: z.ID,
-					Text: fmt.Sprintf("connected zone %s has SL-T %d for %s", label(z.Name, z.ID), sl, f)})
+				r := reason(RuleConduitZones, msg("risk.reason.slt.conduit-zone", "Zone", label(z.Name, z.ID), "SL", sl, "FR", f))
+				r.ObjectID = z.ID
+				rs = append(rs, r)
 			}
 		}
 		if con != nil && con[i].sl == sl {
@@ -234,8 +241,9 @@ func (a *assessor) conduitSLT(c *model.Conduit, zones []*model.Zone) *Cells {
 			}
 		}
 		if len(rs) == 0 {
-			rs = []Reason{{Rule: RuleInScopeMinimum, ObjectID: c.ID,
-				Text: fmt.Sprintf("no zone or scenario asks more: SL 1 for %s, the minimum for a conduit in scope", f)}}
+			r := reason(RuleInScopeMinimum, msg("risk.reason.slt.conduit-minimum", "FR", f))
+			r.ObjectID = c.ID
+			rs = []Reason{r}
 		}
 		cells[i] = Cell{SL: sl, Reasons: rs}
 		if a.ix.notApplicable[i] {
@@ -261,12 +269,12 @@ func (a *assessor) connected(x, y *model.Zone) bool {
 // notApplicableCell sets an FR the project declares not applicable to 0,
 // keeping the derived level visible beside it.
 func (a *assessor) notApplicableCell(f model.FR, derived int) Cell {
-	just := a.ix.p.NotApplicableJustification
+	var just any = a.ix.p.NotApplicableJustification
 	if just == "" {
-		just = "no justification given"
+		just = term("risk.term.no-justification")
 	}
-	return Cell{SL: 0, NotApplicable: true, Derived: derived, Reasons: []Reason{{Rule: RuleNotApplicable,
-		Text: fmt.Sprintf("the project declares %s (%s) not applicable (derived SL %d): %s", f, f.Title(), derived, just)}}}
+	return Cell{SL: 0, NotApplicable: true, Derived: derived, Reasons: []Reason{reason(RuleNotApplicable,
+		msg("risk.reason.slt.not-applicable", "FR", f, "Title", frTitle(f), "Derived", derived, "Justification", just))}}
 }
 
 // applyOverrides replaces derived cells with the user's justified values,
@@ -283,12 +291,13 @@ func (a *assessor) applyOverrides(cells *Cells, overrides []model.SLOverride, id
 		if c.NotApplicable {
 			derived = c.Derived
 		}
-		just := o.Justification
+		var just any = o.Justification
 		if just == "" {
-			just = "no justification given"
+			just = term("risk.term.no-justification")
 		}
-		*c = Cell{SL: clampSL(o.SL), Overridden: true, Derived: derived, Reasons: []Reason{{Rule: RuleOverride, ObjectID: id,
-			Text: fmt.Sprintf("overridden to SL %d for %s (derived SL %d): %s", clampSL(o.SL), o.FR, derived, just)}}}
+		r := reason(RuleOverride, msg("risk.reason.slt.override", "SL", clampSL(o.SL), "FR", o.FR, "Derived", derived, "Justification", just))
+		r.ObjectID = id
+		*c = Cell{SL: clampSL(o.SL), Overridden: true, Derived: derived, Reasons: []Reason{r}}
 	}
 	for i := range cells {
 		c := &cells[i]
@@ -315,15 +324,15 @@ func (a *assessor) lowered(id model.ID, name string, f model.FR, c *Cell) {
 			names = append(names, label(e.s.Name, e.s.ID))
 		}
 	}
-	why := "an override"
+	key := "risk.warning.lowered.override"
 	if c.NotApplicable && !c.Overridden {
-		why = "the not-applicable declaration"
+		key = "risk.warning.lowered.not-applicable"
 	}
-	text := fmt.Sprintf("%s sets %s of %s to SL %d below the derived SL %d", why, f, name, c.SL, c.Derived)
 	if len(names) > 0 {
-		text += "; it sets aside the intolerable scenarios " + strings.Join(names, ", ")
+		key += "-scenarios"
 	}
-	a.warnings = append(a.warnings, Warning{Rule: RuleLowered, ObjectID: id, FR: f, SL: c.SL, Derived: c.Derived, Scenarios: set, Text: text})
+	m := msg(key, "FR", f, "Name", name, "SL", c.SL, "Derived", c.Derived, "Scenarios", strings.Join(names, ", "))
+	a.warnings = append(a.warnings, Warning{Rule: RuleLowered, ObjectID: id, FR: f, SL: c.SL, Derived: c.Derived, Scenarios: set, Text: m.EN(), Msg: m})
 }
 
 func containsID(ids []model.ID, id model.ID) bool {
