@@ -1,7 +1,6 @@
 package risk
 
 import (
-
 	"zonewise/model"
 )
 

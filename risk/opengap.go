@@ -42,7 +42,7 @@ func (a *assessor) openGaps(t *gapTarget, reqs []unmetReq, closable reqSet) []Op
 		}
 		out = append(out, OpenGap{TargetKind: t.kind, TargetID: t.id, Name: name, FR: model.AllFRs[fr], Gap: t.gap[fr],
 			Requirements: ids,
-			ReasonMsg: msg("risk.reason.open-gap."+string(t.kind), "Name", name, "IDs", strings.Join(ids, ", "), "FR", model.AllFRs[fr])})
+			ReasonMsg:    msg("risk.reason.open-gap."+string(t.kind), "Name", name, "IDs", strings.Join(ids, ", "), "FR", model.AllFRs[fr])})
 		out[len(out)-1].Reason = out[len(out)-1].ReasonMsg.EN()
 	}
 	return out
