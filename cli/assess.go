@@ -6,7 +6,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"zonewise/i18n"
 	"zonewise/model"
+	"zonewise/render/document"
 	"zonewise/risk"
 )
 
@@ -16,12 +18,17 @@ import (
 func runAssess(e *env, args []string) int {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print the complete assessment as JSON")
+	langFlag := fs.String("lang", "", "language of the explanations `en|de` (default: the project's language, else en)")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
 		return e.usagef("want exactly one FILE, got %d arguments", len(pos))
+	}
+	want, err := langOption(*langFlag)
+	if err != nil {
+		return e.usagef("%v", err)
 	}
 	path := pos[0]
 
@@ -64,6 +71,10 @@ func runAssess(e *env, args []string) int {
 		return e.errorf("%s: %d error(s); run zonewise validate for details", path, errs)
 	}
 	res := <-resCh
+	// The rules, IDs and numbers are the same in every language; the
+	// sentences (reasons, findings, warnings) follow --lang.
+	lang := document.ProjectLang(p, want, i18n.EN)
+	risk.Localize(res, lang)
 	if *asJSON {
 		if err := writeResultJSON(e.stdout, res); err != nil {
 			return e.errorf("write result: %v", err)

@@ -133,7 +133,7 @@ func (k kindListArg) text(c *i18n.Catalog) string {
 	var out []string
 	for _, fk := range model.FlowKinds() {
 		if k.p.kinds.has(fk) {
-			out = append(out, argText(c, lowerArg{enumOf(fk)}))
+			out = append(out, argText(c, lower(enumOf(fk))))
 		}
 	}
 	return strings.Join(out, ", ")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 
+	"zonewise/i18n"
+
 	"zonewise/model"
 )
 
@@ -17,6 +19,10 @@ type Catalog struct {
 	Component []Requirement
 	Measures  []Measure
 	Threats   []ThreatTemplate
+
+	// local caches the catalogue in other languages (see Localized).
+	localMu sync.Mutex
+	local   map[i18n.Lang]*Catalog
 }
 
 var builtin = sync.OnceValues(func() (*Catalog, error) {

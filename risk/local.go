@@ -3,6 +3,7 @@ package risk
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 
 	"zonewise/assets"
@@ -116,4 +117,42 @@ func (r *Requirement) LocalTitle(l i18n.Lang) string {
 func (r *Requirement) LocalSummary(l i18n.Lang) string {
 	t, _ := localText(l, r.ID)
 	return pick(t.Summary, r.Summary)
+}
+
+// Localized returns the catalogue with the requirements' titles and
+// summaries, the measures' names and summaries and the threat templates'
+// names and descriptions in language l, for documents and views in that
+// language; identifiers and every other field are the same. English returns
+// c. Assess with the catalogue itself: the engine's English sentences name
+// measures in English.
+func (c *Catalog) Localized(l i18n.Lang) *Catalog {
+	if c == nil || l == i18n.EN || l == "" {
+		return c
+	}
+	c.localMu.Lock()
+	defer c.localMu.Unlock()
+	if x := c.local[l]; x != nil {
+		return x
+	}
+	x := &Catalog{System: slices.Clone(c.System), Component: slices.Clone(c.Component),
+		Measures: slices.Clone(c.Measures), Threats: slices.Clone(c.Threats)}
+	for _, list := range [][]Requirement{x.System, x.Component} {
+		for i := range list {
+			r := &list[i]
+			r.Title, r.Summary = r.LocalTitle(l), r.LocalSummary(l)
+		}
+	}
+	for i := range x.Measures {
+		m := &x.Measures[i]
+		m.Name, m.Summary = m.LocalName(l), m.LocalSummary(l)
+	}
+	for i := range x.Threats {
+		t := &x.Threats[i]
+		t.Name, t.Description = t.LocalName(l), t.LocalDescription(l)
+	}
+	if c.local == nil {
+		c.local = map[i18n.Lang]*Catalog{}
+	}
+	c.local[l] = x
+	return x
 }

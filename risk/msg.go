@@ -1,8 +1,7 @@
 package risk
 
 import (
-	"strconv"
-	"strings"
+	"slices"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -12,112 +11,44 @@ import (
 // stable catalogue key ("risk.reason.…") and its named parameters, so that
 // it can be written in any language of the message catalogue. The result's
 // Text and Reason fields hold it in English; Localize rewrites them.
-//
-// A parameter is a string or number written as it is (names, IDs, levels),
-// a Msg (a nested sentence), a term (a catalogue word such as "tolerable")
-// or an enumeration value (written with its label in the language).
-type Msg struct {
-	Key  string
-	Args map[string]any
+type Msg = i18n.Msg
+
+type (
+	term    = i18n.Term
+	enumArg = i18n.EnumArg
+	msgList = i18n.List
+)
+
+var msg = i18n.M
+
+func enumOf[T i18n.Labeled](v T) enumArg { return i18n.Enum(v) }
+
+func lower(v any) i18n.Lower { return i18n.Lower{V: v} }
+
+func argText(c *i18n.Catalog, v any) string { return i18n.ArgText(c, v) }
+
+func (x measureNameArg) Text(c *i18n.Catalog) string { return x.m.LocalName(c.Lang()) }
+
+func (k kindListArg) Text(c *i18n.Catalog) string { return k.text(c) }
+
+func (x mediumArg) Text(c *i18n.Catalog) string {
+	if c.Lang() != i18n.EN {
+		if k := "risk.medium." + string(x); c.Has(k) {
+			return c.T(k)
+		}
+	}
+	return Medium(x).Label()
 }
 
-// term is a parameter that is itself a catalogue message without placeholders.
-type term string
+func (x pathArg) Text(c *i18n.Catalog) string { return x.p.text(c) }
 
-// enumArg is a model enumeration value as a parameter: its catalogue key and
-// its English label.
-type enumArg struct{ key, en string }
-
-func enumOf[T i18n.Labeled](v T) enumArg { return enumArg{i18n.EnumKey(v), v.Label()} }
-
-// msgList is a list of sentences joined by "; " (in every language).
-type msgList []Msg
-
-// msg builds a Msg from alternating placeholder names and values.
-func msg(key string, kv ...any) Msg {
-	m := Msg{Key: key}
-	if len(kv) > 0 {
-		m.Args = make(map[string]any, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			m.Args[kv[i].(string)] = kv[i+1]
+func (x levelArg) Text(c *i18n.Catalog) string {
+	if c.Lang() != i18n.EN {
+		if k := i18n.EnumKey(model.RiskLevel(x)); c.Has(k) {
+			return c.T(k)
 		}
 	}
-	return m
-}
-
-// EN is the sentence in English, as the result's text fields hold it.
-func (m Msg) EN() string { return m.Text(i18n.For(i18n.EN)) }
-
-// Text is the sentence in the catalogue's language; "" for an empty Msg.
-func (m Msg) Text(c *i18n.Catalog) string {
-	if m.Key == "" {
-		return ""
-	}
-	if len(m.Args) == 0 {
-		return c.Format(m.Key, nil)
-	}
-	vals := make(map[string]string, len(m.Args))
-	for k, v := range m.Args {
-		vals[k] = argText(c, v)
-	}
-	return c.Format(m.Key, vals)
-}
-
-func argText(c *i18n.Catalog, v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case int:
-		return strconv.Itoa(x)
-	case Msg:
-		return x.Text(c)
-	case msgList:
-		parts := make([]string, len(x))
-		for i, m := range x {
-			parts[i] = m.Text(c)
-		}
-		return strings.Join(parts, "; ")
-	case term:
-		return c.T(string(x))
-	case enumArg:
-		if c.Lang() != i18n.EN && c.Has(x.key) {
-			return c.T(x.key)
-		}
-		return x.en
-	case lowerArg:
-		t := argText(c, x.v)
-		if c.Lang() == i18n.EN {
-			return strings.ToLower(t)
-		}
-		return t
-	case measureNameArg:
-		return x.m.LocalName(c.Lang())
-	case kindListArg:
-		return x.text(c)
-	case mediumArg:
-		if c.Lang() != i18n.EN {
-			if k := "risk.medium." + string(x); c.Has(k) {
-				return c.T(k)
-			}
-		}
-		return Medium(x).Label()
-	case numArg:
-		return c.Number(x.f, x.decimals)
-	case pathArg:
-		return x.p.text(c)
-	case levelArg:
-		if c.Lang() != i18n.EN {
-			if k := i18n.EnumKey(model.RiskLevel(x)); c.Has(k) {
-				return c.T(k)
-			}
-		}
-		return string(x)
-	case model.FR:
-		return x.String()
-	case model.ID:
-		return string(x)
-	}
-	return "?"
+	return string(x)
 }
 
 // verdictTerm is "tolerable" or "intolerable".
@@ -223,10 +154,6 @@ func frTitle(f model.FR) any {
 	return term("fr.title." + f.String())
 }
 
-// lowerArg is a parameter written in lower case in English, where the
-// label sits inside a sentence ("the self-assessment answers not met"); other
-// languages keep the label's own case (German nouns keep their capital).
-type lowerArg struct{ v any }
 
 // measureName is a library measure's name as a parameter: the German name
 // where the library has one (library_de), else the English.
@@ -249,8 +176,48 @@ func msgsEN(ms []Msg) []string {
 	return out
 }
 
-// numArg is a decimal number written with the language's decimal mark.
-type numArg struct {
-	f        float64
-	decimals int
+
+// Localized returns r with every sentence in language l, leaving r itself
+// untouched (a result may be shared, for example by the documents of two
+// languages). English returns r.
+func Localized(r *Result, l i18n.Lang) *Result {
+	if r == nil || l == i18n.EN || l == "" {
+		return r
+	}
+	c := *r
+	cloneCells := func(cs *Cells) {
+		for i := range cs {
+			cs[i].Reasons = slices.Clone(cs[i].Reasons)
+		}
+	}
+	c.Zones = slices.Clone(r.Zones)
+	for i := range c.Zones {
+		z := &c.Zones[i]
+		cloneCells(&z.SLT)
+		cloneCells(&z.SLC)
+		cloneCells(&z.SLA)
+		z.RequirementStatus = slices.Clone(z.RequirementStatus)
+		z.Findings = slices.Clone(z.Findings)
+	}
+	c.Conduits = slices.Clone(r.Conduits)
+	for i := range c.Conduits {
+		cd := &c.Conduits[i]
+		cloneCells(&cd.SLT)
+		cloneCells(&cd.SLA)
+		cd.RequirementStatus = slices.Clone(cd.RequirementStatus)
+		cd.Findings = slices.Clone(cd.Findings)
+	}
+	c.Scenarios = slices.Clone(r.Scenarios)
+	for i := range c.Scenarios {
+		s := &c.Scenarios[i]
+		s.Reasons = slices.Clone(s.Reasons)
+		s.Current.Reasons = slices.Clone(s.Current.Reasons)
+		s.Target.Reasons = slices.Clone(s.Target.Reasons)
+	}
+	c.Exclusions = slices.Clone(r.Exclusions)
+	c.OpenGaps = slices.Clone(r.OpenGaps)
+	c.Paths = slices.Clone(r.Paths)
+	c.Warnings = slices.Clone(r.Warnings)
+	Localize(&c, l)
+	return &c
 }

@@ -230,7 +230,7 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 		if z, ef, im, bad := conflict(m, t); bad {
 			excl = append(excl, Exclusion{MeasureID: m.ID, TargetKind: t.kind, TargetID: t.id,
 				EssentialFunction: ef.Name, Impact: im,
-				ReasonMsg: msg("risk.reason.exclusion", "Measure", m.ID, "Name", measureName(m), "Impact", lowerArg{enumOf(im)},
+				ReasonMsg: msg("risk.reason.exclusion", "Measure", m.ID, "Name", measureName(m), "Impact", lower(enumOf(im)),
 					"Function", ef.Name, "Zone", label(z.Name, z.ID))})
 			excl[len(excl)-1].Reason = excl[len(excl)-1].ReasonMsg.EN()
 			continue

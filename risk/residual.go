@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 )
 
@@ -227,11 +228,11 @@ func (a *assessor) vulnReason(e *scenarioEval, refs []VulnRef) Reason {
 	for i, v := range refs {
 		x := a.ix.vulns[v.ID]
 		if x.CVSSScore > 0 {
-			parts[i] = msg("risk.reason.vuln.scored", "ID", v.Identifier, "CVSS", numArg{x.CVSSScore, 1},
-				"Exploitability", lowerArg{enumOf(x.Exploitability)}, "Status", lowerArg{enumOf(x.Status)})
+			parts[i] = msg("risk.reason.vuln.scored", "ID", v.Identifier, "CVSS", i18n.Num{F: x.CVSSScore, Decimals: 1},
+				"Exploitability", lower(enumOf(x.Exploitability)), "Status", lower(enumOf(x.Status)))
 		} else {
 			parts[i] = msg("risk.reason.vuln.unscored", "ID", v.Identifier,
-				"Exploitability", lowerArg{enumOf(x.Exploitability)}, "Status", lowerArg{enumOf(x.Status)})
+				"Exploitability", lower(enumOf(x.Exploitability)), "Status", lower(enumOf(x.Status)))
 		}
 	}
 	r := reason(RuleVulnerability, msg("risk.reason.vuln", "Likelihood", a.ix.matrix.likelihoodName(e.likelihood), "Vulnerabilities", parts))

@@ -203,7 +203,7 @@ func answered(st RequirementStatus, an *model.RequirementAnswer, why bool) Requi
 		if ev != "" {
 			key = "risk.reason.req.self-gap-evidence"
 		}
-		m = msg(key, "Answer", lowerArg{enumOf(an.Status)}, "Evidence", ev)
+		m = msg(key, "Answer", lower(enumOf(an.Status)), "Evidence", ev)
 	}
 	if why {
 		st.ReasonMsg, st.Reason = m, m.EN()

@@ -75,6 +75,9 @@ func NewDataIn(l i18n.Lang, p *model.Project, r *risk.Result, cat *risk.Catalog,
 	if cat == nil {
 		cat = &risk.Catalog{}
 	}
+	// The engine's sentences, the requirements' titles and summaries and
+	// the library's names in the document's language.
+	r, cat = risk.Localized(r, l), cat.Localized(l)
 	b := &builder{
 		p: p, r: r, cat: cat, c: i18n.For(l), d: &Data{Lang: l, Generated: Text(generated)},
 		reqs:      map[string]*risk.Requirement{},
@@ -129,8 +132,13 @@ func texts(s []string) []Text {
 	return out
 }
 
-func frData(f model.FR) FRData {
-	return FRData{N: int(f), ID: Text(f.String()), Abbrev: Text(f.Abbrev()), Title: Text(f.Title())}
+// frData is an FR with its title in the document's language.
+func (b *builder) frData(f model.FR) FRData {
+	title := f.Title()
+	if f.Valid() {
+		title = b.c.T("fr.title." + f.String())
+	}
+	return FRData{N: int(f), ID: Text(f.String()), Abbrev: Text(f.Abbrev()), Title: Text(title)}
 }
 
 func (b *builder) project() {
@@ -147,11 +155,11 @@ func (b *builder) project() {
 	}
 	for _, f := range p.NotApplicable {
 		if f.Valid() {
-			d.NotApplicable = append(d.NotApplicable, frData(f))
+			d.NotApplicable = append(d.NotApplicable, b.frData(f))
 		}
 	}
 	for _, f := range model.AllFRs {
-		b.d.FRs = append(b.d.FRs, frData(f))
+		b.d.FRs = append(b.d.FRs, b.frData(f))
 	}
 	for _, a := range p.Approvals {
 		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
@@ -319,10 +327,10 @@ func (b *builder) requirements(ids []string) []RequirementData {
 	return out
 }
 
-func groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
+func (b *builder) groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
 	var out []RequirementGroup
 	for _, f := range model.AllFRs {
-		g := RequirementGroup{FR: frData(f), SL: slt.Get(f)}
+		g := RequirementGroup{FR: b.frData(f), SL: slt.Get(f)}
 		for _, r := range reqs {
 			if r.FR == int(f) {
 				g.Items = append(g.Items, r)
@@ -375,7 +383,7 @@ func (b *builder) buildZones() {
 			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
 		}
 		zd.HasGap = !zd.Gap.IsZero()
-		zd.RequirementGroups = groups(zd.Requirements, zd.SLT.V)
+		zd.RequirementGroups = b.groups(zd.Requirements, zd.SLT.V)
 		b.zones[z.ID] = zd
 		b.d.Zones = append(b.d.Zones, zd)
 	}
@@ -520,7 +528,7 @@ func (b *builder) buildConduits() {
 			cd.SLT, cd.SLA = cells(nil), cells(nil)
 		}
 		cd.HasGap = !cd.Gap.IsZero()
-		cd.RequirementGroups = groups(cd.Requirements, cd.SLT.V)
+		cd.RequirementGroups = b.groups(cd.Requirements, cd.SLT.V)
 		cd.Rules = RulesFor(b.p, c, cd.SLT.V)
 		cd.Medium = Text(cd.Rules.Profile.Medium.Label())
 		cd.FlowKinds = Text(kindWords(cd.Rules.Profile))

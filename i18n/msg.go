@@ -1,0 +1,136 @@
+package i18n
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Msg is a generated sentence (an assessment reason, a validation problem)
+// as a stable catalogue key and its named parameters, so that it can be
+// written in any language: the producer keeps the Msg, and each reader
+// calls Text with its own catalogue.
+//
+// A parameter is written as it is when it is a string or a number (names,
+// IDs, levels), or by its Text method when it is an Arg: a nested Msg, a
+// Term (a catalogue word), an enumeration label (Enum), a list (List).
+type Msg struct {
+	Key  string
+	Args map[string]any
+}
+
+// Arg is a parameter written differently per language.
+type Arg interface {
+	Text(c *Catalog) string
+}
+
+// M builds a Msg from alternating placeholder names and values:
+// M("risk.reason.slt.parent", "SL", 2, "FR", f, "Zone", name).
+func M(key string, kv ...any) Msg {
+	m := Msg{Key: key}
+	if len(kv) > 0 {
+		m.Args = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m.Args[kv[i].(string)] = kv[i+1]
+		}
+	}
+	return m
+}
+
+// EN is the sentence in English.
+func (m Msg) EN() string { return m.Text(For(EN)) }
+
+// Text is the sentence in the catalogue's language; "" for an empty Msg.
+func (m Msg) Text(c *Catalog) string {
+	if m.Key == "" {
+		return ""
+	}
+	if len(m.Args) == 0 {
+		return c.Format(m.Key, nil)
+	}
+	vals := make(map[string]string, len(m.Args))
+	for k, v := range m.Args {
+		vals[k] = ArgText(c, v)
+	}
+	return c.Format(m.Key, vals)
+}
+
+// ArgText writes one parameter in the catalogue's language.
+func ArgText(c *Catalog, v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case Arg:
+		return x.Text(c)
+	case fmt.Stringer:
+		return x.String()
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(rv.Int(), 10)
+	}
+	return fmt.Sprint(v)
+}
+
+// Term is a parameter that is itself a catalogue message without
+// placeholders, such as "risk.term.tolerable".
+type Term string
+
+// Text implements Arg.
+func (t Term) Text(c *Catalog) string { return c.T(string(t)) }
+
+// EnumArg is a model enumeration value as a parameter: its label in the
+// catalogue's language (see Label).
+type EnumArg struct{ key, en string }
+
+// Enum makes an enumeration value a parameter.
+func Enum[T Labeled](v T) EnumArg { return EnumArg{EnumKey(v), v.Label()} }
+
+// Text implements Arg.
+func (e EnumArg) Text(c *Catalog) string {
+	if c.Lang() != EN && c.Has(e.key) {
+		return c.T(e.key)
+	}
+	return e.en
+}
+
+// List is a list of sentences joined by "; " (in every language).
+type List []Msg
+
+// Text implements Arg.
+func (l List) Text(c *Catalog) string {
+	parts := make([]string, len(l))
+	for i, m := range l {
+		parts[i] = m.Text(c)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Lower is a parameter written in lower case in English, where a label
+// sits inside a sentence ("the self-assessment answers not met"); other
+// languages keep the label's own case (German nouns keep their capital).
+type Lower struct{ V any }
+
+// Text implements Arg.
+func (l Lower) Text(c *Catalog) string {
+	t := ArgText(c, l.V)
+	if c.Lang() == EN {
+		return strings.ToLower(t)
+	}
+	return t
+}
+
+// Num is a decimal number written with the language's decimal mark.
+type Num struct {
+	F        float64
+	Decimals int
+}
+
+// Text implements Arg.
+func (n Num) Text(c *Catalog) string { return c.Number(n.F, n.Decimals) }
