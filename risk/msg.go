@@ -154,7 +154,6 @@ func frTitle(f model.FR) any {
 	return term("fr.title." + f.String())
 }
 
-
 // measureName is a library measure's name as a parameter: the German name
 // where the library has one (library_de), else the English.
 func measureName(m *Measure) any { return measureNameArg{m} }
@@ -175,7 +174,6 @@ func msgsEN(ms []Msg) []string {
 	}
 	return out
 }
-
 
 // Localized returns r with every sentence in language l, leaving r itself
 // untouched (a result may be shared, for example by the documents of two
