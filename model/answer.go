@@ -65,20 +65,20 @@ func (a *RequirementAnswer) Counts() bool {
 func (v *validator) answer(i int, a *RequirementAnswer) {
 	s := subject{"self-assessment answer", a.TargetID, fmt.Sprintf("%s #%d", a.Requirement, i+1)}
 	if a.TargetKind == TargetAsset {
-		v.errorf(RuleEnum, s, "targetKind", "an asset cannot hold a system requirement, want zone or conduit")
+		v.errorf(RuleEnum, s, "targetKind", "problem.asset-cannot-hold-system-requirement")
 	} else if a.TargetKind.Valid() && a.TargetID != "" && v.zones[a.TargetID] == nil && v.conduits[a.TargetID] == nil {
 		// The zone or conduit was deleted after the answer was given: the
 		// method ignores the answer, the author may remove it.
-		v.warnf(RuleDangling, s, "targetId", "no zone or conduit with ID %q: the answer is ignored", a.TargetID)
+		v.warnf(RuleDangling, s, "targetId", "problem.no-zone-conduit-id-answer", quote(a.TargetID))
 	} else {
 		v.target(s, a.TargetKind, a.TargetID)
 	}
 	if strings.TrimSpace(a.Requirement) == "" {
-		v.errorf(RuleEmptyName, s, "requirement", "is empty, want an SR/RE ID such as SR 1.1 RE 1")
+		v.errorf(RuleEmptyName, s, "requirement", "problem.empty-requirement-id")
 	}
 	if !a.Status.Valid() {
-		v.errorf(RuleEnum, s, "status", "%q is unknown, want one of %s", a.Status, list(AnswerStatuses()))
+		v.errorf(RuleEnum, s, "status", "problem.unknown-one", quote(a.Status), list(AnswerStatuses()))
 	} else if !a.Counts() {
-		v.warnf(RuleEvidence, s, "evidence", "a %q answer counts only with evidence", a.Status.Label())
+		v.warnf(RuleEvidence, s, "evidence", "problem.answer-counts-only-evidence", quote(a.Status.Label()))
 	}
 }

@@ -98,11 +98,11 @@ func (v *validator) network() {
 			f := fmt.Sprintf("ips[%d]", j)
 			addr, err := ParseIP(ip)
 			if err != nil {
-				v.errorf(RuleNetworkAddress, s, f, "%v", err)
+				v.errorf(RuleNetworkAddress, s, f, "", err)
 				continue
 			}
 			if o, dup := ips[addr]; dup && o.id != a.ID {
-				v.warnf(RuleDuplicateAddress, s, f, "%s is also the address of asset %q", addr, o.name)
+				v.warnf(RuleDuplicateAddress, s, f, "problem.also-address-asset", addr, quote(o.name))
 			} else {
 				ips[addr] = owner{a.ID, a.Name}
 			}
@@ -111,9 +111,9 @@ func (v *validator) network() {
 			mac, err := NormalizeMAC(a.MAC)
 			switch {
 			case err != nil:
-				v.errorf(RuleNetworkAddress, s, "mac", "%v", err)
+				v.errorf(RuleNetworkAddress, s, "mac", "", err)
 			case macs[mac].id != "" && macs[mac].id != a.ID:
-				v.warnf(RuleDuplicateAddress, s, "mac", "%s is also the MAC address of asset %q", mac, macs[mac].name)
+				v.warnf(RuleDuplicateAddress, s, "mac", "problem.also-mac-address-asset", mac, quote(macs[mac].name))
 			default:
 				macs[mac] = owner{a.ID, a.Name}
 			}
@@ -124,12 +124,12 @@ func (v *validator) network() {
 		s := subject{"zone", z.ID, z.Name}
 		for j, sn := range z.Subnets {
 			if _, err := ParseSubnet(sn); err != nil {
-				v.errorf(RuleNetworkAddress, s, fmt.Sprintf("subnets[%d]", j), "%v", err)
+				v.errorf(RuleNetworkAddress, s, fmt.Sprintf("subnets[%d]", j), "", err)
 			}
 		}
 		for j, vl := range z.VLANs {
 			if vl < 1 || vl > 4094 {
-				v.errorf(RuleRange, s, fmt.Sprintf("vlans[%d]", j), "VLAN %d is out of range, want 1..4094", vl)
+				v.errorf(RuleRange, s, fmt.Sprintf("vlans[%d]", j), "problem.vlan-out-range-1-4094", vl)
 			}
 		}
 	}
@@ -152,12 +152,12 @@ func (v *validator) flowAsset(s subject, field string, asset, zone ID) {
 	a := v.assets[asset]
 	switch {
 	case a == nil:
-		v.errorf(RuleDangling, s, field, "no asset with ID %q", asset)
+		v.errorf(RuleDangling, s, field, "problem.no-asset-id", quote(asset))
 	case a.ZoneID != zone:
 		zn := string(zone)
 		if z := v.zones[zone]; z != nil {
 			zn = z.Name
 		}
-		v.errorf(RuleFlowAsset, s, field, "asset %q is not in zone %q at this end of the flow", a.Name, zn)
+		v.errorf(RuleFlowAsset, s, field, "problem.asset-not-zone-at-end", quote(a.Name), quote(zn))
 	}
 }

@@ -81,16 +81,16 @@ func (v *validator) regulations(s subject, list []Regulation) {
 				for j, d := range knownRegulations {
 					keys[j] = d.Key
 				}
-				v.errorf(RuleEnum, s, f+".key", "%q is unknown, want one of %s (or no key and a name for a free entry)", r.Key, strings.Join(keys, ", "))
+				v.errorf(RuleEnum, s, f+".key", "problem.unknown-regulation", quote(r.Key), strings.Join(keys, ", "))
 				continue
 			}
 		} else if strings.TrimSpace(r.Name) == "" {
-			v.errorf(RuleEmptyName, s, f+".name", "is empty, want the name of the regulation (a free entry has no key)")
+			v.errorf(RuleEmptyName, s, f+".name", "problem.empty-regulation-name")
 			continue
 		}
 		id := strings.ToLower(r.Label())
 		if seen[id] {
-			v.warnf(RuleDuplicateEntry, s, f, "%q is listed twice", r.Label())
+			v.warnf(RuleDuplicateEntry, s, f, "problem.listed-twice", quote(r.Label()))
 		}
 		seen[id] = true
 	}

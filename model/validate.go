@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"zonewise/i18n"
 )
 
 // Severity says whether a problem makes the project unusable (error) or is a
@@ -38,6 +40,39 @@ type Problem struct {
 	// "purdueLevel" or "flows[2].initiator"; empty for the object as a whole.
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
+	// Msg is Message as catalogue key and parameters, for other languages
+	// (see In); empty for a message that has none. Not in the JSON.
+	Msg i18n.Msg `json:"-"`
+}
+
+// LocalMessage is the message in the catalogue's language.
+func (p Problem) LocalMessage(c *i18n.Catalog) string {
+	if p.Msg.Key == "" || c == nil || c.Lang() == i18n.EN {
+		return p.Message
+	}
+	return p.Msg.Text(c)
+}
+
+// In formats the problem on one line in the catalogue's language; English
+// is String.
+func (p Problem) In(c *i18n.Catalog) string {
+	if c == nil || c.Lang() == i18n.EN {
+		return p.String()
+	}
+	obj := strconv.Quote(truncate(p.Object, 80))
+	if p.ObjectID != "" {
+		obj += " (" + Printable(p.ObjectID.Short()) + ")"
+	}
+	kind := p.Kind
+	if k := "problem.kind." + strings.ReplaceAll(p.Kind, " ", "-"); c.Has(k) {
+		kind = c.T(k)
+	}
+	data := map[string]string{"Kind": kind, "Object": obj, "Field": p.Field, "Message": p.LocalMessage(c)}
+	key := "problem.line." + string(p.Severity)
+	if p.Field != "" {
+		key += "-field"
+	}
+	return c.Format(key, data)
 }
 
 // String formats the problem on one line, for example
@@ -212,20 +247,37 @@ type subject struct {
 	name string
 }
 
-func (v *validator) add(sev Severity, rule string, s subject, field, format string, args ...any) {
-	v.problems = append(v.problems, Problem{
-		Severity: sev, Rule: rule, Kind: s.kind, ObjectID: s.id, Object: s.name,
-		Field: field, Message: fmt.Sprintf(format, args...),
-	})
+// add records a problem whose message is the catalogue message key
+// ("problem.…") with args as its placeholders V1, V2…; an empty key takes
+// the single arg's text as it is (an error from a parser).
+func (v *validator) add(sev Severity, rule string, s subject, field, key string, args ...any) {
+	pr := Problem{Severity: sev, Rule: rule, Kind: s.kind, ObjectID: s.id, Object: s.name, Field: field}
+	if key == "" {
+		pr.Message = fmt.Sprint(args...)
+	} else {
+		kv := make([]any, 0, 2*len(args))
+		for i, a := range args {
+			kv = append(kv, "V"+strconv.Itoa(i+1), a)
+		}
+		pr.Msg = i18n.M(key, kv...)
+		pr.Message = pr.Msg.EN()
+	}
+	v.problems = append(v.problems, pr)
 }
 
-func (v *validator) errorf(rule string, s subject, field, format string, args ...any) {
-	v.add(SeverityError, rule, s, field, format, args...)
+func (v *validator) errorf(rule string, s subject, field, key string, args ...any) {
+	v.add(SeverityError, rule, s, field, key, args...)
 }
 
-func (v *validator) warnf(rule string, s subject, field, format string, args ...any) {
-	v.add(SeverityWarning, rule, s, field, format, args...)
+func (v *validator) warnf(rule string, s subject, field, key string, args ...any) {
+	v.add(SeverityWarning, rule, s, field, key, args...)
 }
+
+// quote is a value in Go quotes, as %q writes it.
+func quote(x any) string { return fmt.Sprintf("%q", x) }
+
+// fmtG is a number as %g writes it.
+func fmtG(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // indexAndIDs builds the lookup maps and reports missing and duplicate IDs
 // across all collections (IDs are unique in the whole project).
@@ -234,11 +286,11 @@ func (v *validator) indexAndIDs() {
 	seen := map[ID]string{}
 	check := func(s subject) bool {
 		if s.id == "" {
-			v.errorf(RuleMissingID, s, "id", "is empty, want a unique ID")
+			v.errorf(RuleMissingID, s, "id", "problem.empty-unique-id")
 			return false
 		}
 		if prev, dup := seen[s.id]; dup {
-			v.errorf(RuleDuplicateID, s, "id", "%q is also the ID of a %s", s.id, prev)
+			v.errorf(RuleDuplicateID, s, "id", "problem.also-id", quote(s.id), prev)
 			return false
 		}
 		seen[s.id] = s.kind
@@ -307,7 +359,7 @@ func (v *validator) findCycles() {
 
 func (v *validator) name(s subject, name string) {
 	if strings.TrimSpace(name) == "" {
-		v.errorf(RuleEmptyName, s, "name", "is empty, want a name")
+		v.errorf(RuleEmptyName, s, "name", "problem.empty-name")
 	}
 }
 
@@ -317,7 +369,7 @@ func (v *validator) date(s subject, field, value string) {
 		return
 	}
 	if _, err := time.Parse(time.DateOnly, value); err != nil {
-		v.errorf(RuleDate, s, field, "%q is not a date, want YYYY-MM-DD", truncate(value, 40))
+		v.errorf(RuleDate, s, field, "problem.not-date-yyyy-mm-dd", quote(truncate(value, 40)))
 	}
 }
 
@@ -330,18 +382,18 @@ func (v *validator) project() {
 		v.date(s, fmt.Sprintf("approvals[%d].date", i), a.Date)
 	}
 	if !slices.Contains(DocumentLanguages, p.Language) {
-		v.errorf(RuleEnum, s, "language", "%q is unknown, want en, de or none", p.Language)
+		v.errorf(RuleEnum, s, "language", "problem.unknown-en-de-none", quote(p.Language))
 	}
 	if !p.Method.Valid() {
-		v.errorf(RuleEnum, s, "sltMethod", "%q is unknown, want one of %s", p.Method, list(SLTMethods()))
+		v.errorf(RuleEnum, s, "sltMethod", "problem.unknown-one", quote(p.Method), list(SLTMethods()))
 	}
 	for i, f := range p.NotApplicable {
 		if !f.Valid() {
-			v.errorf(RuleRange, s, fmt.Sprintf("notApplicableFRs[%d]", i), "%d is out of range, want 1..7", f)
+			v.errorf(RuleRange, s, fmt.Sprintf("notApplicableFRs[%d]", i), "problem.out-range-1-7", f)
 		}
 	}
 	if len(p.NotApplicable) > 0 && strings.TrimSpace(p.NotApplicableJustification) == "" {
-		v.errorf(RuleJustification, s, "notApplicableJustification", "declaring FRs not applicable lowers their SL-T to 0 everywhere and needs a justification")
+		v.errorf(RuleJustification, s, "notApplicableJustification", "problem.not-applicable-justification")
 	}
 	v.matrix(s, &p.Matrix)
 	v.regulations(s, p.SUC.Regulations)
@@ -350,11 +402,11 @@ func (v *validator) project() {
 func (v *validator) matrix(s subject, m *RiskMatrix) {
 	scale := func(field string, levels []ScaleLevel) {
 		if len(levels) == 0 {
-			v.errorf(RuleMatrix, s, "riskMatrix."+field, "is empty, want at least one level")
+			v.errorf(RuleMatrix, s, "riskMatrix."+field, "problem.empty-at-least-one-level")
 		}
 		for i, l := range levels {
 			if l.Level != i+1 {
-				v.errorf(RuleMatrix, s, fmt.Sprintf("riskMatrix.%s[%d].level", field, i), "is %d, want %d (levels count up from 1)", l.Level, i+1)
+				v.errorf(RuleMatrix, s, fmt.Sprintf("riskMatrix.%s[%d].level", field, i), "problem.levels-count-up-from-1", l.Level, i+1)
 			}
 		}
 	}
@@ -362,11 +414,11 @@ func (v *validator) matrix(s subject, m *RiskMatrix) {
 	scale("consequences", m.Consequences)
 	for i, c := range m.Categories {
 		if !c.Valid() {
-			v.errorf(RuleEnum, s, fmt.Sprintf("riskMatrix.categories[%d]", i), "%q is unknown, want one of %s", c, list(ConsequenceCategories()))
+			v.errorf(RuleEnum, s, fmt.Sprintf("riskMatrix.categories[%d]", i), "problem.unknown-one", quote(c), list(ConsequenceCategories()))
 		}
 	}
 	if !m.Tolerable.Valid() {
-		v.errorf(RuleEnum, s, "riskMatrix.tolerable", "%q is unknown, want one of %s", m.Tolerable, list(RiskLevels()))
+		v.errorf(RuleEnum, s, "riskMatrix.tolerable", "problem.unknown-one", quote(m.Tolerable), list(RiskLevels()))
 	}
 	type cell struct{ l, c int }
 	defined := map[cell]bool{}
@@ -374,20 +426,20 @@ func (v *validator) matrix(s subject, m *RiskMatrix) {
 		f := fmt.Sprintf("riskMatrix.cells[%d]", i)
 		switch {
 		case c.Likelihood < 1 || c.Likelihood > len(m.Likelihoods):
-			v.errorf(RuleMatrix, s, f+".likelihood", "%d is out of range, want 1..%d", c.Likelihood, len(m.Likelihoods))
+			v.errorf(RuleMatrix, s, f+".likelihood", "problem.out-range-1", c.Likelihood, len(m.Likelihoods))
 		case c.Consequence < 1 || c.Consequence > len(m.Consequences):
-			v.errorf(RuleMatrix, s, f+".consequence", "%d is out of range, want 1..%d", c.Consequence, len(m.Consequences))
+			v.errorf(RuleMatrix, s, f+".consequence", "problem.out-range-1", c.Consequence, len(m.Consequences))
 		case !c.Level.Valid():
-			v.errorf(RuleEnum, s, f+".level", "%q is unknown, want one of %s", c.Level, list(RiskLevels()))
+			v.errorf(RuleEnum, s, f+".level", "problem.unknown-one", quote(c.Level), list(RiskLevels()))
 		case defined[cell{c.Likelihood, c.Consequence}]:
-			v.errorf(RuleMatrix, s, f, "likelihood %d × consequence %d is defined twice", c.Likelihood, c.Consequence)
+			v.errorf(RuleMatrix, s, f, "problem.likelihood-consequence-defined-twice", c.Likelihood, c.Consequence)
 		}
 		defined[cell{c.Likelihood, c.Consequence}] = true
 	}
 	for l := 1; l <= len(m.Likelihoods); l++ {
 		for c := 1; c <= len(m.Consequences); c++ {
 			if !defined[cell{l, c}] {
-				v.errorf(RuleMatrix, s, "riskMatrix.cells", "likelihood %d × consequence %d has no risk level", l, c)
+				v.errorf(RuleMatrix, s, "riskMatrix.cells", "problem.likelihood-consequence-has-no-risk", l, c)
 			}
 		}
 	}
@@ -397,7 +449,7 @@ func (v *validator) actor(a *ThreatActor) {
 	s := subject{"threat actor", a.ID, a.Name}
 	v.name(s, a.Name)
 	if a.Capability < 1 || a.Capability > MaxSL {
-		v.errorf(RuleRange, s, "capability", "%d is out of range, want 1..%d", a.Capability, MaxSL)
+		v.errorf(RuleRange, s, "capability", "problem.out-range-1", a.Capability, MaxSL)
 	}
 }
 
@@ -406,16 +458,16 @@ func (v *validator) overrides(s subject, os []SLOverride) {
 	for i, o := range os {
 		f := fmt.Sprintf("sltOverrides[%d]", i)
 		if !o.FR.Valid() {
-			v.errorf(RuleRange, s, f+".fr", "%d is out of range, want 1..7", o.FR)
+			v.errorf(RuleRange, s, f+".fr", "problem.out-range-1-7", o.FR)
 		} else if seen[o.FR] {
-			v.errorf(RuleDuplicateEntry, s, f+".fr", "%s is overridden twice", o.FR)
+			v.errorf(RuleDuplicateEntry, s, f+".fr", "problem.overridden-twice", o.FR)
 		}
 		seen[o.FR] = true
 		if o.SL < 0 || o.SL > MaxSL {
-			v.errorf(RuleRange, s, f+".sl", "%d is out of range, want 0..%d", o.SL, MaxSL)
+			v.errorf(RuleRange, s, f+".sl", "problem.out-range-0", o.SL, MaxSL)
 		}
 		if strings.TrimSpace(o.Justification) == "" {
-			v.errorf(RuleJustification, s, f+".justification", "SL-T override of %s has no justification", o.FR)
+			v.errorf(RuleJustification, s, f+".justification", "problem.sl-t-override-has-no", o.FR)
 		}
 	}
 }
@@ -424,43 +476,43 @@ func (v *validator) zone(z *Zone) {
 	s := subject{"zone", z.ID, z.Name}
 	v.name(s, z.Name)
 	if !z.Type.Valid() {
-		v.errorf(RuleEnum, s, "type", "%q is unknown, want one of %s", z.Type, list(ZoneTypes()))
+		v.errorf(RuleEnum, s, "type", "problem.unknown-one", quote(z.Type), list(ZoneTypes()))
 	}
 	if !slices.Contains(PurdueLevels, z.PurdueLevel) {
-		v.errorf(RuleRange, s, "purdueLevel", "%s is out of range, want 0..5 (0, 1, 2, 3, 3.5, 4 or 5)", strconv.FormatFloat(z.PurdueLevel, 'g', -1, 64))
+		v.errorf(RuleRange, s, "purdueLevel", "problem.purdue-out-of-range", strconv.FormatFloat(z.PurdueLevel, 'g', -1, 64))
 	}
 	if z.ParentID != "" {
 		switch {
 		case z.ParentID == z.ID:
-			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own parent")
+			v.errorf(RuleZoneCycle, s, "parentId", "problem.zone-own-parent")
 		case v.zones[z.ParentID] == nil:
-			v.errorf(RuleDangling, s, "parentId", "no zone with ID %q", z.ParentID)
+			v.errorf(RuleDangling, s, "parentId", "problem.no-zone-id", quote(z.ParentID))
 		case v.inCycle[z.ID]:
-			v.errorf(RuleZoneCycle, s, "parentId", "the zone is its own ancestor (through parent zone %q)", v.zones[z.ParentID].Name)
+			v.errorf(RuleZoneCycle, s, "parentId", "problem.zone-own-ancestor-through-parent", quote(v.zones[z.ParentID].Name))
 		}
 	}
 	for i, ef := range z.EssentialFunctions {
 		f := fmt.Sprintf("essentialFunctions[%d]", i)
 		if strings.TrimSpace(ef.Name) == "" {
-			v.errorf(RuleEmptyName, s, f+".name", "is empty, want a name")
+			v.errorf(RuleEmptyName, s, f+".name", "problem.empty-name")
 		}
 		if !ef.Kind.Valid() {
-			v.errorf(RuleEnum, s, f+".kind", "%q is unknown, want one of %s", ef.Kind, list(EssentialKinds()))
+			v.errorf(RuleEnum, s, f+".kind", "problem.unknown-one", quote(ef.Kind), list(EssentialKinds()))
 		}
 		for j, im := range ef.Intolerant {
 			if !im.Valid() {
-				v.errorf(RuleEnum, s, fmt.Sprintf("%s.intolerant[%d]", f, j), "%q is unknown, want one of %s", im, list(Impacts()))
+				v.errorf(RuleEnum, s, fmt.Sprintf("%s.intolerant[%d]", f, j), "problem.unknown-one", quote(im), list(Impacts()))
 			}
 		}
 	}
 	for i, r := range z.Roles {
 		if strings.TrimSpace(r.Name) == "" {
-			v.errorf(RuleEmptyName, s, fmt.Sprintf("roles[%d].name", i), "is empty, want a name")
+			v.errorf(RuleEmptyName, s, fmt.Sprintf("roles[%d].name", i), "problem.empty-name")
 		}
 	}
 	v.overrides(s, z.SLTOverrides)
 	if z.Bounds.W < 0 || z.Bounds.H < 0 {
-		v.errorf(RuleRange, s, "bounds", "size %g × %g is negative", z.Bounds.W, z.Bounds.H)
+		v.errorf(RuleRange, s, "bounds", "problem.size-negative", fmtG(z.Bounds.W), fmtG(z.Bounds.H))
 	}
 }
 
@@ -468,21 +520,21 @@ func (v *validator) conduit(c *Conduit) {
 	s := subject{"conduit", c.ID, c.Name}
 	v.name(s, c.Name)
 	if !c.Type.Valid() {
-		v.errorf(RuleEnum, s, "type", "%q is unknown, want one of %s", c.Type, list(ConduitTypes()))
+		v.errorf(RuleEnum, s, "type", "problem.unknown-one", quote(c.Type), list(ConduitTypes()))
 	}
 	distinct := map[ID]bool{}
 	for i, id := range c.ZoneIDs {
 		f := fmt.Sprintf("zoneIds[%d]", i)
 		switch {
 		case v.zones[id] == nil:
-			v.errorf(RuleDangling, s, f, "no zone with ID %q", id)
+			v.errorf(RuleDangling, s, f, "problem.no-zone-id", quote(id))
 		case distinct[id]:
-			v.errorf(RuleConduitSelf, s, f, "joins zone %q to itself", v.zones[id].Name)
+			v.errorf(RuleConduitSelf, s, f, "problem.joins-zone-itself", quote(v.zones[id].Name))
 		}
 		distinct[id] = true
 	}
 	if len(distinct) < 2 {
-		v.errorf(RuleConduitZones, s, "zoneIds", "joins %d distinct zone(s), want at least 2", len(distinct))
+		v.errorf(RuleConduitZones, s, "zoneIds", "problem.joins-distinct-zone-s-at", len(distinct))
 	}
 	for i, fl := range c.Flows {
 		f := fmt.Sprintf("flows[%d]", i)
@@ -490,29 +542,29 @@ func (v *validator) conduit(c *Conduit) {
 			switch {
 			case id == "" && optional:
 			case id == "":
-				v.errorf(RuleDangling, s, f+"."+field, "is empty, want one of the conduit's zones")
+				v.errorf(RuleDangling, s, f+"."+field, "problem.empty-one-conduit-s-zones")
 			case v.zones[id] == nil:
-				v.errorf(RuleDangling, s, f+"."+field, "no zone with ID %q", id)
+				v.errorf(RuleDangling, s, f+"."+field, "problem.no-zone-id", quote(id))
 			case !distinct[id]:
-				v.errorf(RuleFlowZone, s, f+"."+field, "zone %q is not joined by this conduit", v.zones[id].Name)
+				v.errorf(RuleFlowZone, s, f+"."+field, "problem.zone-not-joined-conduit", quote(v.zones[id].Name))
 			}
 		}
 		ref("from", fl.From, false)
 		ref("to", fl.To, false)
 		ref("initiator", fl.Initiator, true)
 		if strings.TrimSpace(fl.Protocol) == "" {
-			v.errorf(RuleEmptyName, s, f+".protocol", "is empty, want a protocol name")
+			v.errorf(RuleEmptyName, s, f+".protocol", "problem.empty-protocol-name")
 		}
 		if fl.Kind != "" && !fl.Kind.Valid() {
-			v.errorf(RuleEnum, s, f+".kind", "%q is unknown, want one of %s", fl.Kind, list(FlowKinds()))
+			v.errorf(RuleEnum, s, f+".kind", "problem.unknown-one", quote(fl.Kind), list(FlowKinds()))
 		}
 		if strings.EqualFold(strings.TrimSpace(fl.Protocol), "any") {
-			v.warnf(RuleLeastPrivilege, s, f+".protocol", `"any" protocol: list the permitted protocols explicitly (least privilege)`)
+			v.warnf(RuleLeastPrivilege, s, f+".protocol", "problem.any-protocol-list-permitted-protocols")
 		}
 		if strings.EqualFold(strings.TrimSpace(fl.Port), "any") {
-			v.warnf(RuleLeastPrivilege, s, f+".port", `%q on "any" port: list the permitted ports explicitly (least privilege)`, truncate(fl.Protocol, 40))
+			v.warnf(RuleLeastPrivilege, s, f+".port", "problem.any-port-list-permitted-ports", quote(truncate(fl.Protocol, 40)))
 		} else if msg := checkPort(fl.Port); msg != "" {
-			v.errorf(RuleRange, s, f+".port", "%s", msg)
+			v.errorf(RuleRange, s, f+".port", "", msg)
 		}
 	}
 	v.overrides(s, c.SLTOverrides)
@@ -547,42 +599,42 @@ func (v *validator) asset(a *Asset) {
 	s := subject{"asset", a.ID, a.Name}
 	v.name(s, a.Name)
 	if !a.Class.Valid() {
-		v.errorf(RuleEnum, s, "class", "%q is unknown, want one of %s", a.Class, list(AssetClasses()))
+		v.errorf(RuleEnum, s, "class", "problem.unknown-one", quote(a.Class), list(AssetClasses()))
 	}
 	if a.Function != "" && !a.Function.Valid() {
-		v.errorf(RuleEnum, s, "function", "%q is unknown, want one of %s", a.Function, list(AssetFunctions()))
+		v.errorf(RuleEnum, s, "function", "problem.unknown-one", quote(a.Function), list(AssetFunctions()))
 	}
 	if a.Criticality != "" && !a.Criticality.Valid() {
-		v.errorf(RuleEnum, s, "criticality", "%q is unknown, want one of %s", a.Criticality, list(Criticalities()))
+		v.errorf(RuleEnum, s, "criticality", "problem.unknown-one", quote(a.Criticality), list(Criticalities()))
 	}
 	if a.SLCSource != "" && !a.SLCSource.Valid() {
-		v.errorf(RuleEnum, s, "slCSource", "%q is unknown, want one of %s", a.SLCSource, list(SLCSources()))
+		v.errorf(RuleEnum, s, "slCSource", "problem.unknown-one", quote(a.SLCSource), list(SLCSources()))
 	}
 	if a.SupplierSDL != "" && !a.SupplierSDL.Valid() {
-		v.errorf(RuleEnum, s, "supplierSdl", "%q is unknown, want one of %s", a.SupplierSDL, list(SupplierSDLs()))
+		v.errorf(RuleEnum, s, "supplierSdl", "problem.unknown-one", quote(a.SupplierSDL), list(SupplierSDLs()))
 	}
 	switch {
 	case a.ZoneID == "":
-		v.errorf(RuleNoZone, s, "zoneId", "the asset is in no zone, want exactly one zone")
+		v.errorf(RuleNoZone, s, "zoneId", "problem.asset-no-zone-exactly-one")
 	case v.zones[a.ZoneID] == nil:
-		v.errorf(RuleDangling, s, "zoneId", "no zone with ID %q", a.ZoneID)
+		v.errorf(RuleDangling, s, "zoneId", "problem.no-zone-id", quote(a.ZoneID))
 	}
 	for i, sl := range a.SLC {
 		if sl < 0 || sl > MaxSL {
-			v.errorf(RuleRange, s, "slC", "FR%d is %d, want 0..%d", i+1, sl, MaxSL)
+			v.errorf(RuleRange, s, "slC", "problem.slc-out-of-range", i+1, sl, MaxSL)
 		}
 	}
 	seen := map[string]bool{}
 	for i, fp := range a.FocusPoints {
 		f := fmt.Sprintf("focusPoints[%d]", i)
 		if a.Class.Valid() && FocusPointTitle(a.Class, fp.Key) == fp.Key {
-			v.errorf(RuleUnknownFocus, s, f+".key", "%q is not a focus point of class %s", truncate(fp.Key, 40), a.Class)
+			v.errorf(RuleUnknownFocus, s, f+".key", "problem.not-focus-point-class", quote(truncate(fp.Key, 40)), a.Class)
 		} else if seen[fp.Key] {
-			v.errorf(RuleDuplicateEntry, s, f+".key", "focus point %q is listed twice", fp.Key)
+			v.errorf(RuleDuplicateEntry, s, f+".key", "problem.focus-point-listed-twice", quote(fp.Key))
 		}
 		seen[fp.Key] = true
 		if !fp.Status.Valid() {
-			v.errorf(RuleEnum, s, f+".status", "%q is unknown, want one of %s", fp.Status, list(FocusStatuses()))
+			v.errorf(RuleEnum, s, f+".status", "problem.unknown-one", quote(fp.Status), list(FocusStatuses()))
 		}
 	}
 }
@@ -590,11 +642,11 @@ func (v *validator) asset(a *Asset) {
 // target checks a (kind, id) reference of a scenario or countermeasure.
 func (v *validator) target(s subject, kind TargetKind, id ID) {
 	if !kind.Valid() {
-		v.errorf(RuleEnum, s, "targetKind", "%q is unknown, want one of %s", kind, list(TargetKinds()))
+		v.errorf(RuleEnum, s, "targetKind", "problem.unknown-one", quote(kind), list(TargetKinds()))
 		return
 	}
 	if id == "" {
-		v.errorf(RuleDangling, s, "targetId", "is empty, want the ID of a %s", kind)
+		v.errorf(RuleDangling, s, "targetId", "problem.empty-id", kind)
 		return
 	}
 	found := false
@@ -607,7 +659,7 @@ func (v *validator) target(s subject, kind TargetKind, id ID) {
 		found = v.assets[id] != nil
 	}
 	if !found {
-		v.errorf(RuleDangling, s, "targetId", "no %s with ID %q", kind, id)
+		v.errorf(RuleDangling, s, "targetId", "problem.no-id", kind, quote(id))
 	}
 }
 
@@ -616,18 +668,18 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	v.name(s, sc.Name)
 	switch {
 	case sc.ActorID == "":
-		v.errorf(RuleDangling, s, "actorId", "is empty, want a threat actor")
+		v.errorf(RuleDangling, s, "actorId", "problem.empty-threat-actor")
 	case v.actors[sc.ActorID] == nil:
-		v.errorf(RuleDangling, s, "actorId", "no threat actor with ID %q", sc.ActorID)
+		v.errorf(RuleDangling, s, "actorId", "problem.no-threat-actor-id", quote(sc.ActorID))
 	}
 	v.target(s, sc.TargetKind, sc.TargetID)
 	seen := map[FR]bool{}
 	for i, f := range sc.FRs {
 		switch {
 		case !f.Valid():
-			v.errorf(RuleRange, s, fmt.Sprintf("frs[%d]", i), "%d is out of range, want 1..7", f)
+			v.errorf(RuleRange, s, fmt.Sprintf("frs[%d]", i), "problem.out-range-1-7", f)
 		case seen[f]:
-			v.errorf(RuleDuplicateEntry, s, fmt.Sprintf("frs[%d]", i), "%s is listed twice", f)
+			v.errorf(RuleDuplicateEntry, s, fmt.Sprintf("frs[%d]", i), "problem.listed-twice", f)
 		}
 		seen[f] = true
 	}
@@ -635,38 +687,38 @@ func (v *validator) scenario(sc *ThreatScenario) {
 	for i, c := range sc.Consequences {
 		f := fmt.Sprintf("consequences[%d]", i)
 		if !c.Category.Valid() {
-			v.errorf(RuleEnum, s, f+".category", "%q is unknown, want one of %s", c.Category, list(ConsequenceCategories()))
+			v.errorf(RuleEnum, s, f+".category", "problem.unknown-one", quote(c.Category), list(ConsequenceCategories()))
 		}
 		if c.Level < 1 || c.Level > len(m.Consequences) {
-			v.errorf(RuleRange, s, f+".level", "%d is out of range, want 1..%d (the project's consequence scale)", c.Level, len(m.Consequences))
+			v.errorf(RuleRange, s, f+".level", "problem.out-of-range-consequence-scale", c.Level, len(m.Consequences))
 		}
 	}
 	if sc.Likelihood < 1 || sc.Likelihood > len(m.Likelihoods) {
-		v.errorf(RuleRange, s, "likelihood", "%d is out of range, want 1..%d (the project's likelihood scale)", sc.Likelihood, len(m.Likelihoods))
+		v.errorf(RuleRange, s, "likelihood", "problem.out-of-range-likelihood-scale", sc.Likelihood, len(m.Likelihoods))
 	}
 	for i, t := range sc.Techniques {
 		if !techniqueRE.MatchString(t) {
-			v.errorf(RuleTechnique, s, fmt.Sprintf("techniques[%d]", i), "%q is not an ATT&CK for ICS technique ID, want e.g. T0866", truncate(t, 40))
+			v.errorf(RuleTechnique, s, fmt.Sprintf("techniques[%d]", i), "problem.not-attack-technique", quote(truncate(t, 40)))
 		}
 	}
 	if sc.Treatment != "" && !sc.Treatment.Valid() {
-		v.errorf(RuleEnum, s, "treatment", "%q is unknown, want one of %s", sc.Treatment, list(Treatments()))
+		v.errorf(RuleEnum, s, "treatment", "problem.unknown-one", quote(sc.Treatment), list(Treatments()))
 	}
 	switch sc.Treatment {
 	case TreatmentAccept, TreatmentTransfer, TreatmentAvoid:
 		if strings.TrimSpace(sc.TreatmentNote) == "" {
-			v.errorf(RuleTreatmentNote, s, "treatmentNote", "treatment %q needs a note saying why", sc.Treatment)
+			v.errorf(RuleTreatmentNote, s, "treatmentNote", "problem.treatment-needs-note-saying-why", quote(sc.Treatment))
 		}
 	}
 	for i, id := range sc.Countermeasures {
 		if v.cms[id] == nil {
-			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "no countermeasure with ID %q", id)
+			v.errorf(RuleDangling, s, fmt.Sprintf("countermeasures[%d]", i), "problem.no-countermeasure-id", quote(id))
 		}
 	}
 	v.entry(s, sc)
 	for i, id := range sc.Vulnerabilities {
 		if !slices.ContainsFunc(v.p.Vulnerabilities, func(x Vulnerability) bool { return x.ID == id }) {
-			v.errorf(RuleDangling, s, fmt.Sprintf("vulnerabilities[%d]", i), "no vulnerability with ID %q", id)
+			v.errorf(RuleDangling, s, fmt.Sprintf("vulnerabilities[%d]", i), "problem.no-vulnerability-id", quote(id))
 		}
 	}
 }
@@ -674,14 +726,14 @@ func (v *validator) scenario(sc *ThreatScenario) {
 func (v *validator) countermeasure(c *CountermeasureInstance) {
 	s := subject{"countermeasure", c.ID, c.MeasureID}
 	if strings.TrimSpace(c.MeasureID) == "" {
-		v.errorf(RuleEmptyName, s, "measureId", "is empty, want a library measure ID such as CM-FW-DENY")
+		v.errorf(RuleEmptyName, s, "measureId", "problem.empty-measure-id")
 	}
 	v.target(s, c.TargetKind, c.TargetID)
 	if !c.Status.Valid() {
-		v.errorf(RuleEnum, s, "status", "%q is unknown, want one of %s", c.Status, list(MeasureStatuses()))
+		v.errorf(RuleEnum, s, "status", "problem.unknown-one", quote(c.Status), list(MeasureStatuses()))
 	}
 	if c.Status == StatusRejected && strings.TrimSpace(c.Reason) == "" {
-		v.errorf(RuleRejectedReason, s, "reason", "a rejected countermeasure needs a reason")
+		v.errorf(RuleRejectedReason, s, "reason", "problem.rejected-countermeasure-needs-reason")
 	}
 	v.date(s, "due", c.Due)
 }
@@ -691,13 +743,13 @@ func (v *validator) decision(d *Decision) {
 	if d.At != "" {
 		if _, err := time.Parse(time.RFC3339, d.At); err != nil {
 			if _, err := time.Parse(time.DateOnly, d.At); err != nil {
-				v.errorf(RuleDate, s, "at", "%q is not a time, want RFC 3339 (2026-11-26T14:30:00+01:00) or YYYY-MM-DD", truncate(d.At, 40))
+				v.errorf(RuleDate, s, "at", "problem.not-a-time", quote(truncate(d.At, 40)))
 			}
 		}
 	}
 	// The log outlives the objects it mentions, so a missing one is a warning.
 	if d.ObjectID != "" && !v.all[d.ObjectID] {
-		v.warnf(RuleDanglingDecision, s, "objectId", "the object %q no longer exists", d.ObjectID)
+		v.warnf(RuleDanglingDecision, s, "objectId", "problem.object-no-longer-exists", quote(d.ObjectID))
 	}
 }
 
@@ -742,8 +794,7 @@ func (v *validator) zoning() {
 			continue
 		}
 		if st.business > 0 && st.control > 0 {
-			v.warnf(RuleMixedFunctions, subject{"zone", z.ID, z.Name}, "",
-				"mixes %d business and %d control/safety asset(s); IEC 62443-3-2 ZCR 3.2 separates business from control assets", st.business, st.control)
+			v.warnf(RuleMixedFunctions, subject{"zone", z.ID, z.Name}, "", "problem.mixed-functions", st.business, st.control)
 		}
 	}
 	for i := range p.Assets {
@@ -755,19 +806,19 @@ func (v *validator) zoning() {
 		st := stats[z.ID]
 		s := subject{"asset", a.ID, a.Name}
 		if a.Function == FunctionSafety && !z.IsSafety() {
-			v.warnf(RuleSafetyZone, s, "zoneId", "safety asset in zone %q, which is not a safety zone (IEC 62443-3-2 ZCR 3.3)", z.Name)
+			v.warnf(RuleSafetyZone, s, "zoneId", "problem.safety-asset-outside", quote(z.Name))
 		}
 		if z.IsSafety() && (a.Function == FunctionBusiness || a.Function == FunctionControl) {
-			v.warnf(RuleSafetyZone, s, "zoneId", "%s asset in safety zone %q; ZCR 3.3 keeps safety assets in zones of their own", a.Function, z.Name)
+			v.warnf(RuleSafetyZone, s, "zoneId", "problem.asset-in-safety-zone", a.Function, quote(z.Name))
 		}
 		if a.Transient && z.Type != ZoneTransient && st.transient != st.total {
-			v.warnf(RuleTransientZone, s, "zoneId", "transient device in zone %q with permanent assets; IEC 62443-3-2 ZCR 3.4 puts transient devices in zones of their own", z.Name)
+			v.warnf(RuleTransientZone, s, "zoneId", "problem.transient-device", quote(z.Name))
 		}
 		if a.Exposure.Wireless && z.Type != ZoneWireless && st.wireless != st.total {
-			v.warnf(RuleWirelessZone, s, "zoneId", "wireless device in zone %q with wired assets; IEC 62443-3-2 ZCR 3.5 puts wireless devices in zones of their own", z.Name)
+			v.warnf(RuleWirelessZone, s, "zoneId", "problem.wireless-device", quote(z.Name))
 		}
 		if a.Exposure.ExternallyReachable && z.Type != ZoneRemoteAccess && z.Type != ZoneDMZ && st.external != st.total {
-			v.warnf(RuleExternalZone, s, "zoneId", "device reachable from outside the SUC in zone %q; IEC 62443-3-2 ZCR 3.6 puts such devices in zones of their own", z.Name)
+			v.warnf(RuleExternalZone, s, "zoneId", "problem.external-device", quote(z.Name))
 		}
 	}
 	for i := range p.Conduits {
@@ -792,8 +843,7 @@ func (v *validator) zoning() {
 			dmz = dmz || z.Type == ZoneDMZ || z.PurdueLevel == 3.5
 		}
 		if hi.PurdueLevel-lo.PurdueLevel > 1 && !dmz {
-			v.warnf(RulePurdueSkip, subject{"conduit", c.ID, c.Name}, "zoneIds",
-				"joins zone %q (level %g) and zone %q (level %g), skipping Purdue levels without a DMZ", hi.Name, hi.PurdueLevel, lo.Name, lo.PurdueLevel)
+			v.warnf(RulePurdueSkip, subject{"conduit", c.ID, c.Name}, "zoneIds", "problem.purdue-skip", quote(hi.Name), fmtG(hi.PurdueLevel), quote(lo.Name), fmtG(lo.PurdueLevel))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -291,7 +292,7 @@ func TestValidateSortsErrorsFirstAndDeterministically(t *testing.T) {
 	slices.Reverse(p.Zones)
 	slices.Reverse(p.Actors)
 	second := Validate(p)
-	if !slices.Equal(first, second) {
+	if !reflect.DeepEqual(first, second) {
 		t.Errorf("order depends on the collections' order:\n%s\nvs\n%s", joinProblems(first), joinProblems(second))
 	}
 	seenWarning := false
