@@ -2,11 +2,12 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -30,6 +31,7 @@ func runRequirements(e *env, args []string) int {
 	sl := fs.String("sl", "", `SL vector, seven levels 0..4 in FR1..FR7 order, e.g. "2,2,2,1,3,2,2"`)
 	component := fs.String("component", "", "application|embedded|host|network: list IEC 62443-4-2 items for that class instead of IEC 62443-3-3")
 	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
+	langFlag := fs.String("lang", "", "language of the titles and summaries `en|de` (default en)")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
@@ -40,6 +42,11 @@ func runRequirements(e *env, args []string) int {
 	if *sl == "" {
 		return e.usagef("--sl is required")
 	}
+	lang, err := langOption(*langFlag)
+	if err != nil {
+		return e.usagef("%v", err)
+	}
+	lang = cmp.Or(lang, i18n.EN)
 	v, err := model.ParseSLVector(*sl)
 	if err != nil {
 		return e.errorf("--sl: %v", err)
@@ -48,6 +55,7 @@ func runRequirements(e *env, args []string) int {
 	if err != nil {
 		return e.errorf("%v", err)
 	}
+	cat = cat.Localized(lang)
 	var (
 		reqs     []risk.Requirement
 		class    model.AssetClass
@@ -66,7 +74,7 @@ func runRequirements(e *env, args []string) int {
 	if *asJSON {
 		err = writeRequirementsJSON(e.stdout, reqs)
 	} else {
-		err = writeRequirementsText(e.stdout, standard, class, v, reqs)
+		err = writeRequirementsText(e.stdout, i18n.For(lang), standard, class, v, reqs)
 	}
 	if err != nil {
 		return e.errorf("write output: %v", err)
@@ -90,17 +98,26 @@ func writeRequirementsJSON(w io.Writer, reqs []risk.Requirement) error {
 // writeRequirementsText prints one block per FR: the FR's level from the
 // vector, how many requirements it selects, then ID, lowest SL and title in
 // columns aligned across all blocks.
-func writeRequirementsText(w io.Writer, standard string, class model.AssetClass, v model.SLVector, reqs []risk.Requirement) error {
-	scope := "system requirements"
+func writeRequirementsText(w io.Writer, c *i18n.Catalog, standard string, class model.AssetClass, v model.SLVector, reqs []risk.Requirement) error {
+	scope := c.T("cli.requirements.scope.system")
 	if class != "" {
-		scope = strings.ToLower(class.Label()) + " (common CRs and " + class.Prefix() + ")"
+		scope = c.T("cli.requirements.scope.component", map[string]string{"Class": i18n.ArgText(c, i18n.Lower{V: i18n.Enum(class)}), "Prefix": class.Prefix()})
+	}
+	countWord := func(n int) string {
+		switch n {
+		case 0:
+			return c.T("cli.requirements.count.none")
+		case 1:
+			return c.T("cli.requirements.count.one")
+		}
+		return c.T("cli.requirements.count.many", map[string]int{"N": n})
 	}
 	idWidth := len("ID")
 	for _, r := range reqs {
 		idWidth = max(idWidth, len(r.ID))
 	}
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s, %s, SL vector %s: %s\n", standard, scope, v, countWord(len(reqs)))
+	fmt.Fprintln(bw, c.T("cli.requirements.head", map[string]string{"Standard": standard, "Scope": scope, "Vector": v.String(), "Count": countWord(len(reqs))}))
 	for _, f := range model.AllFRs {
 		n := 0
 		for _, r := range reqs {
@@ -108,11 +125,11 @@ func writeRequirementsText(w io.Writer, standard string, class model.AssetClass,
 				n++
 			}
 		}
-		fmt.Fprintf(bw, "\n%s %s (%s), SL %d: %s\n", f, f.Title(), f.Abbrev(), v.Get(f), countWord(n))
+		fmt.Fprintf(bw, "\n%s\n", c.T("cli.requirements.fr", map[string]any{"FR": f.String(), "Title": c.T("fr.title." + f.String()), "Abbrev": f.Abbrev(), "SL": v.Get(f), "Count": countWord(n)}))
 		if n == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "  %-*s  %s  %s\n", idWidth, "ID", "Min SL", "Title")
+		fmt.Fprintf(bw, "  %-*s  %-6s  %s\n", idWidth, "ID", c.T("cli.requirements.col.minsl"), c.T("cli.requirements.col.title"))
 		for _, r := range reqs {
 			if r.FR == f {
 				fmt.Fprintf(bw, "  %-*s  %-6d  %s\n", idWidth, r.ID, r.MinSL, r.Title)
@@ -122,12 +139,3 @@ func writeRequirementsText(w io.Writer, standard string, class model.AssetClass,
 	return bw.Flush()
 }
 
-func countWord(n int) string {
-	switch n {
-	case 0:
-		return "nothing selected"
-	case 1:
-		return "1 requirement"
-	}
-	return fmt.Sprintf("%d requirements", n)
-}
