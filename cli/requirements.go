@@ -138,4 +138,3 @@ func writeRequirementsText(w io.Writer, c *i18n.Catalog, standard string, class 
 	}
 	return bw.Flush()
 }
-
