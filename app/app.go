@@ -119,7 +119,9 @@ func newUI(a fyne.App) *ui {
 	if err != nil {
 		slog.Error("built-in catalogue", "err", err)
 	}
-	u.cat = cat
+	// Requirement titles and summaries, measure and threat names in the
+	// interface language; the engine's sentences stay independent of it.
+	u.cat = cat.Localized(msgs.Lang())
 	u.win = a.NewWindow("Zonewise")
 	u.doc = model.NewDocument(model.New("Untitled"), "")
 	u.recovery = newRecovery()

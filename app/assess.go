@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"zonewise/model"
 	"zonewise/risk"
@@ -18,7 +19,11 @@ func assess(p *model.Project, cat *risk.Catalog) (res *risk.Result, err error) {
 			res, err = nil, fmt.Errorf("the risk engine failed on this project: %v", r)
 		}
 	}()
-	return risk.Assess(p, cat), nil
+	res = risk.Assess(p, cat)
+	// The explanations in the interface language (documents take theirs
+	// in the document language from the same result).
+	risk.Localize(res, msgs.Lang())
+	return res, nil
 }
 
 // validate lists the project's problems (errors first).
@@ -37,11 +42,14 @@ func countErrors(ps []model.Problem) int {
 // problemText is one line of the problems list.
 func problemText(p model.Problem) string {
 	s := p.Kind
+	if k := "problem.kind." + strings.ReplaceAll(p.Kind, " ", "-"); msgs.Has(k) {
+		s = tr(k)
+	}
 	if p.Object != "" {
 		s += " “" + p.Object + "”"
 	}
 	if p.Field != "" {
 		s += ", " + p.Field
 	}
-	return s + ": " + p.Message
+	return s + ": " + p.LocalMessage(msgs)
 }

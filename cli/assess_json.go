@@ -26,6 +26,9 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 	errs := make([]error, rt.NumField())
 	var wg sync.WaitGroup
 	for i := range rt.NumField() {
+		if !rt.Field(i).IsExported() {
+			continue // not part of the JSON (the sentences' language)
+		}
 		wg.Go(func() {
 			if assets, ok := rv.Field(i).Interface().([]risk.AssetResult); ok {
 				parts[i] = appendAssets(make([]byte, 0, 64+len(assets)*640), assets)
@@ -41,14 +44,19 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 	wg.Wait()
 	// Written part by part: no copy of the whole document.
 	head := []byte{'{'}
+	first := true
 	for i := range rt.NumField() {
+		if !rt.Field(i).IsExported() {
+			continue
+		}
 		if errs[i] != nil {
 			return errs[i]
 		}
 		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
-		if i > 0 {
+		if !first {
 			head = append(head, ',')
 		}
+		first = false
 		head = append(appendString(head, name), ':')
 		if _, err := w.Write(head); err != nil {
 			return err

@@ -23,6 +23,7 @@ type Catalog struct {
 	// local caches the catalogue in other languages (see Localized).
 	localMu sync.Mutex
 	local   map[i18n.Lang]*Catalog
+	base    *Catalog // the English catalogue of a localized one
 }
 
 var builtin = sync.OnceValues(func() (*Catalog, error) {

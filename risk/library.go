@@ -79,6 +79,10 @@ type Measure struct {
 	// Impacts are what the measure may do to essential functions.
 	Impacts []model.Impact `json:"impacts,omitempty"`
 	Effort  Effort         `json:"effort"`
+
+	// enName is the English name of a measure of a localized catalogue
+	// (see Catalog.Localized): the engine's sentences name it in English.
+	enName string
 }
 
 // ThreatTemplate is one entry of the threat library, from which candidate

@@ -126,7 +126,13 @@ func (r *Requirement) LocalSummary(l i18n.Lang) string {
 // c. Assess with the catalogue itself: the engine's English sentences name
 // measures in English.
 func (c *Catalog) Localized(l i18n.Lang) *Catalog {
-	if c == nil || l == i18n.EN || l == "" {
+	if c == nil {
+		return c
+	}
+	if c.base != nil {
+		return c.base.Localized(l)
+	}
+	if l == i18n.EN || l == "" {
 		return c
 	}
 	c.localMu.Lock()
@@ -135,7 +141,7 @@ func (c *Catalog) Localized(l i18n.Lang) *Catalog {
 		return x
 	}
 	x := &Catalog{System: slices.Clone(c.System), Component: slices.Clone(c.Component),
-		Measures: slices.Clone(c.Measures), Threats: slices.Clone(c.Threats)}
+		Measures: slices.Clone(c.Measures), Threats: slices.Clone(c.Threats), base: c}
 	for _, list := range [][]Requirement{x.System, x.Component} {
 		for i := range list {
 			r := &list[i]
@@ -144,6 +150,7 @@ func (c *Catalog) Localized(l i18n.Lang) *Catalog {
 	}
 	for i := range x.Measures {
 		m := &x.Measures[i]
+		m.enName = m.Name
 		m.Name, m.Summary = m.LocalName(l), m.LocalSummary(l)
 	}
 	for i := range x.Threats {

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"cmp"
 	"slices"
 
 	"zonewise/i18n"
@@ -27,7 +28,16 @@ func lower(v any) i18n.Lower { return i18n.Lower{V: v} }
 
 func argText(c *i18n.Catalog, v any) string { return i18n.ArgText(c, v) }
 
-func (x measureNameArg) Text(c *i18n.Catalog) string { return x.m.LocalName(c.Lang()) }
+func (x measureNameArg) Text(c *i18n.Catalog) string {
+	en := x.m.Name
+	if x.m.enName != "" {
+		en = x.m.enName
+	}
+	if t, ok := localText(c.Lang(), x.m.ID); ok && t.Name != "" {
+		return t.Name
+	}
+	return en
+}
 
 func (k kindListArg) Text(c *i18n.Catalog) string { return k.text(c) }
 
@@ -62,11 +72,13 @@ func verdictTerm(tolerable bool) term {
 // Localize rewrites every sentence of r in language l: the reasons'
 // texts, findings, requirement reasons, initial-risk reasons, exclusions,
 // open gaps, paths and warnings. Rules, IDs and numbers stay as they are.
-// English leaves r unchanged (its texts are English already).
+// A result in language l already (Assess writes English) is left as it is.
 func Localize(r *Result, l i18n.Lang) {
-	if r == nil || l == i18n.EN || l == "" {
+	l = cmp.Or(l, i18n.EN)
+	if r == nil || cmp.Or(r.lang, i18n.EN) == l {
 		return
 	}
+	r.lang = l
 	c := i18n.For(l)
 	cells := func(cs *Cells) {
 		for i := range cs {
@@ -177,9 +189,9 @@ func msgsEN(ms []Msg) []string {
 
 // Localized returns r with every sentence in language l, leaving r itself
 // untouched (a result may be shared, for example by the documents of two
-// languages). English returns r.
+// languages). A result in language l already is returned as it is.
 func Localized(r *Result, l i18n.Lang) *Result {
-	if r == nil || l == i18n.EN || l == "" {
+	if r == nil || cmp.Or(r.lang, i18n.EN) == cmp.Or(l, i18n.EN) {
 		return r
 	}
 	c := *r

@@ -1,6 +1,9 @@
 package risk
 
-import "zonewise/model"
+import (
+	"zonewise/i18n"
+	"zonewise/model"
+)
 
 // Rule names say which step of the method produced a number.
 const (
@@ -234,4 +237,8 @@ type Result struct {
 	// Warnings list SL-T values set below the derived ones, in zone then
 	// conduit order.
 	Warnings []Warning `json:"warnings"`
+
+	// lang is the language of the sentences ("" is English, as Assess
+	// writes them); see Localize.
+	lang i18n.Lang
 }
