@@ -137,3 +137,28 @@ func TestLangIsAUsageErrorWhenUnknown(t *testing.T) {
 		}
 	}
 }
+
+func TestSampleLang(t *testing.T) {
+	_, plain, _ := run(t, "sample")
+	want, err := model.Marshal(model.Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain != string(want) {
+		t.Error("`zonewise sample` without --lang no longer writes Sample()")
+	}
+	for lang, words := range map[string][]string{"de": {`"language": "de"`, "Trinkwasser", "Selten", "Hochentwickelter Akteur"}, "en": {`"language": "en"`, "Takeover of the OT domain controller", "Confidential"}} {
+		code, out, stderr := run(t, "sample", "--lang", lang)
+		if code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", lang, code, stderr)
+		}
+		for _, w := range words {
+			if !strings.Contains(out, w) {
+				t.Errorf("sample --lang %s lacks %q", lang, w)
+			}
+		}
+	}
+	if code, _, _ := run(t, "sample", "--lang", "fr"); code != ExitUsage {
+		t.Errorf("sample --lang fr: exit %d, want usage", code)
+	}
+}
