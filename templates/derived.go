@@ -240,7 +240,7 @@ func (b *builder) compliance() {
 		count(c.Requirements, false)
 	}
 	for i, f := range model.AllFRs {
-		cd := ComplianceData{FR: frData(f), Required: req[i], Met: met[i], Gaps: req[i] - met[i], UnknownSLC: unknown[i]}
+		cd := ComplianceData{FR: b.fr(f), Required: req[i], Met: met[i], Gaps: req[i] - met[i], UnknownSLC: unknown[i]}
 		if req[i] > 0 {
 			cd.Percent = met[i] * 100 / req[i]
 		}
@@ -292,7 +292,7 @@ func (b *builder) questions() {
 		}
 	}
 	for _, f := range model.AllFRs {
-		g := QuestionGroup{FR: frData(f)}
+		g := QuestionGroup{FR: b.fr(f)}
 		for _, q := range b.d.Questions {
 			if q.FR == int(f) {
 				g.Questions = append(g.Questions, q)
@@ -343,7 +343,7 @@ func (b *builder) plantRequirements() {
 		order[r.ID] = i
 	}
 	for _, f := range model.AllFRs {
-		g := RequirementGroup{FR: frData(f)}
+		g := RequirementGroup{FR: b.fr(f)}
 		seen := map[Text]bool{}
 		for _, z := range b.d.Zones {
 			if z.OutOfScope {

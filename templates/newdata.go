@@ -3,6 +3,7 @@ package templates
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,8 +130,15 @@ func texts(s []string) []Text {
 	return out
 }
 
-func frData(f model.FR) FRData {
-	return FRData{N: int(f), ID: Text(f.String()), Abbrev: Text(f.Abbrev()), Title: Text(f.Title())}
+// fr describes foundational requirement f, its title in the document's
+// language (the catalogue's "doc.fr.N", a short title in Zonewise's own
+// words; the model's English title when the catalogue has none).
+func (b *builder) fr(f model.FR) FRData {
+	title := f.Title()
+	if key := "doc.fr." + strconv.Itoa(int(f)); b.c.Has(key) {
+		title = b.c.T(key)
+	}
+	return FRData{N: int(f), ID: Text(f.String()), Abbrev: Text(f.Abbrev()), Title: Text(title)}
 }
 
 func (b *builder) project() {
@@ -147,16 +155,16 @@ func (b *builder) project() {
 	}
 	for _, f := range p.NotApplicable {
 		if f.Valid() {
-			d.NotApplicable = append(d.NotApplicable, frData(f))
+			d.NotApplicable = append(d.NotApplicable, b.fr(f))
 		}
 	}
 	for _, f := range model.AllFRs {
-		b.d.FRs = append(b.d.FRs, frData(f))
+		b.d.FRs = append(b.d.FRs, b.fr(f))
 	}
 	for _, a := range p.Approvals {
 		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
 	}
-	b.d.Revisions = revisionRows(p, nil)
+	b.d.Revisions = revisionRows(b.c, p, nil)
 }
 
 func (b *builder) matrixScales() {
@@ -319,10 +327,10 @@ func (b *builder) requirements(ids []string) []RequirementData {
 	return out
 }
 
-func groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
+func (b *builder) groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
 	var out []RequirementGroup
 	for _, f := range model.AllFRs {
-		g := RequirementGroup{FR: frData(f), SL: slt.Get(f)}
+		g := RequirementGroup{FR: b.fr(f), SL: slt.Get(f)}
 		for _, r := range reqs {
 			if r.FR == int(f) {
 				g.Items = append(g.Items, r)
@@ -335,7 +343,14 @@ func groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
 	return out
 }
 
-func purdue(l float64) string { return strconv.FormatFloat(l, 'f', -1, 64) }
+// purdue writes a Purdue level with the document language's decimal mark:
+// 3.5 in English, 3,5 in German.
+func (b *builder) purdue(l float64) string {
+	if l == math.Trunc(l) {
+		return b.c.Number(l, 0)
+	}
+	return b.c.Number(l, 1)
+}
 
 func (b *builder) buildZones() {
 	zones := slices.Clone(b.p.Zones)
@@ -346,7 +361,7 @@ func (b *builder) buildZones() {
 		z := &zones[i]
 		zd := &ZoneData{
 			ID: string(z.ID), Name: name(z.Name), Description: Text(z.Description),
-			Type: label(b.c, z.Type), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
+			Type: label(b.c, z.Type), TypeKey: string(z.Type), Purdue: Text(b.purdue(z.PurdueLevel)),
 			Organisation: Text(z.Organisation), LogicalBoundary: Text(z.LogicalBoundary),
 			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
 			IsSafety: z.IsSafety(), OutOfScope: z.OutOfScope, IsRemote: z.Type == model.ZoneRemoteAccess,
@@ -375,7 +390,7 @@ func (b *builder) buildZones() {
 			zd.SLT, zd.SLC, zd.SLA = cells(nil), cells(nil), cells(nil)
 		}
 		zd.HasGap = !zd.Gap.IsZero()
-		zd.RequirementGroups = groups(zd.Requirements, zd.SLT.V)
+		zd.RequirementGroups = b.groups(zd.Requirements, zd.SLT.V)
 		b.zones[z.ID] = zd
 		b.d.Zones = append(b.d.Zones, zd)
 	}
@@ -520,7 +535,7 @@ func (b *builder) buildConduits() {
 			cd.SLT, cd.SLA = cells(nil), cells(nil)
 		}
 		cd.HasGap = !cd.Gap.IsZero()
-		cd.RequirementGroups = groups(cd.Requirements, cd.SLT.V)
+		cd.RequirementGroups = b.groups(cd.Requirements, cd.SLT.V)
 		cd.Rules = RulesFor(b.p, c, cd.SLT.V)
 		cd.Medium = Text(cd.Rules.Profile.Medium.Label())
 		cd.FlowKinds = Text(kindWords(cd.Rules.Profile))
