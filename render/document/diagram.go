@@ -11,6 +11,7 @@ import (
 	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render"
+	"zonewise/render/docx"
 	"zonewise/render/pdf"
 	"zonewise/risk"
 )
@@ -134,7 +135,7 @@ func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lan
 			for k, z := range chunk {
 				ids[k] = z.ID
 			}
-			pd, err := render.Draw(ctx, p, r, render.View{Compact: true, Zones: ids})
+			pd, err := render.Draw(ctx, p, r, render.View{Compact: true, Zones: ids, Lang: l})
 			if err != nil {
 				return nil, err
 			}
@@ -236,11 +237,25 @@ func (f *zoneFigure) PNG(widthMM float64, dpi int) ([]byte, error) {
 	return diagramFigure{d: f.drawing()}.PNG(widthMM, dpi)
 }
 
-// PNG draws the first part of a split overview for Word: a Word document
-// shows one overview picture (the parts are pages of the PDF only).
+// PNG draws the first part of a split overview; Word places every part
+// through Parts.
 func (o overviewParts) PNG(widthMM float64, dpi int) ([]byte, error) {
 	if f, ok := o[0].(diagramFigure); ok {
 		return f.PNG(widthMM, dpi)
 	}
 	return nil, fmt.Errorf("overview part has no image form")
+}
+
+var _ docx.Parter = overviewParts(nil)
+
+// Parts returns the parts for Word, one landscape figure each, as the PDF
+// prints them.
+func (o overviewParts) Parts() []docx.Figure {
+	out := make([]docx.Figure, 0, len(o))
+	for _, f := range o {
+		if wf, ok := f.(docx.Figure); ok {
+			out = append(out, wf)
+		}
+	}
+	return out
 }
