@@ -1,6 +1,7 @@
 package document
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -166,13 +167,14 @@ type zoneFigure struct {
 	p    *model.Project
 	r    *risk.Result
 	id   model.ID
+	lang i18n.Lang
 	once sync.Once // documents are rendered in parallel
 	d    *render.Drawing
 }
 
 func (f *zoneFigure) drawing() *render.Drawing {
 	f.once.Do(func() {
-		d, err := render.DetailDrawing(f.p, f.r, f.id)
+		d, err := render.DetailDrawingIn(f.p, f.r, f.id, cmp.Or(f.lang, i18n.EN))
 		if err != nil { // the zone was looked up when the figure was made
 			d = &render.Drawing{}
 		}
@@ -224,10 +226,15 @@ func (f *zoneFigure) Drawing() *render.Drawing { return f.drawing() }
 // "zone/<zone ID>", for templates: ![caption](figure:zone/{{.ID}}). Each is
 // laid out only when a document places it.
 func ZoneFigures(p *model.Project, r *risk.Result) map[string]pdf.Figure {
+	return ZoneFiguresIn(p, r, i18n.EN)
+}
+
+// ZoneFiguresIn is ZoneFigures with the drawings' own words in language l.
+func ZoneFiguresIn(p *model.Project, r *risk.Result, l i18n.Lang) map[string]pdf.Figure {
 	out := make(map[string]pdf.Figure, len(p.Zones))
 	for i := range p.Zones {
 		id := p.Zones[i].ID
-		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id}
+		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id, lang: l}
 	}
 	return out
 }
