@@ -33,8 +33,11 @@ var englishFixed = []string{
 	"Management summary", "Residual risk", "Decision log", "Threat scenarios", "Target security levels",
 	"(transient)", "Likelihood", "Consequence", "Countermeasure",
 	"Not applicable", "Partly met", "Yes", "accepted", "proposed", "implemented", "rejected",
-	"Enterprise", "Site operations", "Basic control", "Process / field", "2026-11-26",
+	"Enterprise", "Site operations", "Basic control", "Process / field",
 }
+
+// isoDate is a date written the English documents' way.
+var isoDate = regexp.MustCompile(`\b20\d\d-[01]\d-[0-3]\d\b`)
 
 // TestGermanDocumentsHaveNoEnglishFixedWords exports every document of the
 // sample in German as PDF and DOCX (with a changes annex) and reads their
@@ -80,6 +83,13 @@ func TestGermanDocumentsHaveNoEnglishFixedWords(t *testing.T) {
 			t.Errorf("the German CRS lacks %q", want)
 		}
 	}
+	// dates the project's free text writes as ISO dates (not its date
+	// fields, which the documents write the German way)
+	dateFields := regexp.MustCompile(`"(date|due|at)": *"[^"]*"`)
+	freeDates := map[string]bool{}
+	for _, d := range isoDate.FindAllString(dateFields.ReplaceAllString(string(mustMarshal(t, p)), ""), -1) {
+		freeDates[d] = true
+	}
 	// file and document names the text refers to (registers.xlsx,
 	// zonewise import self-assessment) are not words of the text
 	files := regexp.MustCompile(`[\w.-]+\.(xlsx|csv|pdf|docx)\b|self-assessment|risk-report`)
@@ -91,6 +101,12 @@ func TestGermanDocumentsHaveNoEnglishFixedWords(t *testing.T) {
 			}
 			if loc := regexp.MustCompile(`\b` + regexp.QuoteMeta(phrase)).FindStringIndex(text); loc != nil && !letterAt(text, loc[1]) {
 				t.Errorf("%s prints the English %q: …%s…", name, phrase, around(text, loc[0]))
+			}
+		}
+		for _, loc := range isoDate.FindAllStringIndex(text, -1) {
+			if !freeDates[text[loc[0]:loc[1]]] {
+				t.Errorf("%s prints a date the English way: …%s…", name, around(text, loc[0]))
+				break
 			}
 		}
 		for _, w := range englishWords(t) {

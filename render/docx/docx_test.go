@@ -504,12 +504,12 @@ func TestGermanFixedWords(t *testing.T) {
 	d.Lang = i18n.DE
 	p := render(t, d)
 	text := p.xml["word/document.xml"].texts() + p.xml["word/footer1.xml"].texts()
-	for _, want := range []string{"Inhaltsverzeichnis", "Abbildung", "Auftraggeber", "Unterschrift", "Seite", "Zeilen: Likelihood"} {
+	for _, want := range []string{"Inhaltsverzeichnis", "Abbildung", "Auftraggeber", "Unterschrift", "Seite", "Zeilen: Likelihood", "26.11.2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("German document lacks %q", want)
 		}
 	}
-	for _, unwanted := range []string{"Contents", "Figure", "Signature", "Page "} {
+	for _, unwanted := range []string{"Contents", "Figure", "Signature", "Page ", "2026-11-26"} {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("German document still says %q", unwanted)
 		}

@@ -482,7 +482,7 @@ func (r *renderer) approvalBlock(auto bool) {
 	for _, a := range apps {
 		g.rows = append(g.rows, []cell{
 			plainCell(truncate(a.Role, 500), true), plainCell(truncate(a.Name, 500), false),
-			plainCell(truncate(a.Title, 500), false), plainCell(truncate(a.Date, 100), false), {sign: true},
+			plainCell(truncate(a.Title, 500), false), plainCell(truncate(r.date(a.Date), 100), false), {sign: true},
 		})
 	}
 	r.writeGrid(g)
