@@ -168,33 +168,55 @@ func TestDOCXConvertsInLibreOffice(t *testing.T) {
 	p := model.Sample()
 	r, cat := assess(t, p)
 	dir := t.TempDir()
-	for _, f := range []Format{FormatPDF, FormatDOCX} {
-		out, err := Export(context.Background(), p, r, cat, "crs", Options{Format: f})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, FileNameAs("crs", f)), out, 0o644); err != nil {
-			t.Fatal(err)
+	var docs []string
+	type doc struct{ kind, lang, name string }
+	var all []doc
+	for _, l := range []i18n.Lang{i18n.EN, i18n.DE} {
+		for _, kind := range templates.Kinds() {
+			if l == i18n.EN && kind != "crs" {
+				continue // the German five, and the English CRS
+			}
+			name := string(l) + "-" + kind
+			for _, f := range []Format{FormatPDF, FormatDOCX} {
+				out, err := Export(context.Background(), p, r, cat, kind, Options{Format: f, Lang: l})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name+"."+string(f)), out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			docs = append(docs, filepath.Join(dir, name+".docx"))
+			all = append(all, doc{kind, string(l), name})
 		}
 	}
 	conv := filepath.Join(dir, "lo")
-	// a profile of its own, so that a running LibreOffice of the user does
-	// not take the job
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", conv, filepath.Join(dir, "crs.docx"))
-	if out, err := cmd.CombinedOutput(); err != nil {
+	// one LibreOffice for all files, with a profile of its own, so that a
+	// running LibreOffice of the user does not take the job
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", conv}, docs...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	got := filepath.Join(conv, "crs.pdf")
-	if _, err := os.Stat(got); err != nil {
-		t.Fatalf("LibreOffice wrote no PDF: %v", err)
-	}
-	want, n := pageCount(t, filepath.Join(dir, "crs.pdf")), pageCount(t, got)
-	if d := float64(n-want) / float64(want); d < -0.15 || d > 0.15 {
-		t.Errorf("the DOCX prints on %d pages in LibreOffice, the PDF on %d: more than 15 %% apart", n, want)
-	}
-	if text := pdfText(t, got); !strings.Contains(text, p.Zones[0].Name) || !strings.Contains(text, "Page 2 of") {
-		t.Error("the converted DOCX lacks the first zone or the page footer")
+	for _, d := range all {
+		t.Run(d.lang+" "+d.kind, func(t *testing.T) {
+			got := filepath.Join(conv, d.name+".pdf")
+			if _, err := os.Stat(got); err != nil {
+				t.Fatalf("LibreOffice wrote no PDF: %v", err)
+			}
+			want, n := pageCount(t, filepath.Join(dir, d.name+".pdf")), pageCount(t, got)
+			t.Logf("%s: LibreOffice %d pages, PDF %d", d.name, n, want)
+			if diff := float64(n-want) / float64(want); diff < -0.15 || diff > 0.15 {
+				t.Errorf("the DOCX prints on %d pages in LibreOffice, the PDF on %d: more than 15 %% apart", n, want)
+			}
+			footer := "Page 2 of"
+			if d.lang == "de" {
+				footer = "Seite 2 von"
+			}
+			if text := pdfText(t, got); !strings.Contains(text, p.Client) || !strings.Contains(text, footer) {
+				t.Errorf("the converted DOCX lacks the client or the page footer %q", footer)
+			}
+		})
 	}
 }
 
