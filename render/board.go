@@ -38,7 +38,7 @@ func (s *scene) measure(p *model.Project) *boxes {
 		b.zones[z.ID] = s.zoneCard(z, st, sl)
 	}
 	for i, c := range s.conduits {
-		b.conduits[i] = conduitCard(c, len(s.conduitZones(c)) > 2, s.stubs && s.compact)
+		b.conduits[i] = conduitCard(s.c, c, len(s.conduitZones(c)) > 2, s.stubs && s.compact)
 	}
 	return b
 }

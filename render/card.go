@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
+	"zonewise/i18n"
 	"zonewise/model"
 )
 
@@ -164,16 +166,16 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 	fill, border, ink := parseColor(st.fill), parseColor(st.border), parseColor(st.text)
 	name := clean(z.Name, maxNameRunes)
 	if name == "" {
-		name = "(unnamed zone)"
+		name = s.c.T("diagram.card.unnamedZone")
 	}
-	info := []string{clean(z.Type.Label(), 30), "Level " + formatLevel(z.PurdueLevel)}
+	info := []string{clean(i18n.Label(s.c, z.Type), 30), levelText(s.c, z.PurdueLevel)}
 	if z.SafetyDesignation != "" {
 		info = append(info, clean(z.SafetyDesignation, 40))
 	}
 	if z.OutOfScope {
-		info = append(info, "out of scope")
+		info = append(info, s.c.T("diagram.card.outOfScope"))
 	} else if sl != nil {
-		info = append(info, st.label)
+		info = append(info, gapLabel(s.c, st))
 	}
 	infoText := strings.Join(info, " · ")
 	w := max(minCardWidth, textWidth(name, titleSize, true), textWidth(infoText, infoSize, false))
@@ -202,7 +204,7 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 	case s.compact && len(assets) > 0:
 		counts = countByClass(assets)
 	case len(assets) == 0:
-		rows = append(rows, row{text: "no assets", color: parseColor("#777777"), italic: true})
+		rows = append(rows, row{text: s.c.T("diagram.card.noAssets"), color: parseColor("#777777"), italic: true})
 	case mode == assetsListed:
 		sorted := slices.Clone(assets)
 		slices.SortStableFunc(sorted, func(a, b *model.Asset) int { return cmp.Compare(classRank(a.Class), classRank(b.Class)) })
@@ -210,26 +212,27 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 			cs := styleForClass(a.Class)
 			an := clean(a.Name, maxAssetRunes)
 			if an == "" {
-				an = "(unnamed asset)"
+				an = s.c.T("diagram.card.unnamedAsset")
 			}
 			rows = append(rows, row{glyph: cs.glyph, text: an, color: parseColor(cs.color), asset: a})
 		}
 	default:
 		for _, cc := range countByClass(assets) {
 			cs := styleForClass(cc.class)
-			label := "other class"
+			label := s.c.T("diagram.card.otherClass")
 			if cc.class != "" {
-				label = cc.class.Label()
+				label = i18n.Label(s.c, cc.class)
 			}
 			rows = append(rows, row{glyph: cs.glyph, text: fmt.Sprintf("%d × %s", cc.n, label), color: parseColor(cs.color)})
 		}
+		n := map[string]string{"N": strconv.Itoa(len(assets))}
 		if len(assets) == 1 {
-			note = "1 asset, named in the asset inventory"
+			note = s.c.T("diagram.card.oneAsset")
 		} else {
-			note = fmt.Sprintf("%d assets counted per class; the asset inventory names them", len(assets))
+			note = s.c.T("diagram.card.assetsCounted", n)
 		}
 		if !s.compact && s.focus == "" && !s.stubs {
-			note = fmt.Sprintf("%d assets, too many to name here: counted per class", len(assets))
+			note = s.c.T("diagram.card.tooManyAssets", n)
 		}
 	}
 	perCol := len(rows)
@@ -361,10 +364,10 @@ func (s *scene) zoneCard(z *model.Zone, st gapStyle, sl *zoneSL) card {
 
 // conduitCard lays out the label of conduit c: its type tag over its name,
 // in a box when it joins three or more zones.
-func conduitCard(c *model.Conduit, hub, short bool) card {
+func conduitCard(cat *i18n.Catalog, c *model.Conduit, hub, short bool) card {
 	st := styleForConduit(c.Type)
 	const size = 9.0
-	tag := st.tag
+	tag := conduitTag(cat, c.Type)
 	name := clean(c.Name, maxNameRunes)
 	if short {
 		// Only the name's first word, by convention the conduit's own

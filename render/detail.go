@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -25,11 +26,17 @@ const (
 // DetailDrawing lays out the detail drawing of zone id of p (see above);
 // r may be nil. It fails when p has no such zone.
 func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, error) {
+	return DetailDrawingIn(p, r, id, i18n.EN)
+}
+
+// DetailDrawingIn is DetailDrawing with the drawing's own words (title,
+// card lines, conduit tags) in language l.
+func DetailDrawingIn(p *model.Project, r *risk.Result, id model.ID, l i18n.Lang) (*Drawing, error) {
 	z := p.Zone(id)
 	if z == nil {
 		return nil, fmt.Errorf("detail drawing of %q: no zone with ID %s", p.Name, id)
 	}
-	s := newScene(p, r, View{Zones: []model.ID{id}})
+	s := newScene(p, r, View{Zones: []model.ID{id}, Lang: l})
 	s.boxes = s.measure(p)
 	d := &Drawing{groups: []svgGroup{{}}}
 	add := func(gid, class, tip string, c card, x, y float64) {
@@ -177,7 +184,8 @@ func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, err
 	width, height := x1-x0, y1-y0+titleH
 	title := clean(z.Name, maxNameRunes)
 	var tb cardBuilder
-	tb.text(0, 14, title+" — assets and conduits", 12, true, false, black, 'l')
+	heading := s.c.T("diagram.detail.title", map[string]string{"Zone": title})
+	tb.text(0, 14, heading, 12, true, false, black, 'l')
 	add("", "", "", card{shapes: tb.shapes}, m, m)
 	for _, pl := range all {
 		c := s.conduits[pl.sl.ci]
@@ -224,7 +232,7 @@ func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, err
 	}
 	d.Width = math.Ceil(width + 2*m)
 	d.Height = math.Ceil(height + 2*m)
-	d.Width = max(d.Width, textWidth(title+" — assets and conduits", 12, true)+2*m)
+	d.Width = max(d.Width, textWidth(heading, 12, true)+2*m)
 	return d, nil
 }
 

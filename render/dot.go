@@ -303,17 +303,17 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 	fmt.Fprintf(&b, `<TABLE BORDER="%s" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="white">`, border, st.border)
 	name := w.html(clean(z.Name, maxNameRunes))
 	if name == "" {
-		name = "(unnamed zone)"
+		name = w.html(w.s.c.T("diagram.card.unnamedZone"))
 	}
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="11"><B>%s</B></FONT></TD></TR>`, st.fill, st.text, name)
-	info := []string{w.html(clean(z.Type.Label(), 30)), "Level " + formatLevel(z.PurdueLevel)}
+	info := []string{w.html(clean(i18n.Label(w.s.c, z.Type), 30)), w.html(levelText(w.s.c, z.PurdueLevel))}
 	if z.SafetyDesignation != "" {
 		info = append(info, w.html(clean(z.SafetyDesignation, 20)))
 	}
 	if z.OutOfScope {
-		info = append(info, "out of scope")
+		info = append(info, w.html(w.s.c.T("diagram.card.outOfScope")))
 	} else if sl != nil {
-		info = append(info, st.label)
+		info = append(info, w.html(gapLabel(w.s.c, st)))
 	}
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BGCOLOR="%s"><FONT COLOR="%s" POINT-SIZE="8">%s</FONT></TD></TR>`, st.fill, st.text, strings.Join(info, " · "))
 	if sl != nil && !z.OutOfScope {
@@ -351,7 +351,7 @@ func (w *dotWriter) card(z *model.Zone, indent string) {
 		cs := styleForClass(a.Class)
 		an := w.html(clean(a.Name, maxAssetRunes))
 		if an == "" {
-			an = "(unnamed asset)"
+			an = w.s.c.T("diagram.card.unnamedAsset")
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT COLOR="%s">%s</FONT> %s</TD></TR>`, cs.color, cs.glyph, an)
 	}
@@ -498,7 +498,7 @@ func typeClass(t string, valid bool) string {
 }
 
 func (w *dotWriter) conduitLabel(c *model.Conduit, st conduitStyle) string {
-	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, w.html(st.tag), w.html(clean(c.Name, maxNameRunes)))
+	return fmt.Sprintf(`<<FONT COLOR="%s"><B>%s</B></FONT><BR/>%s>`, st.color, w.html(conduitTag(w.s.c, c.Type)), w.html(clean(c.Name, maxNameRunes)))
 }
 
 func conduitTip(c *model.Conduit) string { return quoteDOT(conduitTipText(c)) }
@@ -563,7 +563,7 @@ func (w *dotWriter) legend(bands int) {
 		for _, t := range types[i:min(i+2, len(types))] {
 			st := styleForConduit(t)
 			fmt.Fprintf(&b, `<TD ALIGN="LEFT"><FONT COLOR="%s"><B>%s</B></FONT></TD><TD ALIGN="LEFT"><FONT POINT-SIZE="8"><FONT COLOR="%s"><B>%s</B></FONT> %s</FONT></TD>`,
-				st.color, st.legend, st.color, html(st.tag), html(c.T("diagram.conduit."+string(t))))
+				st.color, st.legend, st.color, html(conduitTag(c, t)), html(c.T("diagram.conduit."+string(t))))
 		}
 		b.WriteString(`</TR>`)
 	}

@@ -67,3 +67,8 @@ func (m *textMeter) width(s string, size float64, bold bool) float64 {
 
 // textWidth is meter.width.
 func textWidth(s string, size float64, bold bool) float64 { return meter.width(s, size, bold) }
+
+// TextWidth is the advance width in points of s in the embedded DejaVu Sans
+// at size pt (bold or regular), for other renderers that lay out text in
+// the same fonts (the Word tables' column widths).
+func TextWidth(s string, size float64, bold bool) float64 { return meter.width(s, size, bold) }

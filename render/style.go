@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -100,6 +101,45 @@ func styleForConduit(t model.ConduitType) conduitStyle {
 		return s
 	}
 	return conduitStyle{"#555555", "solid", 1.5, clean(string(t), 20), false, "━━━━", "other"}
+}
+
+// conduitTag is the type marker on a conduit's label in the catalogue's
+// language: the glyph of the style, then its word ("→ diode", "→ Diode");
+// abbreviations (FW, GW, VPN) stay as they are.
+func conduitTag(c *i18n.Catalog, t model.ConduitType) string {
+	tag := styleForConduit(t).tag
+	key := "diagram.tag." + string(t)
+	if c == nil || !c.Has(key) {
+		return tag
+	}
+	glyph := ""
+	if i := strings.LastIndex(tag, " "); i >= 0 {
+		glyph = tag[:i+1]
+	}
+	return glyph + c.T(key)
+}
+
+// gapLabel is the gap swatch's label ("gap 2") in the catalogue's language.
+func gapLabel(c *i18n.Catalog, st gapStyle) string {
+	for i, g := range gapStyles {
+		if g.label == st.label && c != nil {
+			return c.T("diagram.gap." + strconv.Itoa(i))
+		}
+	}
+	return st.label
+}
+
+// levelText is "Level 3.5" on a zone card, in the catalogue's language
+// (with its decimal mark).
+func levelText(c *i18n.Catalog, l float64) string {
+	if c == nil {
+		return "Level " + formatLevel(l)
+	}
+	n := c.Number(l, 0)
+	if l != float64(int(l)) {
+		n = c.Number(l, 1)
+	}
+	return c.T("diagram.card.level", map[string]string{"Level": n})
 }
 
 // bandNameIn names a Purdue level in the catalogue's language.

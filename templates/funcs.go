@@ -70,8 +70,9 @@ func FuncsFor(l i18n.Lang) template.FuncMap {
 		// t is a catalogue message of the document language, for fixed
 		// words a template shares with the program: {{t "doc.contents"}}.
 		"t": func(key string, data ...any) Text { return Text(c.T(key, data...)) },
-		// date writes a "YYYY-MM-DD" date the language's way (04.12.2026 in
-		// German); anything else is printed as it is.
+		// date writes a "YYYY-MM-DD" date (or "YYYY-MM-DD hh:mm") the
+		// language's way (04.12.2026 in German); anything else is printed
+		// as it is.
 		"date": func(v any) Text { return Text(localDate(c, raw(v))) },
 		// num writes a number with the given decimals and the language's
 		// separators: {{num 1234.5 1}} is 1.234,5 in German.
@@ -253,11 +254,15 @@ func namesTransport(protocol, transport string) bool {
 // localDate writes an ISO date ("2026-12-04") the catalogue's way; text that
 // is not such a date is returned unchanged.
 func localDate(c *i18n.Catalog, s string) string {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return s
+	ts := strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", ts); err == nil {
+		return c.Date(t)
 	}
-	return c.Date(t)
+	// a decision's time as the documents show it: "2026-11-20 14:30"
+	if t, err := time.Parse("2006-01-02 15:04", ts); err == nil {
+		return c.Date(t) + " " + t.Format("15:04")
+	}
+	return s
 }
 
 // toFloat reads a template number argument (any Go number, or text such as

@@ -3,6 +3,7 @@ package templates
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -164,7 +165,7 @@ func (b *builder) project() {
 	for _, a := range p.Approvals {
 		b.d.Approvals = append(b.d.Approvals, ApprovalData{Role: Text(a.Role), Name: name(a.Name), Title: Text(a.Title), Date: Text(a.Date)})
 	}
-	b.d.Revisions = revisionRows(p, nil)
+	b.d.Revisions = revisionRows(b.c, p, nil)
 }
 
 func (b *builder) matrixScales() {
@@ -343,7 +344,14 @@ func (b *builder) groups(reqs []RequirementData, slt model.SLVector) []Requireme
 	return out
 }
 
-func purdue(l float64) string { return strconv.FormatFloat(l, 'f', -1, 64) }
+// purdue writes a Purdue level with the document language's decimal mark:
+// 3.5 in English, 3,5 in German.
+func (b *builder) purdue(l float64) string {
+	if l == math.Trunc(l) {
+		return b.c.Number(l, 0)
+	}
+	return b.c.Number(l, 1)
+}
 
 func (b *builder) buildZones() {
 	zones := slices.Clone(b.p.Zones)
@@ -354,7 +362,7 @@ func (b *builder) buildZones() {
 		z := &zones[i]
 		zd := &ZoneData{
 			ID: string(z.ID), Name: name(z.Name), Description: Text(z.Description),
-			Type: label(b.c, z.Type), TypeKey: string(z.Type), Purdue: Text(purdue(z.PurdueLevel)),
+			Type: label(b.c, z.Type), TypeKey: string(z.Type), Purdue: Text(b.purdue(z.PurdueLevel)),
 			Organisation: Text(z.Organisation), LogicalBoundary: Text(z.LogicalBoundary),
 			PhysicalBoundary: Text(z.PhysicalBoundary), SafetyDesignation: Text(z.SafetyDesignation),
 			IsSafety: z.IsSafety(), OutOfScope: z.OutOfScope, IsRemote: z.Type == model.ZoneRemoteAccess,

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/render"
+	"zonewise/render/docx"
 	"zonewise/render/pdf"
 	"zonewise/risk"
 )
@@ -134,7 +136,7 @@ func DiagramIn(ctx context.Context, p *model.Project, r *risk.Result, l i18n.Lan
 			for k, z := range chunk {
 				ids[k] = z.ID
 			}
-			pd, err := render.Draw(ctx, p, r, render.View{Compact: true, Zones: ids})
+			pd, err := render.Draw(ctx, p, r, render.View{Compact: true, Zones: ids, Lang: l})
 			if err != nil {
 				return nil, err
 			}
@@ -165,13 +167,14 @@ type zoneFigure struct {
 	p    *model.Project
 	r    *risk.Result
 	id   model.ID
+	lang i18n.Lang
 	once sync.Once // documents are rendered in parallel
 	d    *render.Drawing
 }
 
 func (f *zoneFigure) drawing() *render.Drawing {
 	f.once.Do(func() {
-		d, err := render.DetailDrawing(f.p, f.r, f.id)
+		d, err := render.DetailDrawingIn(f.p, f.r, f.id, cmp.Or(f.lang, i18n.EN))
 		if err != nil { // the zone was looked up when the figure was made
 			d = &render.Drawing{}
 		}
@@ -223,10 +226,15 @@ func (f *zoneFigure) Drawing() *render.Drawing { return f.drawing() }
 // "zone/<zone ID>", for templates: ![caption](figure:zone/{{.ID}}). Each is
 // laid out only when a document places it.
 func ZoneFigures(p *model.Project, r *risk.Result) map[string]pdf.Figure {
+	return ZoneFiguresIn(p, r, i18n.EN)
+}
+
+// ZoneFiguresIn is ZoneFigures with the drawings' own words in language l.
+func ZoneFiguresIn(p *model.Project, r *risk.Result, l i18n.Lang) map[string]pdf.Figure {
 	out := make(map[string]pdf.Figure, len(p.Zones))
 	for i := range p.Zones {
 		id := p.Zones[i].ID
-		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id}
+		out["zone/"+string(id)] = &zoneFigure{p: p, r: r, id: id, lang: l}
 	}
 	return out
 }
@@ -236,11 +244,25 @@ func (f *zoneFigure) PNG(widthMM float64, dpi int) ([]byte, error) {
 	return diagramFigure{d: f.drawing()}.PNG(widthMM, dpi)
 }
 
-// PNG draws the first part of a split overview for Word: a Word document
-// shows one overview picture (the parts are pages of the PDF only).
+// PNG draws the first part of a split overview; Word places every part
+// through Parts.
 func (o overviewParts) PNG(widthMM float64, dpi int) ([]byte, error) {
 	if f, ok := o[0].(diagramFigure); ok {
 		return f.PNG(widthMM, dpi)
 	}
 	return nil, fmt.Errorf("overview part has no image form")
+}
+
+var _ docx.Parter = overviewParts(nil)
+
+// Parts returns the parts for Word, one landscape figure each, as the PDF
+// prints them.
+func (o overviewParts) Parts() []docx.Figure {
+	out := make([]docx.Figure, 0, len(o))
+	for _, f := range o {
+		if wf, ok := f.(docx.Figure); ok {
+			out = append(out, wf)
+		}
+	}
+	return out
 }

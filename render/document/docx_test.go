@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,32 +168,138 @@ func TestDOCXConvertsInLibreOffice(t *testing.T) {
 	p := model.Sample()
 	r, cat := assess(t, p)
 	dir := t.TempDir()
-	for _, f := range []Format{FormatPDF, FormatDOCX} {
-		out, err := Export(context.Background(), p, r, cat, "crs", Options{Format: f})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, FileNameAs("crs", f)), out, 0o644); err != nil {
-			t.Fatal(err)
+	var docs []string
+	type doc struct{ kind, lang, name string }
+	var all []doc
+	for _, l := range []i18n.Lang{i18n.EN, i18n.DE} {
+		for _, kind := range templates.Kinds() {
+			if l == i18n.EN && kind != "crs" {
+				continue // the German five, and the English CRS
+			}
+			name := string(l) + "-" + kind
+			for _, f := range []Format{FormatPDF, FormatDOCX} {
+				out, err := Export(context.Background(), p, r, cat, kind, Options{Format: f, Lang: l})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, name+"."+string(f)), out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			docs = append(docs, filepath.Join(dir, name+".docx"))
+			all = append(all, doc{kind, string(l), name})
 		}
 	}
 	conv := filepath.Join(dir, "lo")
-	// a profile of its own, so that a running LibreOffice of the user does
-	// not take the job
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", conv, filepath.Join(dir, "crs.docx"))
-	if out, err := cmd.CombinedOutput(); err != nil {
+	// one LibreOffice for all files, with a profile of its own, so that a
+	// running LibreOffice of the user does not take the job
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", conv}, docs...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	got := filepath.Join(conv, "crs.pdf")
-	if _, err := os.Stat(got); err != nil {
-		t.Fatalf("LibreOffice wrote no PDF: %v", err)
+	for _, d := range all {
+		t.Run(d.lang+" "+d.kind, func(t *testing.T) {
+			got := filepath.Join(conv, d.name+".pdf")
+			if _, err := os.Stat(got); err != nil {
+				t.Fatalf("LibreOffice wrote no PDF: %v", err)
+			}
+			want, n := pageCount(t, filepath.Join(dir, d.name+".pdf")), pageCount(t, got)
+			t.Logf("%s: LibreOffice %d pages, PDF %d", d.name, n, want)
+			if diff := float64(n-want) / float64(want); diff < -0.15 || diff > 0.15 {
+				t.Errorf("the DOCX prints on %d pages in LibreOffice, the PDF on %d: more than 15 %% apart", n, want)
+			}
+			footer := "Page 2 of"
+			if d.lang == "de" {
+				footer = "Seite 2 von"
+			}
+			if text := pdfText(t, got); !strings.Contains(text, p.Client) || !strings.Contains(text, footer) {
+				t.Errorf("the converted DOCX lacks the client or the page footer %q", footer)
+			}
+		})
 	}
-	want, n := pageCount(t, filepath.Join(dir, "crs.pdf")), pageCount(t, got)
-	if d := float64(n-want) / float64(want); d < -0.15 || d > 0.15 {
-		t.Errorf("the DOCX prints on %d pages in LibreOffice, the PDF on %d: more than 15 %% apart", n, want)
+}
+
+// TestDOCXHeadingsAndTablesAreWords checks the structure a Word user
+// relies on in every exported document, in English and German: each
+// Markdown heading of level 1 to 3 is a paragraph in the Heading 1–3
+// style, each Markdown table and table block (heat map, risk matrix,
+// approval) is a real Word table, and every such table repeats its header
+// row on each page.
+func TestDOCXHeadingsAndTablesAreWords(t *testing.T) {
+	p := model.Sample()
+	r, cat := assess(t, p)
+	headingRE := regexp.MustCompile(`(?m)^(#{1,3}) \S`)
+	sepRE := regexp.MustCompile(`(?m)^\|(?:\s*:?-+:?\s*\|)+\s*$`)
+	blockRE := regexp.MustCompile("(?m)^```zw-(heatmap|matrix|approval)")
+	fenceRE := regexp.MustCompile("(?ms)^```.*?^```")
+	for _, l := range i18n.Langs {
+		for _, kind := range templates.Kinds() {
+			t.Run(string(l)+" "+kind, func(t *testing.T) {
+				opts := Options{Lang: l, NoDiagram: true}
+				md, err := Markdown(p, r, cat, kind, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Format = FormatDOCX
+				out, err := Export(context.Background(), p, r, cat, kind, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wellFormed(t, kind, out)
+				doc := docxPart(t, out, "word/document.xml")
+				plain := fenceRE.ReplaceAllString(md, "")
+				want := [4]int{}
+				for _, m := range headingRE.FindAllStringSubmatch(plain, -1) {
+					want[len(m[1])]++
+				}
+				for lvl := 1; lvl <= 3; lvl++ {
+					got := strings.Count(doc, `<w:pStyle w:val="Heading`+strconv.Itoa(lvl)+`"/>`)
+					if got != want[lvl] {
+						t.Errorf("%d paragraphs in Heading %d, want %d (the Markdown's level-%d headings)", got, lvl, want[lvl], lvl)
+					}
+				}
+				if want[1] == 0 || want[2] == 0 {
+					t.Errorf("the %s has no level 1 or 2 headings to check", kind)
+				}
+				tables := len(sepRE.FindAllString(plain, -1)) + len(blockRE.FindAllString(md, -1))
+				var checked int
+				for i, tbl := range strings.Split(doc, "<w:tbl>")[1:] {
+					if i == 0 && !strings.Contains(tbl, "<w:tblHeader/>") {
+						continue // the cover's particulars
+					}
+					checked++
+					first, _, _ := strings.Cut(tbl, "</w:tr>")
+					if !strings.Contains(first, "<w:tblHeader/>") {
+						t.Errorf("table %d has no repeating header row", i)
+					}
+				}
+				if checked != tables {
+					t.Errorf("%d Word tables with a header row, want %d (the Markdown's tables and table blocks)", checked, tables)
+				}
+			})
+		}
 	}
-	if text := pdfText(t, got); !strings.Contains(text, p.Zones[0].Name) || !strings.Contains(text, "Page 2 of") {
-		t.Error("the converted DOCX lacks the first zone or the page footer")
+}
+
+// docxPart returns one part of a DOCX package.
+func docxPart(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
 	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in the package", name)
+	return ""
 }

@@ -143,7 +143,7 @@ func (o *Options) diagram(ctx context.Context, p *model.Project, r *risk.Result)
 // zoneFigures sets ZoneFigures when there is a diagram and none are given.
 func (o *Options) zoneFigures(p *model.Project, r *risk.Result) {
 	if o.Diagram != nil && o.ZoneFigures == nil {
-		o.ZoneFigures = ZoneFigures(p, r)
+		o.ZoneFigures = ZoneFiguresIn(p, r, cmp.Or(o.Lang, i18n.EN))
 	}
 }
 

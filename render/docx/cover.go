@@ -3,6 +3,7 @@ package docx
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"zonewise/render/pdf"
 )
@@ -33,7 +34,7 @@ func (r *renderer) cover() {
 	}
 	rows := [][2]string{
 		{"docx.cover.client", m.Client}, {"docx.cover.project", m.Project}, {"docx.cover.site", m.Site},
-		{"docx.cover.author", m.Author}, {"docx.cover.revision", m.Revision}, {"docx.cover.date", m.Date},
+		{"docx.cover.author", m.Author}, {"docx.cover.revision", m.Revision}, {"docx.cover.date", r.date(m.Date)},
 		{"docx.cover.classification", m.Classification},
 	}
 	var b strings.Builder
@@ -123,7 +124,7 @@ func (r *renderer) footerXML(width int) string {
 		if mid != "" {
 			mid += "  ·  "
 		}
-		mid += truncate(m.Date, 40)
+		mid += truncate(r.date(m.Date), 40)
 	}
 	page := r.tr("docx.footer.page", map[string]string{"Page": pageMark, "Total": totalMark})
 	var pg strings.Builder
@@ -149,4 +150,18 @@ func (r *renderer) footerXML(width int) string {
 	content := textRun(truncate(m.Client, 120), "") + `<w:r><w:tab/></w:r>` + textRun(mid, "") + `<w:r><w:tab/></w:r>` + pg.String()
 	return xmlHeader + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/>` +
 		fmt.Sprintf(`<w:tabs><w:tab w:val="center" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, width/2, width) + `</w:pPr>` + content + `</w:p></w:ftr>`
+}
+
+// date writes an ISO date ("2026-12-04", or the date part of RFC 3339) the
+// document language's way (04.12.2026 in German), as the PDF does; other
+// text stays as it is.
+func (r *renderer) date(s string) string {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		t, err = time.Parse(time.RFC3339, strings.TrimSpace(s))
+	}
+	if err != nil {
+		return s
+	}
+	return r.cat.Date(t)
 }

@@ -504,12 +504,12 @@ func TestGermanFixedWords(t *testing.T) {
 	d.Lang = i18n.DE
 	p := render(t, d)
 	text := p.xml["word/document.xml"].texts() + p.xml["word/footer1.xml"].texts()
-	for _, want := range []string{"Inhaltsverzeichnis", "Abbildung", "Auftraggeber", "Unterschrift", "Seite", "Zeilen: Likelihood"} {
+	for _, want := range []string{"Inhaltsverzeichnis", "Abbildung", "Auftraggeber", "Unterschrift", "Seite", "Zeilen: Likelihood", "26.11.2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("German document lacks %q", want)
 		}
 	}
-	for _, unwanted := range []string{"Contents", "Figure", "Signature", "Page "} {
+	for _, unwanted := range []string{"Contents", "Figure", "Signature", "Page ", "2026-11-26"} {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("German document still says %q", unwanted)
 		}
@@ -539,5 +539,46 @@ func TestRenderErrors(t *testing.T) {
 	}
 	if _, err := Render(nil); err == nil {
 		t.Error("a nil document renders")
+	}
+}
+
+// parts is a figure printed as several pictures (a split overview).
+type parts []Figure
+
+func (p parts) PNG(widthMM float64, dpi int) ([]byte, error) { return p[0].PNG(widthMM, dpi) }
+func (p parts) Parts() []Figure                              { return p }
+
+func TestASplitFigurePlacesEveryPart(t *testing.T) {
+	one := FigureFunc(func(float64, int) ([]byte, error) { return pngOf(40, 20), nil })
+	for _, tc := range []struct {
+		lang     i18n.Lang
+		captions []string
+	}{
+		{i18n.EN, []string{"Overview (1 of 3)", "Overview (2 of 3)", "Overview (3 of 3)"}},
+		{i18n.DE, []string{"Overview (Teil 1 von 3)", "Overview (Teil 2 von 3)", "Overview (Teil 3 von 3)"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			md := "# A\n\n![Overview](figure:d \"landscape\")\n\ntext\n"
+			p := render(t, &Document{Markdown: []byte(md), Lang: tc.lang, Figures: map[string]Figure{"d": parts{one, one, one}}})
+			doc := p.xml["word/document.xml"]
+			if n := len(doc.all("drawing")); n != 3 {
+				t.Errorf("%d pictures, want one per part (3)", n)
+			}
+			var landscape int
+			for _, s := range doc.all("sectPr") {
+				if s.first("pgSz").attr["orient"] == "landscape" {
+					landscape++
+				}
+			}
+			if landscape != 3 {
+				t.Errorf("%d landscape sections, want 3", landscape)
+			}
+			text := doc.texts()
+			for _, c := range tc.captions {
+				if !strings.Contains(text, c) {
+					t.Errorf("no caption %q", c)
+				}
+			}
+		})
 	}
 }

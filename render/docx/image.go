@@ -19,6 +19,13 @@ const (
 	landscapeFigH = 210 - 20 - 19 - 14
 )
 
+// Parter may be implemented by a Figure that is printed as several
+// pictures, such as a plant overview split into parts: each part is placed
+// as a figure of its own, its caption numbered "(n of N)", as in the PDF.
+type Parter interface {
+	Parts() []Figure
+}
+
 // image places a Markdown image: a Figure, a raster image, or for any
 // other URL its caption in brackets.
 func (r *renderer) image(img *ast.Image) {
@@ -37,12 +44,22 @@ func (r *renderer) image(img *ast.Image) {
 		if land {
 			wmm = float64(landWidth) / mm
 		}
-		data, err := fig.PNG(wmm, DPI)
-		if err != nil {
-			r.fail(fmt.Errorf("render docx: figure %q: %w", name, err))
-			return
+		parts := []Figure{fig}
+		if pf, ok := fig.(Parter); ok && len(pf.Parts()) > 0 {
+			parts = pf.Parts()
 		}
-		r.picture(name, data, caption, land)
+		for i, part := range parts {
+			data, err := part.PNG(wmm, DPI)
+			if err != nil {
+				r.fail(fmt.Errorf("render docx: figure %q: %w", name, err))
+				return
+			}
+			c := caption
+			if len(parts) > 1 {
+				c = r.tr("doc.figurePart", map[string]string{"Caption": caption, "N": strconv.Itoa(i + 1), "Total": strconv.Itoa(len(parts))})
+			}
+			r.picture(name, data, c, land)
+		}
 	case strings.HasPrefix(dest, "image:"):
 		name := strings.TrimPrefix(dest, "image:")
 		data, ok := r.doc.Images[name]

@@ -15,12 +15,14 @@ const (
 	fontSans = "DejaVu Sans"
 	fontMono = "DejaVu Sans Mono"
 
-	szBody    = 20 // 10 pt
-	szTable   = 18 // 9 pt
-	szSmall   = 17 // 8.5 pt
-	szCode    = 17
-	szHeader  = 16 // 8 pt
-	paraAfter = 150
+	szBody  = 20 // 10 pt
+	szTable = 18 // 9 pt
+	// szTableSmall is the text of a table too wide at szTable (8 pt).
+	szTableSmall = 16
+	szSmall      = 17 // 8.5 pt
+	szCode       = 17
+	szHeader     = 16 // 8 pt
+	paraAfter    = 150
 )
 
 // headingLook gives size (half-points), space above and below (twips) per
@@ -93,6 +95,8 @@ func stylesXML(lang string) string {
 	para("Code", "Code", fmt.Sprintf(`<w:shd w:val="clear" w:color="auto" w:fill="%s"/><w:spacing w:after="0" w:line="238" w:lineRule="atLeast"/><w:ind w:left="120" w:right="120"/>`, c.CodeBg.Hex()),
 		fmt.Sprintf(`<w:rFonts w:ascii="%[1]s" w:hAnsi="%[1]s" w:cs="%[1]s"/><w:sz w:val="%[2]d"/><w:szCs w:val="%[2]d"/>`, fontMono, szCode))
 	para("TableText", "Table Text", `<w:spacing w:before="0" w:after="0" w:line="244" w:lineRule="atLeast"/>`, fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%[1]d"/>`, szTable))
+	// a table whose longest words do not fit side by side at 9 pt
+	para("TableTextSmall", "Table Text Small", `<w:spacing w:before="0" w:after="0" w:line="220" w:lineRule="atLeast"/>`, fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%[1]d"/>`, szTableSmall))
 	para("BlockTitle", "Block Title", `<w:keepNext/><w:spacing w:before="300" w:after="120"/>`, fmt.Sprintf(`<w:b/><w:bCs/><w:color w:val="%s"/><w:sz w:val="23"/><w:szCs w:val="23"/>`, c.Heading.Hex()))
 	para("ChartNote", "Chart Note", `<w:keepNext/><w:spacing w:before="60" w:after="60"/><w:jc w:val="center"/>`, fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%[2]d"/>`, c.Muted.Hex(), szSmall))
 	para("Figure", "Figure", `<w:keepNext/><w:spacing w:before="120" w:after="0"/><w:jc w:val="center"/>`, "")

@@ -2,13 +2,17 @@ package docx
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	measure "zonewise/render"
 	"zonewise/render/pdf"
 )
 
@@ -19,6 +23,7 @@ type cell struct {
 	fill    string // RRGGBB, or "" for the table style's
 	chars   int    // length of the text, for the column widths
 	word    int    // longest word
+	longest string // the longest word, or the whole of a short text
 	vcenter bool
 	sign    bool   // a line to sign on
 	plain   string // the text of a cell made by plainCell, to set smaller
@@ -41,11 +46,40 @@ func textCell(spans []span) cell {
 	}
 	t := clean(txt.String())
 	c := cell{chars: utf8.RuneCountInString(t)}
+	longest, most := "", 0
 	for _, w := range strings.Fields(t) {
 		c.word = max(c.word, utf8.RuneCountInString(w))
+		// Word and LibreOffice break a line after a hyphen or a slash:
+		// "Engineering-Workstation" needs room for "Engineering-" only
+		for _, piece := range breakPieces(w) {
+			if n := utf8.RuneCountInString(piece); n > most {
+				most, longest = n, piece
+			}
+		}
 	}
+	if c.chars <= 12 {
+		longest = t // a short cell such as "FR 1" or "SL-T" stays whole
+	}
+	c.longest = longest
 	return c
 }
+
+// breakPieces splits a word after each hyphen or slash that has a letter
+// or digit on both sides, where Word and LibreOffice may break the line.
+func breakPieces(w string) []string {
+	var out []string
+	rs := []rune(w)
+	start := 0
+	for i := 1; i < len(rs)-1; i++ {
+		if (rs[i] == '-' || rs[i] == '/') && isAlnum(rs[i-1]) && isAlnum(rs[i+1]) {
+			out = append(out, string(rs[start:i+1]))
+			start = i + 1
+		}
+	}
+	return append(out, string(rs[start:]))
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // table writes a GFM table. A header row whose cells are all empty is
 // dropped (key-value tables leave it blank), as in the PDF.
@@ -86,10 +120,27 @@ func (r *renderer) table(t *east.Table) {
 }
 
 // columnWidths gives each column room for its longest word (a short cell,
-// such as "FR 1" or "SL-T", whole) and shares the rest of the width by the
-// length of the columns' text.
-func columnWidths(g grid, n int) []int {
-	const perChar, pad = 112, 230 // twips per character of DejaVu Sans at 9 pt, cell margins
+// such as "FR 1" or "SL-T", whole), measured in the table's font, and
+// shares the rest of the width by the length of the columns' text. When
+// the longest words do not fit side by side at 9 pt, the table is set at
+// 8 pt (small, the style Table Text Small); when they do not fit even
+// then, the columns with the longest words give up the excess (water
+// filling, as the PDF does), so that a column of short words is never
+// broken inside a word for another column's long one.
+func columnWidths(g grid, n int) (widths []int, small bool) {
+	out, fits := columnWidthsAt(g, n, float64(szTable)/2)
+	if fits {
+		return out, false
+	}
+	out, _ = columnWidthsAt(g, n, float64(szTableSmall)/2)
+	return out, true
+}
+
+// columnWidthsAt is columnWidths for text of size pt; fits reports whether
+// every column has room for its longest word.
+func columnWidthsAt(g grid, n int, size float64) (out []int, fits bool) {
+	const pad = 214           // cell margins (2 × 102) and a little air
+	perChar := 112 * size / 9 // twips per character of DejaVu Sans
 	need := make([]float64, n)
 	least := make([]float64, n)
 	for r, row := range append([][]cell{g.header}, g.rows...) {
@@ -101,15 +152,12 @@ func columnWidths(g grid, n int) []int {
 			if i >= n {
 				break
 			}
-			unbroken := c.word
-			if c.chars <= 12 {
-				unbroken = c.chars
-			}
-			need[i] = max(need[i], k*float64(min(c.chars, 80)*perChar)+pad)
-			least[i] = max(least[i], k*float64(min(unbroken, 24)*perChar)+pad)
+			need[i] = max(need[i], k*float64(min(c.chars, 80))*perChar+pad)
+			word := measure.TextWidth(c.longest, size, r == 0 || c.bold) * 20 // twips
+			least[i] = max(least[i], min(word, 0.3*float64(textWidth))+pad)
 		}
 	}
-	out := make([]int, n)
+	out = make([]int, n)
 	total, minSum := 0.0, 0.0
 	for i := range need {
 		need[i] = max(need[i], least[i], 400)
@@ -124,14 +172,63 @@ func columnWidths(g grid, n int) []int {
 			out[i] = int(need[i] * w / total)
 		}
 	case minSum >= w:
-		for i := range out {
-			out[i] = int(least[i] * w / minSum)
+		for i, v := range giveUp(least, w) {
+			out[i] = int(v)
 		}
+		return out, false
 	default:
 		extra := w - minSum
 		for i := range out {
 			out[i] = int(least[i] + extra*(need[i]-least[i])/(total-minSum))
 		}
+	}
+	return out, true
+}
+
+// giveUp shrinks the needs to sum to avail: the column with the longest
+// word gives up room first (to 60 % of its need), then the next longest,
+// so that one column's long words break rather than every column's; what
+// is still too much is shared by water filling.
+func giveUp(need []float64, avail float64) []float64 {
+	out := slices.Clone(need)
+	excess := -avail
+	for _, v := range need {
+		excess += v
+	}
+	order := make([]int, len(need))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(need[b], need[a]) })
+	for _, i := range order {
+		if excess <= 0 {
+			return out
+		}
+		cut := min(excess, out[i]*0.4)
+		out[i] -= cut
+		excess -= cut
+	}
+	return waterFill(out, avail)
+}
+
+// waterFill caps the widest needs at one limit so that they sum to avail:
+// the narrow columns keep what they need.
+func waterFill(need []float64, avail float64) []float64 {
+	sorted := slices.Clone(need)
+	slices.Sort(sorted)
+	limit, left := 0.0, avail
+	for i, v := range sorted {
+		rest := float64(len(sorted) - i)
+		if v*rest >= left {
+			limit = left / rest
+			break
+		}
+		left -= v
+		limit = v
+	}
+	out := make([]float64, len(need))
+	for i, v := range need {
+		out[i] = min(v, limit)
 	}
 	return out
 }
@@ -146,12 +243,17 @@ func (r *renderer) writeGrid(g grid) {
 		return
 	}
 	var widths []int
+	small := false
 	if len(g.widths) == n {
 		for _, f := range g.widths {
 			widths = append(widths, int(f*float64(textWidth)))
 		}
 	} else {
-		widths = columnWidths(g, n)
+		widths, small = columnWidths(g, n)
+	}
+	textStyle := "TableText"
+	if small {
+		textStyle = "TableTextSmall"
 	}
 	r.beforeTable()
 	var b strings.Builder
@@ -200,7 +302,7 @@ func (r *renderer) writeGrid(g grid) {
 				b.WriteString(`<w:vAlign w:val="center"/>`)
 			}
 			b.WriteString(`</w:tcPr>`)
-			p := pPr{style: "TableText", jc: c.jc}
+			p := pPr{style: textStyle, jc: c.jc}
 			if c.sign {
 				p.spacing = fmt.Sprintf(`<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="%s"/></w:pBdr><w:spacing w:before="0" w:after="80"/>`, pdf.Colors().Muted.Hex())
 			}
@@ -461,6 +563,17 @@ func (r *renderer) bars(rows [][]string, opts map[string]string) error {
 // approvalBlock writes the approval table (Meta.Approvals, or blank
 // Prepared, Reviewed and Approved rows). At the end of a document (auto)
 // it gets a title of its own.
+// role names a recorded approval role ("Prepared") in the document's
+// language, as the PDF does; any other role stays as written.
+func (r *renderer) role(s string) string {
+	key := "docx.approval." + strings.ToLower(strings.TrimSpace(s))
+	switch key {
+	case "docx.approval.prepared", "docx.approval.reviewed", "docx.approval.approved":
+		return r.tr(key)
+	}
+	return s
+}
+
 func (r *renderer) approvalBlock(auto bool) {
 	r.approvalPlaced = true
 	apps := r.doc.Meta.Approvals
@@ -476,13 +589,15 @@ func (r *renderer) approvalBlock(auto bool) {
 			plainCell(r.tr("docx.approval.organisation"), false), plainCell(r.tr("docx.approval.date"), false),
 			plainCell(r.tr("docx.approval.signature"), false),
 		},
-		widths: []float64{0.15, 0.22, 0.25, 0.14, 0.24},
+		// the title column holds job titles such as "Leiter
+		// Automatisierungstechnik" whole
+		widths: []float64{0.14, 0.21, 0.30, 0.14, 0.21},
 		minRow: twips(15),
 	}
 	for _, a := range apps {
 		g.rows = append(g.rows, []cell{
-			plainCell(truncate(a.Role, 500), true), plainCell(truncate(a.Name, 500), false),
-			plainCell(truncate(a.Title, 500), false), plainCell(truncate(a.Date, 100), false), {sign: true},
+			plainCell(truncate(r.role(a.Role), 500), true), plainCell(truncate(a.Name, 500), false),
+			plainCell(truncate(a.Title, 500), false), plainCell(truncate(r.date(a.Date), 100), false), {sign: true},
 		})
 	}
 	r.writeGrid(g)

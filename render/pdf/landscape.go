@@ -42,7 +42,7 @@ func (r *renderer) landscapeFigure(fig Figure, caption string) {
 		for i, p := range pages {
 			c := caption
 			if len(pages) > 1 {
-				c += " (" + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(pages)) + ")"
+				c = r.c.T("doc.figurePart", map[string]string{"Caption": caption, "N": strconv.Itoa(i + 1), "Total": strconv.Itoa(len(pages))})
 			}
 			if _, many := p.(Pager); p != nil && !many {
 				r.landscapeFigure(p, c)
