@@ -26,13 +26,13 @@ func (s *session) deleteSelection() {
 		s.applyDelete(cmd)
 		return
 	}
-	d := dialog.NewConfirm("Delete", fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
+	d := dialog.NewConfirm(tr("common.delete"), fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
 		func(ok bool) {
 			if ok {
 				s.applyDelete(cmd)
 			}
 		}, s.win)
-	d.SetConfirmText("Delete")
+	d.SetConfirmText(tr("common.delete"))
 	d.Show()
 }
 
@@ -67,7 +67,7 @@ func deleteCommand(p *model.Project, refs []ref) (model.Command, string, error) 
 		}
 		cmds = append(cmds, c)
 	}
-	name := "Delete"
+	name := tr("common.delete")
 	if len(refs) == 1 && len(cmds) == 1 {
 		name = "Delete " + kindNoun(refs[0].Kind)
 	} else if len(refs) > 1 {

@@ -129,7 +129,7 @@ func (u *ui) showAbout() {
 		cli.Version, cli.Commit)
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Zonewise", "Close", l, u.win)
+	d := dialog.NewCustom("About Zonewise", tr("common.close"), l, u.win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
