@@ -603,21 +603,21 @@ func (s *conduitShape) from(cd *model.Conduit) model.ID {
 func conduitShort(t model.ConduitType) string {
 	switch t {
 	case model.ConduitFirewall:
-		return "FW"
+		return tr("canvas.conduit.firewall")
 	case model.ConduitGateway:
-		return "proxy"
+		return tr("canvas.conduit.proxy")
 	case model.ConduitUnidirectional:
-		return "diode"
+		return tr("canvas.conduit.diode")
 	case model.ConduitVPN:
-		return "VPN"
+		return tr("canvas.conduit.vpn")
 	case model.ConduitSerial:
-		return "serial"
+		return tr("canvas.conduit.serial")
 	case model.ConduitWireless:
-		return "wireless"
+		return tr("canvas.conduit.wireless")
 	case model.ConduitRemovableMedia:
-		return "media"
+		return tr("canvas.conduit.media")
 	}
-	return "routed"
+	return tr("canvas.conduit.routed")
 }
 
 // stroke draws a-b solid or dashed with pooled lines.

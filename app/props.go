@@ -74,7 +74,7 @@ func (pp *propertiesPanel) refresh() {
 
 func (pp *propertiesPanel) title(r ref) string {
 	if n := len(pp.sess.sel.items); n > 1 {
-		return fmt.Sprintf("%d objects selected", n)
+		return tr("prop.objectsSelected", map[string]int{"N": n})
 	}
 	title := ""
 	if d := kindOf(r.Kind); d != nil {

@@ -75,7 +75,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		if ar.SLCUnknown {
 			return tr("asset.assessmentUnknownSLC", map[string]string{"SLT": ar.SLT.String(), "N": strconv.Itoa(len(ar.Requirements))})
 		}
-		return fmt.Sprintf("Zone SL-T %s   gap to SL-C %s   %d component requirements", ar.SLT, ar.Gap, len(ar.Requirements))
+		return tr("asset.assessment", map[string]any{"SLT": ar.SLT.String(), "Gap": ar.Gap.String(), "N": len(ar.Requirements)})
 	}))
 
 	box.Add(heading(tr("prop.focusPoints")))
@@ -127,7 +127,9 @@ func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusP
 	return out
 }
 
-var capabilityNames = map[int]string{1: "casual", 2: "simple means", 3: "sophisticated, IACS-specific", 4: "sophisticated, extended resources"}
+// capabilityName names a threat actor capability level (IEC 62443-3-3's
+// wording of SL 1..4).
+func capabilityName(n int) string { return tr("actor.capability." + strconv.Itoa(n)) }
 
 func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	sess, f := pp.sess, pp.f
@@ -141,7 +143,7 @@ func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	return form(
 		item(tr("prop.name"), f.entry(func() string { return a().Name }, func(s string) { ed("name", func(a *model.ThreatActor) { a.Name = s }) })),
 		item(tr("prop.description"), f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.ThreatActor) { a.Description = s }) })),
-		item(tr("prop.capability"), f.intChoice(1, 4, func(n int) string { return capabilityNames[n] }, func() int { return a().Capability }, func(n int) {
+		item(tr("prop.capability"), f.intChoice(1, 4, capabilityName, func() int { return a().Capability }, func(n int) {
 			ed("capability", func(a *model.ThreatActor) { a.Capability = n })
 		})),
 		item(tr("prop.motivation"), f.entry(func() string { return a().Motivation }, func(s string) { ed("motivation", func(a *model.ThreatActor) { a.Motivation = s }) })),
@@ -189,7 +191,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		var ls []string
 		var is []model.ID
 		for _, a := range sortedByName(sess.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-			ls, is = append(ls, fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability)), append(is, a.ID)
+			ls, is = append(ls, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})), append(is, a.ID)
 		}
 		return ls, is
 	}
@@ -264,12 +266,12 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 				parts = append(parts, sess.measureName(c.MeasureID)+" ("+uiLabel(c.Status)+")")
 			}
 		}
-		txt := "Countermeasures: none linked"
+		txt := tr("scenario.measuresNone")
 		if len(parts) > 0 {
-			txt = "Countermeasures: " + strings.Join(parts, "; ")
+			txt = tr("scenario.measures", map[string]string{"Measures": strings.Join(parts, "; ")})
 		}
 		if sr := sess.scenarioResult(id); sr != nil {
-			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", uiLabel(sr.Unmitigated), sr.Likelihood, sr.Consequence) +
+			txt = tr("scenario.unmitigated", map[string]any{"Level": uiLabel(sr.Unmitigated), "L": sr.Likelihood, "C": sr.Consequence}) + "\n" +
 				vulnerabilityText(sr) + residualText(sr) + "\n" + txt
 		}
 		return txt

@@ -123,7 +123,7 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 	box.Add(heading(tr("prop.position")))
 	box.Add(f.readOnly(func() string {
 		b := z().Bounds
-		return fmt.Sprintf("x %.0f, y %.0f, %.0f × %.0f (move and resize on the canvas)", b.X, b.Y, b.W, b.H)
+		return tr("prop.positionValue", map[string]string{"X": fmt.Sprintf("%.0f", b.X), "Y": fmt.Sprintf("%.0f", b.Y), "W": fmt.Sprintf("%.0f", b.W), "H": fmt.Sprintf("%.0f", b.H)})
 	}))
 	return box
 }
@@ -135,7 +135,7 @@ func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 		if zr == nil {
 			return tr("common.notAssessed")
 		}
-		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), slcCellsText(&zr.SLC), zr.SLA.Vector(), zr.Gap)
+		return tr("zone.assessment", map[string]string{"SLT": zr.SLT.Vector().String(), "SLC": slcCellsText(&zr.SLC), "SLA": zr.SLA.Vector().String(), "Gap": zr.Gap.String()})
 	})
 }
 
@@ -224,7 +224,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		if cr == nil {
 			return tr("common.notAssessed")
 		}
-		s := fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-A  %s\nGap   %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
+		s := tr("conduit.assessment", map[string]string{"SLT": cr.SLT.Vector().String(), "SLA": cr.SLA.Vector().String(), "Gap": cr.Gap.String()})
 		for _, fd := range cr.Findings {
 			s += "\n⚠ " + fd
 		}
@@ -257,7 +257,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		fid := func(field string, p func(*model.DataFlow) *model.ID) *widget.Select {
 			return f.idChoice(zoneIn, func() model.ID { return *p(fl()) }, func(v model.ID) { fEd(field, func(d *model.DataFlow) { *p(d) = v }) })
 		}
-		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("Flow %d", i+1), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		box.Add(widget.NewLabelWithStyle(tr("prop.flow", map[string]int{"N": i + 1}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		box.Add(form(
 			item(tr("prop.protocol"), fstr("protocol", func(d *model.DataFlow) *string { return &d.Protocol })),
 			item(tr("prop.port"), fstr("port", func(d *model.DataFlow) *string { return &d.Port })),

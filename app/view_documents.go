@@ -303,9 +303,9 @@ func outlineOf(md string) string {
 		}
 	}
 	if len(hs) == 0 {
-		return "no chapters"
+		return tr("documents.noChapters")
 	}
-	return fmt.Sprintf("%d chapters: %s", len(hs), strings.Join(hs, " · "))
+	return tr("documents.chapters", map[string]any{"N": len(hs), "Chapters": strings.Join(hs, " · ")})
 }
 
 // previewMarkdown drops the fenced zw-* blocks (charts and figures the PDF
@@ -318,7 +318,7 @@ func previewMarkdown(md string) string {
 		switch {
 		case !in && strings.HasPrefix(t, "```zw-"):
 			in = true
-			out = append(out, "*[chart or figure: "+strings.TrimPrefix(t, "```")+", drawn in the PDF]*")
+			out = append(out, "*["+tr("documents.figurePlaceholder", map[string]string{"Block": strings.TrimPrefix(t, "```")})+"]*")
 		case in && strings.HasPrefix(t, "```"):
 			in = false
 		case !in:
