@@ -98,6 +98,6 @@ func localiseTexts() {
 	proposalHeaders = []string{tr("measures.col.rank"), tr("measures.col.measure"), tr("prop.target"), tr("measures.col.closes"), tr("measures.col.effort"), tr("measure.status")}
 	instanceHeaders = []string{tr("measures.col.measure"), tr("prop.target"), tr("measure.status"), tr("measures.col.reason")}
 	showCover, showAllTargets, showSelectedTarget = tr("measures.show.cover"), tr("measures.show.all"), tr("measures.show.selection")
-	scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("prop.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
+	scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("threats.col.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
 	zoneItself = tr("requirements.zoneItself")
 }

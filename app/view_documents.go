@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -127,7 +128,7 @@ func newDocumentsView(sess *session) *documentsView {
 	v.prevB = widget.NewButtonWithIcon(tr("documents.previous"), theme.NavigateBackIcon(), func() { v.showPage(v.page - 1) })
 	v.nextB = widget.NewButtonWithIcon(tr("documents.next"), theme.NavigateNextIcon(), func() { v.showPage(v.page + 1) })
 	nav := container.NewCenter(container.NewHBox(v.prevB, v.pageNo, v.nextB))
-	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewCenter(v.pageMsg)))
+	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewVBox(layout.NewSpacer(), v.pageMsg, layout.NewSpacer())))
 	inner := container.NewAppTabs(
 		container.NewTabItem(tr("documents.pages"), pagesTab),
 		container.NewTabItem(tr("documents.text"), container.NewVScroll(v.preview)),

@@ -36,7 +36,7 @@ const (
 	scenarioColumns
 )
 
-var scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("prop.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
+var scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("threats.col.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
 
 // scenarioHeader is the heading of a column. The two residual columns are
 // looked up when shown, since the interface language is set after start-up.
