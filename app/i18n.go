@@ -32,23 +32,30 @@ func chooseLanguage(saved, systemLocale string) i18n.Lang {
 	return i18n.FromLocale(systemLocale)
 }
 
-// languageMenu is View ▸ Language: one item per language, the saved choice
-// ticked. The choice applies at the next start, when every widget is built
-// in it (rebuilding the open window would lose its state).
+// languageMenu is View ▸ Language: the system language (the locale's, the
+// default) and one item per language, the saved choice ticked. The choice
+// applies at the next start, when every widget is built in it (rebuilding
+// the open window would lose its state).
 func (u *ui) languageMenu() *fyne.MenuItem {
 	m := fyne.NewMenuItem(tr("lang.title"), nil)
 	saved := u.prefs.p.String(prefLanguage)
 	var items []*fyne.MenuItem
-	for _, l := range i18n.Langs {
-		it := fyne.NewMenuItem(l.Name(), func() {
-			u.prefs.p.SetString(prefLanguage, string(l))
+	choose := func(code, label, msg string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() {
+			u.prefs.p.SetString(prefLanguage, code)
 			for _, x := range items {
-				x.Checked = x.Label == l.Name()
+				x.Checked = x.Label == label
 			}
-			u.showInfo(tr("lang.title"), tr("lang.restart", map[string]string{"Lang": l.Name()}))
+			u.showInfo(tr("lang.title"), msg)
 		})
-		it.Checked = string(l) == saved || (saved == "" && l == msgs.Lang())
+		it.Checked = code == saved
 		items = append(items, it)
+		return it
+	}
+	system := i18n.FromLocale(lang.SystemLocale().String())
+	choose("", tr("lang.system"), tr("lang.restartSystem", map[string]string{"Lang": system.Name()}))
+	for _, l := range i18n.Langs {
+		choose(string(l), l.Name(), tr("lang.restart", map[string]string{"Lang": l.Name()}))
 	}
 	m.ChildMenu = fyne.NewMenu("", items...)
 	return m
