@@ -1,8 +1,11 @@
 package app
 
 import (
+	"maps"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -107,4 +110,38 @@ func localiseTexts() {
 	showCover, showAllTargets, showSelectedTarget = tr("measures.show.cover"), tr("measures.show.all"), tr("measures.show.selection")
 	scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("threats.col.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
 	zoneItself = tr("requirements.zoneItself")
+}
+
+// commandLabel is an undo step's name in the interface language. The
+// model names its own commands in English ("Edit zone name", "Delete
+// asset"); in another language such a name becomes the catalogue's
+// sentence for its verb and kind, without the field.
+func commandLabel(l string) string {
+	en := i18n.For(i18n.EN)
+	if msgs.Lang() == i18n.EN {
+		return l
+	}
+	if l == en.T("undo.registers") {
+		return tr("undo.registers")
+	}
+	for _, verb := range []string{"undo.add", "undo.delete", "undo.edit"} {
+		for _, k := range slices.Sorted(maps.Values(kindKeys)) {
+			noun := en.T("kind." + k + ".noun")
+			if k == "vulnerability" {
+				noun = en.T("vuln.noun")
+			}
+			if name := en.T(verb, map[string]string{"Kind": noun}); l == name || strings.HasPrefix(l, name+" ") {
+				return tr(verb, map[string]string{"Kind": kindTitle(k)})
+			}
+		}
+	}
+	return l
+}
+
+// kindTitle is a kind's name in the interface language.
+func kindTitle(k string) string {
+	if k == "vulnerability" {
+		return tr("vuln.title")
+	}
+	return tr("kind." + k + ".title")
 }

@@ -47,3 +47,21 @@ func TestPackageTextsFollowTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestTheModelsUndoNamesInGerman(t *testing.T) {
+	defer func() { msgs = i18n.For(i18n.EN); localiseKinds() }()
+	msgs = i18n.For(i18n.DE)
+	localiseKinds()
+	for in, want := range map[string]string{
+		"Edit zone name":                   "Zone bearbeiten",
+		"Delete threat scenario":           "Bedrohungsszenario löschen",
+		"Add asset":                        "Asset hinzufügen",
+		"Edit project tolerable risk":      "Projekt bearbeiten",
+		"Edit registers":                   "Register bearbeiten",
+		"Import plant.csv: 3 assets added": "Import plant.csv: 3 assets added", // the app's own, already translated
+	} {
+		if got := commandLabel(in); got != want {
+			t.Errorf("commandLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
