@@ -571,7 +571,7 @@ func (c *zoneCanvas) hintText() string {
 		}
 		return tr("canvas.hint.connect")
 	case toolAsset:
-		return tr("canvas.hint.place", map[string]string{"Class": c.assetClass.Label()})
+		return tr("canvas.hint.place", map[string]string{"Class": uiLabel(c.assetClass)})
 	}
 	return tr("canvas.hint.select")
 }

@@ -587,7 +587,7 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	if h.kind == kindZone {
 		for _, cl := range model.AssetClasses() {
 			pos := ev.Position
-			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(cl.Label())}), func() {
+			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(uiLabel(cl))}), func() {
 				prev := c.assetClass
 				c.assetClass = cl
 				c.placeAsset(pos)

@@ -237,7 +237,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
 		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
 	}
-	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
+	kind := fmt.Sprintf("%s · L%s", uiLabel(z.Type), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
 		kind += " · " + z.SafetyDesignation
 	}

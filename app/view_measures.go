@@ -356,7 +356,7 @@ func (v *measuresView) onProposal(status model.MeasureStatus) {
 				return
 			}
 		}
-		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": status.Label()}))
+		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": uiLabel(status)}))
 	}
 	if status == model.StatusRejected {
 		v.askReason(v.sess.measureName(pr2.MeasureID), apply)

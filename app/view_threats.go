@@ -295,7 +295,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		show(c.label)
 	}
 	level := func(l model.RiskLevel) {
-		t := l.Label()
+		t := uiLabel(l)
 		if l == "" {
 			t = "–"
 		}
@@ -363,11 +363,11 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colScenarioTreatment:
 		options := []string{undecided}
 		for _, t := range model.Treatments() {
-			options = append(options, t.Label())
+			options = append(options, uiLabel(t))
 		}
 		cur := undecided
 		if s.Treatment != "" {
-			cur = s.Treatment.Label()
+			cur = uiLabel(s.Treatment)
 		}
 		pick(options, cur, func(o string) { v.onTreatmentChanged(sid, o) })
 	}
@@ -444,7 +444,7 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 	}
 	var t model.Treatment
 	for _, x := range model.Treatments() {
-		if x.Label() == option {
+		if uiLabel(x) == option {
 			t = x
 		}
 	}
