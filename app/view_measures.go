@@ -18,9 +18,9 @@ import (
 var (
 	proposalHeaders = []string{tr("measures.col.rank"), tr("measures.col.measure"), tr("prop.target"), tr("measures.col.closes"), tr("measures.col.effort"), tr("measure.status")}
 	// proposalColumns: the measure and target names take the spare width.
-	proposalColumns = []column{{3, 0}, {12, 3}, {9, 2}, {8, 1}, {5, 0}, {8, 0}}
+	proposalColumns = []column{{3, 0}, {12, 3}, {9, 2}, {8, 1}, {5, 0}, {9.5, 0}}
 	instanceHeaders = []string{tr("measures.col.measure"), tr("prop.target"), tr("measure.status"), tr("measures.col.reason")}
-	instanceColumns = []column{{12, 3}, {9, 2}, {8, 0}, {12, 2}}
+	instanceColumns = []column{{12, 3}, {9, 2}, {9.5, 0}, {12, 2}}
 )
 
 // measuresView lists the ranked compensating countermeasures proposed for
