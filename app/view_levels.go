@@ -268,7 +268,7 @@ func (v *levelsView) refreshExplain() {
 	}
 	fr := v.pick.fr
 	v.explain.Add(viewHeading(orUntitled(name)))
-	v.explain.Add(wrapLabel(fmt.Sprintf("%s %s (%s)", fr, fr.Title(), fr.Abbrev())))
+	v.explain.Add(wrapLabel(fmt.Sprintf("%s %s (%s)", fr, tr("fr.title."+fr.String()), fr.Abbrev())))
 	hasOverride := slices.ContainsFunc(overrides, func(o model.SLOverride) bool { return o.FR == fr })
 	setEnabled(v.overrideB, true)
 	setEnabled(v.removeB, hasOverride)
