@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"zonewise/model"
 )
 
@@ -15,7 +13,7 @@ func (u *ui) addZone() {
 		x = max(x, z.Bounds.X+z.Bounds.W+40)
 	}
 	z := model.Zone{
-		ID: model.NewID(), Name: u.canvas.nextName("Zone"), Type: model.ZoneControl, PurdueLevel: 1,
+		ID: model.NewID(), Name: u.canvas.nextName(tr("kind.zone.title")), Type: model.ZoneControl, PurdueLevel: 1,
 		Bounds: model.Rect{X: x, Y: y, W: 300, H: 180},
 	}
 	if u.do(&model.Add[model.Zone]{Item: z}) {
@@ -26,7 +24,7 @@ func (u *ui) addZone() {
 
 // addActor adds a threat actor profile.
 func (s *session) addActor() {
-	a := model.ThreatActor{ID: model.NewID(), Name: fmt.Sprintf("Threat actor %d", len(s.doc.Project.Actors)+1), Capability: 2}
+	a := model.ThreatActor{ID: model.NewID(), Name: tr("add.actorName", map[string]int{"N": len(s.doc.Project.Actors) + 1}), Capability: 2}
 	if s.do(&model.Add[model.ThreatActor]{Item: a}) {
 		s.selectOnly(ref{kindActor, a.ID})
 	}
@@ -37,7 +35,7 @@ func (s *session) addActor() {
 func (s *session) addScenario() {
 	p := s.doc.Project
 	sc := model.ThreatScenario{
-		ID: model.NewID(), Name: fmt.Sprintf("Threat scenario %d", len(p.Scenarios)+1),
+		ID: model.NewID(), Name: tr("add.scenarioName", map[string]int{"N": len(p.Scenarios) + 1}),
 		TargetKind: model.TargetZone, Likelihood: 3, FRs: []model.FR{model.FR1, model.FR2},
 		Consequences: []model.Consequence{{Category: model.ConsequenceProduction, Level: 3}},
 	}

@@ -30,7 +30,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -123,7 +122,7 @@ func newUI(a fyne.App) *ui {
 	// interface language; the engine's sentences stay independent of it.
 	u.cat = cat.Localized(msgs.Lang())
 	u.win = a.NewWindow("Zonewise")
-	u.doc = model.NewDocument(model.New("Untitled"), "")
+	u.doc = model.NewDocument(model.New(tr("file.untitled")), "")
 	u.recovery = newRecovery()
 	u.themeState.variant = u.prefs.p.String(prefTheme)
 	u.themeState.apply(a)
@@ -280,9 +279,9 @@ func (u *ui) refreshViews() {
 func (u *ui) windowTitle() string {
 	name := u.doc.Project.Name
 	if name == "" {
-		name = "Untitled"
+		name = tr("file.untitled")
 	}
-	t := name + " — Zonewise"
+	t := tr("app.windowTitle", map[string]string{"Name": name})
 	if u.doc.Dirty() {
 		t = "• " + t
 	}
@@ -293,18 +292,17 @@ func (u *ui) updateTitle() { u.win.SetTitle(u.windowTitle()) }
 
 func (u *ui) updateStatus() {
 	p := u.doc.Project
-	s := fmt.Sprintf("%d zones · %d conduits · %d assets · %d threat scenarios",
-		len(p.Zones), len(p.Conduits), len(p.Assets), len(p.Scenarios))
+	s := tr("status.counts", map[string]int{"Zones": len(p.Zones), "Conduits": len(p.Conduits), "Assets": len(p.Assets), "Scenarios": len(p.Scenarios)})
 	if n := countErrors(u.problems); n > 0 {
-		s += fmt.Sprintf(" · %d errors", n)
+		s += " · " + tr("status.errors", map[string]int{"N": n})
 	}
 	if u.resultErr != nil {
-		s += " · assessment: " + u.resultErr.Error()
+		s += " · " + tr("status.assessment", map[string]string{"Error": u.resultErr.Error()})
 	}
 	if u.doc.Path != "" {
 		s += " · " + u.doc.Path
 	} else {
-		s += " · not saved yet"
+		s += " · " + tr("status.notSaved")
 	}
 	u.status.SetText(s)
 }

@@ -387,7 +387,7 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 		badge := ""
 		if zr := c.sess.zoneResult(z.ID); zr != nil {
 			gap = zr.Gap
-			badge = "SL-T " + zr.SLT.Vector().String()
+			badge = tr("canvas.badge", map[string]string{"SLT": zr.SLT.Vector().String()})
 		}
 		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
 		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge)
@@ -571,7 +571,7 @@ func (c *zoneCanvas) hintText() string {
 		}
 		return tr("canvas.hint.connect")
 	case toolAsset:
-		return tr("canvas.hint.place", map[string]string{"Class": c.assetClass.Label()})
+		return tr("canvas.hint.place", map[string]string{"Class": uiLabel(c.assetClass)})
 	}
 	return tr("canvas.hint.select")
 }

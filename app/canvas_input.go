@@ -238,9 +238,9 @@ func (c *zoneCanvas) Dragged(ev *fyne.DragEvent) {
 			}
 			cmds = append(cmds, &model.Update[model.Zone]{After: model.Clone(nz), Field: "bounds"})
 		}
-		name := "Move zone"
+		name := tr("canvas.undo.move")
 		if c.drag.kind == dragResize {
-			name = "Resize zone"
+			name = tr("canvas.undo.resize")
 		}
 		c.sess.do(&model.Batch{Name: name, Commands: cmds, MergeKey: fmt.Sprintf("%s %s %d", name, c.drag.id, c.drag.seq)})
 	case dragAsset:
@@ -445,7 +445,7 @@ func (c *zoneCanvas) addZoneFromRect(a, b fyne.Position) {
 	p := c.sess.doc.Project
 	parent := c.zoneAt(fyne.NewPos(min(a.X, b.X), min(a.Y, b.Y)), "")
 	z := model.Zone{
-		ID: model.NewID(), Name: c.nextName("Zone"), Type: model.ZoneControl, PurdueLevel: 1,
+		ID: model.NewID(), Name: c.nextName(tr("kind.zone.title")), Type: model.ZoneControl, PurdueLevel: 1,
 		ParentID: parent,
 		Bounds:   model.Rect{X: x1, Y: y1, W: max(x2-x1, minZoneW), H: max(y2-y1, minZoneH)},
 	}
@@ -488,8 +488,8 @@ func (c *zoneCanvas) placeAsset(p fyne.Position) {
 	z := c.sess.doc.Project.Zone(zid)
 	x, y := c.toModel(p)
 	name := map[model.AssetClass]string{
-		model.ClassApplication: "Application", model.ClassEmbedded: "Controller",
-		model.ClassHost: "Workstation", model.ClassNetwork: "Switch",
+		model.ClassApplication: tr("canvas.newAsset.application"), model.ClassEmbedded: tr("canvas.newAsset.embedded"),
+		model.ClassHost: tr("canvas.newAsset.host"), model.ClassNetwork: tr("canvas.newAsset.network"),
 	}[c.assetClass]
 	fn := model.FunctionControl
 	if c.assetClass == model.ClassNetwork {
@@ -587,7 +587,7 @@ func (c *zoneCanvas) TappedSecondary(ev *fyne.PointEvent) {
 	if h.kind == kindZone {
 		for _, cl := range model.AssetClasses() {
 			pos := ev.Position
-			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(cl.Label())}), func() {
+			items = append(items, fyne.NewMenuItem(tr("canvas.menu.addHere", map[string]string{"Class": strings.ToLower(uiLabel(cl))}), func() {
 				prev := c.assetClass
 				c.assetClass = cl
 				c.placeAsset(pos)

@@ -237,7 +237,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
 		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
 	}
-	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
+	kind := fmt.Sprintf("%s · L%s", uiLabel(z.Type), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
 		kind += " · " + z.SafetyDesignation
 	}
@@ -603,21 +603,21 @@ func (s *conduitShape) from(cd *model.Conduit) model.ID {
 func conduitShort(t model.ConduitType) string {
 	switch t {
 	case model.ConduitFirewall:
-		return "FW"
+		return tr("canvas.conduit.firewall")
 	case model.ConduitGateway:
-		return "proxy"
+		return tr("canvas.conduit.proxy")
 	case model.ConduitUnidirectional:
-		return "diode"
+		return tr("canvas.conduit.diode")
 	case model.ConduitVPN:
-		return "VPN"
+		return tr("canvas.conduit.vpn")
 	case model.ConduitSerial:
-		return "serial"
+		return tr("canvas.conduit.serial")
 	case model.ConduitWireless:
-		return "wireless"
+		return tr("canvas.conduit.wireless")
 	case model.ConduitRemovableMedia:
-		return "media"
+		return tr("canvas.conduit.media")
 	}
-	return "routed"
+	return tr("canvas.conduit.routed")
 }
 
 // stroke draws a-b solid or dashed with pooled lines.

@@ -30,18 +30,18 @@ func (u *ui) logDecision() {
 	rationale := widget.NewMultiLineEntry()
 	rationale.SetMinRowsVisible(3)
 	rationale.Wrapping = fyne.TextWrapWord
-	linked := "(nothing selected)"
+	linked := tr("decision.nothingSelected")
 	if sel.Kind != kindNone && sel.Kind != kindProject {
 		linked = orUntitled(sel.name(u.doc.Project))
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("By", by),
-		widget.NewFormItem("Subject", subject),
-		widget.NewFormItem("Decision", decision),
-		widget.NewFormItem("Rationale", rationale),
-		widget.NewFormItem("Concerns", widget.NewLabel(linked)),
+		widget.NewFormItem(tr("decision.by"), by),
+		widget.NewFormItem(tr("decision.subject"), subject),
+		widget.NewFormItem(tr("decision.decision"), decision),
+		widget.NewFormItem(tr("decision.rationale"), rationale),
+		widget.NewFormItem(tr("decision.concerns"), widget.NewLabel(linked)),
 	}
-	d := dialog.NewForm("Log decision", "Add", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(tr("decision.log"), tr("common.add"), tr("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

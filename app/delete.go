@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -26,13 +25,13 @@ func (s *session) deleteSelection() {
 		s.applyDelete(cmd)
 		return
 	}
-	d := dialog.NewConfirm("Delete", fmt.Sprintf("Deleting the selection also deletes %s.\n\nUndo brings everything back.", extra),
+	d := dialog.NewConfirm(tr("common.delete"), tr("delete.alsoDeletes", map[string]string{"Objects": extra}),
 		func(ok bool) {
 			if ok {
 				s.applyDelete(cmd)
 			}
 		}, s.win)
-	d.SetConfirmText("Delete")
+	d.SetConfirmText(tr("common.delete"))
 	d.Show()
 }
 
@@ -67,11 +66,11 @@ func deleteCommand(p *model.Project, refs []ref) (model.Command, string, error) 
 		}
 		cmds = append(cmds, c)
 	}
-	name := "Delete"
+	name := tr("common.delete")
 	if len(refs) == 1 && len(cmds) == 1 {
-		name = "Delete " + kindNoun(refs[0].Kind)
+		name = tr("delete.one", map[string]string{"Kind": kindNoun(refs[0].Kind)})
 	} else if len(refs) > 1 {
-		name = fmt.Sprintf("Delete %d objects", len(refs))
+		name = tr("delete.many", map[string]int{"N": len(refs)})
 	}
 	return &model.Batch{Name: name, Commands: cmds}, beyond(p, scratch, refs), nil
 }
@@ -106,14 +105,14 @@ func beyond(before, after *model.Project, refs []ref) string {
 			}
 		}
 		if n == 1 {
-			parts = append(parts, "1 "+noun)
+			parts = append(parts, tr("kind."+noun+".one"))
 		} else if n > 1 {
-			parts = append(parts, fmt.Sprintf("%d %ss", n, noun))
+			parts = append(parts, tr("kind."+noun+".many", map[string]int{"N": n}))
 		}
 	}
 	for _, d := range kindTable {
 		if d.ids != nil {
-			count(d.noun, d.ids(before), func(id model.ID) bool { _, ok := d.find(after, id); return ok })
+			count(kindKeys[d.kind], d.ids(before), func(id model.ID) bool { _, ok := d.find(after, id); return ok })
 		}
 	}
 	return strings.Join(parts, ", ")

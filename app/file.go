@@ -157,7 +157,7 @@ func (u *ui) onCloseRequested() {
 
 func (u *ui) newProject() {
 	u.confirmDiscard(func() {
-		p := model.New("New project")
+		p := model.New(tr("file.newProject"))
 		p.Actors = standardActors()
 		u.setDocument(newUnsavedDocument(p))
 		u.selectOnly(ref{Kind: kindProject})

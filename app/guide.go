@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -125,11 +123,10 @@ func (g *quickGuide) dismiss() {
 
 // showAbout shows the version and commit of this build.
 func (u *ui) showAbout() {
-	text := fmt.Sprintf("Zonewise %s (commit %s)\n\nIEC 62443 risk assessment, zones and conduits for industrial control systems.\n\nWorks offline. The IEC 62443 standards are copyrighted: Zonewise ships requirement identifiers, short titles and its own summaries only.",
-		cli.Version, cli.Commit)
+	text := tr("about.text", map[string]string{"Version": cli.Version, "Commit": cli.Commit})
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Zonewise", "Close", l, u.win)
+	d := dialog.NewCustom(tr("menu.help.about"), tr("common.close"), l, u.win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }

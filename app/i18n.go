@@ -1,8 +1,11 @@
 package app
 
 import (
+	"maps"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -32,23 +35,30 @@ func chooseLanguage(saved, systemLocale string) i18n.Lang {
 	return i18n.FromLocale(systemLocale)
 }
 
-// languageMenu is View ▸ Language: one item per language, the saved choice
-// ticked. The choice applies at the next start, when every widget is built
-// in it (rebuilding the open window would lose its state).
+// languageMenu is View ▸ Language: the system language (the locale's, the
+// default) and one item per language, the saved choice ticked. The choice
+// applies at the next start, when every widget is built in it (rebuilding
+// the open window would lose its state).
 func (u *ui) languageMenu() *fyne.MenuItem {
 	m := fyne.NewMenuItem(tr("lang.title"), nil)
 	saved := u.prefs.p.String(prefLanguage)
 	var items []*fyne.MenuItem
-	for _, l := range i18n.Langs {
-		it := fyne.NewMenuItem(l.Name(), func() {
-			u.prefs.p.SetString(prefLanguage, string(l))
+	choose := func(code, label, msg string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() {
+			u.prefs.p.SetString(prefLanguage, code)
 			for _, x := range items {
-				x.Checked = x.Label == l.Name()
+				x.Checked = x.Label == label
 			}
-			u.showInfo(tr("lang.title"), tr("lang.restart", map[string]string{"Lang": l.Name()}))
+			u.showInfo(tr("lang.title"), msg)
 		})
-		it.Checked = string(l) == saved || (saved == "" && l == msgs.Lang())
+		it.Checked = code == saved
 		items = append(items, it)
+		return it
+	}
+	system := i18n.FromLocale(lang.SystemLocale().String())
+	choose("", tr("lang.system"), tr("lang.restartSystem", map[string]string{"Lang": system.Name()}))
+	for _, l := range i18n.Langs {
+		choose(string(l), l.Name(), tr("lang.restart", map[string]string{"Lang": l.Name()}))
 	}
 	m.ChildMenu = fyne.NewMenu("", items...)
 	return m
@@ -90,4 +100,48 @@ func documentLanguageLabel(code string) string {
 		return l.Name()
 	}
 	return tr("project.language.interface")
+}
+
+// localiseTexts sets the package-level texts, which Go initialises before
+// setupLanguage has chosen the language, again in the interface language.
+func localiseTexts() {
+	proposalHeaders = []string{tr("measures.col.rank"), tr("measures.col.measure"), tr("prop.target"), tr("measures.col.closes"), tr("measures.col.effort"), tr("measure.status")}
+	instanceHeaders = []string{tr("measures.col.measure"), tr("prop.target"), tr("measure.status"), tr("measures.col.reason")}
+	showCover, showAllTargets, showSelectedTarget = tr("measures.show.cover"), tr("measures.show.all"), tr("measures.show.selection")
+	scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("threats.col.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
+	zoneItself = tr("requirements.zoneItself")
+}
+
+// commandLabel is an undo step's name in the interface language. The
+// model names its own commands in English ("Edit zone name", "Delete
+// asset"); in another language such a name becomes the catalogue's
+// sentence for its verb and kind, without the field.
+func commandLabel(l string) string {
+	en := i18n.For(i18n.EN)
+	if msgs.Lang() == i18n.EN {
+		return l
+	}
+	if l == en.T("undo.registers") {
+		return tr("undo.registers")
+	}
+	for _, verb := range []string{"undo.add", "undo.delete", "undo.edit"} {
+		for _, k := range slices.Sorted(maps.Values(kindKeys)) {
+			noun := en.T("kind." + k + ".noun")
+			if k == "vulnerability" {
+				noun = en.T("vuln.noun")
+			}
+			if name := en.T(verb, map[string]string{"Kind": noun}); l == name || strings.HasPrefix(l, name+" ") {
+				return tr(verb, map[string]string{"Kind": kindTitle(k)})
+			}
+		}
+	}
+	return l
+}
+
+// kindTitle is a kind's name in the interface language.
+func kindTitle(k string) string {
+	if k == "vulnerability" {
+		return tr("vuln.title")
+	}
+	return tr("kind." + k + ".title")
 }

@@ -26,3 +26,42 @@ func TestTheInterfaceLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestPackageTextsFollowTheLanguage: texts that Go initialises before the
+// language is chosen (kind names, table headers, choices) are set again
+// in the interface language.
+func TestPackageTextsFollowTheLanguage(t *testing.T) {
+	defer func() { msgs = i18n.For(i18n.EN); localiseKinds() }()
+	msgs = i18n.For(i18n.DE)
+	localiseKinds()
+	for _, c := range []struct{ what, got, want string }{
+		{"zone branch", kindOf(kindZone).heading, "Zonen"},
+		{"scenario kind", kindOf(kindScenario).title, "Bedrohungsszenario"},
+		{"first proposal column", proposalHeaders[0], "Rang"},
+		{"first scenario column", scenarioHeaders[0], "Szenario"},
+		{"proposal choice", showAllTargets, "Alle Alternativen"},
+		{"the zone's own requirements", zoneItself, "— die Zone selbst (IEC 62443-3-3) —"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s in German: %q, want %q", c.what, c.got, c.want)
+		}
+	}
+}
+
+func TestTheModelsUndoNamesInGerman(t *testing.T) {
+	defer func() { msgs = i18n.For(i18n.EN); localiseKinds() }()
+	msgs = i18n.For(i18n.DE)
+	localiseKinds()
+	for in, want := range map[string]string{
+		"Edit zone name":                   "Zone bearbeiten",
+		"Delete threat scenario":           "Bedrohungsszenario löschen",
+		"Add asset":                        "Asset hinzufügen",
+		"Edit project tolerable risk":      "Projekt bearbeiten",
+		"Edit registers":                   "Register bearbeiten",
+		"Import plant.csv: 3 assets added": "Import plant.csv: 3 assets added", // the app's own, already translated
+	} {
+		if got := commandLabel(in); got != want {
+			t.Errorf("commandLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

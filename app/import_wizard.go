@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -380,7 +379,7 @@ func (w *importWizard) answer(ok bool) {
 // String names the wizard in test failures.
 func (w *importWizard) String() string {
 	if w.plan == nil {
-		return "import (reading)"
+		return "importWizard/reading"
 	}
-	return fmt.Sprintf("import %s", filepath.Base(w.plan.path))
+	return "importWizard/" + filepath.Base(w.plan.path)
 }

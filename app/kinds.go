@@ -80,20 +80,20 @@ var kindTable []*kindInfo
 func init() {
 	kindTable = []*kindInfo{
 		{
-			kind: kindProject, noun: "project", title: "Project",
+			kind: kindProject, noun: tr("kind.project.noun"), title: tr("kind.project.title"),
 			find:  func(p *model.Project, _ model.ID) (string, bool) { return p.Name, true },
 			build: func(pp *propertiesPanel, _ model.ID) fyne.CanvasObject { return pp.buildProject() },
 			shape: func(p *model.Project, _ model.ID) string {
 				return fmt.Sprint(len(p.Approvals), len(p.Matrix.Likelihoods), len(p.Matrix.Consequences), len(p.Matrix.Categories))
 			},
 		},
-		objectKind(kindZone, "Zone", func(z *model.Zone) string { return z.Name }, &kindInfo{
+		objectKind(kindZone, tr("kind.zone.title"), func(z *model.Zone) string { return z.Name }, &kindInfo{
 			build: (*propertiesPanel).buildZone,
 			shape: shapeOf(func(p *model.Project, z *model.Zone) string {
 				return fmt.Sprint(len(z.EssentialFunctions), len(z.Roles), len(z.SLTOverrides))
 			}),
 			prefix: "z:", icon: theme.FolderIcon,
-			branch: nodeZones, heading: "Zones", headIcon: theme.ViewFullScreenIcon,
+			branch: nodeZones, heading: tr("kind.zone.heading"), headIcon: theme.ViewFullScreenIcon,
 			rows:   zoneRows,
 			target: model.TargetZone,
 			zoneOf: func(_ *model.Project, id model.ID) model.ID { return id },
@@ -103,7 +103,7 @@ func init() {
 					return ""
 				}
 				if zr := s.zoneResult(id); zr != nil {
-					return fmt.Sprintf("%s — SL-T %s · SL-A %s · gap %s", z.Name, zr.SLT.Vector(), zr.SLA.Vector(), zr.Gap)
+					return tr("kind.zone.describe", map[string]string{"Name": z.Name, "SLT": zr.SLT.Vector().String(), "SLA": zr.SLA.Vector().String(), "Gap": zr.Gap.String()})
 				}
 				return z.Name
 			},
@@ -114,7 +114,7 @@ func init() {
 				return model.Rect{}, false
 			},
 		}),
-		objectKind(kindAsset, "Asset", func(a *model.Asset) string { return a.Name }, &kindInfo{
+		objectKind(kindAsset, tr("kind.asset.title"), func(a *model.Asset) string { return a.Name }, &kindInfo{
 			build: (*propertiesPanel).buildAsset,
 			shape: shapeOf(func(_ *model.Project, a *model.Asset) string { return string(a.Class) }),
 			// An asset hangs under its zone; one in no zone still shows,
@@ -148,9 +148,9 @@ func init() {
 					d += " · " + strings.TrimSpace(a.Vendor+" "+a.Model)
 				}
 				if a.SLCSource == model.SLCUnknown {
-					return d + " · SL-C " + tr("levels.unknown")
+					return tr("kind.asset.describeSLC", map[string]string{"Description": d, "SLC": tr("levels.unknown")})
 				}
-				return d + " · SL-C " + a.SLC.String()
+				return tr("kind.asset.describeSLC", map[string]string{"Description": d, "SLC": a.SLC.String()})
 			},
 			drawn: func(c *zoneCanvas, id model.ID) (model.Rect, bool) {
 				tl, ok := c.assetRects[id] // a chip hidden behind "+N more" has none
@@ -161,42 +161,44 @@ func init() {
 				return model.Rect{X: x, Y: y, W: assetW, H: assetH}, true
 			},
 		}),
-		objectKind(kindConduit, "Conduit", func(c *model.Conduit) string { return c.Name }, &kindInfo{
+		objectKind(kindConduit, tr("kind.conduit.title"), func(c *model.Conduit) string { return c.Name }, &kindInfo{
 			build: (*propertiesPanel).buildConduit,
 			shape: shapeOf(func(p *model.Project, c *model.Conduit) string {
 				return fmt.Sprint(len(c.Flows), len(c.SLTOverrides), len(c.ZoneIDs), len(p.Zones))
 			}),
 			prefix: "c:", icon: theme.MoreHorizontalIcon,
-			branch: nodeConduits, heading: "Conduits", headIcon: theme.MoreHorizontalIcon,
+			branch: nodeConduits, heading: tr("kind.conduit.heading"), headIcon: theme.MoreHorizontalIcon,
 			rows:   namedRows(func(p *model.Project) []model.Conduit { return p.Conduits }, func(c *model.Conduit) string { return c.Name }, nil),
 			target: model.TargetConduit,
 			describe: func(s *session, id model.ID) string {
 				if cd := s.doc.Project.Conduit(id); cd != nil {
-					return fmt.Sprintf("%s — %s · %d data flows", cd.Name, uiLabel(cd.Type), len(cd.Flows))
+					return tr("kind.conduit.describe", map[string]any{"Name": cd.Name, "Type": uiLabel(cd.Type), "N": len(cd.Flows)})
 				}
 				return ""
 			},
 		}),
-		objectKind(kindScenario, "Threat scenario", func(s *model.ThreatScenario) string { return s.Name }, &kindInfo{
+		objectKind(kindScenario, tr("kind.scenario.title"), func(s *model.ThreatScenario) string { return s.Name }, &kindInfo{
 			build: (*propertiesPanel).buildScenario,
 			shape: shapeOf(func(p *model.Project, s *model.ThreatScenario) string {
 				return fmt.Sprint(s.TargetKind, len(p.Matrix.Categories), len(p.Matrix.Likelihoods), len(s.Countermeasures))
 			}),
 			prefix: "s:", icon: theme.WarningIcon,
-			branch: nodeScenarios, heading: "Threat scenarios", headIcon: theme.WarningIcon,
+			branch: nodeScenarios, heading: tr("kind.scenario.heading"), headIcon: theme.WarningIcon,
 			rows: namedRows(func(p *model.Project) []model.ThreatScenario { return p.Scenarios }, func(s *model.ThreatScenario) string { return s.Name }, nil),
 		}),
-		objectKind(kindActor, "Threat actor", func(a *model.ThreatActor) string { return a.Name }, &kindInfo{
+		objectKind(kindActor, tr("kind.actor.title"), func(a *model.ThreatActor) string { return a.Name }, &kindInfo{
 			build:  (*propertiesPanel).buildActor,
 			prefix: "t:", icon: theme.AccountIcon,
-			branch: nodeActors, heading: "Threat actors", headIcon: theme.AccountIcon,
+			branch: nodeActors, heading: tr("kind.actor.heading"), headIcon: theme.AccountIcon,
 			rows: namedRows(func(p *model.Project) []model.ThreatActor { return p.Actors }, func(a *model.ThreatActor) string { return a.Name },
-				func(a *model.ThreatActor) string { return fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability) }),
+				func(a *model.ThreatActor) string {
+					return tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})
+				}),
 		}),
-		objectKind(kindDecision, "Decision", func(d *model.Decision) string { return d.Subject }, &kindInfo{
+		objectKind(kindDecision, tr("kind.decision.title"), func(d *model.Decision) string { return d.Subject }, &kindInfo{
 			build:  (*propertiesPanel).buildDecision,
 			prefix: "d:", icon: theme.DocumentIcon,
-			branch: nodeDecisions, heading: "Decisions", headIcon: theme.DocumentCreateIcon,
+			branch: nodeDecisions, heading: tr("kind.decision.heading"), headIcon: theme.DocumentCreateIcon,
 			rows: func(p *model.Project) []treeRow { // in the order they were logged
 				ds := slices.Clone(p.Decisions)
 				slices.SortFunc(ds, func(a, b model.Decision) int {
@@ -211,7 +213,7 @@ func init() {
 		}),
 		// Countermeasures are reached from the Countermeasures view and the
 		// scenarios, not listed in the tree.
-		objectKind(kindCountermeasure, "Countermeasure", func(c *model.CountermeasureInstance) string { return c.MeasureID }, &kindInfo{
+		objectKind(kindCountermeasure, tr("kind.countermeasure.title"), func(c *model.CountermeasureInstance) string { return c.MeasureID }, &kindInfo{
 			build:  (*propertiesPanel).buildCountermeasure,
 			prefix: "m:",
 		}),

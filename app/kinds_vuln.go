@@ -61,6 +61,23 @@ func localiseKinds() {
 	if d := kindOf(kindVulnerability); d != nil {
 		d.noun, d.title, d.heading = tr("vuln.noun"), tr("vuln.title"), tr("vuln.heading")
 	}
+	for _, d := range kindTable {
+		k := kindKeys[d.kind]
+		if k == "" || d.kind == kindVulnerability {
+			continue
+		}
+		d.noun, d.title = tr("kind."+k+".noun"), tr("kind."+k+".title")
+		if d.heading != "" {
+			d.heading = tr("kind." + k + ".heading")
+		}
+	}
+	localiseTexts()
+}
+
+// kindKeys name the kinds in the catalogue ("kind.zone.title").
+var kindKeys = map[kind]string{
+	kindProject: "project", kindZone: "zone", kindAsset: "asset", kindConduit: "conduit", kindScenario: "scenario",
+	kindActor: "actor", kindDecision: "decision", kindCountermeasure: "countermeasure", kindVulnerability: "vulnerability",
 }
 
 // vulnName is how a register entry is listed: identifier and title.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 
 	"fyne.io/fyne/v2/dialog"
@@ -28,8 +27,8 @@ func (u *ui) lockDocument() {
 	var held *model.LockedError
 	switch {
 	case errors.As(err, &held):
-		msg := fmt.Sprintf("%s\n\nSaving here can overwrite the other window's work. Take the lock over (only if that Zonewise is closed or crashed)?", err)
-		dialog.ShowConfirm("Project open elsewhere", msg, func(take bool) {
+		msg := tr("lock.takeOver", map[string]string{"Error": err.Error()})
+		dialog.ShowConfirm(tr("lock.title"), msg, func(take bool) {
 			if !take || u.doc.Path != path {
 				return
 			}
@@ -61,8 +60,8 @@ func (u *ui) lockForSave(path string, retry func()) bool {
 	var held *model.LockedError
 	switch {
 	case errors.As(err, &held):
-		msg := fmt.Sprintf("%s\n\nSaving overwrites the file that window has open, and its next save overwrites yours. Save anyway?", err)
-		d := dialog.NewConfirm("Project open elsewhere", msg, func(ok bool) {
+		msg := tr("lock.saveAnyway", map[string]string{"Error": err.Error()})
+		d := dialog.NewConfirm(tr("lock.title"), msg, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -72,8 +71,8 @@ func (u *ui) lockForSave(path string, retry func()) bool {
 			}
 			retry()
 		}, u.win)
-		d.SetConfirmText("Save anyway")
-		d.SetDismissText("Cancel")
+		d.SetConfirmText(tr("lock.saveAnywayButton"))
+		d.SetDismissText(tr("common.cancel"))
 		d.Show()
 		return false
 	case err != nil:

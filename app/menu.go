@@ -132,11 +132,11 @@ func (u *ui) refreshMenu() {
 	h := u.doc.History()
 	m.undo.Label, m.undo.Disabled = tr("menu.edit.undo"), !h.CanUndo()
 	if l := h.UndoLabel(); l != "" {
-		m.undo.Label = tr("menu.edit.undoAction", map[string]string{"Action": l})
+		m.undo.Label = tr("menu.edit.undoAction", map[string]string{"Action": commandLabel(l)})
 	}
 	m.redo.Label, m.redo.Disabled = tr("menu.edit.redo"), !h.CanRedo()
 	if l := h.RedoLabel(); l != "" {
-		m.redo.Label = tr("menu.edit.redoAction", map[string]string{"Action": l})
+		m.redo.Label = tr("menu.edit.redoAction", map[string]string{"Action": commandLabel(l)})
 	}
 	m.del.Disabled = len(u.sel.items) == 0
 	m.presentation.Checked = u.themeState.presentation

@@ -116,7 +116,7 @@ type menuEffect struct {
 // menu and explained in a dialog (it applies at the next start).
 func languageSaved(l string) menuEffect {
 	return menuEffect{
-		prep: func(t *testing.T, u *ui) { u.prefs.p.SetString(prefLanguage, "") },
+		prep: func(t *testing.T, u *ui) { u.prefs.p.SetString(prefLanguage, map[string]string{"": "de"}[l]) },
 		check: func(t *testing.T, u *ui) {
 			t.Helper()
 			if got := u.prefs.p.String(prefLanguage); got != l {
@@ -369,14 +369,15 @@ func menuEffects() map[string]menuEffect {
 				}
 			},
 		},
-		"View ▸ Light theme":            {check: themeIs("light")},
-		"View ▸ Dark theme":             {check: themeIs("dark")},
-		"View ▸ System theme":           {prep: func(t *testing.T, u *ui) { u.setThemeVariant("dark") }, check: themeIs("")},
-		"View ▸ Presentation mode (F5)": presentation,
-		"View ▸ Language ▸ English":     languageSaved("en"),
-		"View ▸ Language ▸ Deutsch":     languageSaved("de"),
-		"Help ▸ Quick guide":            guide,
-		"Help ▸ About Zonewise":         {check: dialogWithButton("Close")},
+		"View ▸ Light theme":                {check: themeIs("light")},
+		"View ▸ Dark theme":                 {check: themeIs("dark")},
+		"View ▸ System theme":               {prep: func(t *testing.T, u *ui) { u.setThemeVariant("dark") }, check: themeIs("")},
+		"View ▸ Presentation mode (F5)":     presentation,
+		"View ▸ Language ▸ System language": languageSaved(""),
+		"View ▸ Language ▸ English":         languageSaved("en"),
+		"View ▸ Language ▸ Deutsch":         languageSaved("de"),
+		"Help ▸ Quick guide":                guide,
+		"Help ▸ About Zonewise":             {check: dialogWithButton("Close")},
 
 		"key F5":     presentation,
 		"key F1":     guide,

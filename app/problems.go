@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -27,7 +26,7 @@ type problemsPanel struct {
 }
 
 func newProblemsPanel(sess *session) *problemsPanel {
-	pp := &problemsPanel{sess: sess, title: widget.NewLabelWithStyle("Problems", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	pp := &problemsPanel{sess: sess, title: widget.NewLabelWithStyle(tr("room.view.problems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	pp.list = widget.NewList(
 		func() int { return len(pp.rows) },
 		func() fyne.CanvasObject {
@@ -72,7 +71,7 @@ func (pp *problemsPanel) onProblemSelected(i widget.ListItemID) {
 func (pp *problemsPanel) refresh() {
 	pp.rows = append(slices.Clip(pp.sess.problems), observedProblems(pp.sess.doc.Project)...)
 	errs := countErrors(pp.sess.problems)
-	pp.title.SetText(fmt.Sprintf("Problems: %d errors, %d warnings", errs, len(pp.sess.problems)-errs))
+	pp.title.SetText(tr("problems.title", map[string]int{"Errors": errs, "Warnings": len(pp.sess.problems) - errs}))
 	pp.list.Refresh()
 }
 

@@ -74,7 +74,7 @@ func (pp *propertiesPanel) refresh() {
 
 func (pp *propertiesPanel) title(r ref) string {
 	if n := len(pp.sess.sel.items); n > 1 {
-		return fmt.Sprintf("%d objects selected", n)
+		return tr("prop.objectsSelected", map[string]int{"N": n})
 	}
 	title := ""
 	if d := kindOf(r.Kind); d != nil {
@@ -105,7 +105,7 @@ func (pp *propertiesPanel) buildMulti() fyne.CanvasObject {
 	for _, r := range pp.sess.sel.items {
 		names = append(names, "• "+orUntitled(r.name(pp.sess.doc.Project)))
 	}
-	del := widget.NewButtonWithIcon("Delete selection", theme.DeleteIcon(), pp.sess.deleteSelection)
+	del := widget.NewButtonWithIcon(tr("prop.deleteSelection"), theme.DeleteIcon(), pp.sess.deleteSelection)
 	del.Importance = widget.DangerImportance
 	l := widget.NewLabel(strings.Join(names, "\n"))
 	l.Wrapping = fyne.TextWrapWord
@@ -184,7 +184,7 @@ func (f *fieldSet) lines(get func() []string, set func([]string)) *keyEntry {
 		}
 		set(out)
 	})
-	e.SetPlaceHolder("one per line")
+	e.SetPlaceHolder(tr("prop.onePerLine"))
 	e.Wrapping = fyne.TextWrapOff
 	return e
 }

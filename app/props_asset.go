@@ -30,40 +30,40 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		return f.check(label, func() bool { return *p(a()) }, func(b bool) { ed("exposure", func(a *model.Asset) { *p(a) = b }) })
 	}
 	box := container.NewVBox(form(
-		item("Name", str("name", func(a *model.Asset) *string { return &a.Name })),
-		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.Asset) { a.Description = s }) })),
-		item("Class", enumChoice(f, model.AssetClasses(), uiLabel[model.AssetClass], func() model.AssetClass { return a().Class }, func(c model.AssetClass) {
+		item(tr("prop.name"), str("name", func(a *model.Asset) *string { return &a.Name })),
+		item(tr("prop.description"), f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.Asset) { a.Description = s }) })),
+		item(tr("prop.class"), enumChoice(f, model.AssetClasses(), uiLabel[model.AssetClass], func() model.AssetClass { return a().Class }, func(c model.AssetClass) {
 			ed("class", func(a *model.Asset) { a.Class = c; a.FocusPoints = mergeFocusPoints(c, a.FocusPoints) })
 		})),
-		item("Function", enumChoice(f, model.AssetFunctions(), uiLabel[model.AssetFunction], func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
+		item(tr("prop.function"), enumChoice(f, model.AssetFunctions(), uiLabel[model.AssetFunction], func() model.AssetFunction { return a().Function }, func(v model.AssetFunction) {
 			ed("function", func(a *model.Asset) { a.Function = v })
 		})),
-		item("Zone", f.idChoice(func() ([]string, []model.ID) { return zoneOptions(sess.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
+		item(tr("prop.zone"), f.idChoice(func() ([]string, []model.ID) { return zoneOptions(sess.doc.Project, "", nil) }, func() model.ID { return a().ZoneID }, func(z model.ID) {
 			ed("zone", func(a *model.Asset) { a.ZoneID = z; a.Position = model.Point{} })
 		})),
-		item("Vendor", str("vendor", func(a *model.Asset) *string { return &a.Vendor })),
-		item("Model", str("model", func(a *model.Asset) *string { return &a.Model })),
-		item("Firmware", str("firmware", func(a *model.Asset) *string { return &a.Firmware })),
-		item("Criticality", enumChoice(f, model.Criticalities(), uiLabel[model.Criticality], func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
+		item(tr("prop.vendor"), str("vendor", func(a *model.Asset) *string { return &a.Vendor })),
+		item(tr("prop.model"), str("model", func(a *model.Asset) *string { return &a.Model })),
+		item(tr("prop.firmware"), str("firmware", func(a *model.Asset) *string { return &a.Firmware })),
+		item(tr("prop.criticality"), enumChoice(f, model.Criticalities(), uiLabel[model.Criticality], func() model.Criticality { return a().Criticality }, func(v model.Criticality) {
 			ed("criticality", func(a *model.Asset) { a.Criticality = v })
 		})),
-		item("Exposure", container.NewVBox(
-			exp("Remote access", func(a *model.Asset) *bool { return &a.Exposure.RemoteAccess }),
-			exp("Wireless", func(a *model.Asset) *bool { return &a.Exposure.Wireless }),
-			exp("Removable media", func(a *model.Asset) *bool { return &a.Exposure.RemovableMedia }),
-			exp("Externally reachable", func(a *model.Asset) *bool { return &a.Exposure.ExternallyReachable }),
+		item(tr("prop.exposure"), container.NewVBox(
+			exp(tr("prop.remoteAccess"), func(a *model.Asset) *bool { return &a.Exposure.RemoteAccess }),
+			exp(tr("prop.wireless"), func(a *model.Asset) *bool { return &a.Exposure.Wireless }),
+			exp(tr("prop.removableMedia"), func(a *model.Asset) *bool { return &a.Exposure.RemovableMedia }),
+			exp(tr("prop.externallyReachable"), func(a *model.Asset) *bool { return &a.Exposure.ExternallyReachable }),
 		)),
-		item("", f.check("Transient device", func() bool { return a().Transient }, func(b bool) { ed("transient", func(a *model.Asset) { a.Transient = b }) })),
+		item("", f.check(tr("prop.transient"), func() bool { return a().Transient }, func(b bool) { ed("transient", func(a *model.Asset) { a.Transient = b }) })),
 	))
-	box.Add(heading("Security level capability (SL-C)"))
+	box.Add(heading(tr("prop.slcHeading")))
 	box.Add(f.slVector(func() model.SLVector { return a().SLC }, func(fr model.FR, sl int) {
 		ed("SL-C", func(a *model.Asset) { a.SLC.Set(fr, sl) })
 	}))
 	box.Add(form(
-		item("SL-C source", enumChoice(f, model.SLCSources(), uiLabel[model.SLCSource], func() model.SLCSource { return a().SLCSource }, func(v model.SLCSource) {
+		item(tr("prop.slcSource"), enumChoice(f, model.SLCSources(), uiLabel[model.SLCSource], func() model.SLCSource { return a().SLCSource }, func(v model.SLCSource) {
 			ed("SL-C source", func(a *model.Asset) { a.SLCSource = v })
 		})),
-		item("Supplier SDL", enumChoice(f, model.SupplierSDLs(), uiLabel[model.SupplierSDL], func() model.SupplierSDL { return a().SupplierSDL }, func(v model.SupplierSDL) {
+		item(tr("prop.supplierSDL"), enumChoice(f, model.SupplierSDLs(), uiLabel[model.SupplierSDL], func() model.SupplierSDL { return a().SupplierSDL }, func(v model.SupplierSDL) {
 			ed("supplier SDL", func(a *model.Asset) { a.SupplierSDL = v })
 		})),
 	))
@@ -75,10 +75,10 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 		if ar.SLCUnknown {
 			return tr("asset.assessmentUnknownSLC", map[string]string{"SLT": ar.SLT.String(), "N": strconv.Itoa(len(ar.Requirements))})
 		}
-		return fmt.Sprintf("Zone SL-T %s   gap to SL-C %s   %d component requirements", ar.SLT, ar.Gap, len(ar.Requirements))
+		return tr("asset.assessment", map[string]any{"SLT": ar.SLT.String(), "Gap": ar.Gap.String(), "N": len(ar.Requirements)})
 	}))
 
-	box.Add(heading("Focus points"))
+	box.Add(heading(tr("prop.focusPoints")))
 	for _, def := range model.FocusPointDefs(a().Class) {
 		fp := func() model.FocusPoint {
 			for _, p := range a().FocusPoints {
@@ -99,7 +99,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 			})
 		}
 		evidence := f.entry(func() string { return fp().Evidence }, func(s string) { fEd("evidence", func(p *model.FocusPoint) { p.Evidence = s }) })
-		evidence.SetPlaceHolder("evidence")
+		evidence.SetPlaceHolder(tr("prop.evidence"))
 		title := widget.NewLabel(def.Title)
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
@@ -127,7 +127,9 @@ func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusP
 	return out
 }
 
-var capabilityNames = map[int]string{1: "casual", 2: "simple means", 3: "sophisticated, IACS-specific", 4: "sophisticated, extended resources"}
+// capabilityName names a threat actor capability level (IEC 62443-3-3's
+// wording of SL 1..4).
+func capabilityName(n int) string { return tr("actor.capability." + strconv.Itoa(n)) }
 
 func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	sess, f := pp.sess, pp.f
@@ -139,12 +141,12 @@ func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	}
 	ed := func(field string, mut func(*model.ThreatActor)) { edit(sess, id, field, mut) }
 	return form(
-		item("Name", f.entry(func() string { return a().Name }, func(s string) { ed("name", func(a *model.ThreatActor) { a.Name = s }) })),
-		item("Description", f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.ThreatActor) { a.Description = s }) })),
-		item("Capability SL", f.intChoice(1, 4, func(n int) string { return capabilityNames[n] }, func() int { return a().Capability }, func(n int) {
+		item(tr("prop.name"), f.entry(func() string { return a().Name }, func(s string) { ed("name", func(a *model.ThreatActor) { a.Name = s }) })),
+		item(tr("prop.description"), f.multiline(func() string { return a().Description }, func(s string) { ed("description", func(a *model.ThreatActor) { a.Description = s }) })),
+		item(tr("prop.capability"), f.intChoice(1, 4, capabilityName, func() int { return a().Capability }, func(n int) {
 			ed("capability", func(a *model.ThreatActor) { a.Capability = n })
 		})),
-		item("Motivation", f.entry(func() string { return a().Motivation }, func(s string) { ed("motivation", func(a *model.ThreatActor) { a.Motivation = s }) })),
+		item(tr("prop.motivation"), f.entry(func() string { return a().Motivation }, func(s string) { ed("motivation", func(a *model.ThreatActor) { a.Motivation = s }) })),
 	)
 }
 
@@ -189,31 +191,31 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		var ls []string
 		var is []model.ID
 		for _, a := range sortedByName(sess.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-			ls, is = append(ls, fmt.Sprintf("%s (SL %d)", orUntitled(a.Name), a.Capability)), append(is, a.ID)
+			ls, is = append(ls, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})), append(is, a.ID)
 		}
 		return ls, is
 	}
 	box := container.NewVBox(form(
-		item("Name", f.entry(func() string { return s().Name }, func(v string) { ed("name", func(s *model.ThreatScenario) { s.Name = v }) })),
-		item("Description", f.multiline(func() string { return s().Description }, func(v string) { ed("description", func(s *model.ThreatScenario) { s.Description = v }) })),
-		item("Threat actor", f.idChoice(actors, func() model.ID { return s().ActorID }, func(v model.ID) { ed("actor", func(s *model.ThreatScenario) { s.ActorID = v }) })),
-		item("Entry point", f.entry(func() string { return s().EntryPoint }, func(v string) { ed("entry point", func(s *model.ThreatScenario) { s.EntryPoint = v }) })),
-		item("Target kind", enumChoice(f, model.TargetKinds(), uiLabel[model.TargetKind], func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
+		item(tr("prop.name"), f.entry(func() string { return s().Name }, func(v string) { ed("name", func(s *model.ThreatScenario) { s.Name = v }) })),
+		item(tr("prop.description"), f.multiline(func() string { return s().Description }, func(v string) { ed("description", func(s *model.ThreatScenario) { s.Description = v }) })),
+		item(tr("prop.actor"), f.idChoice(actors, func() model.ID { return s().ActorID }, func(v model.ID) { ed("actor", func(s *model.ThreatScenario) { s.ActorID = v }) })),
+		item(tr("prop.entryPoint"), f.entry(func() string { return s().EntryPoint }, func(v string) { ed("entry point", func(s *model.ThreatScenario) { s.EntryPoint = v }) })),
+		item(tr("prop.targetKind"), enumChoice(f, model.TargetKinds(), uiLabel[model.TargetKind], func() model.TargetKind { return s().TargetKind }, func(k model.TargetKind) {
 			ed("target", func(s *model.ThreatScenario) { s.TargetKind = k; s.TargetID = "" })
 		})),
-		item("Target", f.idChoice(func() ([]string, []model.ID) { return targetOptions(sess.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
+		item(tr("prop.target"), f.idChoice(func() ([]string, []model.ID) { return targetOptions(sess.doc.Project, s().TargetKind) }, func() model.ID { return s().TargetID }, func(v model.ID) {
 			ed("target", func(s *model.ThreatScenario) { s.TargetID = v })
 		})),
-		item("Affected FRs", f.frChecks(func() []model.FR { return s().FRs }, func(v []model.FR) { ed("FRs", func(s *model.ThreatScenario) { s.FRs = v }) })),
-		item("Likelihood", f.intChoice(1, max(1, len(m.Likelihoods)), likelihoodName, func() int { return s().Likelihood }, func(n int) {
+		item(tr("prop.affectedFRs"), f.frChecks(func() []model.FR { return s().FRs }, func(v []model.FR) { ed("FRs", func(s *model.ThreatScenario) { s.FRs = v }) })),
+		item(tr("prop.likelihood"), f.intChoice(1, max(1, len(m.Likelihoods)), likelihoodName, func() int { return s().Likelihood }, func(n int) {
 			ed("likelihood", func(s *model.ThreatScenario) { s.Likelihood = n })
 		})),
 	))
-	box.Add(heading("Consequences (the worst category counts)"))
+	box.Add(heading(tr("prop.consequences")))
 	cons := form()
 	for _, cat := range m.Categories {
 		var labels []string
-		labels = append(labels, "— not affected")
+		labels = append(labels, tr("prop.notAffected"))
 		for _, c := range m.Consequences {
 			labels = append(labels, fmt.Sprintf("%d %s", c.Level, c.Name))
 		}
@@ -242,20 +244,20 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 	box.Add(cons)
 	treatments := append([]model.Treatment{""}, model.Treatments()...)
 	box.Add(form(
-		item("ATT&CK for ICS", f.entry(func() string { return strings.Join(s().Techniques, ", ") }, func(v string) {
+		item(tr("prop.attack"), f.entry(func() string { return strings.Join(s().Techniques, ", ") }, func(v string) {
 			var out []string
 			for _, t := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
 				out = append(out, strings.ToUpper(strings.TrimSpace(t)))
 			}
 			ed("techniques", func(s *model.ThreatScenario) { s.Techniques = out })
 		})),
-		item("Treatment", enumChoice(f, treatments, func(t model.Treatment) string {
+		item(tr("prop.treatment"), enumChoice(f, treatments, func(t model.Treatment) string {
 			if t == "" {
-				return "(not decided)"
+				return tr("prop.notDecided")
 			}
 			return uiLabel(t)
 		}, func() model.Treatment { return s().Treatment }, func(t model.Treatment) { ed("treatment", func(s *model.ThreatScenario) { s.Treatment = t }) })),
-		item("Treatment note", f.multiline(func() string { return s().TreatmentNote }, func(v string) { ed("treatment note", func(s *model.ThreatScenario) { s.TreatmentNote = v }) })),
+		item(tr("prop.treatmentNote"), f.multiline(func() string { return s().TreatmentNote }, func(v string) { ed("treatment note", func(s *model.ThreatScenario) { s.TreatmentNote = v }) })),
 	))
 	box.Add(f.readOnly(func() string {
 		var parts []string
@@ -264,12 +266,12 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 				parts = append(parts, sess.measureName(c.MeasureID)+" ("+uiLabel(c.Status)+")")
 			}
 		}
-		txt := "Countermeasures: none linked"
+		txt := tr("scenario.measuresNone")
 		if len(parts) > 0 {
-			txt = "Countermeasures: " + strings.Join(parts, "; ")
+			txt = tr("scenario.measures", map[string]string{"Measures": strings.Join(parts, "; ")})
 		}
 		if sr := sess.scenarioResult(id); sr != nil {
-			txt = fmt.Sprintf("Unmitigated risk: %s (likelihood %d × consequence %d)\n", uiLabel(sr.Unmitigated), sr.Likelihood, sr.Consequence) +
+			txt = tr("scenario.unmitigated", map[string]any{"Level": uiLabel(sr.Unmitigated), "L": sr.Likelihood, "C": sr.Consequence}) + "\n" +
 				vulnerabilityText(sr) + residualText(sr) + "\n" + txt
 		}
 		return txt

@@ -70,7 +70,7 @@ func (pp *propertiesPanel) buildProject() fyne.CanvasObject {
 		), 300))
 	}
 	box.Add(smallButton(tr("project.approvals.add"), theme.ContentAddIcon(), func() {
-		editInfo(sess, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: "Reviewed"}) })
+		editInfo(sess, "approvals", func(in *model.Info) { in.Approvals = append(in.Approvals, model.Approval{Role: tr("prop.reviewed")}) })
 	}))
 
 	box.Add(heading(tr("project.method")))
@@ -173,7 +173,7 @@ func (pp *propertiesPanel) buildDecision(id model.ID) fyne.CanvasObject {
 	}
 	linked := f.readOnly(func() string {
 		if d().ObjectID == "" {
-			return "(none)"
+			return tr("common.none")
 		}
 		r := refByID(sess.doc.Project, d().ObjectID)
 		return orUntitled(r.name(sess.doc.Project))

@@ -28,31 +28,31 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		return f.entry(func() string { return *p(z()) }, func(s string) { ed(field, func(z *model.Zone) { *p(z) = s }) })
 	}
 	main := form(
-		item("Name", str("name", func(z *model.Zone) *string { return &z.Name })),
-		item("Description", f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
-		item("Type", enumChoice(f, model.ZoneTypes(), uiLabel[model.ZoneType], func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.SetType(t) }) })),
-		item("Purdue level", f.choice(func() []string { return purdueLevels }, func() string {
+		item(tr("prop.name"), str("name", func(z *model.Zone) *string { return &z.Name })),
+		item(tr("prop.description"), f.multiline(func() string { return z().Description }, func(s string) { ed("description", func(z *model.Zone) { z.Description = s }) })),
+		item(tr("prop.type"), enumChoice(f, model.ZoneTypes(), uiLabel[model.ZoneType], func() model.ZoneType { return z().Type }, func(t model.ZoneType) { ed("type", func(z *model.Zone) { z.SetType(t) }) })),
+		item(tr("prop.purdue"), f.choice(func() []string { return purdueLevels }, func() string {
 			return strconv.FormatFloat(z().PurdueLevel, 'f', -1, 64)
 		}, func(s string) {
 			v, _ := strconv.ParseFloat(s, 64)
 			ed("Purdue level", func(z *model.Zone) { z.PurdueLevel = v })
 		})),
-		item("Parent zone", f.idChoice(func() ([]string, []model.ID) {
-			return zoneOptions(sess.doc.Project, "(none)", func(c *model.Zone) bool { return isZoneWithin(sess.doc.Project, c.ID, id) })
+		item(tr("prop.parentZone"), f.idChoice(func() ([]string, []model.ID) {
+			return zoneOptions(sess.doc.Project, tr("common.none"), func(c *model.Zone) bool { return isZoneWithin(sess.doc.Project, c.ID, id) })
 		}, func() model.ID { return z().ParentID }, func(p model.ID) { ed("parent", func(z *model.Zone) { z.ParentID = p }) })),
-		item("Organisation", str("organisation", func(z *model.Zone) *string { return &z.Organisation })),
-		item("Logical boundary", str("logical boundary", func(z *model.Zone) *string { return &z.LogicalBoundary })),
-		item("Physical boundary", str("physical boundary", func(z *model.Zone) *string { return &z.PhysicalBoundary })),
-		item("Safety designation", str("safety designation", func(z *model.Zone) *string { return &z.SafetyDesignation })),
-		item("", f.check("Out of scope of the SUC", func() bool { return z().OutOfScope }, func(b bool) { ed("scope", func(z *model.Zone) { z.OutOfScope = b }) })),
-		item("Access points", f.lines(func() []string { return z().AccessPoints }, func(v []string) { ed("access points", func(z *model.Zone) { z.AccessPoints = v }) })),
-		item("Assumptions", f.lines(func() []string { return z().Assumptions }, func(v []string) { ed("assumptions", func(z *model.Zone) { z.Assumptions = v }) })),
+		item(tr("prop.organisation"), str("organisation", func(z *model.Zone) *string { return &z.Organisation })),
+		item(tr("prop.logicalBoundary"), str("logical boundary", func(z *model.Zone) *string { return &z.LogicalBoundary })),
+		item(tr("prop.physicalBoundary"), str("physical boundary", func(z *model.Zone) *string { return &z.PhysicalBoundary })),
+		item(tr("prop.safetyDesignation"), str("safety designation", func(z *model.Zone) *string { return &z.SafetyDesignation })),
+		item("", f.check(tr("prop.outOfScope"), func() bool { return z().OutOfScope }, func(b bool) { ed("scope", func(z *model.Zone) { z.OutOfScope = b }) })),
+		item(tr("prop.accessPoints"), f.lines(func() []string { return z().AccessPoints }, func(v []string) { ed("access points", func(z *model.Zone) { z.AccessPoints = v }) })),
+		item(tr("prop.assumptions"), f.lines(func() []string { return z().Assumptions }, func(v []string) { ed("assumptions", func(z *model.Zone) { z.Assumptions = v }) })),
 		item(tr("crs.dependencies"), f.lines(func() []string { return z().Dependencies }, func(v []string) { ed(tr("crs.dependencies"), func(z *model.Zone) { z.Dependencies = v }) })),
 	)
 	box := container.NewVBox(main, pp.zoneResult(id))
 
 	// Essential functions.
-	box.Add(heading("Essential functions"))
+	box.Add(heading(tr("prop.essentialFunctions")))
 	for i := range z().EssentialFunctions {
 		ef := func() *model.EssentialFunction {
 			if zz := z(); i < len(zz.EssentialFunctions) {
@@ -70,25 +70,25 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 			}))
 		}
 		box.Add(form(
-			item("Name", f.entry(func() string { return ef().Name }, func(s string) { efEd("name", func(e *model.EssentialFunction) { e.Name = s }) })),
-			item("Kind", enumChoice(f, model.EssentialKinds(), uiLabel[model.EssentialKind], func() model.EssentialKind { return ef().Kind }, func(k model.EssentialKind) {
+			item(tr("prop.name"), f.entry(func() string { return ef().Name }, func(s string) { efEd("name", func(e *model.EssentialFunction) { e.Name = s }) })),
+			item(tr("prop.kind"), enumChoice(f, model.EssentialKinds(), uiLabel[model.EssentialKind], func() model.EssentialKind { return ef().Kind }, func(k model.EssentialKind) {
 				efEd("kind", func(e *model.EssentialFunction) { e.Kind = k })
 			})),
-			item("Cannot tolerate", impacts),
-			item("Notes", f.entry(func() string { return ef().Notes }, func(s string) { efEd("notes", func(e *model.EssentialFunction) { e.Notes = s }) })),
-			item("", smallButton("Remove essential function", theme.DeleteIcon(), func() {
+			item(tr("prop.cannotTolerate"), impacts),
+			item(tr("prop.notes"), f.entry(func() string { return ef().Notes }, func(s string) { efEd("notes", func(e *model.EssentialFunction) { e.Notes = s }) })),
+			item("", smallButton(tr("prop.removeEssential"), theme.DeleteIcon(), func() {
 				ed("essential functions", func(z *model.Zone) { z.EssentialFunctions = slices.Delete(z.EssentialFunctions, i, i+1) })
 			})),
 		))
 	}
-	box.Add(smallButton("Add essential function", theme.ContentAddIcon(), func() {
+	box.Add(smallButton(tr("prop.addEssential"), theme.ContentAddIcon(), func() {
 		ed("essential functions", func(z *model.Zone) {
-			z.EssentialFunctions = append(z.EssentialFunctions, model.EssentialFunction{Name: "New essential function", Kind: model.EssentialSafety})
+			z.EssentialFunctions = append(z.EssentialFunctions, model.EssentialFunction{Name: tr("prop.newEssential"), Kind: model.EssentialSafety})
 		})
 	}))
 
 	// Roles.
-	box.Add(heading("Accounts and roles (least privilege)"))
+	box.Add(heading(tr("prop.roles")))
 	for i := range z().Roles {
 		r := func() *model.Role {
 			if zz := z(); i < len(zz.Roles) {
@@ -100,19 +100,19 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 			ed(fmt.Sprintf("role %d %s", i+1, field), func(z *model.Zone) { mut(&z.Roles[i]) })
 		}
 		box.Add(form(
-			item("Role", f.entry(func() string { return r().Name }, func(s string) { rEd("name", func(x *model.Role) { x.Name = s }) })),
-			item("Privileges", f.entry(func() string { return r().Privileges }, func(s string) { rEd("privileges", func(x *model.Role) { x.Privileges = s }) })),
+			item(tr("prop.role"), f.entry(func() string { return r().Name }, func(s string) { rEd("name", func(x *model.Role) { x.Name = s }) })),
+			item(tr("prop.privileges"), f.entry(func() string { return r().Privileges }, func(s string) { rEd("privileges", func(x *model.Role) { x.Privileges = s }) })),
 			item("", container.NewHBox(
-				f.check("Shared account", func() bool { return r().Shared }, func(b bool) { rEd("shared", func(x *model.Role) { x.Shared = b }) }),
-				smallButton("Remove", theme.DeleteIcon(), func() { ed("roles", func(z *model.Zone) { z.Roles = slices.Delete(z.Roles, i, i+1) }) }),
+				f.check(tr("prop.sharedAccount"), func() bool { return r().Shared }, func(b bool) { rEd("shared", func(x *model.Role) { x.Shared = b }) }),
+				smallButton(tr("common.remove"), theme.DeleteIcon(), func() { ed("roles", func(z *model.Zone) { z.Roles = slices.Delete(z.Roles, i, i+1) }) }),
 			)),
 		))
 	}
-	box.Add(smallButton("Add role", theme.ContentAddIcon(), func() {
-		ed("roles", func(z *model.Zone) { z.Roles = append(z.Roles, model.Role{Name: "Operator"}) })
+	box.Add(smallButton(tr("prop.addRole"), theme.ContentAddIcon(), func() {
+		ed("roles", func(z *model.Zone) { z.Roles = append(z.Roles, model.Role{Name: tr("prop.newRole")}) })
 	}))
 
-	box.Add(heading("SL-T overrides"))
+	box.Add(heading(tr("prop.sltOverrides")))
 	box.Add(pp.overrides(
 		func() []model.SLOverride { return z().SLTOverrides },
 		func(field string, mut func(*[]model.SLOverride)) {
@@ -120,10 +120,10 @@ func (pp *propertiesPanel) buildZone(id model.ID) fyne.CanvasObject {
 		},
 	))
 
-	box.Add(heading("Position on the canvas"))
+	box.Add(heading(tr("prop.position")))
 	box.Add(f.readOnly(func() string {
 		b := z().Bounds
-		return fmt.Sprintf("x %.0f, y %.0f, %.0f × %.0f (move and resize on the canvas)", b.X, b.Y, b.W, b.H)
+		return tr("prop.positionValue", map[string]string{"X": fmt.Sprintf("%.0f", b.X), "Y": fmt.Sprintf("%.0f", b.Y), "W": fmt.Sprintf("%.0f", b.W), "H": fmt.Sprintf("%.0f", b.H)})
 	}))
 	return box
 }
@@ -133,9 +133,9 @@ func (pp *propertiesPanel) zoneResult(id model.ID) fyne.CanvasObject {
 	return pp.f.readOnly(func() string {
 		zr := pp.sess.zoneResult(id)
 		if zr == nil {
-			return "Not assessed."
+			return tr("common.notAssessed")
 		}
-		return fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-C  %s\nSL-A  %s\nGap   %s", zr.SLT.Vector(), slcCellsText(&zr.SLC), zr.SLA.Vector(), zr.Gap)
+		return tr("zone.assessment", map[string]string{"SLT": zr.SLT.Vector().String(), "SLC": slcCellsText(&zr.SLC), "SLA": zr.SLA.Vector().String(), "Gap": zr.Gap.String()})
 	})
 }
 
@@ -160,15 +160,15 @@ func (pp *propertiesPanel) overrides(get func() []model.SLOverride, ed func(fiel
 		box.Add(form(
 			item("FR", frSel),
 			item("SL-T", slSel),
-			item("Justification", f.entry(func() string { return o().Justification }, func(s string) {
+			item(tr("prop.justification"), f.entry(func() string { return o().Justification }, func(s string) {
 				oEd("justification", func(x *model.SLOverride) { x.Justification = s })
 			})),
-			item("", smallButton("Remove override", theme.DeleteIcon(), func() {
+			item("", smallButton(tr("prop.removeOverride"), theme.DeleteIcon(), func() {
 				ed("overrides", func(s *[]model.SLOverride) { *s = slices.Delete(*s, i, i+1) })
 			})),
 		))
 	}
-	box.Add(smallButton("Add override", theme.ContentAddIcon(), func() {
+	box.Add(smallButton(tr("prop.addOverride"), theme.ContentAddIcon(), func() {
 		ed("overrides", func(s *[]model.SLOverride) {
 			fr := model.FR1
 			for _, g := range model.AllFRs {
@@ -177,7 +177,7 @@ func (pp *propertiesPanel) overrides(get func() []model.SLOverride, ed func(fiel
 					break
 				}
 			}
-			*s = append(*s, model.SLOverride{FR: fr, SL: 2, Justification: "Why this level"})
+			*s = append(*s, model.SLOverride{FR: fr, SL: 2, Justification: tr("prop.whyLevel")})
 		})
 	}))
 	return box
@@ -207,13 +207,13 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		}))
 	}
 	box := container.NewVBox(form(
-		item("Name", f.entry(func() string { return c().Name }, func(s string) { ed("name", func(c *model.Conduit) { c.Name = s }) })),
-		item("Description", f.multiline(func() string { return c().Description }, func(s string) { ed("description", func(c *model.Conduit) { c.Description = s }) })),
-		item("Type", enumChoice(f, model.ConduitTypes(), uiLabel[model.ConduitType], func() model.ConduitType { return c().Type }, func(t model.ConduitType) {
+		item(tr("prop.name"), f.entry(func() string { return c().Name }, func(s string) { ed("name", func(c *model.Conduit) { c.Name = s }) })),
+		item(tr("prop.description"), f.multiline(func() string { return c().Description }, func(s string) { ed("description", func(c *model.Conduit) { c.Description = s }) })),
+		item(tr("prop.type"), enumChoice(f, model.ConduitTypes(), uiLabel[model.ConduitType], func() model.ConduitType { return c().Type }, func(t model.ConduitType) {
 			ed("type", func(c *model.Conduit) { c.Type = t })
 		})),
-		item("Zones", zones),
-		item("Access points", f.lines(func() []string { return c().AccessPoints }, func(v []string) { ed("access points", func(c *model.Conduit) { c.AccessPoints = v }) })),
+		item(tr("prop.zones"), zones),
+		item(tr("prop.accessPoints"), f.lines(func() []string { return c().AccessPoints }, func(v []string) { ed("access points", func(c *model.Conduit) { c.AccessPoints = v }) })),
 		item(tr("crs.organisation"), f.entry(func() string { return c().Organisation }, func(s string) { ed("organisation", func(c *model.Conduit) { c.Organisation = s }) })),
 		item(tr("crs.boundary"), f.entry(func() string { return c().Boundary }, func(s string) { ed(tr("crs.boundary"), func(c *model.Conduit) { c.Boundary = s }) })),
 		item(tr("crs.assumptions"), f.lines(func() []string { return c().Assumptions }, func(v []string) { ed("assumptions", func(c *model.Conduit) { c.Assumptions = v }) })),
@@ -222,18 +222,18 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 	box.Add(f.readOnly(func() string {
 		cr := sess.conduitResult(id)
 		if cr == nil {
-			return "Not assessed."
+			return tr("common.notAssessed")
 		}
-		s := fmt.Sprintf("Assessment (FR1..FR7)\nSL-T  %s\nSL-A  %s\nGap   %s", cr.SLT.Vector(), cr.SLA.Vector(), cr.Gap)
+		s := tr("conduit.assessment", map[string]string{"SLT": cr.SLT.Vector().String(), "SLA": cr.SLA.Vector().String(), "Gap": cr.Gap.String()})
 		for _, fd := range cr.Findings {
 			s += "\n⚠ " + fd
 		}
 		return s
 	}))
 
-	box.Add(heading("Data flows"))
+	box.Add(heading(tr("prop.dataFlows")))
 	zoneIn := func() ([]string, []model.ID) {
-		ls, is := []string{"(none)"}, []model.ID{""}
+		ls, is := []string{tr("common.none")}, []model.ID{""}
 		for _, zid := range c().ZoneIDs {
 			if z := sess.doc.Project.Zone(zid); z != nil {
 				ls, is = append(ls, orUntitled(z.Name)), append(is, zid)
@@ -257,22 +257,22 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		fid := func(field string, p func(*model.DataFlow) *model.ID) *widget.Select {
 			return f.idChoice(zoneIn, func() model.ID { return *p(fl()) }, func(v model.ID) { fEd(field, func(d *model.DataFlow) { *p(d) = v }) })
 		}
-		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("Flow %d", i+1), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		box.Add(widget.NewLabelWithStyle(tr("prop.flow", map[string]int{"N": i + 1}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		box.Add(form(
-			item("Protocol", fstr("protocol", func(d *model.DataFlow) *string { return &d.Protocol })),
-			item("Port", fstr("port", func(d *model.DataFlow) *string { return &d.Port })),
-			item("Transport", f.choice(func() []string { return []string{"tcp", "udp", "serial", "other"} }, func() string { return fl().Transport }, func(s string) {
+			item(tr("prop.protocol"), fstr("protocol", func(d *model.DataFlow) *string { return &d.Protocol })),
+			item(tr("prop.port"), fstr("port", func(d *model.DataFlow) *string { return &d.Port })),
+			item(tr("prop.transport"), f.choice(func() []string { return []string{"tcp", "udp", "serial", "other"} }, func() string { return fl().Transport }, func(s string) {
 				fEd("transport", func(d *model.DataFlow) { d.Transport = s })
 			})),
-			item("From", fid("from", func(d *model.DataFlow) *model.ID { return &d.From })),
-			item("To", fid("to", func(d *model.DataFlow) *model.ID { return &d.To })),
-			item("Initiator", fid("initiator", func(d *model.DataFlow) *model.ID { return &d.Initiator })),
-			item("", f.check("Bidirectional", func() bool { return fl().Bidirectional }, func(b bool) { fEd("direction", func(d *model.DataFlow) { d.Bidirectional = b }) })),
-			item("Purpose", fstr("purpose", func(d *model.DataFlow) *string { return &d.Purpose })),
-			item("", smallButton("Remove flow", theme.DeleteIcon(), func() { ed("flows", func(c *model.Conduit) { c.Flows = slices.Delete(c.Flows, i, i+1) }) })),
+			item(tr("prop.from"), fid("from", func(d *model.DataFlow) *model.ID { return &d.From })),
+			item(tr("prop.to"), fid("to", func(d *model.DataFlow) *model.ID { return &d.To })),
+			item(tr("prop.initiator"), fid("initiator", func(d *model.DataFlow) *model.ID { return &d.Initiator })),
+			item("", f.check(tr("prop.bidirectional"), func() bool { return fl().Bidirectional }, func(b bool) { fEd("direction", func(d *model.DataFlow) { d.Bidirectional = b }) })),
+			item(tr("prop.purpose"), fstr("purpose", func(d *model.DataFlow) *string { return &d.Purpose })),
+			item("", smallButton(tr("prop.removeFlow"), theme.DeleteIcon(), func() { ed("flows", func(c *model.Conduit) { c.Flows = slices.Delete(c.Flows, i, i+1) }) })),
 		))
 	}
-	box.Add(smallButton("Add data flow", theme.ContentAddIcon(), func() {
+	box.Add(smallButton(tr("prop.addFlow"), theme.ContentAddIcon(), func() {
 		ed("flows", func(c *model.Conduit) {
 			fl := model.DataFlow{Protocol: "HTTPS", Port: "443", Transport: "tcp"}
 			if len(c.ZoneIDs) >= 2 {
@@ -282,7 +282,7 @@ func (pp *propertiesPanel) buildConduit(id model.ID) fyne.CanvasObject {
 		})
 	}))
 
-	box.Add(heading("SL-T overrides"))
+	box.Add(heading(tr("prop.sltOverrides")))
 	box.Add(pp.overrides(
 		func() []model.SLOverride { return c().SLTOverrides },
 		func(field string, mut func(*[]model.SLOverride)) {

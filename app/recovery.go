@@ -143,7 +143,7 @@ func (u *ui) autosave() {
 	}
 	if err := u.recovery.write(u.doc); err != nil {
 		slog.Warn("autosave failed", "err", err)
-		u.status.SetText("Autosave failed: " + err.Error())
+		u.status.SetText(tr("recovery.autosaveFailed", map[string]string{"Error": err.Error()}))
 	}
 }
 
@@ -158,20 +158,19 @@ func (u *ui) offerRecovery() {
 	if err != nil {
 		// Left in place: a newer Zonewise may read it, or a person can.
 		slog.Warn("unreadable recovery file", "file", f, "err", err)
-		u.status.SetText("Unsaved changes were found but cannot be restored: " + err.Error())
+		u.status.SetText(tr("recovery.unreadable", map[string]string{"Error": err.Error()}))
 		return
 	}
-	msg := fmt.Sprintf("Zonewise found unsaved changes to %q from %s that were not saved (the program did not close normally).\n\nRestore them? You can undo the restore.",
-		orUntitled(p.Name), when.Format("2 Jan 2006 15:04"))
-	d := dialog.NewConfirm("Restore unsaved changes?", msg, func(yes bool) {
+	msg := tr("recovery.message", map[string]string{"Name": orUntitled(p.Name), "When": when.Format(tr("format.dateTime"))})
+	d := dialog.NewConfirm(tr("recovery.title"), msg, func(yes bool) {
 		if yes {
 			u.restore(p)
 		} else {
 			u.recovery.remove(u.doc.Path)
 		}
 	}, u.win)
-	d.SetConfirmText("Restore")
-	d.SetDismissText("Discard them")
+	d.SetConfirmText(tr("recovery.restore"))
+	d.SetDismissText(tr("recovery.discard"))
 	d.Show()
 }
 
@@ -208,5 +207,5 @@ func (c *replaceProject) Label() string {
 	if c.label != "" {
 		return c.label
 	}
-	return "Restore unsaved changes"
+	return tr("recovery.undo")
 }

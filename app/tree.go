@@ -169,7 +169,7 @@ func (t *projectTree) rebuild() {
 	clear(t.children)
 	clear(t.labels)
 	clear(t.parent)
-	t.labels[nodeProject] = "Project: " + oneLine(orUntitled(p.Name))
+	t.labels[nodeProject] = tr("tree.project", map[string]string{"Name": oneLine(orUntitled(p.Name))})
 	for _, d := range kindTable {
 		if d.rows == nil {
 			continue
@@ -229,7 +229,7 @@ func inCycle(p *model.Project, id model.ID) bool {
 
 func orUntitled(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "(unnamed)"
+		return tr("common.unnamed")
 	}
 	return s
 }

@@ -46,9 +46,9 @@ func targetLabel(p *model.Project, k model.TargetKind, id model.ID) string {
 		}
 	}
 	if name == "" {
-		name = "(missing)"
+		name = tr("common.missing")
 	}
-	return k.Label() + " " + name
+	return tr("common.targetLabel", map[string]string{"Kind": uiLabel(k), "Name": name})
 }
 
 // frList writes FRs as "FR1, FR3".

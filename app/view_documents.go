@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -127,7 +128,7 @@ func newDocumentsView(sess *session) *documentsView {
 	v.prevB = widget.NewButtonWithIcon(tr("documents.previous"), theme.NavigateBackIcon(), func() { v.showPage(v.page - 1) })
 	v.nextB = widget.NewButtonWithIcon(tr("documents.next"), theme.NavigateNextIcon(), func() { v.showPage(v.page + 1) })
 	nav := container.NewCenter(container.NewHBox(v.prevB, v.pageNo, v.nextB))
-	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewCenter(v.pageMsg)))
+	pagesTab := container.NewBorder(nil, nav, nil, nil, container.NewStack(v.pageImg, container.NewVBox(layout.NewSpacer(), v.pageMsg, layout.NewSpacer())))
 	inner := container.NewAppTabs(
 		container.NewTabItem(tr("documents.pages"), pagesTab),
 		container.NewTabItem(tr("documents.text"), container.NewVScroll(v.preview)),
@@ -303,9 +304,9 @@ func outlineOf(md string) string {
 		}
 	}
 	if len(hs) == 0 {
-		return "no chapters"
+		return tr("documents.noChapters")
 	}
-	return fmt.Sprintf("%d chapters: %s", len(hs), strings.Join(hs, " · "))
+	return tr("documents.chapters", map[string]any{"N": len(hs), "Chapters": strings.Join(hs, " · ")})
 }
 
 // previewMarkdown drops the fenced zw-* blocks (charts and figures the PDF
@@ -318,7 +319,7 @@ func previewMarkdown(md string) string {
 		switch {
 		case !in && strings.HasPrefix(t, "```zw-"):
 			in = true
-			out = append(out, "*[chart or figure: "+strings.TrimPrefix(t, "```")+", drawn in the PDF]*")
+			out = append(out, "*["+tr("documents.figurePlaceholder", map[string]string{"Block": strings.TrimPrefix(t, "```")})+"]*")
 		case in && strings.HasPrefix(t, "```"):
 			in = false
 		case !in:

@@ -66,7 +66,7 @@ func (m *riskHeatMap) Tapped(e *fyne.PointEvent) {
 }
 
 func (m *riskHeatMap) CreateRenderer() fyne.WidgetRenderer {
-	r := &heatMapRenderer{m: m, title: canvas.NewText("", color.Black), axisL: canvas.NewText("Likelihood ↑", color.Black), axisC: canvas.NewText("Consequence →", color.Black), ring: canvas.NewCircle(color.Transparent)}
+	r := &heatMapRenderer{m: m, title: canvas.NewText("", color.Black), axisL: canvas.NewText(tr("heatmap.axis.likelihood"), color.Black), axisC: canvas.NewText(tr("heatmap.axis.consequence"), color.Black), ring: canvas.NewCircle(color.Transparent)}
 	r.title.TextStyle.Bold = true
 	r.rebuild()
 	return r

@@ -69,7 +69,7 @@ func newSecurityLevelsView(sess *session) *levelsView {
 		l := o.(*widget.Label)
 		switch {
 		case id.Col == 0:
-			l.SetText("Zone / conduit")
+			l.SetText(tr("levels.col.target"))
 		case id.Col >= 1 && id.Col <= 7:
 			fr := model.FR(id.Col)
 			l.SetText(fr.String() + " " + fr.Abbrev())
@@ -88,8 +88,8 @@ func newSecurityLevelsView(sess *session) *levelsView {
 	v.notAssesed.Hide()
 
 	v.explain = container.NewVBox()
-	v.overrideB = widget.NewButtonWithIcon("Override…", theme.DocumentCreateIcon(), v.onOverride)
-	v.removeB = widget.NewButtonWithIcon("Remove override", theme.ContentUndoIcon(), v.onRemoveOverride)
+	v.overrideB = widget.NewButtonWithIcon(tr("levels.override"), theme.DocumentCreateIcon(), v.onOverride)
+	v.removeB = widget.NewButtonWithIcon(tr("prop.removeOverride"), theme.ContentUndoIcon(), v.onRemoveOverride)
 	// The explanation sits below the grid so that all seven FRs fit the width.
 	below := container.NewBorder(nil, nil, nil, container.NewVBox(v.overrideB, v.removeB),
 		container.NewVScroll(v.explain))
@@ -109,14 +109,14 @@ func levelsLegend() fyne.CanvasObject {
 		return container.NewHBox(container.NewCenter(r), widget.NewLabel(text))
 	}
 	return container.NewHBox(
-		widget.NewLabelWithStyle("SL-T, then SL-A (A) and gap", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(tr("levels.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		chip(0, "0"), chip(1, "1"), chip(2, "2"), chip(3, "≥3"),
-		widget.NewLabel("* overridden"),
+		widget.NewLabel(tr("levels.legend.overridden")),
 	)
 }
 
 func (v *levelsView) key() string               { return "levels" }
-func (v *levelsView) title() string             { return "Security levels" }
+func (v *levelsView) title() string             { return tr("levels.title") }
 func (v *levelsView) object() fyne.CanvasObject { return v.content }
 
 func (v *levelsView) refresh() {
@@ -134,7 +134,7 @@ func (v *levelsView) refresh() {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ZoneID, z.Name})
 		}
 		if len(r.Conduits) > 0 {
-			v.rows = append(v.rows, levelRow{name: "Conduits"})
+			v.rows = append(v.rows, levelRow{name: tr("kind.conduit.heading")})
 		}
 		for _, c := range r.Conduits {
 			v.rows = append(v.rows, levelRow{model.TargetConduit, c.ConduitID, c.Name})
@@ -144,9 +144,9 @@ func (v *levelsView) refresh() {
 		for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
 			v.rows = append(v.rows, levelRow{model.TargetZone, z.ID, z.Name})
 		}
-		msg := "Not assessed."
+		msg := tr("common.notAssessed")
 		if v.sess.resultErr != nil {
-			msg = "Not assessed: " + v.sess.resultErr.Error()
+			msg = tr("common.notAssessedBecause", map[string]string{"Error": v.sess.resultErr.Error()})
 		}
 		v.notAssesed.SetText(msg)
 		v.notAssesed.Show()
@@ -228,7 +228,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		mark = "*"
 	}
 	sw := palette.Gap(gap[i])
-	box.set(sw.Fill, sw.Text, fmt.Sprintf("SL-T %d%s", slt[i].SL, mark), fmt.Sprintf("A %d · gap %d", sla[i].SL, gap[i]))
+	box.set(sw.Fill, sw.Text, tr("levels.cell.slt", map[string]any{"SL": slt[i].SL, "Mark": mark}), tr("levels.cell.sla", map[string]int{"SL": sla[i].SL, "Gap": gap[i]}))
 	box.Show()
 }
 
@@ -261,35 +261,35 @@ func (v *levelsView) refreshExplain() {
 		}
 	}
 	if name == "" && v.pick.id == "" || !v.pick.fr.Valid() {
-		v.explain.Add(wrapLabel("Tap a cell to see why it has its levels."))
+		v.explain.Add(wrapLabel(tr("levels.tap")))
 		v.overrideB.Disable()
 		v.removeB.Disable()
 		return
 	}
 	fr := v.pick.fr
 	v.explain.Add(viewHeading(orUntitled(name)))
-	v.explain.Add(wrapLabel(fmt.Sprintf("%s %s (%s)", fr, fr.Title(), fr.Abbrev())))
+	v.explain.Add(wrapLabel(fmt.Sprintf("%s %s (%s)", fr, tr("fr.title."+fr.String()), fr.Abbrev())))
 	hasOverride := slices.ContainsFunc(overrides, func(o model.SLOverride) bool { return o.FR == fr })
 	setEnabled(v.overrideB, true)
 	setEnabled(v.removeB, hasOverride)
 
 	slt, sla, slc, gap, ok := v.cells(v.pick.kind, v.pick.id)
 	if !ok {
-		v.explain.Add(wrapLabel("Not assessed."))
+		v.explain.Add(wrapLabel(tr("common.notAssessed")))
 		return
 	}
 	i := fr - 1
 	section := func(title string, c *risk.Cell) {
 		t := fmt.Sprintf("%s %d", title, c.SL)
 		if c.Overridden {
-			t += " (overridden)"
+			t = tr("levels.overriddenHeading", map[string]string{"Heading": t})
 		}
 		t = cellHeading(title, c, t)
 		h := widget.NewLabel(t)
 		h.TextStyle.Bold = true
 		v.explain.Add(h)
 		if len(c.Reasons) == 0 {
-			v.explain.Add(wrapLabel("  No reason recorded."))
+			v.explain.Add(wrapLabel("  " + tr("levels.noReason")))
 		}
 		for _, r := range c.Reasons {
 			v.explain.Add(wrapLabel("• " + reasonSentence(p, r)))
@@ -300,11 +300,11 @@ func (v *levelsView) refreshExplain() {
 		section("SL-C", &slc[i])
 	}
 	section("SL-A", &sla[i])
-	g := widget.NewLabel(fmt.Sprintf("Gap %d", gap[i]))
+	g := widget.NewLabel(tr("levels.gap", map[string]int{"Gap": gap[i]}))
 	g.TextStyle.Bold = true
 	v.explain.Add(g)
 	if gap[i] > 0 {
-		v.explain.Add(wrapLabel(fmt.Sprintf("SL-A is %d below SL-T: the Countermeasures view proposes measures for it.", gap[i])))
+		v.explain.Add(wrapLabel(tr("levels.gapExplain", map[string]int{"Gap": gap[i]})))
 	}
 	for _, line := range v.warningLines(v.pick) {
 		v.explain.Add(wrapLabel(line))
@@ -322,16 +322,16 @@ func reasonSentence(p *model.Project, r risk.Reason) string {
 	var extra []string
 	if r.ScenarioID != "" {
 		if sc := p.Scenario(r.ScenarioID); sc != nil && !strings.Contains(s, sc.Name) {
-			extra = append(extra, "scenario “"+sc.Name+"”")
+			extra = append(extra, tr("levels.reason.scenario", map[string]string{"Name": sc.Name}))
 		}
 	}
 	if r.ActorID != "" {
 		if a := p.Actor(r.ActorID); a != nil && !strings.Contains(s, a.Name) {
-			extra = append(extra, "actor "+a.Name)
+			extra = append(extra, tr("levels.reason.actor", map[string]string{"Name": a.Name}))
 		}
 	}
 	if r.Rule != "" {
-		extra = append(extra, "rule "+r.Rule)
+		extra = append(extra, tr("levels.reason.rule", map[string]string{"Rule": r.Rule}))
 	}
 	if len(extra) > 0 {
 		s += " (" + strings.Join(extra, "; ") + ")"
@@ -368,10 +368,10 @@ func (v *levelsView) onOverride() {
 	just.Wrapping = fyne.TextWrapWord
 	just.SetMinRowsVisible(3)
 	just.SetText(cur.Justification)
-	just.Validator = requiredText("a justification")
-	d := dialog.NewForm(fmt.Sprintf("Override SL-T %s", pk.fr), "Override", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("SL-T", sl),
-		widget.NewFormItem("Justification", just),
+	just.Validator = requiredText(tr("common.justificationRequired"))
+	d := dialog.NewForm(tr("levels.override.title", map[string]string{"FR": pk.fr.String()}), tr("levels.override.confirm"), tr("common.cancel"), []*widget.FormItem{
+		widget.NewFormItem(tr("prop.slt"), sl),
+		widget.NewFormItem(tr("prop.justification"), just),
 	}, func(ok bool) {
 		if !ok || sl.Selected == "" {
 			return

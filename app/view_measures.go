@@ -16,11 +16,11 @@ import (
 )
 
 var (
-	proposalHeaders = []string{"Rank", "Countermeasure", "Target", "Closes", "Effort", "Status"}
+	proposalHeaders = []string{tr("measures.col.rank"), tr("measures.col.measure"), tr("prop.target"), tr("measures.col.closes"), tr("measures.col.effort"), tr("measure.status")}
 	// proposalColumns: the measure and target names take the spare width.
-	proposalColumns = []column{{3, 0}, {12, 3}, {9, 2}, {8, 1}, {5, 0}, {6, 0}}
-	instanceHeaders = []string{"Countermeasure", "Target", "Status", "Reason / notes"}
-	instanceColumns = []column{{12, 3}, {9, 2}, {6, 0}, {12, 2}}
+	proposalColumns = []column{{3, 0}, {12, 3}, {9, 2}, {8, 1}, {5, 0}, {9.5, 0}}
+	instanceHeaders = []string{tr("measures.col.measure"), tr("prop.target"), tr("measure.status"), tr("measures.col.reason")}
+	instanceColumns = []column{{12, 3}, {9, 2}, {9.5, 0}, {12, 2}}
 )
 
 // measuresView lists the ranked compensating countermeasures proposed for
@@ -91,10 +91,10 @@ func newCountermeasuresView(sess *session) *measuresView {
 		c.Objects[1].(*widget.Label).SetText(why)
 	})
 
-	v.acceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onProposal(model.StatusAccepted) })
+	v.acceptB = widget.NewButtonWithIcon(tr("measures.accept"), theme.ConfirmIcon(), func() { v.onProposal(model.StatusAccepted) })
 	v.acceptB.Importance = widget.HighImportance
-	v.rejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
-	v.implementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
+	v.rejectB = widget.NewButtonWithIcon(tr("measures.reject"), theme.CancelIcon(), func() { v.onProposal(model.StatusRejected) })
+	v.implementB = widget.NewButtonWithIcon(tr("measures.implement"), theme.CheckButtonCheckedIcon(), func() { v.onProposal(model.StatusImplemented) })
 	v.propInfo = wrapLabel("")
 	v.propShow = widget.NewRadioGroup([]string{showCover, showAllTargets, showSelectedTarget}, nil)
 	v.propShow.Horizontal = true
@@ -107,19 +107,19 @@ func newCountermeasuresView(sess *session) *measuresView {
 	v.handled.Hide()
 	propTop := container.NewVBox(container.NewHScroll(v.propShow), container.NewHScroll(container.NewHBox(v.acceptB, v.rejectB, v.implementB)), v.handled, v.propInfo)
 
-	v.iAcceptB = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
-	v.iRejectB = widget.NewButtonWithIcon("Reject…", theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
-	v.iImplementB = widget.NewButtonWithIcon("Mark implemented", theme.CheckButtonCheckedIcon(), func() { v.onInstance(model.StatusImplemented) })
-	v.iResetB = widget.NewButtonWithIcon("Back to proposed", theme.ContentUndoIcon(), func() { v.onInstance(model.StatusProposed) })
-	v.iDeleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDeleteInstance)
+	v.iAcceptB = widget.NewButtonWithIcon(tr("measures.accept"), theme.ConfirmIcon(), func() { v.onInstance(model.StatusAccepted) })
+	v.iRejectB = widget.NewButtonWithIcon(tr("measures.reject"), theme.CancelIcon(), func() { v.onInstance(model.StatusRejected) })
+	v.iImplementB = widget.NewButtonWithIcon(tr("measures.implement"), theme.CheckButtonCheckedIcon(), func() { v.onInstance(model.StatusImplemented) })
+	v.iResetB = widget.NewButtonWithIcon(tr("measures.backToProposed"), theme.ContentUndoIcon(), func() { v.onInstance(model.StatusProposed) })
+	v.iDeleteB = widget.NewButtonWithIcon(tr("common.delete"), theme.DeleteIcon(), v.onDeleteInstance)
 	v.instInfo = wrapLabel("")
 	instTop := container.NewVBox(container.NewHScroll(container.NewHBox(v.iAcceptB, v.iRejectB, v.iImplementB, v.iResetB, v.iDeleteB)), v.instInfo)
 
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem("Proposals", container.NewBorder(propTop, nil, nil, nil, newFitColumns(v.proposals, proposalColumns, func(c int) string { return proposalHeaders[c] }).box)),
-		container.NewTabItem("In the project", container.NewBorder(instTop, nil, nil, nil, newFitColumns(v.instances, instanceColumns, func(c int) string { return instanceHeaders[c] }).box)),
-		container.NewTabItem("Not proposed", container.NewBorder(
-			wrapLabel("Measures that would close a gap but could disturb an essential function of the zone, and so are never proposed:"),
+		container.NewTabItem(tr("measures.tab.proposals", map[string]int{"N": 0}), container.NewBorder(propTop, nil, nil, nil, newFitColumns(v.proposals, proposalColumns, func(c int) string { return proposalHeaders[c] }).box)),
+		container.NewTabItem(tr("measures.tab.inProject", map[string]int{"N": 0}), container.NewBorder(instTop, nil, nil, nil, newFitColumns(v.instances, instanceColumns, func(c int) string { return instanceHeaders[c] }).box)),
+		container.NewTabItem(tr("measures.tab.notProposed", map[string]int{"N": 0}), container.NewBorder(
+			wrapLabel(tr("measures.notProposed.explain")),
 			nil, nil, nil, v.exclusions)),
 	)
 	v.tabs.OnSelected = func(*container.TabItem) { v.refresh() }
@@ -128,7 +128,7 @@ func newCountermeasuresView(sess *session) *measuresView {
 }
 
 func (v *measuresView) key() string               { return "countermeasures" }
-func (v *measuresView) title() string             { return "Countermeasures" }
+func (v *measuresView) title() string             { return tr("measures.title") }
 func (v *measuresView) object() fyne.CanvasObject { return v.content }
 
 func (v *measuresView) refresh() {
@@ -162,9 +162,9 @@ func (v *measuresView) refresh() {
 		v.instRows = append(v.instRows, ci.ID)
 	}
 	titles := []string{
-		fmt.Sprintf("Proposals (%d)", len(v.propRows)),
-		fmt.Sprintf("In the project (%d)", len(v.instRows)),
-		fmt.Sprintf("Not proposed (%d)", len(v.exclRows)),
+		tr("measures.tab.proposals", map[string]int{"N": len(v.propRows)}),
+		tr("measures.tab.inProject", map[string]int{"N": len(v.instRows)}),
+		tr("measures.tab.notProposed", map[string]int{"N": len(v.exclRows)}),
 	}
 	changed := false
 	for i, t := range titles {
@@ -188,11 +188,11 @@ func (v *measuresView) refresh() {
 	v.refreshInstanceActions()
 }
 
-// Choices of which proposals to show.
-const (
-	showCover          = "The set that closes the most gaps"
-	showAllTargets     = "All alternatives"
-	showSelectedTarget = "For the selection"
+// Choices of which proposals to show (set again by localiseTexts).
+var (
+	showCover          = tr("measures.show.cover")
+	showAllTargets     = tr("measures.show.all")
+	showSelectedTarget = tr("measures.show.selection")
 )
 
 // onSelectedTarget keeps the proposals for the selected object (for an
@@ -231,19 +231,19 @@ func (v *measuresView) refreshProposalActions() {
 	}
 	switch {
 	case v.sess.result == nil:
-		msg := "Not assessed."
+		msg := tr("common.notAssessed")
 		if v.sess.resultErr != nil {
-			msg = "Not assessed: " + v.sess.resultErr.Error()
+			msg = tr("common.notAssessedBecause", map[string]string{"Error": v.sess.resultErr.Error()})
 		}
 		v.propInfo.SetText(msg)
 	case pr == nil && len(v.propRows) == 0 && v.propShow.Selected == showSelectedTarget:
-		v.propInfo.SetText("No proposals for the selection: select a zone, conduit or asset with a gap in the tree or on the canvas.")
+		v.propInfo.SetText(tr("measures.info.noneForSelection"))
 	case pr == nil && len(v.propRows) == 0:
-		v.propInfo.SetText("No gaps that the countermeasure library can close.")
+		v.propInfo.SetText(tr("measures.info.noGaps"))
 	case pr == nil && v.propShow.Selected == showCover:
 		v.propInfo.SetText(coverInfo(len(v.propRows), len(v.sess.result.Proposals), len(v.sess.result.OpenGaps)))
 	case pr == nil:
-		v.propInfo.SetText("Ranked so that a small set closes the most gaps across the plant. Tap a row, then accept, reject or mark it implemented.")
+		v.propInfo.SetText(tr("measures.info.ranked"))
 	default:
 		v.propInfo.SetText(v.measureInfo(pr.MeasureID, pr.TargetKind, pr.TargetID))
 	}
@@ -252,7 +252,7 @@ func (v *measuresView) refreshProposalActions() {
 // measureInfo describes a library measure on a target in one paragraph.
 func (v *measuresView) measureInfo(measureID string, k model.TargetKind, id model.ID) string {
 	p := v.sess.doc.Project
-	s := v.sess.measureName(measureID) + " on " + targetLabel(p, k, id) + "."
+	s := tr("measures.onTarget", map[string]string{"Measure": v.sess.measureName(measureID), "Target": targetLabel(p, k, id)}) + "."
 	if v.sess.cat == nil {
 		return s
 	}
@@ -264,14 +264,14 @@ func (v *measuresView) measureInfo(measureID string, k model.TargetKind, id mode
 		s += " " + m.Summary
 	}
 	if len(m.Requirements) > 0 {
-		s += " Supports " + strings.Join(m.Requirements, ", ") + "."
+		s += " " + tr("measures.supports", map[string]string{"Requirements": strings.Join(m.Requirements, ", ")})
 	}
 	if len(m.Impacts) > 0 {
 		var im []string
 		for _, i := range m.Impacts {
 			im = append(im, strings.ToLower(uiLabel(i)))
 		}
-		s += " May cause: " + strings.Join(im, ", ") + "."
+		s += " " + tr("measures.mayCause", map[string]string{"Impacts": strings.Join(im, ", ")})
 	}
 	return s
 }
@@ -329,12 +329,11 @@ func (v *measuresView) instanceText(row, col int) string {
 // exclusionText is the heading and the reason of an exclusion, in words
 // of its own fields (the engine's sentence repeats the measure's ID).
 func (v *measuresView) exclusionText(e *risk.Exclusion) (head, why string) {
-	head = v.sess.measureName(e.MeasureID) + " on " + targetLabel(v.sess.doc.Project, e.TargetKind, e.TargetID)
+	head = tr("measures.onTarget", map[string]string{"Measure": v.sess.measureName(e.MeasureID), "Target": targetLabel(v.sess.doc.Project, e.TargetKind, e.TargetID)})
 	if e.EssentialFunction == "" {
-		return head, "Not proposed because " + strings.TrimSuffix(e.Reason, ".") + "."
+		return head, tr("measures.notProposedBecause", map[string]string{"Reason": strings.TrimSuffix(e.Reason, ".")})
 	}
-	return head, fmt.Sprintf("Not proposed because it may cause %s, which the essential function “%s” cannot tolerate.",
-		strings.ToLower(uiLabel(e.Impact)), e.EssentialFunction)
+	return head, tr("measures.notProposedImpact", map[string]string{"Impact": strings.ToLower(uiLabel(e.Impact)), "Function": e.EssentialFunction})
 }
 
 // onProposal accepts, rejects (asking the reason) or implements the
@@ -357,7 +356,7 @@ func (v *measuresView) onProposal(status model.MeasureStatus) {
 				return
 			}
 		}
-		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": status.Label()}))
+		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": uiLabel(status)}))
 	}
 	if status == model.StatusRejected {
 		v.askReason(v.sess.measureName(pr2.MeasureID), apply)
@@ -371,9 +370,9 @@ func (v *measuresView) askReason(name string, done func(reason string)) {
 	reason := widget.NewMultiLineEntry()
 	reason.Wrapping = fyne.TextWrapWord
 	reason.SetMinRowsVisible(3)
-	reason.SetPlaceHolder("e.g. the vendor does not support it on this firmware")
-	reason.Validator = requiredText("a reason")
-	d := dialog.NewForm("Reject “"+name+"”", "Reject", "Cancel", []*widget.FormItem{widget.NewFormItem("Reason", reason)}, func(ok bool) {
+	reason.SetPlaceHolder(tr("measures.reject.placeholder"))
+	reason.Validator = requiredText(tr("common.reasonRequired"))
+	d := dialog.NewForm(tr("measures.reject.title", map[string]string{"Measure": name}), tr("measures.reject.confirm"), tr("common.cancel"), []*widget.FormItem{widget.NewFormItem(tr("measure.reason"), reason)}, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(reason.Text))
 		}
@@ -442,12 +441,12 @@ func (v *measuresView) refreshInstanceActions() {
 	setEnabled(v.iResetB, ci != nil && ci.Status != model.StatusProposed)
 	setEnabled(v.iDeleteB, ci != nil)
 	if ci == nil {
-		v.instInfo.SetText("Tap a row to change its status. Accepted measures lower residual risk; implemented ones also raise SL-A.")
+		v.instInfo.SetText(tr("measures.info.instances"))
 		return
 	}
 	s := v.measureInfo(ci.MeasureID, ci.TargetKind, ci.TargetID)
 	if ci.Status == model.StatusRejected && ci.Reason != "" {
-		s += " Rejected because: " + ci.Reason
+		s += " " + tr("measures.rejectedBecause", map[string]string{"Reason": ci.Reason})
 	}
 	v.instInfo.SetText(s)
 }
@@ -473,7 +472,7 @@ func (v *measuresView) onDeleteInstance() {
 		return
 	}
 	id := ci.ID
-	dialog.ShowConfirm("Delete countermeasure", "Delete “"+v.sess.measureName(ci.MeasureID)+"” on "+targetLabel(v.sess.doc.Project, ci.TargetKind, ci.TargetID)+"? Undo brings it back.", func(ok bool) {
+	dialog.ShowConfirm(tr("measures.delete.title"), tr("measures.delete.message", map[string]string{"Measure": v.sess.measureName(ci.MeasureID), "Target": targetLabel(v.sess.doc.Project, ci.TargetKind, ci.TargetID)}), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -486,7 +485,7 @@ func (v *measuresView) onDeleteInstance() {
 			}
 		}
 		cmds = append(cmds, &model.Remove[model.CountermeasureInstance]{ID: id})
-		if v.sess.do(&model.Batch{Name: "Delete countermeasure", Commands: cmds}) {
+		if v.sess.do(&model.Batch{Name: tr("measures.delete.title"), Commands: cmds}) {
 			v.instPick = ""
 			v.instances.UnselectAll()
 		}

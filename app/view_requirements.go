@@ -42,7 +42,9 @@ type requirementsView struct {
 	refreshing bool
 }
 
-const zoneItself = "— the zone itself (IEC 62443-3-3) —"
+// zoneItself is the component choice for the zone's own requirements (set
+// again by localiseTexts).
+var zoneItself = tr("requirements.zoneItself")
 
 func newRequirementsView(sess *session) *requirementsView {
 	v := &requirementsView{sess: sess}
@@ -58,16 +60,16 @@ func newRequirementsView(sess *session) *requirementsView {
 		pad := canvas.NewRectangle(color.Transparent) // keeps the titles aligned
 		return container.NewBorder(nil, nil, container.NewStack(pad, id), nil, t)
 	}, v.updateLine)
-	v.detail = wrapLabel("Tap a requirement for its summary.")
+	v.detail = wrapLabel(tr("requirements.tap"))
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.lines) && !v.lines[i].heading && v.sess.cat != nil {
 			if r, ok := v.sess.cat.Requirement(v.lines[i].id); ok {
-				v.detail.SetText(fmt.Sprintf("%s %s (%s, from SL %d): %s", r.ID, r.Title, r.Standard, r.MinSL, r.Summary))
+				v.detail.SetText(tr("requirements.detail", map[string]any{"ID": r.ID, "Title": r.Title, "Standard": r.Standard, "SL": r.MinSL, "Summary": r.Summary}))
 			}
 		}
 	}
 	top := container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Zone or conduit", v.target), widget.NewFormItem("Component", v.asset)),
+		widget.NewForm(widget.NewFormItem(tr("requirements.target"), v.target), widget.NewFormItem(tr("requirements.component"), v.asset)),
 		v.summary,
 	)
 	bottom := container.NewVBox(widget.NewSeparator(), v.detail)
@@ -76,7 +78,7 @@ func newRequirementsView(sess *session) *requirementsView {
 }
 
 func (v *requirementsView) key() string               { return "requirements" }
-func (v *requirementsView) title() string             { return "Requirements" }
+func (v *requirementsView) title() string             { return tr("requirements.title") }
 func (v *requirementsView) object() fyne.CanvasObject { return v.content }
 
 func (v *requirementsView) refresh() {
@@ -96,11 +98,11 @@ func (v *requirementsView) refresh() {
 	var opts []string
 	v.targets = v.targets[:0]
 	for _, z := range sortedByName(p.Zones, func(z *model.Zone) string { return z.Name }) {
-		opts = append(opts, "Zone "+orUntitled(z.Name))
+		opts = append(opts, tr("requirements.option.zone", map[string]string{"Name": orUntitled(z.Name)}))
 		v.targets = append(v.targets, ref{kindZone, z.ID})
 	}
 	for _, c := range sortedByName(p.Conduits, func(c *model.Conduit) string { return c.Name }) {
-		opts = append(opts, "Conduit "+orUntitled(c.Name))
+		opts = append(opts, tr("requirements.option.conduit", map[string]string{"Name": orUntitled(c.Name)}))
 		v.targets = append(v.targets, ref{kindConduit, c.ID})
 	}
 	if !v.pick.exists(p) && len(v.targets) > 0 {
@@ -178,12 +180,12 @@ func (v *requirementsView) build() {
 	p := v.sess.doc.Project
 	var slt model.SLVector
 	var ids []string
-	what := ""
+	what, data := "", map[string]any{}
 	switch {
 	case v.sess.result == nil:
-		msg := "Not assessed, so no SL-T yet."
+		msg := tr("requirements.notAssessed")
 		if v.sess.resultErr != nil {
-			msg = "Not assessed: " + v.sess.resultErr.Error()
+			msg = tr("common.notAssessedBecause", map[string]string{"Error": v.sess.resultErr.Error()})
 		}
 		v.summary.SetText(msg)
 		return
@@ -198,24 +200,25 @@ func (v *requirementsView) build() {
 		if r.SLCUnknown {
 			slc, gapText = tr("levels.unknown"), tr("levels.unknown")
 		}
-		what = fmt.Sprintf("%s, %s (SL-C %s, gap %s): IEC 62443-4-2 component requirements (CR and %s) for its zone's",
-			orUntitled(a.Name), strings.ToLower(uiLabel(a.Class)), slc, gapText, a.Class.Prefix())
+		what = "requirements.summary.asset"
+		data = map[string]any{"Name": orUntitled(a.Name), "Class": strings.ToLower(uiLabel(a.Class)), "SLC": slc, "Gap": gapText, "Prefix": a.Class.Prefix()}
 	case v.pick.Kind == kindZone:
 		if r := v.sess.zoneResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements
-			what = "Zone " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
+			what, data["Name"] = "requirements.summary.zone", orUntitled(r.Name)
 		}
 	case v.pick.Kind == kindConduit:
 		if r := v.sess.conduitResult(v.pick.ID); r != nil {
 			slt, ids = r.SLT.Vector(), r.Requirements
-			what = "Conduit " + orUntitled(r.Name) + ": IEC 62443-3-3 system requirements for"
+			what, data["Name"] = "requirements.summary.conduit", orUntitled(r.Name)
 		}
 	}
 	if what == "" {
-		v.summary.SetText("Pick a zone or conduit.")
+		v.summary.SetText(tr("requirements.pick"))
 		return
 	}
-	v.summary.SetText(fmt.Sprintf("%s SL-T %s — %d requirements", what, slVectorText(slt), len(ids)))
+	data["SLT"], data["N"] = slVectorText(slt), len(ids)
+	v.summary.SetText(tr(what, data))
 	byFR := [8][]risk.Requirement{}
 	for _, id := range ids {
 		if v.sess.cat == nil {
@@ -226,7 +229,7 @@ func (v *requirementsView) build() {
 		}
 	}
 	for _, fr := range model.AllFRs {
-		v.lines = append(v.lines, reqLine{heading: true, id: fr.String(), text: fmt.Sprintf("%s — SL-T %d, %d requirements", fr.Title(), slt.Get(fr), len(byFR[fr]))})
+		v.lines = append(v.lines, reqLine{heading: true, id: fr.String(), text: tr("requirements.frHeading", map[string]any{"Title": tr("fr.title." + fr.String()), "SLT": slt.Get(fr), "N": len(byFR[fr])})})
 		for _, r := range byFR[fr] {
 			v.lines = append(v.lines, reqLine{id: r.ID, text: r.Title})
 		}

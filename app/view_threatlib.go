@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -49,21 +48,21 @@ type libraryTarget struct {
 // change the actor and target of each, add them as one undo step.
 func (v *threatsView) onAddFromLibrary() {
 	if v.sess.cat == nil || len(v.sess.cat.Threats) == 0 {
-		v.sess.showInfo("Threat library", "The threat library is not available in this build.")
+		v.sess.showInfo(tr("lib.title"), tr("lib.unavailable"))
 		return
 	}
 	lp := v.newLibraryPick()
 	if len(lp.zones) == 0 {
-		v.sess.showInfo("Threat library", "Draw a zone first: scenarios are proposed per zone and its assets.")
+		v.sess.showInfo(tr("lib.title"), tr("lib.noZone"))
 		return
 	}
 	content := container.NewBorder(
-		container.NewVBox(widget.NewForm(widget.NewFormItem("Zone", lp.zone)), lp.count, container.NewHBox(
-			widget.NewButton("Tick all", func() { lp.tickAll(true) }),
-			widget.NewButton("Tick none", func() { lp.tickAll(false) }),
+		container.NewVBox(widget.NewForm(widget.NewFormItem(tr("prop.zone"), lp.zone)), lp.count, container.NewHBox(
+			widget.NewButton(tr("lib.tickAll"), func() { lp.tickAll(true) }),
+			widget.NewButton(tr("lib.tickNone"), func() { lp.tickAll(false) }),
 		)),
 		nil, nil, nil, container.NewVScroll(lp.list))
-	d := dialog.NewCustomConfirm("Add threat scenarios from the library", "Add ticked", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm(tr("lib.dialogTitle"), tr("lib.addTicked"), tr("common.cancel"), content, func(ok bool) {
 		if ok {
 			lp.add()
 		}
@@ -134,7 +133,7 @@ func (lp *libraryPick) onZone(name string) {
 	}
 	for i, s := range lp.candidates {
 		worst, _ := risk.WorstConsequence(s.Consequences)
-		c := widget.NewCheck(fmt.Sprintf("%s · L %d × C %d · %s", s.Name, s.Likelihood, worst, frList(s.FRs)), func(bool) { lp.updateCount() })
+		c := widget.NewCheck(tr("lib.candidate", map[string]any{"Name": s.Name, "L": s.Likelihood, "C": worst, "FRs": frList(s.FRs)}), func(bool) { lp.updateCount() })
 		actor := widget.NewSelect(lp.actorNames, nil)
 		actor.PlaceHolder = tr("room.lib.noActor")
 		if j := slices.Index(lp.actorIDs, s.ActorID); j >= 0 {
@@ -174,9 +173,9 @@ func (lp *libraryPick) updateCount() {
 	}
 	switch {
 	case len(lp.candidates) == 0:
-		lp.count.SetText("The library has no new scenarios for this zone and its assets.")
+		lp.count.SetText(tr("lib.noneNew"))
 	default:
-		lp.count.SetText(fmt.Sprintf("%d of %d proposed scenarios ticked.", n, len(lp.candidates)))
+		lp.count.SetText(tr("lib.ticked", map[string]int{"N": n, "Of": len(lp.candidates)}))
 	}
 }
 
@@ -200,5 +199,5 @@ func (lp *libraryPick) add() {
 	if len(cmds) == 0 {
 		return
 	}
-	lp.v.sess.do(&model.Batch{Name: fmt.Sprintf("Add %d threat scenarios from the library", len(cmds)), Commands: cmds})
+	lp.v.sess.do(&model.Batch{Name: tr("lib.undo", map[string]int{"N": len(cmds)}), Commands: cmds})
 }

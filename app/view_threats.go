@@ -2,7 +2,7 @@ package app
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"image/color"
 	"slices"
 	"strings"
@@ -36,7 +36,7 @@ const (
 	scenarioColumns
 )
 
-var scenarioHeaders = [scenarioColumns]string{"Scenario", "Actor", "Target", "Likelihood", "Consequence", "Unmitigated", "", "", "Treatment", "FRs"}
+var scenarioHeaders = [scenarioColumns]string{tr("threats.col.scenario"), tr("room.lib.by"), tr("prop.target"), tr("threats.col.likelihood"), tr("project.matrix.consequence"), tr("threats.col.unmitigated"), "", "", tr("prop.treatment"), tr("threats.col.frs")}
 
 // scenarioHeader is the heading of a column. The two residual columns are
 // looked up when shown, since the interface language is set after start-up.
@@ -104,17 +104,17 @@ func newThreatsView(sess *session) *threatsView {
 	}
 	v.table.OnSelected = v.onRowSelected
 
-	v.unmitigated = newRiskHeatMap("Unmitigated risk", v.onHeatCellTapped)
+	v.unmitigated = newRiskHeatMap(tr("threats.map.unmitigated"), v.onHeatCellTapped)
 	v.residual = newRiskHeatMap(tr("threats.map.target"), nil)
 
-	v.deleteB = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.onDelete)
+	v.deleteB = widget.NewButtonWithIcon(tr("common.delete"), theme.DeleteIcon(), v.onDelete)
 	bar := container.NewHBox(
-		widget.NewButtonWithIcon("Add scenario", theme.ContentAddIcon(), v.onAdd),
-		widget.NewButtonWithIcon("Add from threat library…", theme.ListIcon(), v.onAddFromLibrary),
+		widget.NewButtonWithIcon(tr("threats.add"), theme.ContentAddIcon(), v.onAdd),
+		widget.NewButtonWithIcon(tr("threats.addFromLibrary"), theme.ListIcon(), v.onAddFromLibrary),
 		v.deleteB,
 	)
 	v.filterMsg = widget.NewLabel("")
-	v.filterBar = container.NewHBox(v.filterMsg, widget.NewButton("Show all", func() { v.filter = heatCell{}; v.refresh() }))
+	v.filterBar = container.NewHBox(v.filterMsg, widget.NewButton(tr("threats.showAll"), func() { v.filter = heatCell{}; v.refresh() }))
 	v.filterBar.Hide()
 
 	v.columns = newFitColumns(v.table, scenarioColumnsFit, scenarioHeader)
@@ -130,7 +130,7 @@ func newThreatsView(sess *session) *threatsView {
 }
 
 func (v *threatsView) key() string               { return "threats" }
-func (v *threatsView) title() string             { return "Threat scenarios" }
+func (v *threatsView) title() string             { return tr("threats.title") }
 func (v *threatsView) object() fyne.CanvasObject { return v.content }
 
 // refresh rebuilds the row order and redraws table and heat maps.
@@ -154,8 +154,8 @@ func (v *threatsView) refresh() {
 		return cmp.Or(strings.Compare(p.Scenarios[v.scenarios[a]].Name, p.Scenarios[v.scenarios[b]].Name), strings.Compare(string(a), string(b)))
 	})
 	if v.filter != (heatCell{}) {
-		v.filterMsg.SetText(fmt.Sprintf("Showing %d scenario(s) with likelihood %s and consequence %s.",
-			len(v.rows), scaleName(p.Matrix.Likelihoods, v.filter.L), scaleName(p.Matrix.Consequences, v.filter.C)))
+		v.filterMsg.SetText(tr("threats.filter", map[string]any{"N": len(v.rows),
+			"Likelihood": scaleName(p.Matrix.Likelihoods, v.filter.L), "Consequence": scaleName(p.Matrix.Consequences, v.filter.C)}))
 		v.filterBar.Show()
 	} else {
 		v.filterBar.Hide()
@@ -295,7 +295,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		show(c.label)
 	}
 	level := func(l model.RiskLevel) {
-		t := l.Label()
+		t := uiLabel(l)
 		if l == "" {
 			t = "–"
 		}
@@ -330,7 +330,7 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if a := p.Actor(s.ActorID); a != nil {
 			text(a.Name)
 		} else {
-			text("(none)")
+			text(tr("common.none"))
 		}
 	case colScenarioTarget:
 		text(targetLabel(p, s.TargetKind, s.TargetID))
@@ -363,11 +363,11 @@ func (v *threatsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colScenarioTreatment:
 		options := []string{undecided}
 		for _, t := range model.Treatments() {
-			options = append(options, t.Label())
+			options = append(options, uiLabel(t))
 		}
 		cur := undecided
 		if s.Treatment != "" {
-			cur = s.Treatment.Label()
+			cur = uiLabel(s.Treatment)
 		}
 		pick(options, cur, func(o string) { v.onTreatmentChanged(sid, o) })
 	}
@@ -444,7 +444,7 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 	}
 	var t model.Treatment
 	for _, x := range model.Treatments() {
-		if x.Label() == option {
+		if uiLabel(x) == option {
 			t = x
 		}
 	}
@@ -459,9 +459,9 @@ func (v *threatsView) onTreatmentChanged(id model.ID, option string) {
 	note.SetText(s.TreatmentNote)
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(3)
-	note.Validator = requiredText("a reason")
-	d := dialog.NewForm(t.Label()+" the risk of “"+orUntitled(s.Name)+"”", t.Label(), "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Why", note)}, func(ok bool) {
+	note.Validator = requiredText(tr("common.reasonRequired"))
+	d := dialog.NewForm(tr("threats.treat.title", map[string]string{"Treatment": uiLabel(t), "Name": orUntitled(s.Name)}), uiLabel(t), tr("common.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(tr("threats.treat.why"), note)}, func(ok bool) {
 			if !ok {
 				v.table.Refresh() // put the picker back
 				return
@@ -492,7 +492,7 @@ func (v *threatsView) onDelete() {
 		return
 	}
 	id := s.ID
-	dialog.ShowConfirm("Delete threat scenario", "Delete “"+orUntitled(s.Name)+"”? Undo brings it back.", func(ok bool) {
+	dialog.ShowConfirm(tr("threats.delete.title"), tr("threats.delete.message", map[string]string{"Name": orUntitled(s.Name)}), func(ok bool) {
 		if ok && v.sess.do(&model.Remove[model.ThreatScenario]{ID: id}) {
 			v.selected, v.selectedRow = "", -1
 			v.table.UnselectAll()
@@ -501,10 +501,10 @@ func (v *threatsView) onDelete() {
 }
 
 // requiredText is an entry validator that refuses blank text.
-func requiredText(what string) fyne.StringValidator {
+func requiredText(msg string) fyne.StringValidator {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("%s is required", what)
+			return errors.New(msg)
 		}
 		return nil
 	}

@@ -75,9 +75,9 @@ func newCanvasView(c *zoneCanvas, autoLayout func()) *canvasView {
 		return b
 	}
 	palette := container.NewHBox(
-		toolButton("Select", theme.NavigateBackIcon(), toolSelect),
+		toolButton(tr("canvas.tool.select"), theme.NavigateBackIcon(), toolSelect),
 		toolButton("", theme.ViewRestoreIcon(), toolPan),
-		toolButton("Connect", theme.MoreHorizontalIcon(), toolConnect),
+		toolButton(tr("canvas.tool.connect"), theme.MoreHorizontalIcon(), toolConnect),
 		widget.NewSeparator(),
 	)
 	for _, cl := range model.AssetClasses() {
@@ -93,7 +93,7 @@ func newCanvasView(c *zoneCanvas, autoLayout func()) *canvasView {
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.zoomBy(1/1.25, c.centre()) }),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.zoomBy(1.25, c.centre()) }),
 		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), c.fit),
-		widget.NewButtonWithIcon("Layout", theme.GridIcon(), autoLayout),
+		widget.NewButtonWithIcon(tr("canvas.tool.layout"), theme.GridIcon(), autoLayout),
 	)
 	scroll := container.NewScroll(c) // clips the drawing to the tab
 	scroll.Direction = container.ScrollNone
@@ -106,19 +106,19 @@ func newCanvasView(c *zoneCanvas, autoLayout func()) *canvasView {
 func shortClass(c model.AssetClass) string {
 	switch c {
 	case model.ClassApplication:
-		return "App"
+		return tr("canvas.class.application")
 	case model.ClassEmbedded:
-		return "Embedded"
+		return tr("canvas.class.embedded")
 	case model.ClassHost:
-		return "Host"
+		return tr("canvas.class.host")
 	case model.ClassNetwork:
-		return "Network"
+		return tr("canvas.class.network")
 	}
 	return string(c)
 }
 
 func (v *canvasView) key() string               { return "canvas" }
-func (v *canvasView) title() string             { return "Zones & conduits" }
+func (v *canvasView) title() string             { return tr("canvas.title") }
 func (v *canvasView) object() fyne.CanvasObject { return v.content }
 func (v *canvasView) refresh()                  { v.refreshTools() }
 

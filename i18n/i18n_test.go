@@ -68,7 +68,15 @@ func TestGermanIsTranslated(t *testing.T) {
 		"register.asset-inventory.col07": true, "register.asset-inventory.col11": true, "register.action-plan.col09": true, "diagram.legend.assets": true,
 		"project.name": true, "project.revision": true, "measure.status": true, "common.ok": true, "compare.revision.placeholder": true, "compare.revision.label": true, "crypt.field.passphrase": true, "documents.text": true,
 		"enum.ConsequenceCategory.reputation": true, "enum.EntryKind.internet": true, "enum.EntryKind.zone": true,
-		"enum.TargetKind.asset": true, "enum.TargetKind.conduit": true, "enum.TargetKind.zone": true, "enum.ZoneType.dmz": true}
+		"enum.TargetKind.asset": true, "enum.TargetKind.conduit": true, "enum.TargetKind.zone": true, "enum.ZoneType.dmz": true,
+		// the same words, units and identifiers in the GUI
+		"app.windowTitle": true, "canvas.badge": true, "canvas.class.embedded": true, "canvas.class.host": true,
+		"canvas.conduit.firewall": true, "canvas.conduit.vpn": true, "canvas.newAsset.network": true, "common.targetLabel": true,
+		"kind.asset.describeSLC": true, "kind.asset.title": true, "kind.conduit.heading": true, "kind.conduit.title": true,
+		"kind.zone.title": true, "levels.cell.slt": true, "prop.attack": true, "prop.firmware": true, "prop.fr": true,
+		"prop.initiator": true, "prop.motivation": true, "prop.name": true, "prop.organisation": true, "prop.port": true,
+		"prop.slt": true, "prop.transport": true, "prop.zone": true, "requirements.option.conduit": true,
+		"requirements.option.zone": true, "threats.col.frs": true}
 	en, de := For(EN), For(DE)
 	enRaw, err := readFile(EN)
 	if err != nil {
