@@ -290,6 +290,14 @@ func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
 // objects and dropping those of deleted ones; unchanged primitives are not
 // touched. The window calls it after every edit and change of selection.
 func (c *zoneCanvas) refresh() {
+	c.relayout()
+	c.redraw()
+}
+
+// relayout indexes the zones and places every chip when the project's
+// geometry changed since the last call (projectStamp); it draws nothing
+// and reads no assessment.
+func (c *zoneCanvas) relayout() {
 	p := c.sess.doc.Project
 	moved := len(p.Zones) > 0 && c.zs[p.Zones[0].ID] != &p.Zones[0] // the slice was reallocated
 	if st := projectStamp(p); st != c.stamp || c.zs == nil || moved {
@@ -304,7 +312,6 @@ func (c *zoneCanvas) refresh() {
 		c.plan = planAssets(p, c.zs)
 		c.assetModel = c.plan.rects
 	}
-	c.redraw()
 }
 
 // redraw draws the model as last laid out by refresh at the current pan
