@@ -46,7 +46,12 @@ import (
 // be opened is reported in a dialog and the sample plant opens instead.
 func Run(a fyne.App, path string) {
 	setupLanguage(a.Preferences())
+	// The project file is read and decoded while the window is built:
+	// neither needs the other, and on a large plant each is a good part of
+	// the time to the first frame.
+	pending := prefetchDocument(path, &settings{p: a.Preferences()})
 	u := newUI(a)
+	u.prefetched = pending
 	startErr := u.openStartup(path)
 	u.win.Show()
 	if s, ok := primaryScreen(u.win); ok {
@@ -102,6 +107,10 @@ type ui struct {
 	// shows.
 	crypt            crypt
 	pendingEncrypted string
+
+	// prefetched is the start-up project being read in the background
+	// (Run, openStartup), nil once taken.
+	prefetched *prefetch
 
 	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
 	// when set (by tests), runs when it has finished.
@@ -186,7 +195,17 @@ func (u *ui) setDocument(doc *model.Document) {
 	doc.OnChange(u.onDocChanged)
 	u.recovery.start(u)
 	u.canvas.resetView()
-	u.reassess() // at once, whatever the plant's size
+	// Assessed at once, whatever the plant's size: the first frame shows
+	// the gaps. The engine runs beside the tree's and the canvas's indexes,
+	// which need no result (all three only read the project, and nothing
+	// can change it before setDocument returns); on two cores this opens a
+	// large plant sooner.
+	p, cat := doc.Project, u.cat
+	ch := make(chan assessment, 1)
+	go func() { ch <- runAssessment(p, cat) }()
+	u.tree.refresh()
+	u.canvas.relayout()
+	u.applyAssessment(<-ch)
 	u.refreshAll()
 	u.canvas.fitSoon()
 }
@@ -238,16 +257,34 @@ func (u *ui) reassessSoon() {
 }
 
 // reassess runs the engine and the validation on the current project.
-func (u *ui) reassess() {
-	u.problems = validate(u.doc.Project)
-	u.result, u.resultErr = assess(u.doc.Project, u.cat) // a nil catalogue still gives SL-T and gaps
-	if u.cat == nil {
-		u.resultErr = errors.New("the built-in catalogue failed to load: no requirements or proposals")
+func (u *ui) reassess() { u.applyAssessment(runAssessment(u.doc.Project, u.cat)) }
+
+// assessment is what reassess computes from the project alone.
+type assessment struct {
+	problems []model.Problem
+	result   *risk.Result
+	err      error
+}
+
+// runAssessment validates and assesses p. It only reads p and touches no
+// widget, so it may run off the UI goroutine while nothing edits p.
+func runAssessment(p *model.Project, cat *risk.Catalog) assessment {
+	var a assessment
+	a.problems = validate(p)
+	a.result, a.err = assess(p, cat) // a nil catalogue still gives SL-T and gaps
+	if cat == nil {
+		a.err = errors.New("the built-in catalogue failed to load: no requirements or proposals")
 	}
+	a.problems = append(a.problems, loweringProblems(p, a.result)...)
+	a.problems = append(a.problems, documentProblems(p, a.result)...)
+	a.problems = append(a.problems, findingProblems(a.result)...)
+	return a
+}
+
+// applyAssessment makes a the session's current assessment.
+func (u *ui) applyAssessment(a assessment) {
+	u.problems, u.result, u.resultErr = a.problems, a.result, a.err
 	u.indexResult()
-	u.problems = append(u.problems, loweringProblems(u.doc.Project, u.result)...)
-	u.problems = append(u.problems, documentProblems(u.doc.Project, u.result)...)
-	u.problems = append(u.problems, findingProblems(u.result)...)
 }
 
 // refreshAll updates every part of the window from the model, in place.

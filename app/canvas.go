@@ -290,6 +290,14 @@ func zoneDepth(zs map[model.ID]*model.Zone, z *model.Zone) int {
 // objects and dropping those of deleted ones; unchanged primitives are not
 // touched. The window calls it after every edit and change of selection.
 func (c *zoneCanvas) refresh() {
+	c.relayout()
+	c.redraw()
+}
+
+// relayout indexes the zones and places every chip when the project's
+// geometry changed since the last call (projectStamp); it draws nothing
+// and reads no assessment.
+func (c *zoneCanvas) relayout() {
 	p := c.sess.doc.Project
 	moved := len(p.Zones) > 0 && c.zs[p.Zones[0].ID] != &p.Zones[0] // the slice was reallocated
 	if st := projectStamp(p); st != c.stamp || c.zs == nil || moved {
@@ -304,7 +312,6 @@ func (c *zoneCanvas) refresh() {
 		c.plan = planAssets(p, c.zs)
 		c.assetModel = c.plan.rects
 	}
-	c.redraw()
 }
 
 // redraw draws the model as last laid out by refresh at the current pan
@@ -372,17 +379,22 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 	for _, o := range ordered {
 		z := o.z
 		c.zoneOrder = append(c.zoneOrder, z.ID)
+		tl, size := c.screenRect(z.Bounds)
 		s, ok := c.zones[z.ID]
+		if !c.inView(tl, size) {
+			// off screen: not measured, not drawn, not in the layer (the
+			// window walks only what is in view); a shape is made the
+			// first time its zone comes into view
+			if ok {
+				hideAll(s.objects())
+			}
+			continue
+		}
 		if !ok {
 			s = newZoneShape()
 			c.zones[z.ID] = s
 		}
 		order = append(order, s.objects()...)
-		tl, size := c.screenRect(z.Bounds)
-		if !c.inView(tl, size) {
-			hideAll(s.objects()) // off screen: not measured, not drawn
-			continue
-		}
 		var gap model.SLVector
 		badge := ""
 		if zr := c.sess.zoneResult(z.ID); zr != nil {
@@ -463,21 +475,25 @@ func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) 
 }
 
 // drawAssets updates the chips placed by placeAssets, hides the others,
-// and appends their objects to order.
+// and appends the objects of the chips in view to order. A chip's shape is
+// made the first time it comes into view: opening a 10,000-asset plant on
+// its overview makes none, and a frame walks only what is on screen.
 func (c *zoneCanvas) drawAssets(p *model.Project, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
 	for i := range p.Assets {
 		a := &p.Assets[i]
 		s, ok := c.assets[a.ID]
+		r, in := c.assetRects[a.ID]
+		if !in {
+			if ok {
+				s.hide()
+			}
+			continue
+		}
 		if !ok {
 			s = newAssetShape()
 			c.assets[a.ID] = s
 		}
-		order = append(order, s.objects()...)
-		r, ok := c.assetRects[a.ID]
-		if !ok {
-			s.hide()
-			continue
-		}
+		order = append(order, s.rect, s.glyphBg, s.glyph, s.name)
 		s.update(c.zoom, r[0], fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y), a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
 	}
 	return order
@@ -513,10 +529,12 @@ func (c *zoneCanvas) screenRect(r model.Rect) (fyne.Position, fyne.Size) {
 	return c.toScreen(r.X, r.Y), fyne.NewSize(float32(r.W)*c.zoom, float32(r.H)*c.zoom)
 }
 
-// pruneShapes drops the shapes of objects no longer in objs. A refresh has
-// made a shape for every object by then, so there are stale shapes exactly
-// when there are more shapes than objects; only then is the set of live IDs
-// built (a refresh of a 10,000-asset plant should not build it each time).
+// pruneShapes drops the shapes of objects no longer in objs once there are
+// more shapes than objects; only then is the set of live IDs built (a
+// refresh of a 10,000-asset plant should not build it each time). Shapes
+// are made only for objects that came into view, so a few stale ones may
+// stay until then: they are never drawn (drawZones and drawAssets go by
+// the model's objects).
 func pruneShapes[T model.Object, S any](shapes map[model.ID]S, objs []T) {
 	if len(shapes) <= len(objs) {
 		return

@@ -63,7 +63,7 @@ func (u *ui) openStartup(path string) error {
 		return nil
 	}
 	if path != "" {
-		doc, err := model.OpenDocument(path)
+		doc, err := u.readStartup(path)
 		if err == nil {
 			u.prefs.addRecent(path)
 			u.setDocument(doc)
@@ -71,7 +71,7 @@ func (u *ui) openStartup(path string) error {
 		}
 		startErr = fmt.Errorf("%w\n\nThe sample plant is shown instead", err)
 	} else if r := u.prefs.recent(); len(r) > 0 {
-		if doc, err := model.OpenDocument(r[0]); err == nil {
+		if doc, err := u.readStartup(r[0]); err == nil {
 			u.setDocument(doc)
 			return nil
 		}
@@ -79,6 +79,45 @@ func (u *ui) openStartup(path string) error {
 	}
 	u.setDocument(newUnsavedDocument(model.Sample()))
 	return startErr
+}
+
+// prefetch is a project file being read and decoded off the UI goroutine.
+type prefetch struct {
+	path string
+	done chan struct{}
+	doc  *model.Document
+	err  error
+}
+
+// prefetchDocument starts reading the project the window will open at
+// start-up (path, else the last project; not an encrypted one, whose
+// passphrase is asked first), or returns nil.
+func prefetchDocument(path string, s *settings) *prefetch {
+	if path == "" {
+		if r := s.recent(); len(r) > 0 {
+			path = r[0]
+		}
+	}
+	if path == "" || isEncryptedFile(path) {
+		return nil
+	}
+	f := &prefetch{path: path, done: make(chan struct{})}
+	go func() {
+		f.doc, f.err = model.OpenDocument(path)
+		close(f.done)
+	}()
+	return f
+}
+
+// readStartup opens path for openStartup, taking the prefetched document
+// when it is that file.
+func (u *ui) readStartup(path string) (*model.Document, error) {
+	if f := u.prefetched; f != nil && f.path == path {
+		u.prefetched = nil
+		<-f.done
+		return f.doc, f.err
+	}
+	return model.OpenDocument(path)
 }
 
 // newUnsavedDocument opens p with no file, clean until the first edit: the

@@ -45,9 +45,17 @@ func TestStartup(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			u := newBareUI(t)
 			u.prefs.p.SetStringList(prefRecent, tc.recent)
+			// as Run does it: the file is read while the window is built
+			u.prefetched = prefetchDocument(tc.path, u.prefs)
+			if want := tc.path != "" || len(tc.recent) > 0; (u.prefetched != nil) != want {
+				t.Errorf("prefetched %v, want a prefetch %v", u.prefetched != nil, want)
+			}
 			err := u.openStartup(tc.path)
 			if (err != nil) != tc.wantErr {
 				t.Errorf("error %v, want error %v", err, tc.wantErr)
+			}
+			if u.prefetched != nil {
+				t.Error("the prefetched document was not taken")
 			}
 			if got := u.doc.Project.Name; got != tc.wantName {
 				t.Errorf("opened %q, want %q", got, tc.wantName)
