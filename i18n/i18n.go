@@ -84,8 +84,27 @@ func FS() embed.FS { return files }
 // Catalog is the message set of one language.
 type Catalog struct {
 	lang     Lang
-	msgs     map[string]*template.Template
-	fallback *Catalog // English, for a message German lacks (nil for English)
+	msgs     map[string]string // the messages as written
+	fallback *Catalog          // English, for a message German lacks (nil for English)
+	// parsed holds the templates of the messages used so far (key to
+	// *template.Template): each is parsed on first use, since parsing all
+	// of them cost every process, the command line included, about 15 ms
+	// at start (Check parses them all).
+	parsed sync.Map
+}
+
+// template returns the parsed message of key (nil, false when it does not
+// parse; Check reports that).
+func (c *Catalog) template(key, msg string) (*template.Template, bool) {
+	if t, ok := c.parsed.Load(key); ok {
+		return t.(*template.Template), true
+	}
+	t, err := template.New(key).Option("missingkey=error").Parse(msg)
+	if err != nil {
+		return nil, false
+	}
+	actual, _ := c.parsed.LoadOrStore(key, t)
+	return actual.(*template.Template), true
 }
 
 var (
@@ -113,7 +132,18 @@ func For(l Lang) *Catalog {
 // message that is not a valid template.
 func Check() error {
 	For(EN)
-	return loadErr
+	if loadErr != nil {
+		return loadErr
+	}
+	for _, l := range Langs {
+		c := loaded[l]
+		for _, k := range c.Keys() {
+			if _, err := template.New(k).Option("missingkey=error").Parse(c.msgs[k]); err != nil {
+				return fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
+			}
+		}
+	}
+	return nil
 }
 
 func loadAll() (map[Lang]*Catalog, error) {
@@ -123,15 +153,7 @@ func loadAll() (map[Lang]*Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &Catalog{lang: l, msgs: make(map[string]*template.Template, len(raw))}
-		for k, v := range raw {
-			t, err := template.New(k).Option("missingkey=error").Parse(v)
-			if err != nil {
-				return nil, fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
-			}
-			c.msgs[k] = t
-		}
-		out[l] = c
+		out[l] = &Catalog{lang: l, msgs: raw}
 	}
 	for _, l := range Langs {
 		if l != EN {
@@ -203,9 +225,13 @@ func (c *Catalog) Has(key string) bool {
 // is visible instead of an empty label (the tests keep both from happening).
 func (c *Catalog) T(key string, data ...any) string {
 	for x := c; x != nil; x = x.fallback {
-		t, ok := x.msgs[key]
+		msg, ok := x.msgs[key]
 		if !ok {
 			continue
+		}
+		t, ok := x.template(key, msg)
+		if !ok {
+			return "[" + key + "]"
 		}
 		var d any
 		if len(data) > 0 {
