@@ -110,7 +110,7 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 
 // chunkElements is how many list elements one chunk of writeResultJSON
 // holds (a variable, so that tests can cut lists into many chunks).
-var chunkElements = 512
+var chunkElements = 64
 
 // closed is a channel that is already closed.
 var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()

@@ -146,7 +146,7 @@ func TestWriteResultJSON(t *testing.T) {
 		if err := enc.Encode(r); err != nil {
 			t.Fatal(err)
 		}
-		// Lists cut into chunks of 1, 2, 7 and 512 elements (the default).
+		// Lists cut into chunks of 1, 2, 7 and chunkElements (the default) elements.
 		for _, size := range []int{1, 2, 7, chunkElements} {
 			t.Run(fmt.Sprintf("the parallel encoding of %s in chunks of %d equals a json.Encoder's", name, size), func(t *testing.T) {
 				defer func(n int) { chunkElements = n }(chunkElements)

@@ -223,7 +223,7 @@ func Unmarshal(data []byte) (*Project, error) {
 // which becomes encoding/json/v2) decode a project as encoding/json does
 // (jsonv1.DefaultOptionsV1: names matched without regard to case, the
 // types' UnmarshalJSON methods, ...) with unknown fields refused, about
-// three times faster. It is stricter than encoding/json about duplicate
+// twice as fast. It is stricter than encoding/json about duplicate
 // names and invalid UTF-8: such a file fails here and goes through the
 // strict decode of encoding/json, which then accepts or refuses it with
 // its own, located messages. Any error does the same, so every message
