@@ -28,11 +28,18 @@ func GraphvizStarted() bool {
 	return graphviz.Loaded()
 }
 
+// seeLayoutDOT, when set (by tests), sees every DOT source handed to
+// Graphviz.
+var seeLayoutDOT func(src []byte)
+
 // layoutDOT lays out DOT source with the dot engine and renders it in format
 // ("svg", "json" or "dot").
 func layoutDOT(ctx context.Context, src []byte, format graphviz.Format) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if seeLayoutDOT != nil {
+		seeLayoutDOT(src)
 	}
 	gvMu.Lock()
 	defer gvMu.Unlock()

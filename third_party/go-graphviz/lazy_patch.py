@@ -38,6 +38,10 @@ close = next(j for j in range(i, end) if lines[j] == '\t}')
 lines.insert(close + 1, '\tloaded.Store(mod)')
 
 src = '\n'.join(lines)
+# Exported functions are pooled (lazy.go) instead of made anew per call.
+old = 'func (m *WasmModule) ExportedFunction(name string) api.Function {\n\treturn m.mod.ExportedFunction(name)\n}'
+assert old in src
+src = src.replace(old, 'func (m *WasmModule) ExportedFunction(name string) api.Function {\n\treturn m.exportedFunction(name)\n}')
 # The values of the enums that the generator declared with their position
 # instead of their C value (Graphviz's bit flags, AGEDGE = AGOUTEDGE). Taken
 # from the module (load checks every enum and panics on a difference).

@@ -3024,7 +3024,7 @@ func getCompilationCache() wazero.CompilationCache {
 }
 
 func (m *WasmModule) ExportedFunction(name string) api.Function {
-	return m.mod.ExportedFunction(name)
+	return m.exportedFunction(name)
 }
 
 func (m *WasmModule) malloc(ctx context.Context, size uint64) (uint64, error) {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tetratelabs/wazero/api"
 )
 
 var (
@@ -66,4 +68,75 @@ func checkEnum(ctx context.Context, name string, declared int) {
 	if v := mod.getEnumValue(ctx, name); v != declared {
 		panic(fmt.Sprintf("go-graphviz: enum %s is %d in the module, declared %d", name, v, declared))
 	}
+}
+
+// pooledFunction is an exported function of the module whose wazero
+// instances are reused: upstream made a new one (and a new call engine,
+// with its stack) for every call, a tenth of a large layout's time. An
+// instance serves one call at a time, so calls that nest (through the
+// callbacks) or overlap take another one.
+type pooledFunction struct {
+	api.Function // the first instance, for Definition
+	m            *WasmModule
+	name         string
+}
+
+var (
+	fnMu   sync.Mutex
+	fnFree = map[string][]api.Function{}
+	fnDef  = map[string]*pooledFunction{}
+)
+
+func (m *WasmModule) exportedFunction(name string) api.Function {
+	fnMu.Lock()
+	defer fnMu.Unlock()
+	f, ok := fnDef[name]
+	if !ok {
+		first := m.mod.ExportedFunction(name)
+		if first == nil {
+			return nil
+		}
+		f = &pooledFunction{Function: first, m: m, name: name}
+		fnDef[name] = f
+		fnFree[name] = append(fnFree[name], first)
+	}
+	return f
+}
+
+func (f *pooledFunction) get() api.Function {
+	fnMu.Lock()
+	free := fnFree[f.name]
+	if n := len(free); n > 0 {
+		fn := free[n-1]
+		fnFree[f.name] = free[:n-1]
+		fnMu.Unlock()
+		return fn
+	}
+	fnMu.Unlock()
+	return f.m.mod.ExportedFunction(f.name)
+}
+
+func (f *pooledFunction) put(fn api.Function) {
+	fnMu.Lock()
+	fnFree[f.name] = append(fnFree[f.name], fn)
+	fnMu.Unlock()
+}
+
+func (f *pooledFunction) Call(ctx context.Context, params ...uint64) ([]uint64, error) {
+	fn := f.get()
+	ret, err := fn.Call(ctx, params...)
+	if err == nil {
+		// The results live in the instance's stack: copy them out before
+		// another call may reuse it.
+		ret = append([]uint64(nil), ret...)
+	}
+	f.put(fn)
+	return ret, err
+}
+
+func (f *pooledFunction) CallWithStack(ctx context.Context, stack []uint64) error {
+	fn := f.get()
+	err := fn.CallWithStack(ctx, stack)
+	f.put(fn)
+	return err
 }
