@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,119 +17,205 @@ import (
 
 // writeResultJSON prints r as compact JSON (no HTML escaping) and a newline:
 // byte for byte what a json.Encoder with SetEscapeHTML(false) writes, but
-// faster, since a large plant's result runs to tens of MB: the top-level
-// fields are encoded in parallel, and the assets (the bulk, with requirement
-// lists shared between assets of the same class and SL-T) by hand.
-// Pipe it through jq to read it. TestWriteResultJSON keeps the equivalence.
+// faster and in little memory, since a large plant's result runs to tens of
+// MB (34 MB for 10,000 assets). Every list is cut into chunks of elements,
+// encoded on all cores (the assets, with requirement lists shared between
+// assets of the same class and SL-T, by hand) and written in order as soon
+// as each is ready: no buffer ever holds the whole document, or a whole
+// list. Pipe it through jq to read it. TestWriteResultJSON keeps the
+// equivalence.
 func writeResultJSON(w io.Writer, r *risk.Result) error {
 	rv := reflect.ValueOf(r).Elem()
 	rt := rv.Type()
-	parts := make([][]byte, rt.NumField())
-	errs := make([]error, rt.NumField())
-	var wg sync.WaitGroup
-	for i := range rt.NumField() {
-		if !rt.Field(i).IsExported() {
-			continue // not part of the JSON (the sentences' language)
-		}
-		wg.Go(func() {
-			if assets, ok := rv.Field(i).Interface().([]risk.AssetResult); ok {
-				parts[i] = appendAssets(make([]byte, 0, 64+len(assets)*640), assets)
-				return
+	bw := bufio.NewWriterSize(w, 256<<10)
+
+	// The chunks, in output order, each encoded by its own goroutine; at
+	// most inFlight are encoded or waiting to be written at a time.
+	type chunk struct {
+		head  string // written before the encoded elements
+		field reflect.Value
+		i, j  int // elements [i, j) of field, a slice; j < 0: field whole
+		buf   []byte
+		err   error
+		done  chan struct{}
+	}
+	inFlight := 2 * runtime.GOMAXPROCS(0)
+	queue := make(chan *chunk, inFlight)
+	slots := make(chan struct{}, inFlight)
+	go func() {
+		defer close(queue)
+		first := true
+		for f := range rt.NumField() {
+			if !rt.Field(f).IsExported() {
+				continue // not part of the JSON (the sentences' language)
 			}
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			errs[i] = enc.Encode(rv.Field(i).Interface())
-			parts[i] = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-		})
+			name, _, _ := strings.Cut(rt.Field(f).Tag.Get("json"), ",")
+			sep := byte(',')
+			if first {
+				sep = '{'
+				first = false
+			}
+			head := string(appendString([]byte{sep}, name)) + ":"
+			fv := rv.Field(f)
+			if fv.Kind() != reflect.Slice || fv.IsNil() || fv.Len() == 0 {
+				queue <- &chunk{head: head, field: fv, j: -1, done: closed}
+				continue
+			}
+			n := fv.Len()
+			for i := 0; i < n; i += chunkElements {
+				c := &chunk{head: ",", field: fv, i: i, j: min(i+chunkElements, n), done: make(chan struct{})}
+				if i == 0 {
+					c.head = head + "["
+				}
+				slots <- struct{}{}
+				go func() {
+					defer close(c.done)
+					c.buf, c.err = appendElements((*bufPool.Get().(*[]byte))[:0], c.field, c.i, c.j)
+				}()
+				queue <- c
+			}
+		}
+	}()
+	var err error
+	for c := range queue {
+		<-c.done
+		if err == nil {
+			switch {
+			case c.j < 0: // written whole (a scalar, null, [] or a short value)
+				_, err = bw.WriteString(c.head)
+				if err == nil {
+					err = encodeValue(bw, c.field)
+				}
+			default:
+				if c.err != nil {
+					err = c.err
+					break
+				}
+				if _, err = bw.WriteString(c.head); err == nil {
+					_, err = bw.Write(c.buf)
+				}
+				if err == nil && c.j == c.field.Len() {
+					err = bw.WriteByte(']')
+				}
+			}
+		}
+		if c.j >= 0 {
+			bufPool.Put(&c.buf)
+			<-slots
+		}
 	}
-	wg.Wait()
-	// Written part by part: no copy of the whole document.
-	head := []byte{'{'}
-	first := true
-	for i := range rt.NumField() {
-		if !rt.Field(i).IsExported() {
-			continue
-		}
-		if errs[i] != nil {
-			return errs[i]
-		}
-		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
-		if !first {
-			head = append(head, ',')
-		}
-		first = false
-		head = append(appendString(head, name), ':')
-		if _, err := w.Write(head); err != nil {
-			return err
-		}
-		if _, err := w.Write(parts[i]); err != nil {
-			return err
-		}
-		head = head[:0]
+	if err != nil {
+		return err
 	}
-	_, err := w.Write([]byte("}\n"))
+	if _, err := bw.WriteString("}\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// chunkElements is how many list elements one chunk of writeResultJSON
+// holds (a variable, so that tests can cut lists into many chunks).
+var chunkElements = 64
+
+// closed is a channel that is already closed.
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+// bufPool holds the chunks' buffers (*[]byte) for reuse.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 256<<10); return &b }}
+
+// encodeValue writes v as json.Encoder does, without the newline.
+func encodeValue(w *bufio.Writer, v reflect.Value) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if v.CanAddr() { // as a field of the encoded struct: pointer methods apply
+		v = v.Addr()
+	}
+	if err := enc.Encode(v.Interface()); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return err
 }
 
-// appendAssets encodes asset results as encoding/json would. Requirement
-// lists are shared slices (risk.Assess hands the same slice to every asset
-// with the same class and SL-T), so each is encoded once.
-func appendAssets(b []byte, assets []risk.AssetResult) []byte {
-	if assets == nil {
-		return append(b, "null"...)
-	}
-	type key struct {
-		first *string
-		n     int
-	}
-	done := map[key][]byte{}
-	b = append(b, '[')
-	for i := range assets {
-		a := &assets[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"assetId":`...)
-		b = appendString(b, string(a.AssetID))
-		b = append(b, `,"name":`...)
-		b = appendString(b, a.Name)
-		b = append(b, `,"zoneId":`...)
-		b = appendString(b, string(a.ZoneID))
-		b = append(b, `,"slT":`...)
-		b = appendVector(b, a.SLT)
-		b = append(b, `,"slC":`...)
-		b = appendVector(b, a.SLC)
-		if a.SLCUnknown {
-			b = append(b, `,"slCUnknown":true`...)
-		}
-		b = append(b, `,"gap":`...)
-		b = appendVector(b, a.Gap)
-		b = append(b, `,"requirements":`...)
-		switch {
-		case a.Requirements == nil:
-			b = append(b, "null"...)
-		case len(a.Requirements) == 0:
-			b = append(b, "[]"...)
-		default:
-			k := key{&a.Requirements[0], len(a.Requirements)}
-			enc, ok := done[k]
-			if !ok {
-				enc = append([]byte{'['}, nil...)
-				for j, id := range a.Requirements {
-					if j > 0 {
-						enc = append(enc, ',')
-					}
-					enc = appendString(enc, id)
-				}
-				enc = append(enc, ']')
-				done[k] = enc
+// appendElements appends elements [i, j) of the slice v, separated by
+// commas, as encoding/json encodes them inside the slice (through a pointer,
+// so that methods on pointer receivers apply as they do to the addressable
+// elements of a slice).
+func appendElements(b []byte, v reflect.Value, i, j int) ([]byte, error) {
+	if assets, ok := v.Interface().([]risk.AssetResult); ok {
+		done := map[reqKey][]byte{}
+		for k := i; k < j; k++ {
+			if k > i {
+				b = append(b, ',')
 			}
-			b = append(b, enc...)
+			b = appendAsset(b, &assets[k], done)
 		}
-		b = append(b, '}')
+		return b, nil
 	}
-	return append(b, ']')
+	buf := bytes.NewBuffer(b)
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	for k := i; k < j; k++ {
+		if k > i {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(v.Index(k).Addr().Interface()); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1) // the newline
+	}
+	return buf.Bytes(), nil
+}
+
+// reqKey identifies a requirement list by its backing array: risk.Assess
+// hands the same slice to every asset with the same class and SL-T, so each
+// is encoded once.
+type reqKey struct {
+	first *string
+	n     int
+}
+
+// appendAsset encodes one asset result as encoding/json would.
+func appendAsset(b []byte, a *risk.AssetResult, done map[reqKey][]byte) []byte {
+	b = append(b, `{"assetId":`...)
+	b = appendString(b, string(a.AssetID))
+	b = append(b, `,"name":`...)
+	b = appendString(b, a.Name)
+	b = append(b, `,"zoneId":`...)
+	b = appendString(b, string(a.ZoneID))
+	b = append(b, `,"slT":`...)
+	b = appendVector(b, a.SLT)
+	b = append(b, `,"slC":`...)
+	b = appendVector(b, a.SLC)
+	if a.SLCUnknown {
+		b = append(b, `,"slCUnknown":true`...)
+	}
+	b = append(b, `,"gap":`...)
+	b = appendVector(b, a.Gap)
+	b = append(b, `,"requirements":`...)
+	switch {
+	case a.Requirements == nil:
+		b = append(b, "null"...)
+	case len(a.Requirements) == 0:
+		b = append(b, "[]"...)
+	default:
+		k := reqKey{&a.Requirements[0], len(a.Requirements)}
+		enc, ok := done[k]
+		if !ok {
+			enc = append([]byte{'['}, nil...)
+			for j, id := range a.Requirements {
+				if j > 0 {
+					enc = append(enc, ',')
+				}
+				enc = appendString(enc, id)
+			}
+			enc = append(enc, ']')
+			done[k] = enc
+		}
+		b = append(b, enc...)
+	}
+	return append(b, '}')
 }
 
 func appendVector(b []byte, v [7]int) []byte {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,21 +139,31 @@ func TestWriteResultJSON(t *testing.T) {
 	hostile.Assets[3].ID, hostile.Assets[3].Class = model.StableID("a/4"), model.ClassHost
 	for name, p := range map[string]*model.Project{"the sample plant": model.Sample(), "a small plant": smallProject(),
 		"an empty project": {}, "hostile names": hostile, "a generated plant": model.Generate(20, 300, 7)} {
-		t.Run("the parallel encoding of "+name+" equals a json.Encoder's", func(t *testing.T) {
-			r := risk.Assess(p, cat)
-			var want, got bytes.Buffer
-			enc := json.NewEncoder(&want)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(r); err != nil {
-				t.Fatal(err)
-			}
-			if err := writeResultJSON(&got, r); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), want.Bytes()) {
-				t.Errorf("outputs differ:\n got %.300s\nwant %.300s", got.Bytes(), want.Bytes())
-			}
-		})
+		r := risk.Assess(p, cat)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(r); err != nil {
+			t.Fatal(err)
+		}
+		// Lists cut into chunks of 1, 2, 7 and chunkElements (the default) elements.
+		for _, size := range []int{1, 2, 7, chunkElements} {
+			t.Run(fmt.Sprintf("the parallel encoding of %s in chunks of %d equals a json.Encoder's", name, size), func(t *testing.T) {
+				defer func(n int) { chunkElements = n }(chunkElements)
+				chunkElements = size
+				var got bytes.Buffer
+				if err := writeResultJSON(&got, r); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					i := 0
+					for i < min(got.Len(), want.Len()) && got.Bytes()[i] == want.Bytes()[i] {
+						i++
+					}
+					t.Errorf("outputs differ from byte %d:\n got …%.200s\nwant …%.200s", i, got.Bytes()[max(0, i-50):], want.Bytes()[max(0, i-50):])
+				}
+			})
+		}
 	}
 }
 

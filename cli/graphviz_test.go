@@ -11,9 +11,11 @@ import (
 )
 
 // TestCommandsThatDrawNothingStartNoGraphviz runs validate, assess,
-// requirements and rules in a fresh test process (so that no other test
-// has started Graphviz before) and checks afterwards that the process
-// never created its Graphviz instance; render, run last, must.
+// requirements, rules and diff in a fresh test process (so that no other
+// test has started Graphviz before) and checks afterwards that the process
+// never loaded Graphviz's WebAssembly module, not even in package init
+// (Zonewise links a go-graphviz patched to load it on first use,
+// third_party/go-graphviz/ZONEWISE.md); render, run last, must.
 func TestCommandsThatDrawNothingStartNoGraphviz(t *testing.T) {
 	if dir := os.Getenv("ZONEWISE_GRAPHVIZ_PROBE"); dir != "" {
 		f := filepath.Join(dir, "p.zonewise.json")
@@ -23,6 +25,7 @@ func TestCommandsThatDrawNothingStartNoGraphviz(t *testing.T) {
 			{"assess", "--json", f},
 			{"requirements", "--sl", "2,2,2,1,3,2,2", "--json"},
 			{"rules", f, "--format", "matrix"},
+			{"diff", f, f},
 		} {
 			var out, errb bytes.Buffer
 			if code := Run(args, &out, &errb); code != ExitOK {
@@ -48,7 +51,7 @@ func TestCommandsThatDrawNothingStartNoGraphviz(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCommandsThatDrawNothingStartNoGraphviz$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "ZONEWISE_GRAPHVIZ_PROBE="+dir)
 	out, err := cmd.CombinedOutput()
-	t.Run("validate, assess, requirements and rules leave Graphviz unstarted; render starts it", func(t *testing.T) {
+	t.Run("validate, assess, requirements, rules and diff leave Graphviz unloaded; render loads it", func(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v\n%s", err, out)
 		}

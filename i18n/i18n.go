@@ -84,13 +84,42 @@ func FS() embed.FS { return files }
 
 // Catalog is the message set of one language.
 type Catalog struct {
-	lang Lang
-	msgs map[string]*template.Template
-	// simple holds, for messages made only of text and {{.Name}}
-	// placeholders (nearly all), the parts to join: Format fills them in
-	// without running the template engine.
-	simple   map[string][]segment
-	fallback *Catalog // English, for a message German lacks (nil for English)
+	lang     Lang
+	msgs     map[string]string // the messages as written
+	fallback *Catalog          // English, for a message German lacks (nil for English)
+	// parsed holds the messages used so far (key to *parsedMsg): each is
+	// parsed on first use, since parsing all of them cost every process,
+	// the command line included, about 15 ms at start (Check parses them
+	// all).
+	parsed sync.Map
+}
+
+// parsedMsg is a parsed message; segs, for messages made only of text and
+// {{.Name}} placeholders (nearly all), holds the parts to join: Format
+// fills them in without running the template engine.
+type parsedMsg struct {
+	t      *template.Template // nil when the message does not parse
+	segs   []segment
+	simple bool
+}
+
+// message returns the parsed message of key and whether the catalogue
+// itself (not its fallback) has it.
+func (c *Catalog) message(key string) (*parsedMsg, bool) {
+	if p, ok := c.parsed.Load(key); ok {
+		return p.(*parsedMsg), true
+	}
+	msg, ok := c.msgs[key]
+	if !ok {
+		return nil, false
+	}
+	p := &parsedMsg{}
+	if t, err := template.New(key).Option("missingkey=error").Parse(msg); err == nil {
+		p.t = t
+		p.segs, p.simple = segments(t)
+	}
+	actual, _ := c.parsed.LoadOrStore(key, p)
+	return actual.(*parsedMsg), true
 }
 
 var (
@@ -118,7 +147,18 @@ func For(l Lang) *Catalog {
 // message that is not a valid template.
 func Check() error {
 	For(EN)
-	return loadErr
+	if loadErr != nil {
+		return loadErr
+	}
+	for _, l := range Langs {
+		c := loaded[l]
+		for _, k := range c.Keys() {
+			if _, err := template.New(k).Option("missingkey=error").Parse(c.msgs[k]); err != nil {
+				return fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
+			}
+		}
+	}
+	return nil
 }
 
 func loadAll() (map[Lang]*Catalog, error) {
@@ -128,18 +168,7 @@ func loadAll() (map[Lang]*Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := &Catalog{lang: l, msgs: make(map[string]*template.Template, len(raw)), simple: make(map[string][]segment, len(raw))}
-		for k, v := range raw {
-			t, err := template.New(k).Option("missingkey=error").Parse(v)
-			if err != nil {
-				return nil, fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
-			}
-			c.msgs[k] = t
-			if segs, ok := segments(t); ok {
-				c.simple[k] = segs
-			}
-		}
-		out[l] = c
+		out[l] = &Catalog{lang: l, msgs: raw}
 	}
 	for _, l := range Langs {
 		if l != EN {
@@ -211,10 +240,14 @@ func (c *Catalog) Has(key string) bool {
 // is visible instead of an empty label (the tests keep both from happening).
 func (c *Catalog) T(key string, data ...any) string {
 	for x := c; x != nil; x = x.fallback {
-		t, ok := x.msgs[key]
+		p, ok := x.message(key)
 		if !ok {
 			continue
 		}
+		if p.t == nil {
+			return "[" + key + "]"
+		}
+		t := p.t
 		var d any
 		if len(data) > 0 {
 			d = data[0]
@@ -275,7 +308,11 @@ func segments(t *template.Template) ([]segment, bool) {
 // large plant writes hundreds of thousands of them).
 func (c *Catalog) Format(key string, vals map[string]string) string {
 	for x := c; x != nil; x = x.fallback {
-		if segs, ok := x.simple[key]; ok {
+		p, has := x.message(key)
+		if !has {
+			continue
+		}
+		if segs := p.segs; p.simple {
 			n := 0
 			for _, s := range segs {
 				if s.field == "" {
@@ -299,12 +336,10 @@ func (c *Catalog) Format(key string, vals map[string]string) string {
 			}
 			return b.String()
 		}
-		if _, ok := x.msgs[key]; ok {
-			if vals == nil {
-				return x.T(key)
-			}
-			return x.T(key, vals)
+		if vals == nil {
+			return x.T(key)
 		}
+		return x.T(key, vals)
 	}
 	return "[" + key + "]"
 }

@@ -12,28 +12,34 @@ import (
 
 // gv is the one Graphviz instance of the process. go-graphviz runs Graphviz
 // as WebAssembly, which is not safe for concurrent calls, so every use holds
-// gvMu. The module itself is compiled in go-graphviz's init (about 1 s on a
-// machine's first run, cached afterwards); the instance is created lazily.
+// gvMu. The module is compiled on first use, not in package init: Zonewise
+// links a patched go-graphviz (third_party/go-graphviz/ZONEWISE.md), so that
+// commands that draw nothing do not pay for it.
 var (
 	gvMu sync.Mutex
 	gv   *graphviz.Graphviz
 )
 
-// GraphvizStarted reports whether this process has created its Graphviz
-// instance: commands that draw nothing (validate, assess, requirements)
-// must not, and a test holds them to it. go-graphviz's own package init
-// still compiles its WebAssembly module in every process that links it.
+// GraphvizStarted reports whether this process has loaded Graphviz (its
+// WebAssembly module compiled and instantiated): commands that draw nothing
+// (validate, assess, requirements, diff) must not, and a test holds them
+// to it.
 func GraphvizStarted() bool {
-	gvMu.Lock()
-	defer gvMu.Unlock()
-	return gv != nil
+	return graphviz.Loaded()
 }
+
+// seeLayoutDOT, when set (by tests), sees every DOT source handed to
+// Graphviz.
+var seeLayoutDOT func(src []byte)
 
 // layoutDOT lays out DOT source with the dot engine and renders it in format
 // ("svg", "json" or "dot").
 func layoutDOT(ctx context.Context, src []byte, format graphviz.Format) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if seeLayoutDOT != nil {
+		seeLayoutDOT(src)
 	}
 	gvMu.Lock()
 	defer gvMu.Unlock()

@@ -1,0 +1,106 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// checkFastDecode holds decodeFast to decodeStrict (encoding/json) on one
+// input: where the fast decoder accepts a file, encoding/json must accept it
+// too and decode the same project. (The fast decoder may refuse more: the
+// strict decode then decides.)
+func checkFastDecode(t *testing.T, data []byte) (fastOK bool) {
+	t.Helper()
+	var fast, strict Project
+	errFast := decodeFast(data, &fast)
+	errStrict := decodeStrict(data, &strict)
+	if errFast != nil {
+		return false
+	}
+	if errStrict != nil {
+		t.Fatalf("the fast decoder accepts what encoding/json refuses (%v): %.200q", errStrict, data)
+	}
+	if !reflect.DeepEqual(fast, strict) {
+		t.Fatalf("the decoders disagree on %.200q", data)
+	}
+	return true
+}
+
+// TestFastDecodeMatchesEncodingJSON: the project files of the tests, the
+// sample and generated plants decode on the fast path to exactly what
+// encoding/json makes of them; hand-made oddities either do the same or go
+// to encoding/json.
+func TestFastDecodeMatchesEncodingJSON(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"testdata/*.json", "../cli/testdata/*/*.json", "../render/document/testdata/*.json"} {
+		m, _ := filepath.Glob(glob)
+		files = append(files, m...)
+	}
+	if len(files) < 5 {
+		t.Fatalf("found only %d project files", len(files))
+	}
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(name, "schema1.json") { // migrated first
+				if data, err = migrate(data, 1); err != nil {
+					t.Fatal(err)
+				}
+			}
+			checkFastDecode(t, data)
+		})
+	}
+	for name, p := range map[string]*Project{"sample": Sample(), "generated 50/1000": Generate(50, 1000, 1), "generated 5/40 seed 9": Generate(5, 40, 9)} {
+		t.Run(name+" takes the fast path", func(t *testing.T) {
+			data, err := Marshal(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !checkFastDecode(t, data) {
+				t.Fatal("the fast decoder refused a file Zonewise wrote")
+			}
+		})
+	}
+	oddities := map[string]string{
+		"names in another case":           `{"schemaVersion": 3, "NAME": "x", "Zones": [{"ID": "z", "name": "Z"}]}`,
+		"a duplicate name":                `{"schemaVersion": 3, "name": "a", "name": "b"}`,
+		"a duplicate name in a zone":      `{"schemaVersion": 3, "zones": [{"id": "z", "name": "a", "name": "b"}]}`,
+		"an unknown field":                `{"schemaVersion": 3, "nmae": "x"}`,
+		"an unknown nested field":         `{"schemaVersion": 3, "zones": [{"id": "z", "colour": "red"}]}`,
+		"invalid UTF-8":                   "{\"schemaVersion\": 3, \"name\": \"a\xffb\"}",
+		"a lone surrogate escape":         `{"schemaVersion": 3, "name": "a\ud800b"}`,
+		"escapes":                         `{"schemaVersion": 3, "name": "tab\t nl\n \u00e9 \u2028 \"q\" \\ \/"}`,
+		"an exponent for an integer":      `{"schemaVersion": 3, "zones": [{"id": "z", "slT": [1e0,2,2,2,2,2,2]}]}`,
+		"a fraction for an integer":       `{"schemaVersion": 3, "zones": [{"id": "z", "slT": [1.5,2,2,2,2,2,2]}]}`,
+		"a string for an integer":         `{"schemaVersion": 3, "assets": [{"id": "a", "slC": ["1",2,2,2,2,2,2]}]}`,
+		"nulls":                           `{"schemaVersion": 3, "name": null, "zones": null, "assets": [{"id": "a", "slC": null, "position": null}]}`,
+		"empty lists":                     `{"schemaVersion": 3, "zones": [], "assets": [{"id": "a", "focusPoints": []}]}`,
+		"trailing data":                   `{"schemaVersion": 3} {}`,
+		"a number too large":              `{"schemaVersion": 3, "assets": [{"id": "a", "position": {"x": 1e400}}]}`,
+		"negative zero":                   `{"schemaVersion": 3, "assets": [{"id": "a", "position": {"x": -0}}]}`,
+		"a boolean for a string":          `{"schemaVersion": 3, "name": true}`,
+		"an object for a list":            `{"schemaVersion": 3, "zones": {}}`,
+		"deep nesting in an unknown slot": `{"schemaVersion": 3, "suc": {"assumptions": [[[[]]]]}}`,
+	}
+	for name, src := range oddities {
+		t.Run(name, func(t *testing.T) { t.Logf("fast path: %v", checkFastDecode(t, []byte(src))) })
+	}
+}
+
+// FuzzFastDecode: on any input the fast decoder accepts, encoding/json
+// decodes the same project.
+func FuzzFastDecode(f *testing.F) {
+	addTestdataSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return
+		}
+		checkFastDecode(t, data)
+	})
+}
