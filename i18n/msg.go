@@ -50,21 +50,7 @@ func (m Msg) Text(c *Catalog) string {
 	if m.Key == "" {
 		return ""
 	}
-	return c.format(m.Key, func(name string) (string, bool) {
-		v, ok := m.Arg(name)
-		if !ok {
-			return "", false
-		}
-		return ArgText(c, v), true
-	}, func() map[string]string {
-		vals := make(map[string]string, len(m.Args)/2)
-		for i := 0; i+1 < len(m.Args); i += 2 {
-			if k, ok := m.Args[i].(string); ok {
-				vals[k] = ArgText(c, m.Args[i+1])
-			}
-		}
-		return vals
-	})
+	return c.formatMsg(m)
 }
 
 // ArgText writes one parameter in the catalogue's language.
@@ -145,3 +131,53 @@ type Num struct {
 
 // Text implements Arg.
 func (n Num) Text(c *Catalog) string { return c.Number(n.F, n.Decimals) }
+
+// formatMsg is Text without closures or maps for the simple messages (text
+// and {{.Name}} only): the parameters are written once each, into an array
+// on the stack, and the result is built in one allocation.
+func (c *Catalog) formatMsg(m Msg) string {
+	for x := c; x != nil; x = x.fallback {
+		segs, ok := x.simple[m.Key]
+		if !ok {
+			if _, ok := x.msgs[m.Key]; !ok {
+				continue
+			}
+			vals := make(map[string]string, len(m.Args)/2)
+			for i := 0; i+1 < len(m.Args); i += 2 {
+				if k, ok := m.Args[i].(string); ok {
+					vals[k] = ArgText(c, m.Args[i+1])
+				}
+			}
+			return x.T(m.Key, vals)
+		}
+		var buf [16]string
+		parts := buf[:0]
+		n := 0
+		for _, sg := range segs {
+			if sg.field == "" {
+				n += len(sg.text)
+				continue
+			}
+			v, ok := m.Arg(sg.field)
+			if !ok {
+				return "[" + m.Key + "]"
+			}
+			t := ArgText(c, v)
+			parts = append(parts, t)
+			n += len(t)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		k := 0
+		for _, sg := range segs {
+			if sg.field == "" {
+				b.WriteString(sg.text)
+			} else {
+				b.WriteString(parts[k])
+				k++
+			}
+		}
+		return b.String()
+	}
+	return "[" + m.Key + "]"
+}
