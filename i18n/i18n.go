@@ -307,35 +307,36 @@ func segments(t *template.Template) ([]segment, bool) {
 // engine's reflection for the common simple messages (an assessment of a
 // large plant writes hundreds of thousands of them).
 func (c *Catalog) Format(key string, vals map[string]string) string {
+	return c.format(key, func(name string) (string, bool) {
+		v, ok := vals[name]
+		return v, ok
+	}, func() map[string]string { return vals })
+}
+
+// format fills in a message: a simple one from lookup, part by part; any
+// other through the template engine with the map all builds.
+func (c *Catalog) format(key string, lookup func(string) (string, bool), all func() map[string]string) string {
 	for x := c; x != nil; x = x.fallback {
 		p, has := x.message(key)
 		if !has {
 			continue
 		}
-		if segs := p.segs; p.simple {
-			n := 0
-			for _, s := range segs {
-				if s.field == "" {
-					n += len(s.text)
-				} else {
-					v, ok := vals[s.field]
-					if !ok {
-						return "[" + key + "]"
-					}
-					n += len(v)
-				}
-			}
+		if p.simple {
 			var b strings.Builder
-			b.Grow(n)
-			for _, s := range segs {
+			for _, s := range p.segs {
 				if s.field == "" {
 					b.WriteString(s.text)
-				} else {
-					b.WriteString(vals[s.field])
+					continue
 				}
+				v, ok := lookup(s.field)
+				if !ok {
+					return "[" + key + "]"
+				}
+				b.WriteString(v)
 			}
 			return b.String()
 		}
+		vals := all()
 		if vals == nil {
 			return x.T(key)
 		}

@@ -16,8 +16,21 @@ import (
 // IDs, levels), or by its Text method when it is an Arg: a nested Msg, a
 // Term (a catalogue word), an enumeration label (Enum), a list (List).
 type Msg struct {
-	Key  string
-	Args map[string]any
+	Key string
+	// Args alternates placeholder names (strings) and values; a slice, not
+	// a map, because an assessment of a large plant makes hundreds of
+	// thousands of messages with two or three parameters each.
+	Args []any
+}
+
+// Arg returns the value of the placeholder name, if the message has it.
+func (m Msg) Arg(name string) (any, bool) {
+	for i := 0; i+1 < len(m.Args); i += 2 {
+		if m.Args[i] == name {
+			return m.Args[i+1], true
+		}
+	}
+	return nil, false
 }
 
 // Arg is a parameter written differently per language.
@@ -27,16 +40,7 @@ type Arg interface {
 
 // M builds a Msg from alternating placeholder names and values:
 // M("risk.reason.slt.parent", "SL", 2, "FR", f, "Zone", name).
-func M(key string, kv ...any) Msg {
-	m := Msg{Key: key}
-	if len(kv) > 0 {
-		m.Args = make(map[string]any, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			m.Args[kv[i].(string)] = kv[i+1]
-		}
-	}
-	return m
-}
+func M(key string, kv ...any) Msg { return Msg{Key: key, Args: kv} }
 
 // EN is the sentence in English.
 func (m Msg) EN() string { return m.Text(For(EN)) }
@@ -46,14 +50,7 @@ func (m Msg) Text(c *Catalog) string {
 	if m.Key == "" {
 		return ""
 	}
-	if len(m.Args) == 0 {
-		return c.Format(m.Key, nil)
-	}
-	vals := make(map[string]string, len(m.Args))
-	for k, v := range m.Args {
-		vals[k] = ArgText(c, v)
-	}
-	return c.Format(m.Key, vals)
+	return c.formatMsg(m)
 }
 
 // ArgText writes one parameter in the catalogue's language.
@@ -134,3 +131,54 @@ type Num struct {
 
 // Text implements Arg.
 func (n Num) Text(c *Catalog) string { return c.Number(n.F, n.Decimals) }
+
+// formatMsg is Text without closures or maps for the simple messages (text
+// and {{.Name}} only): the parameters are written once each, into an array
+// on the stack, and the result is built in one allocation.
+func (c *Catalog) formatMsg(m Msg) string {
+	for x := c; x != nil; x = x.fallback {
+		p, has := x.message(m.Key)
+		if !has {
+			continue
+		}
+		segs := p.segs
+		if !p.simple {
+			vals := make(map[string]string, len(m.Args)/2)
+			for i := 0; i+1 < len(m.Args); i += 2 {
+				if k, ok := m.Args[i].(string); ok {
+					vals[k] = ArgText(c, m.Args[i+1])
+				}
+			}
+			return x.T(m.Key, vals)
+		}
+		var buf [16]string
+		parts := buf[:0]
+		n := 0
+		for _, sg := range segs {
+			if sg.field == "" {
+				n += len(sg.text)
+				continue
+			}
+			v, ok := m.Arg(sg.field)
+			if !ok {
+				return "[" + m.Key + "]"
+			}
+			t := ArgText(c, v)
+			parts = append(parts, t)
+			n += len(t)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		k := 0
+		for _, sg := range segs {
+			if sg.field == "" {
+				b.WriteString(sg.text)
+			} else {
+				b.WriteString(parts[k])
+				k++
+			}
+		}
+		return b.String()
+	}
+	return "[" + m.Key + "]"
+}
