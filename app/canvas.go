@@ -94,6 +94,9 @@ type zoneCanvas struct {
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
 	// obs is what conduit labels keep clear of (canvas_labels.go)
 	obs obstacles
+	// boxes are the zones' screen rectangles of the redraw under way, for
+	// routing conduits around them (canvas_route.go)
+	boxes *zoneBoxes
 }
 
 // canvasWindow is what the canvas asks of the window beyond the session.
@@ -322,6 +325,7 @@ func (c *zoneCanvas) redraw() {
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
 	c.placeAssets(p, zs)
+	c.drawZoneMarks(p)
 	c.collectObstacles()
 	order = c.drawConduits(p, zs, ink, order)
 	order = c.drawAssets(p, ink, order)
@@ -397,6 +401,7 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 
 // drawConduits updates the conduit shapes, lines between zone borders.
 func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
+	c.boxes = c.boxesOf(zs)
 	for i := range p.Conduits {
 		cd := &p.Conduits[i]
 		s, ok := c.conduits[cd.ID]
@@ -404,6 +409,7 @@ func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone,
 			s = &conduitShape{}
 			c.conduits[cd.ID] = s
 		}
+		s.mark = c.sess.marks.of(cd.ID)
 		s.update(c, cd, zs, ink.fg, ink.sel, c.sess.sel.hasID(cd.ID))
 		order = append(order, s.objects()...)
 	}
@@ -478,7 +484,9 @@ func (c *zoneCanvas) drawAssets(p *model.Project, ink canvasInk, order []fyne.Ca
 			s.hide()
 			continue
 		}
-		s.update(c.zoom, r[0], fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y), a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
+		size := fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y)
+		s.update(c.zoom, r[0], size, a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
+		markChip(s.mark, c.sess.marks.of(a.ID), r[0], size)
 	}
 	return order
 }

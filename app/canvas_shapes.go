@@ -116,6 +116,8 @@ type zoneShape struct {
 	tl       fyne.Position
 	size     fyne.Size
 	headerTo float32
+	// mark is the zone's mark in an open comparison
+	mark *zoneMark
 }
 
 func newZoneShape() *zoneShape {
@@ -125,6 +127,7 @@ func newZoneShape() *zoneShape {
 		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
 		more:    canvas.NewText("", color.Black),
 		summary: [3]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
+		mark:    newZoneMark(),
 	}
 }
 
@@ -167,7 +170,7 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}
+	return append([]fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}, s.mark.objects()...)
 }
 
 func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
@@ -298,6 +301,8 @@ func trimFloat(f float64) string {
 
 // assetShape draws one asset as a chip: a class glyph and the name.
 type assetShape struct {
+	// mark frames the chip in an open comparison
+	mark          *canvas.Rectangle
 	rect, glyphBg *canvas.Rectangle
 	glyph, name   *canvas.Text
 	// the last fitted name, to measure text only when name or size change
@@ -310,13 +315,14 @@ type assetShape struct {
 
 func newAssetShape() *assetShape {
 	return &assetShape{
+		mark: canvas.NewRectangle(color.Transparent),
 		rect: canvas.NewRectangle(color.Transparent), glyphBg: canvas.NewRectangle(color.Transparent),
 		glyph: canvas.NewText("", color.White), name: canvas.NewText("", color.Black),
 	}
 }
 
 func (s *assetShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.glyphBg, s.glyph, s.name}
+	return []fyne.CanvasObject{s.mark, s.rect, s.glyphBg, s.glyph, s.name}
 }
 
 func (s *assetShape) hide() { hideAll(s.objects()) }
@@ -444,6 +450,8 @@ type conduitShape struct {
 	used      int
 	labelBg   *canvas.Rectangle
 	label     *canvas.Text
+	// mark is the conduit's mark in an open comparison
+	mark changeMark
 	// segments in screen coordinates, for hit tests
 	segs [][2]fyne.Position
 }
@@ -525,18 +533,26 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	var path []fyne.Position // where the label may go
 	switch {
 	case len(rects) == 2:
-		// Through the route's bends when it has any, else straight.
-		pts := []fyne.Position{rects[0].centre()}
-		for _, r := range cd.Route {
-			pts = append(pts, c.toScreen(r.X, r.Y))
+		// Through the route's bends when it has any, else straight or
+		// around the boxes in the way (canvas_route.go).
+		var pts []fyne.Position
+		if len(cd.Route) == 0 && c.boxes != nil {
+			pts = route(zs, c.boxes, ids[0], ids[1], rects[0], rects[1])
+		} else {
+			pts = []fyne.Position{rects[0].centre()}
+			for _, r := range cd.Route {
+				pts = append(pts, c.toScreen(r.X, r.Y))
+			}
+			pts = append(pts, rects[1].centre())
+			pts[0] = rects[0].clip(pts[0], pts[1])
+			n := len(pts) - 1
+			pts[n] = rects[1].clip(pts[n], pts[n-1])
 		}
-		pts = append(pts, rects[1].centre())
-		pts[0] = rects[0].clip(pts[0], pts[1])
 		n := len(pts) - 1
-		pts[n] = rects[1].clip(pts[n], pts[n-1])
 		if s.from(cd) == ids[1] {
 			slices.Reverse(pts)
 		}
+		s.halo(s.mark, width, pts...)
 		for i := 0; i < n; i++ {
 			s.stroke(pts[i], pts[i+1], cd.Type, col, width, c.zoom)
 		}
@@ -550,6 +566,9 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 			hx, hy = hx+r.centre().X, hy+r.centre().Y
 		}
 		hub := fyne.NewPos(hx/float32(len(rects)), hy/float32(len(rects)))
+		for _, r := range rects {
+			s.halo(s.mark, width, hub, r.clip(r.centre(), hub))
+		}
 		for _, r := range rects {
 			s.stroke(hub, r.clip(r.centre(), hub), cd.Type, col, width, c.zoom)
 		}
