@@ -146,4 +146,3 @@ func comparisonTexts(t *testing.T, w fyne.Window) []string {
 	}
 	return out
 }
-
