@@ -118,6 +118,14 @@ func (u *ui) askPassphrase(title, message string, confirm bool, done func(string
 			done(pass.Text)
 		}
 	}, u.win)
+	// Enter in the (last) field confirms, as OK does (Submit checks the
+	// fields first).
+	if confirm {
+		pass.OnSubmitted = func(string) { u.win.Canvas().Focus(again) }
+		again.OnSubmitted = func(string) { d.Submit() }
+	} else {
+		pass.OnSubmitted = func(string) { d.Submit() }
+	}
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	u.win.Canvas().Focus(pass)
