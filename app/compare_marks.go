@@ -44,13 +44,23 @@ func (m *changeMarks) of(id model.ID) changeMark {
 func marksFrom(rep *changes.Report, p *model.Project) *changeMarks {
 	m := &changeMarks{byID: map[model.ID]changeMark{}, inZones: map[model.ID]int{}}
 	onCanvas := func(kind string) bool { return kind == "zone" || kind == "conduit" || kind == "asset" }
+	exists := map[model.ID]bool{}
+	for i := range p.Zones {
+		exists[p.Zones[i].ID] = true
+	}
+	for i := range p.Conduits {
+		exists[p.Conduits[i].ID] = true
+	}
+	for i := range p.Assets {
+		exists[p.Assets[i].ID] = true
+	}
 	for _, a := range rep.Added {
 		if onCanvas(a.Kind) && a.ID != "" {
 			m.byID[a.ID] = markAdded
 		}
 	}
 	changed := func(r changes.Ref) {
-		if onCanvas(r.Kind) && r.ID != "" && m.byID[r.ID] == markNone {
+		if onCanvas(r.Kind) && exists[r.ID] && m.byID[r.ID] == markNone {
 			m.byID[r.ID] = markChanged
 		}
 	}

@@ -296,7 +296,7 @@ func (u *ui) compareDialog() {
 	rev := widget.NewEntry()
 	rev.SetPlaceHolder(tr("compare.revision.placeholder"))
 	var d dialog.Dialog
-	useGit := widget.NewButton(tr("compare.git"), func() {
+	compareGit := func() {
 		if u.doc.Path == "" {
 			u.showError(errors.New(tr("compare.unsaved")))
 			return
@@ -318,7 +318,9 @@ func (u *ui) compareDialog() {
 			return
 		}
 		u.compareWith(label, old)
-	})
+	}
+	useGit := widget.NewButton(tr("compare.git"), compareGit)
+	rev.OnSubmitted = func(string) { compareGit() } // Enter compares
 	useFile := widget.NewButton(tr("compare.file"), func() { d.Hide(); u.compareFileDialog() })
 	note := widget.NewLabel(tr("compare.choose"))
 	note.Wrapping = fyne.TextWrapWord
@@ -407,7 +409,13 @@ func (u *ui) showComparison(path string, rep *changes.Report) {
 		}
 	}
 	for _, a := range rep.Assessment {
-		add(a.Ref, fmt.Sprintf("%s “%s”: %s %s → %s", a.Kind, a.Name, a.Measure, orDash(a.Old), orDash(a.New)))
+		text := assessmentLine(a)
+		if r := (ref{kindRef[a.Kind], a.ID}); r.Kind != kindNone && !r.exists(u.doc.Project) {
+			// the assessment of an object since removed: listed only
+			lines = append(lines, comparisonLine{text: text, removed: true})
+			continue
+		}
+		add(a.Ref, text)
 	}
 	if len(lines) == 0 {
 		u.showInfo(tr("compare.title"), tr("compare.none"))
@@ -475,6 +483,26 @@ func (u *ui) closeComparison() {
 	if u.compareWin != nil {
 		u.compareWin.Close()
 	}
+}
+
+// assessmentLine is the comparison line of a change in the assessment.
+func assessmentLine(a changes.AssessmentChange) string {
+	args := map[string]any{"Kind": a.Kind, "Name": a.Name, "Old": orDash(a.Old), "New": orDash(a.New)}
+	switch {
+	case a.Measure == "proposal" && a.New == "":
+		args["Proposal"] = a.Old
+		return tr("compare.assessment.proposalGone", args)
+	case a.Measure == "proposal":
+		args["Proposal"] = a.New
+		return tr("compare.assessment.proposalNew", args)
+	}
+	measure := map[string]string{"slT": "SL-T", "slA": "SL-A", "gaps": tr("compare.measure.gaps"),
+		"currentResidual": tr("compare.measure.currentResidual"), "targetResidual": tr("compare.measure.targetResidual")}[a.Measure]
+	if measure == "" {
+		measure = a.Measure
+	}
+	args["Measure"] = measure
+	return tr("compare.assessment.changed", args)
 }
 
 func orDash(s string) string {
