@@ -87,12 +87,20 @@ func markColor(k changeMark) color.Color {
 	return color.NRGBA{235, 140, 0, 255}
 }
 
-// markWord is the tag a marked zone shows.
-func markWord(k changeMark) string {
-	if k == markAdded {
-		return tr("canvas.mark.added")
+// markTag is the tag a marked zone shows: "added", "changed", or the
+// number of its marked assets; short, "+", "Δ", "Δ 3".
+func markTag(k changeMark, assets int, short bool) string {
+	key := "canvas.mark.assets"
+	switch k {
+	case markAdded:
+		key = "canvas.mark.added"
+	case markChanged:
+		key = "canvas.mark.changed"
 	}
-	return tr("canvas.mark.changed")
+	if short {
+		key += ".short"
+	}
+	return tr(key, map[string]any{"N": assets})
 }
 
 // zoneMark draws a zone's comparison mark: a coloured frame around the box
@@ -131,16 +139,18 @@ func (m *zoneMark) show(k changeMark, assets int, tl fyne.Position, size fyne.Si
 		w := max(3, 4*zoom) * presentScale()
 		setRect(m.frame, tl.Subtract(fyne.NewPos(w, w)), size.Add(fyne.NewSize(2*w, 2*w)), color.Transparent, col, w, 12*zoom)
 	}
-	text := ""
-	switch {
-	case k != markNone:
-		text = markWord(k)
-	default:
-		text = tr("canvas.mark.assets", map[string]any{"N": assets})
-	}
+	// The tag sits on the box's top edge at the right, like a badge, clear
+	// of the name and the summary inside; a small box gets the short form
+	// ("+", "Δ", "Δ 3").
 	ts := max(canvasMinText, min(12*zoom, 16)) * presentScale()
-	if m.tagFor != text || m.tagTS != ts {
-		m.tagFor, m.tagTS, m.tagSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{Bold: true})
+	for _, short := range []bool{false, true} {
+		text := markTag(k, assets, short)
+		if m.tagFor != text || m.tagTS != ts {
+			m.tagFor, m.tagTS, m.tagSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{Bold: true})
+		}
+		if m.tagSize.Width+8 <= size.Width*0.45 {
+			break
+		}
 	}
 	bw, bh := m.tagSize.Width+8, m.tagSize.Height+2
 	if bw > size.Width-8 || bh > size.Height/2 {
@@ -148,7 +158,8 @@ func (m *zoneMark) show(k changeMark, assets int, tl fyne.Position, size fyne.Si
 		m.tag.Hide()
 		return
 	}
-	pos := tl.Add(fyne.NewPos(size.Width-bw-4, size.Height-bh-4))
+	text := m.tagFor
+	pos := tl.Add(fyne.NewPos(size.Width-bw-8*zoom-4, -bh/2))
 	setRect(m.tagBg, pos, fyne.NewSize(bw, bh), col, color.Transparent, 0, 3)
 	setText(m.tag, text, pos.Add(fyne.NewPos(4, 1)), ts, color.White, true)
 }

@@ -113,8 +113,9 @@ func TestZoomedOutAZoneCountsItsChangedAssets(t *testing.T) {
 	if m.frame.Visible() {
 		t.Error("Cell 1 itself did not change but is framed")
 	}
-	if !m.tag.Visible() || m.tag.Text != "changed assets: 2" {
-		t.Errorf("Cell 1 zoomed out: tag visible %v %q, want “changed assets: 2”", m.tag.Visible(), m.tag.Text)
+	// 170 pixels wide: the short form
+	if !m.tag.Visible() || m.tag.Text != "Δ 2" {
+		t.Errorf("Cell 1 zoomed out: tag visible %v %q, want “Δ 2”", m.tag.Visible(), m.tag.Text)
 	}
 	u.closeComparison()
 }

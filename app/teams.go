@@ -447,8 +447,9 @@ func (u *ui) showComparison(path string, rep *changes.Report) {
 			sw.Refresh()
 		})
 	list.OnSelected = func(i widget.ListItemID) {
+		// as a Find result: the view that shows it, centred and zoomed
 		if r := lines[i].to; r.Kind != kindNone && r.exists(u.doc.Project) {
-			u.goTo(r)
+			u.goToFound(findEntry{r: r})
 		}
 	}
 	head := widget.NewLabel(tr("compare.head", map[string]any{"File": path, "Summary": fmt.Sprintf("%d / %d / %d / %d",
