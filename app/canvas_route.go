@@ -37,6 +37,73 @@ func (c *zoneCanvas) boxesOf(zs map[model.ID]*model.Zone) *zoneBoxes {
 	return b
 }
 
+// routeHub places the hub of a conduit joining three or more zones (ids,
+// boxes rects) where no box is, near their centre and with the fewest
+// boxes between it and the zones, and routes a spoke from each zone to it.
+func routeHub(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ids []model.ID, rects []rectF) (fyne.Position, [][]fyne.Position) {
+	var cx, cy float32
+	for _, r := range rects {
+		cx, cy = cx+r.centre().X, cy+r.centre().Y
+	}
+	cx, cy = cx/float32(len(rects)), cy/float32(len(rects))
+	step := float32(40)
+	for _, r := range rects {
+		step = min(step, max(r.w, r.h)/4)
+	}
+	step = max(step, 8)
+	inside := func(p fyne.Position) bool {
+		for _, r := range boxes.rects {
+			if r.contains(p) {
+				return true
+			}
+		}
+		return false
+	}
+	best, bestScore := fyne.NewPos(cx, cy), float32(-1)
+	for dy := -3; dy <= 3; dy++ {
+		for dx := -3; dx <= 3; dx++ {
+			p := fyne.NewPos(cx+float32(dx)*step, cy+float32(dy)*step)
+			if inside(p) {
+				continue
+			}
+			hub := rectF{p.X - 1, p.Y - 1, 2, 2}
+			score := float32(0)
+			for i, r := range rects {
+				pts := route(zs, boxes, ids[i], "", r, hub)
+				score += pathLen(pts) + 1e6*float32(crossingsExcept(pts, boxes, ids[i], zs))
+			}
+			if bestScore < 0 || score < bestScore {
+				best, bestScore = p, score
+			}
+		}
+	}
+	hub := rectF{best.X - 1, best.Y - 1, 2, 2}
+	spokes := make([][]fyne.Position, len(rects))
+	for i, r := range rects {
+		spokes[i] = route(zs, boxes, ids[i], "", r, hub)
+		spokes[i][len(spokes[i])-1] = best
+	}
+	return best, spokes
+}
+
+// crossingsExcept counts the boxes a path crosses other than zone id's
+// and those of its parents and children.
+func crossingsExcept(pts []fyne.Position, boxes *zoneBoxes, id model.ID, zs map[model.ID]*model.Zone) int {
+	n := 0
+	for i, bid := range boxes.ids {
+		if bid == id || related(zs, bid, id) {
+			continue
+		}
+		for j := 1; j < len(pts); j++ {
+			if segHits(pts[j-1], pts[j], boxes.rects[i]) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // related reports whether zone a contains b or b contains a (directly or
 // further up).
 func related(zs map[model.ID]*model.Zone, a, b model.ID) bool {
@@ -72,7 +139,7 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 		if r.x > near.x+near.w || r.x+r.w < near.x || r.y > near.y+near.h || r.y+r.h < near.y {
 			continue
 		}
-		if id == ia || id == ib || related(zs, id, ia) || related(zs, id, ib) {
+		if id == ia || id == ib || related(zs, id, ia) || (ib != "" && related(zs, id, ib)) {
 			continue
 		}
 		in = append(in, r)
@@ -213,4 +280,23 @@ func segHits(a, b fyne.Position, r rectF) bool {
 		}
 	}
 	return true
+}
+
+// reversed returns pts in reverse order (a new slice).
+func reversed(pts []fyne.Position) []fyne.Position {
+	out := make([]fyne.Position, len(pts))
+	for i, p := range pts {
+		out[len(pts)-1-i] = p
+	}
+	return out
+}
+
+// spanInView reports whether the rectangle spanning rs is (partly) in view:
+// conduits off screen are not routed.
+func (c *zoneCanvas) spanInView(rs []rectF) bool {
+	x0, y0, x1, y1 := rs[0].x, rs[0].y, rs[0].x+rs[0].w, rs[0].y+rs[0].h
+	for _, r := range rs[1:] {
+		x0, y0, x1, y1 = min(x0, r.x), min(y0, r.y), max(x1, r.x+r.w), max(y1, r.y+r.h)
+	}
+	return c.inView(fyne.NewPos(x0, y0), fyne.NewSize(x1-x0, y1-y0))
 }

@@ -536,8 +536,13 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		// Through the route's bends when it has any, else straight or
 		// around the boxes in the way (canvas_route.go).
 		var pts []fyne.Position
-		if len(cd.Route) == 0 && c.boxes != nil {
+		if len(cd.Route) == 0 && c.boxes != nil && c.spanInView(rects) {
 			pts = route(zs, c.boxes, ids[0], ids[1], rects[0], rects[1])
+		} else if len(cd.Route) == 0 {
+			pts = trimEnds([]fyne.Position{rects[0].centre(), rects[1].centre()}, rects[0], rects[1])
+			if pts == nil {
+				pts = []fyne.Position{rects[0].centre(), rects[1].centre()}
+			}
 		} else {
 			pts = []fyne.Position{rects[0].centre()}
 			for _, r := range cd.Route {
@@ -561,18 +566,30 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		}
 		path = pts
 	case len(rects) > 2:
-		var hx, hy float32
-		for _, r := range rects {
-			hx, hy = hx+r.centre().X, hy+r.centre().Y
+		// a hub where no box is, spokes around the boxes in the way (on
+		// screen; off screen from the centre of the zones)
+		var hub fyne.Position
+		var spokes [][]fyne.Position
+		if c.boxes != nil && c.spanInView(rects) {
+			hub, spokes = routeHub(zs, c.boxes, ids, rects)
+		} else {
+			for _, r := range rects {
+				hub = hub.Add(r.centre())
+			}
+			hub = fyne.NewPos(hub.X/float32(len(rects)), hub.Y/float32(len(rects)))
+			for _, r := range rects {
+				spokes = append(spokes, []fyne.Position{r.clip(r.centre(), hub), hub})
+			}
 		}
-		hub := fyne.NewPos(hx/float32(len(rects)), hy/float32(len(rects)))
-		for _, r := range rects {
-			s.halo(s.mark, width, hub, r.clip(r.centre(), hub))
+		for _, sp := range spokes {
+			s.halo(s.mark, width, sp...)
 		}
-		for _, r := range rects {
-			s.stroke(hub, r.clip(r.centre(), hub), cd.Type, col, width, c.zoom)
+		for _, sp := range spokes {
+			for i := 1; i < len(sp); i++ {
+				s.stroke(sp[i-1], sp[i], cd.Type, col, width, c.zoom)
+			}
 		}
-		path = []fyne.Position{hub, rects[0].clip(rects[0].centre(), hub)}
+		path = append([]fyne.Position{hub}, reversed(spokes[0])...)
 	}
 	for _, l := range s.lines[s.used:] {
 		if l.Visible() {
