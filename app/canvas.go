@@ -394,7 +394,11 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 			badge = "SL-T " + zr.SLT.Vector().String()
 		}
 		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge)
+		room := float32(0)
+		if c.detailed() {
+			room = zoneHeader*c.zoom - 1 // the chips' first row starts there
+		}
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room)
 	}
 	return order
 }
@@ -418,7 +422,17 @@ func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone,
 
 // detailed reports whether asset chips are drawn (semantic zoom): from
 // detailZoom on; below it zones summarise their assets.
-func (c *zoneCanvas) detailed() bool { return c.zoom >= detailZoom }
+func (c *zoneCanvas) detailed() bool { return c.zoom >= chipZoom() }
+
+// chipZoom is the zoom from which chips are drawn: detailZoom, or higher
+// when the zone headers (name line, type and SL-T badge line, at their
+// smallest sizes times presentation mode's scale) would not fit above the
+// chips' rows, which start zoneHeader below a zone's top: chips would
+// cover the SL-T badges.
+func chipZoom() float32 {
+	need := (1.4*11 + 1.45*9) * presentScale() // see zoneShape.update
+	return max(detailZoom, need/zoneHeader)
+}
 
 // placeAssets records the screen rectangles of the chips in view (the one
 // being dragged follows the pointer) for hit tests and for keeping conduit

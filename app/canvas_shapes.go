@@ -173,7 +173,10 @@ func (s *zoneShape) objects() []fyne.CanvasObject {
 	return append([]fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}, s.mark.objects()...)
 }
 
-func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
+// update draws the zone at tl, size (screen). headerRoom, when not 0, is
+// the height its header (name line, type and badge line) must fit in: the
+// chips start below it.
+func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string, headerRoom float32) {
 	stroke, width := withAlpha(fg, 190), float32(1.5)
 	if z.IsSafety() {
 		stroke = color.NRGBA{200, 30, 30, 220}
@@ -203,6 +206,13 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	// on screen is large enough to hold them.
 	ts := min(max(16*zoom*sc, min(11*sc, size.Height/3)), 48*sc)
 	ks := min(max(12*zoom*sc, min(9*sc, size.Height/4)), 36*sc)
+	if headerRoom > 0 {
+		// presentation mode's larger text would run under the chips
+		if need := pad*0.6 + ts*1.4 + ks*1.4 + zoom; need > headerRoom-inset {
+			f := (headerRoom - inset - 2) / need
+			ts, ks = ts*f, ks*f
+		}
+	}
 	ts, ks = max(ts, canvasMinText), max(ks, canvasMinText)
 	// A name that does not fit is set up to a fifth smaller before it is
 	// cut ("Desinfektion & Reinigung" rather than "Desinfektion & Rein…").
