@@ -172,6 +172,9 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 		cands = append(cands, []fyne.Position{ca, fyne.NewPos(ca.X, y), fyne.NewPos(cb.X, y), cb})
 	}
 	best, bestHits, bestLen := straight, hits, pathLen(straight)
+	// A detour much longer than the straight line (around a whole row of
+	// boxes) confuses more than it helps: then the line crosses.
+	longest := bestLen*1.8 + 4*routeGap
 	for _, c := range cands {
 		pts := trimEnds(c, ra, rb)
 		if pts == nil {
@@ -183,6 +186,9 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 			h++
 		}
 		l := pathLen(pts) + float32(len(pts)-2)*20 // a bend costs a little
+		if l > longest {
+			continue
+		}
 		if h < bestHits || (h == bestHits && l < bestLen) {
 			best, bestHits, bestLen = pts, h, l
 		}

@@ -231,15 +231,23 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
 	kindRight := tl.X + size.Width - pad
-	if badge == "" || size.Height < ts*1.4+ks*1.6 {
+	if badge != "" && s.badgeFor != badge || s.badgeTS != ks {
+		s.badgeFor, s.badgeTS = badge, ks
+		s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
+	}
+	// A narrow box sets its badge smaller to fit inside it, never sticking
+	// out of the box; one too narrow for a legible badge shows none (the
+	// SL grid and the properties have it).
+	m, bts := s.badgeSize, ks
+	if room := size.Width - 2*pad - 8*zoom; m.Width > room {
+		f := max(room, 0) / m.Width
+		bts = ks * f
+		m = fyne.NewSize(m.Width*f, m.Height*f)
+	}
+	if badge == "" || size.Height < ts*1.4+ks*1.6 || bts < 6*presentScale() {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
-		if s.badgeFor != badge || s.badgeTS != ks {
-			s.badgeFor, s.badgeTS = badge, ks
-			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
-		}
-		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
 		bx := tl.X + size.Width - bw - pad
 		if bx < tl.X+pad { // too narrow for type and badge on one line: the badge alone
@@ -248,7 +256,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		bpos := fyne.NewPos(bx, line2-zoom)
 		kindRight = bpos.X - 4*zoom
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
-		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
+		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), bts, invert(fg), true)
 	}
 	kind := fmt.Sprintf("%s · L%s", z.Type.Label(), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {

@@ -147,33 +147,3 @@ func comparisonTexts(t *testing.T, w fyne.Window) []string {
 	}
 	return out
 }
-
-// TestChipsNeverCoverTheSLTBadges: at every zoom, in normal and in
-// presentation mode (larger header text), no asset chip is drawn over a
-// zone's SL-T badge: chips wait until the header fits above them.
-func TestChipsNeverCoverTheSLTBadges(t *testing.T) {
-	u := newTestUI(t)
-	p := u.doc.Project
-	for _, pres := range []bool{false, true} {
-		u.setPresentation(pres)
-		for _, z := range []float32{0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5} {
-			u.canvas.zoom, u.canvas.offset = z, fyne.Position{}
-			u.canvas.redraw()
-			for id, s := range u.canvas.zones {
-				if !s.badgeBg.Visible() {
-					continue
-				}
-				bt, bs := s.badgeBg.Position(), s.badgeBg.Size()
-				for aid, r := range u.canvas.assetRects {
-					if a := p.Asset(aid); a == nil || a.ZoneID != id {
-						continue
-					}
-					if r[0].X < bt.X+bs.Width && bt.X < r[1].X && r[0].Y < bt.Y+bs.Height && bt.Y < r[1].Y {
-						t.Errorf("presentation %v, zoom %.1f: a chip of zone %s covers its SL-T badge", pres, z, p.Zone(id).Name)
-					}
-				}
-			}
-		}
-	}
-	u.setPresentation(false)
-}
