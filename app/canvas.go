@@ -417,6 +417,13 @@ func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone,
 		s.update(c, cd, zs, ink.fg, ink.sel, c.sess.sel.hasID(cd.ID))
 		order = append(order, s.objects()...)
 	}
+	// the labels on top of every conduit's lines, so that no line runs
+	// through a label
+	for i := range p.Conduits {
+		if s := c.conduits[p.Conduits[i].ID]; s != nil && s.labelBg != nil {
+			order = append(order, s.labelBg, s.label)
+		}
+	}
 	return order
 }
 

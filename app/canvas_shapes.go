@@ -479,10 +479,7 @@ func (s *conduitShape) objects() []fyne.CanvasObject {
 	for _, l := range s.lines {
 		out = append(out, l)
 	}
-	if s.labelBg != nil {
-		out = append(out, s.labelBg, s.label)
-	}
-	return out
+	return out // the label goes on top of all lines (drawConduits)
 }
 
 // line returns the next pooled line.
