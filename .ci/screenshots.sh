@@ -13,6 +13,7 @@
 #   VIEWS="canvas"     views (default all six)
 #   OUT=dir            where the PNGs go (default out/screenshots)
 #   WAIT=8             seconds from the window to the screenshot
+#   XDISPLAY=68        X display number to use (default: a free one of :90..:98)
 #
 # make screenshots; docs/screenshots/ holds the README's picture, copied by
 # hand from out/screenshots/1366x768/ after a look.
@@ -29,8 +30,12 @@ xvfb=''
 trap '[ -n "$xvfb" ] && kill $xvfb 2>/dev/null; rm -rf "$home"' EXIT
 for size in $sizes; do
   w=${size%x*} h=${size#*x}
-  display=:$((90 + RANDOM % 9))
-  while [ -e "/tmp/.X${display#:}-lock" ]; do display=:$((90 + RANDOM % 9)); done
+  if [ -n "${XDISPLAY:-}" ]; then
+    display=:${XDISPLAY#:}
+  else
+    display=:$((90 + RANDOM % 9))
+    while [ -e "/tmp/.X${display#:}-lock" ]; do display=:$((90 + RANDOM % 9)); done
+  fi
   Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1

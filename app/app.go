@@ -116,6 +116,10 @@ type ui struct {
 	// when set (by tests), runs when it has finished.
 	layoutRunning bool
 	afterLayout   func()
+
+	// compareWin is the open comparison window (File ▸ Compare with…),
+	// whose changes the canvas marks (session.marks).
+	compareWin fyne.Window
 }
 
 // newUI builds the window with an empty document; call setDocument next.
@@ -189,6 +193,7 @@ func (u *ui) setDocument(doc *model.Document) {
 		u.recovery.remove(u.doc.Path)
 	}
 	u.discarded = nil
+	u.closeComparison()
 	u.doc = doc
 	u.sel = selection{}
 	u.lockDocument()

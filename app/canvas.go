@@ -94,6 +94,9 @@ type zoneCanvas struct {
 	assetRects map[model.ID][2]fyne.Position // top-left, bottom-right
 	// obs is what conduit labels keep clear of (canvas_labels.go)
 	obs obstacles
+	// boxes are the zones' screen rectangles of the redraw under way, for
+	// routing conduits around them (canvas_route.go)
+	boxes *zoneBoxes
 }
 
 // canvasWindow is what the canvas asks of the window beyond the session.
@@ -329,6 +332,7 @@ func (c *zoneCanvas) redraw() {
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
 	c.placeAssets(p, zs)
+	c.drawZoneMarks(p)
 	c.collectObstacles()
 	order = c.drawConduits(p, zs, ink, order)
 	order = c.drawAssets(p, ink, order)
@@ -402,13 +406,18 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 			badge = tr("canvas.badge", map[string]string{"SLT": zr.SLT.Vector().String()})
 		}
 		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge)
+		room := float32(0)
+		if c.detailed() {
+			room = zoneHeader*c.zoom - 1 // the chips' first row starts there
+		}
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room)
 	}
 	return order
 }
 
 // drawConduits updates the conduit shapes, lines between zone borders.
 func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone, ink canvasInk, order []fyne.CanvasObject) []fyne.CanvasObject {
+	c.boxes = c.boxesOf(zs)
 	for i := range p.Conduits {
 		cd := &p.Conduits[i]
 		s, ok := c.conduits[cd.ID]
@@ -416,15 +425,33 @@ func (c *zoneCanvas) drawConduits(p *model.Project, zs map[model.ID]*model.Zone,
 			s = &conduitShape{}
 			c.conduits[cd.ID] = s
 		}
+		s.mark = c.sess.marks.of(cd.ID)
 		s.update(c, cd, zs, ink.fg, ink.sel, c.sess.sel.hasID(cd.ID))
 		order = append(order, s.objects()...)
+	}
+	// the labels on top of every conduit's lines, so that no line runs
+	// through a label
+	for i := range p.Conduits {
+		if s := c.conduits[p.Conduits[i].ID]; s != nil && s.labelBg != nil {
+			order = append(order, s.labelBg, s.label)
+		}
 	}
 	return order
 }
 
 // detailed reports whether asset chips are drawn (semantic zoom): from
 // detailZoom on; below it zones summarise their assets.
-func (c *zoneCanvas) detailed() bool { return c.zoom >= detailZoom }
+func (c *zoneCanvas) detailed() bool { return c.zoom >= chipZoom() }
+
+// chipZoom is the zoom from which chips are drawn: detailZoom, or higher
+// when the zone headers (name line, type and SL-T badge line, at their
+// smallest sizes times presentation mode's scale) would not fit above the
+// chips' rows, which start zoneHeader below a zone's top: chips would
+// cover the SL-T badges.
+func chipZoom() float32 {
+	need := (1.4*11 + 1.45*9) * presentScale() // see zoneShape.update
+	return max(detailZoom, need/zoneHeader)
+}
 
 // placeAssets records the screen rectangles of the chips in view (the one
 // being dragged follows the pointer) for hit tests and for keeping conduit
@@ -493,8 +520,10 @@ func (c *zoneCanvas) drawAssets(p *model.Project, ink canvasInk, order []fyne.Ca
 			s = newAssetShape()
 			c.assets[a.ID] = s
 		}
-		order = append(order, s.rect, s.glyphBg, s.glyph, s.name)
-		s.update(c.zoom, r[0], fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y), a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
+		order = append(order, s.objects()...)
+		size := fyne.NewSize(r[1].X-r[0].X, r[1].Y-r[0].Y)
+		s.update(c.zoom, r[0], size, a, ink.fg, ink.sel, c.sess.sel.hasID(a.ID), ink.dark)
+		markChip(s.mark, c.sess.marks.of(a.ID), r[0], size)
 	}
 	return order
 }

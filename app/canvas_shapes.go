@@ -116,6 +116,8 @@ type zoneShape struct {
 	tl       fyne.Position
 	size     fyne.Size
 	headerTo float32
+	// mark is the zone's mark in an open comparison
+	mark *zoneMark
 }
 
 func newZoneShape() *zoneShape {
@@ -125,6 +127,7 @@ func newZoneShape() *zoneShape {
 		name: canvas.NewText("", color.Black), kind: canvas.NewText("", color.Black), badge: canvas.NewText("", color.Black),
 		more:    canvas.NewText("", color.Black),
 		summary: [3]*canvas.Text{canvas.NewText("", color.Black), canvas.NewText("", color.Black), canvas.NewText("", color.Black)},
+		mark:    newZoneMark(),
 	}
 }
 
@@ -167,10 +170,13 @@ func (s *zoneShape) hideMore() {
 }
 
 func (s *zoneShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}
+	return append([]fyne.CanvasObject{s.rect, s.stripe, s.name, s.kind, s.badgeBg, s.badge, s.more, s.summary[0], s.summary[1], s.summary[2], s.handle}, s.mark.objects()...)
 }
 
-func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string) {
+// update draws the zone at tl, size (screen). headerRoom, when not 0, is
+// the height its header (name line, type and badge line) must fit in: the
+// chips start below it.
+func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string, headerRoom float32) {
 	stroke, width := withAlpha(fg, 190), float32(1.5)
 	if z.IsSafety() {
 		stroke = color.NRGBA{200, 30, 30, 220}
@@ -200,6 +206,13 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	// on screen is large enough to hold them.
 	ts := min(max(16*zoom*sc, min(11*sc, size.Height/3)), 48*sc)
 	ks := min(max(12*zoom*sc, min(9*sc, size.Height/4)), 36*sc)
+	if headerRoom > 0 {
+		// presentation mode's larger text would run under the chips
+		if need := pad*0.6 + ts*1.4 + ks*1.4 + zoom; need > headerRoom-inset {
+			f := (headerRoom - inset - 2) / need
+			ts, ks = ts*f, ks*f
+		}
+	}
 	ts, ks = max(ts, canvasMinText), max(ks, canvasMinText)
 	// A name that does not fit is set up to a fifth smaller before it is
 	// cut ("Desinfektion & Reinigung" rather than "Desinfektion & Rein…").
@@ -218,15 +231,23 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 
 	// Line 2: type and Purdue level on the left, the SL-T badge on the right.
 	kindRight := tl.X + size.Width - pad
-	if badge == "" || size.Height < ts*1.4+ks*1.6 {
+	if badge != "" && s.badgeFor != badge || s.badgeTS != ks {
+		s.badgeFor, s.badgeTS = badge, ks
+		s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
+	}
+	// A narrow box sets its badge smaller to fit inside it, never sticking
+	// out of the box; one too narrow for a legible badge shows none (the
+	// SL grid and the properties have it).
+	m, bts := s.badgeSize, ks
+	if room := size.Width - 2*pad - 8*zoom; m.Width > room {
+		f := max(room, 0) / m.Width
+		bts = ks * f
+		m = fyne.NewSize(m.Width*f, m.Height*f)
+	}
+	if badge == "" || size.Height < ts*1.4+ks*1.6 || bts < 6*presentScale() {
 		s.badge.Hide()
 		s.badgeBg.Hide()
 	} else {
-		if s.badgeFor != badge || s.badgeTS != ks {
-			s.badgeFor, s.badgeTS = badge, ks
-			s.badgeSize = fyne.MeasureText(badge, ks, fyne.TextStyle{Bold: true})
-		}
-		m := s.badgeSize
 		bw, bh := m.Width+8*zoom, m.Height+2*zoom
 		bx := tl.X + size.Width - bw - pad
 		if bx < tl.X+pad { // too narrow for type and badge on one line: the badge alone
@@ -235,7 +256,7 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 		bpos := fyne.NewPos(bx, line2-zoom)
 		kindRight = bpos.X - 4*zoom
 		setRect(s.badgeBg, bpos, fyne.NewSize(bw, bh), withAlpha(fg, 230), color.Transparent, 0, 4*zoom)
-		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), ks, invert(fg), true)
+		setText(s.badge, badge, bpos.Add(fyne.NewPos(4*zoom, zoom)), bts, invert(fg), true)
 	}
 	kind := fmt.Sprintf("%s · L%s", uiLabel(z.Type), trimFloat(z.PurdueLevel))
 	if z.SafetyDesignation != "" {
@@ -298,6 +319,8 @@ func trimFloat(f float64) string {
 
 // assetShape draws one asset as a chip: a class glyph and the name.
 type assetShape struct {
+	// mark frames the chip in an open comparison
+	mark          *canvas.Rectangle
 	rect, glyphBg *canvas.Rectangle
 	glyph, name   *canvas.Text
 	// the last fitted name, to measure text only when name or size change
@@ -310,13 +333,14 @@ type assetShape struct {
 
 func newAssetShape() *assetShape {
 	return &assetShape{
+		mark: canvas.NewRectangle(color.Transparent),
 		rect: canvas.NewRectangle(color.Transparent), glyphBg: canvas.NewRectangle(color.Transparent),
 		glyph: canvas.NewText("", color.White), name: canvas.NewText("", color.Black),
 	}
 }
 
 func (s *assetShape) objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{s.rect, s.glyphBg, s.glyph, s.name}
+	return []fyne.CanvasObject{s.mark, s.rect, s.glyphBg, s.glyph, s.name}
 }
 
 func (s *assetShape) hide() { hideAll(s.objects()) }
@@ -444,6 +468,8 @@ type conduitShape struct {
 	used      int
 	labelBg   *canvas.Rectangle
 	label     *canvas.Text
+	// mark is the conduit's mark in an open comparison
+	mark changeMark
 	// segments in screen coordinates, for hit tests
 	segs [][2]fyne.Position
 }
@@ -453,10 +479,7 @@ func (s *conduitShape) objects() []fyne.CanvasObject {
 	for _, l := range s.lines {
 		out = append(out, l)
 	}
-	if s.labelBg != nil {
-		out = append(out, s.labelBg, s.label)
-	}
-	return out
+	return out // the label goes on top of all lines (drawConduits)
 }
 
 // line returns the next pooled line.
@@ -525,18 +548,31 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 	var path []fyne.Position // where the label may go
 	switch {
 	case len(rects) == 2:
-		// Through the route's bends when it has any, else straight.
-		pts := []fyne.Position{rects[0].centre()}
-		for _, r := range cd.Route {
-			pts = append(pts, c.toScreen(r.X, r.Y))
+		// Through the route's bends when it has any, else straight or
+		// around the boxes in the way (canvas_route.go).
+		var pts []fyne.Position
+		if len(cd.Route) == 0 && c.boxes != nil && c.spanInView(rects) {
+			pts = route(zs, c.boxes, ids[0], ids[1], rects[0], rects[1])
+		} else if len(cd.Route) == 0 {
+			pts = trimEnds([]fyne.Position{rects[0].centre(), rects[1].centre()}, rects[0], rects[1])
+			if pts == nil {
+				pts = []fyne.Position{rects[0].centre(), rects[1].centre()}
+			}
+		} else {
+			pts = []fyne.Position{rects[0].centre()}
+			for _, r := range cd.Route {
+				pts = append(pts, c.toScreen(r.X, r.Y))
+			}
+			pts = append(pts, rects[1].centre())
+			pts[0] = rects[0].clip(pts[0], pts[1])
+			n := len(pts) - 1
+			pts[n] = rects[1].clip(pts[n], pts[n-1])
 		}
-		pts = append(pts, rects[1].centre())
-		pts[0] = rects[0].clip(pts[0], pts[1])
 		n := len(pts) - 1
-		pts[n] = rects[1].clip(pts[n], pts[n-1])
 		if s.from(cd) == ids[1] {
 			slices.Reverse(pts)
 		}
+		s.halo(s.mark, width, pts...)
 		for i := 0; i < n; i++ {
 			s.stroke(pts[i], pts[i+1], cd.Type, col, width, c.zoom)
 		}
@@ -545,15 +581,30 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		}
 		path = pts
 	case len(rects) > 2:
-		var hx, hy float32
-		for _, r := range rects {
-			hx, hy = hx+r.centre().X, hy+r.centre().Y
+		// a hub where no box is, spokes around the boxes in the way (on
+		// screen; off screen from the centre of the zones)
+		var hub fyne.Position
+		var spokes [][]fyne.Position
+		if c.boxes != nil && c.spanInView(rects) {
+			hub, spokes = routeHub(zs, c.boxes, ids, rects)
+		} else {
+			for _, r := range rects {
+				hub = hub.Add(r.centre())
+			}
+			hub = fyne.NewPos(hub.X/float32(len(rects)), hub.Y/float32(len(rects)))
+			for _, r := range rects {
+				spokes = append(spokes, []fyne.Position{r.clip(r.centre(), hub), hub})
+			}
 		}
-		hub := fyne.NewPos(hx/float32(len(rects)), hy/float32(len(rects)))
-		for _, r := range rects {
-			s.stroke(hub, r.clip(r.centre(), hub), cd.Type, col, width, c.zoom)
+		for _, sp := range spokes {
+			s.halo(s.mark, width, sp...)
 		}
-		path = []fyne.Position{hub, rects[0].clip(rects[0].centre(), hub)}
+		for _, sp := range spokes {
+			for i := 1; i < len(sp); i++ {
+				s.stroke(sp[i-1], sp[i], cd.Type, col, width, c.zoom)
+			}
+		}
+		path = append([]fyne.Position{hub}, reversed(spokes[0])...)
 	}
 	for _, l := range s.lines[s.used:] {
 		if l.Visible() {

@@ -72,7 +72,7 @@ func (c *zoneCanvas) zoomTo(r ref) {
 	}
 	c.userView = true
 	if r.Kind == kindAsset {
-		z := min(max(c.zoom, detailZoom*1.6), maxZoom)
+		z := min(max(c.zoom, detailZoom*1.6, chipZoom()*1.1), maxZoom)
 		s := c.Size()
 		c.zoom = z
 		c.offset = fyne.NewPos(s.Width/2-float32(b.X+b.W/2)*z, s.Height/2-float32(b.Y+b.H/2)*z)

@@ -43,9 +43,10 @@ type quickGuide struct {
 func newQuickGuide(prefs *settings) *quickGuide {
 	g := &quickGuide{prefs: prefs, detail: widget.NewLabel("")}
 	g.detail.Wrapping = fyne.TextWrapWord
-	// The steps share the width in equal columns, so that all seven fit a
-	// 1280 px window; the long text of the current step is below them.
-	row := container.NewGridWithColumns(len(guideSteps))
+	// The steps take their own widths in one row, which leaves a 1280 px
+	// window's side panels their width; the heading, the long text of the
+	// current step and the close button are below them.
+	row := container.NewHBox()
 	for i, s := range guideSteps {
 		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key + ".title")}), func() { g.onStepTapped(i) })
 		b.Importance = widget.LowImportance
@@ -55,8 +56,8 @@ func newQuickGuide(prefs *settings) *quickGuide {
 	}
 	closeB := widget.NewButtonWithIcon(tr("room.guide.close"), theme.CancelIcon(), g.dismiss)
 	g.box = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tr("room.guide.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), closeB, row),
-		g.detail,
+		row,
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(tr("room.guide.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewVBox(closeB), g.detail),
 		widget.NewSeparator(),
 	)
 	g.box.Hide()

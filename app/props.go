@@ -28,6 +28,8 @@ type propertiesPanel struct {
 	multi int
 	shape string
 	f     *fieldSet
+	// fit turns the forms to one column in a narrow panel
+	fit *formsFit
 }
 
 func newPropertiesPanel(sess *session) *propertiesPanel {
@@ -37,11 +39,70 @@ func newPropertiesPanel(sess *session) *propertiesPanel {
 	pp.header.Truncation = fyne.TextTruncateEllipsis
 	pp.scroll = container.NewVScroll(widget.NewLabel(""))
 	pp.built = ref{Kind: -1}
+	pp.fit = &formsFit{scroll: pp.scroll}
 	return pp
 }
 
 func (pp *propertiesPanel) object() fyne.CanvasObject {
-	return container.NewBorder(pp.header, nil, nil, nil, pp.scroll)
+	return container.NewBorder(pp.header, nil, nil, nil, container.New(pp.fit, pp.scroll))
+}
+
+// formsFit lays the properties out over the panel's width and turns their
+// forms to one column (each label above its field) when the panel is too
+// narrow for labels and fields side by side: a 1280-pixel screen or
+// presentation mode's larger text then cuts no field at the panel's edge.
+type formsFit struct {
+	scroll *container.Scroll
+	width  float32 // of the last layout; 0 before the first
+}
+
+// formsSideBySide is the narrowest panel (in text heights) that keeps
+// labels beside their fields.
+const formsSideBySide = 22
+
+// Layout implements fyne.Layout.
+func (l *formsFit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.apply()
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// apply sets the orientation of the forms in the panel for its width.
+func (l *formsFit) apply() {
+	if l.width <= 0 {
+		return
+	}
+	orient := widget.Horizontal
+	if l.width < em(formsSideBySide) {
+		orient = widget.Vertical
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Form:
+			if v.Orientation != orient {
+				v.Orientation = orient
+				v.Refresh()
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(l.scroll.Content)
+}
+
+// MinSize implements fyne.Layout.
+func (l *formsFit) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // refresh rebuilds for a new selection or shape, else reloads values.
@@ -68,6 +129,7 @@ func (pp *propertiesPanel) refresh() {
 	pp.f.load()
 	pp.header.SetText(pp.title(r))
 	pp.scroll.Content = container.NewPadded(content)
+	pp.fit.apply()
 	pp.scroll.Refresh()
 	pp.scroll.ScrollToTop()
 }

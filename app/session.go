@@ -42,6 +42,9 @@ type session struct {
 	// onKey handles the window's plain keys (F1, F5, Escape) that a
 	// focused field hands on (keyEntry); set by the window.
 	onKey func(*fyne.KeyEvent)
+	// marks are the canvas marks of the open comparison (File ▸ Compare
+	// with…); nil when none is open.
+	marks *changeMarks
 }
 
 // do applies an edit through the document; a refused edit is shown.

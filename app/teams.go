@@ -3,10 +3,12 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -116,6 +118,14 @@ func (u *ui) askPassphrase(title, message string, confirm bool, done func(string
 			done(pass.Text)
 		}
 	}, u.win)
+	// Enter in the (last) field confirms, as OK does (Submit checks the
+	// fields first).
+	if confirm {
+		pass.OnSubmitted = func(string) { u.win.Canvas().Focus(again) }
+		again.OnSubmitted = func(string) { d.Submit() }
+	} else {
+		pass.OnSubmitted = func(string) { d.Submit() }
+	}
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	u.win.Canvas().Focus(pass)
@@ -286,7 +296,7 @@ func (u *ui) compareDialog() {
 	rev := widget.NewEntry()
 	rev.SetPlaceHolder(tr("compare.revision.placeholder"))
 	var d dialog.Dialog
-	useGit := widget.NewButton(tr("compare.git"), func() {
+	compareGit := func() {
 		if u.doc.Path == "" {
 			u.showError(errors.New(tr("compare.unsaved")))
 			return
@@ -308,7 +318,9 @@ func (u *ui) compareDialog() {
 			return
 		}
 		u.compareWith(label, old)
-	})
+	}
+	useGit := widget.NewButton(tr("compare.git"), compareGit)
+	rev.OnSubmitted = func(string) { compareGit() } // Enter compares
 	useFile := widget.NewButton(tr("compare.file"), func() { d.Hide(); u.compareFileDialog() })
 	note := widget.NewLabel(tr("compare.choose"))
 	note.Wrapping = fyne.TextWrapWord
@@ -365,6 +377,9 @@ func (u *ui) compareFileDialog() {
 type comparisonLine struct {
 	text string
 	to   ref
+	// mark is how the canvas marks the object; removed lines have none
+	mark    changeMark
+	removed bool
 }
 
 func (u *ui) showComparison(path string, rep *changes.Report) {
@@ -372,14 +387,15 @@ func (u *ui) showComparison(path string, rep *changes.Report) {
 	kindRef := map[string]kind{"zone": kindZone, "conduit": kindConduit, "asset": kindAsset,
 		"threat actor": kindActor, "threat scenario": kindScenario, "decision": kindDecision,
 		"countermeasure": kindCountermeasure, "vulnerability": kindVulnerability, "project": kindProject}
+	marks := marksFrom(rep, u.doc.Project)
 	add := func(r changes.Ref, text string) {
-		lines = append(lines, comparisonLine{text, ref{kindRef[r.Kind], r.ID}})
+		lines = append(lines, comparisonLine{text: text, to: ref{kindRef[r.Kind], r.ID}, mark: marks.of(r.ID)})
 	}
 	for _, a := range rep.Added {
 		add(a, tr("compare.added", map[string]any{"Kind": a.Kind, "Name": a.Name}))
 	}
 	for _, a := range rep.Removed {
-		lines = append(lines, comparisonLine{tr("compare.removed", map[string]any{"Kind": a.Kind, "Name": a.Name}), ref{}})
+		lines = append(lines, comparisonLine{text: tr("compare.removed", map[string]any{"Kind": a.Kind, "Name": a.Name}), removed: true})
 	}
 	for _, c := range rep.Changed {
 		fields := make([]string, 0, len(c.Fields))
@@ -393,27 +409,101 @@ func (u *ui) showComparison(path string, rep *changes.Report) {
 		}
 	}
 	for _, a := range rep.Assessment {
-		add(a.Ref, fmt.Sprintf("%s “%s”: %s %s → %s", a.Kind, a.Name, a.Measure, orDash(a.Old), orDash(a.New)))
+		text := assessmentLine(a)
+		if r := (ref{kindRef[a.Kind], a.ID}); r.Kind != kindNone && !r.exists(u.doc.Project) {
+			// the assessment of an object since removed: listed only
+			lines = append(lines, comparisonLine{text: text, removed: true})
+			continue
+		}
+		add(a.Ref, text)
 	}
 	if len(lines) == 0 {
 		u.showInfo(tr("compare.title"), tr("compare.none"))
 		return
 	}
+	// Each line starts with a swatch in the colour the canvas marks the
+	// object with (removed objects are only listed: grey).
 	list := widget.NewList(func() int { return len(lines) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i].text) })
+		func() fyne.CanvasObject {
+			sw := canvas.NewRectangle(color.Transparent)
+			sw.SetMinSize(fyne.NewSize(6, 6))
+			sw.CornerRadius = 2
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, sw, nil, l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(lines[i].text)
+			sw := row.Objects[1].(*canvas.Rectangle)
+			col := color.Color(color.Transparent)
+			switch {
+			case lines[i].removed:
+				col = color.NRGBA{150, 150, 150, 255}
+			case lines[i].mark != markNone:
+				col = markColor(lines[i].mark)
+			}
+			sw.FillColor = col
+			sw.Refresh()
+		})
 	list.OnSelected = func(i widget.ListItemID) {
+		// as a Find result: the view that shows it, centred and zoomed
 		if r := lines[i].to; r.Kind != kindNone && r.exists(u.doc.Project) {
-			u.goTo(r)
+			u.goToFound(findEntry{r: r})
 		}
 	}
 	head := widget.NewLabel(tr("compare.head", map[string]any{"File": path, "Summary": fmt.Sprintf("%d / %d / %d / %d",
 		len(rep.Added), len(rep.Removed), len(rep.Changed), len(rep.Assessment))}))
 	head.Wrapping = fyne.TextWrapWord
+	legend := widget.NewLabel(tr("compare.legend"))
+	legend.Wrapping = fyne.TextWrapWord
+	// One comparison at a time: its marks stay on the canvas while its
+	// window is open.
+	if u.compareWin != nil {
+		u.compareWin.Close()
+	}
 	w := u.app.NewWindow(tr("compare.title"))
-	w.SetContent(container.NewBorder(head, nil, nil, nil, list))
+	u.compareWin = w
+	u.marks = marks
+	w.SetOnClosed(func() {
+		if u.compareWin == w {
+			u.compareWin = nil
+			u.marks = nil
+			u.canvas.refresh()
+		}
+	})
+	w.SetContent(container.NewBorder(container.NewVBox(head, legend), nil, nil, nil, list))
 	w.Resize(fyne.NewSize(640, 560))
 	w.Show()
+	u.canvas.refresh()
+}
+
+// closeComparison closes the comparison window and clears its marks (a
+// different document is opened).
+func (u *ui) closeComparison() {
+	if u.compareWin != nil {
+		u.compareWin.Close()
+	}
+}
+
+// assessmentLine is the comparison line of a change in the assessment.
+func assessmentLine(a changes.AssessmentChange) string {
+	args := map[string]any{"Kind": a.Kind, "Name": a.Name, "Old": orDash(a.Old), "New": orDash(a.New)}
+	switch {
+	case a.Measure == "proposal" && a.New == "":
+		args["Proposal"] = a.Old
+		return tr("compare.assessment.proposalGone", args)
+	case a.Measure == "proposal":
+		args["Proposal"] = a.New
+		return tr("compare.assessment.proposalNew", args)
+	}
+	measure := map[string]string{"slT": "SL-T", "slA": "SL-A", "gaps": tr("compare.measure.gaps"),
+		"currentResidual": tr("compare.measure.currentResidual"), "targetResidual": tr("compare.measure.targetResidual")}[a.Measure]
+	if measure == "" {
+		measure = a.Measure
+	}
+	args["Measure"] = measure
+	return tr("compare.assessment.changed", args)
 }
 
 func orDash(s string) string {

@@ -138,15 +138,27 @@ func (r *heatMapRenderer) textSizes() (ts, small float32) {
 	return ts, ts * 0.85
 }
 
-func (r *heatMapRenderer) labelWidth() float32 {
+// labelWidth is the width of the likelihood labels: their names, or (short)
+// their numbers alone, which a narrow map falls back to.
+func (r *heatMapRenderer) labelWidth(short bool) float32 {
 	_, small := r.textSizes()
 	w := float32(0)
 	for _, l := range r.m.matrix.Likelihoods {
-		s := fyne.MeasureText(scaleName(r.m.matrix.Likelihoods, l.Level), small, fyne.TextStyle{})
+		s := fyne.MeasureText(r.rowLabel(l.Level, short), small, fyne.TextStyle{})
 		w = max(w, s.Width)
 	}
 	return w + theme.Padding()*2
 }
+
+func (r *heatMapRenderer) rowLabel(level int, short bool) string {
+	if short {
+		return fmt.Sprint(level)
+	}
+	return scaleName(r.m.matrix.Likelihoods, level)
+}
+
+// minCellW is the narrowest a cell gets at text size ts (room for a count).
+func minCellW(ts float32) float32 { return ts * 2.4 }
 
 func (r *heatMapRenderer) Layout(s fyne.Size) {
 	m := r.m
@@ -168,7 +180,10 @@ func (r *heatMapRenderer) Layout(s fyne.Size) {
 	r.axisL.Move(fyne.NewPos(0, th))
 	r.axisL.Resize(r.axisL.MinSize())
 
-	left := max(r.labelWidth(), r.axisL.MinSize().Width)
+	// Names beside the rows when the cells keep their width, else the
+	// numbers alone (a narrow window, presentation mode's larger text).
+	short := s.Width-r.labelWidth(false) < float32(max(r.nc, 1))*minCellW(ts)
+	left := r.labelWidth(short)
 	top := th + ah + pad
 	bottom := 2*ah + pad
 	if r.nl == 0 || r.nc == 0 {
@@ -182,7 +197,7 @@ func (r *heatMapRenderer) Layout(s fyne.Size) {
 	for row := range r.nl {
 		l := m.matrix.Likelihoods[r.nl-1-row]
 		lab := r.rowLabels[row]
-		lab.Text, lab.TextSize, lab.Color = scaleName(m.matrix.Likelihoods, l.Level), small, fg
+		lab.Text, lab.TextSize, lab.Color = r.rowLabel(l.Level, short), small, fg
 		lh := lab.MinSize().Height
 		lab.Move(fyne.NewPos(0, top+float32(row)*ch+(ch-lh)/2))
 		lab.Resize(fyne.NewSize(left-pad, lh))
@@ -295,7 +310,7 @@ func (r *heatMapRenderer) setLine(i int, a, b fyne.Position, col color.Color, w 
 func (r *heatMapRenderer) MinSize() fyne.Size {
 	ts, _ := r.textSizes()
 	nl, nc := float32(len(r.m.matrix.Likelihoods)), float32(len(r.m.matrix.Consequences))
-	return fyne.NewSize(r.labelWidth()+nc*ts*3.5, ts*5+nl*ts*2.2)
+	return fyne.NewSize(max(r.labelWidth(true)+nc*minCellW(ts), r.axisWidth()), ts*5+nl*ts*2.2)
 }
 
 func (r *heatMapRenderer) Refresh() {
@@ -313,3 +328,9 @@ func (r *heatMapRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *heatMapRenderer) Destroy() {}
+
+// axisWidth is the width the axis titles need.
+func (r *heatMapRenderer) axisWidth() float32 {
+	_, small := r.textSizes()
+	return max(fyne.MeasureText(r.axisL.Text, small, fyne.TextStyle{}).Width, fyne.MeasureText(r.axisC.Text, small, fyne.TextStyle{}).Width)
+}

@@ -1,0 +1,308 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"zonewise/model"
+)
+
+// Conduit routing: a conduit between two zones is drawn straight from
+// border to border when that line crosses no other zone's box; otherwise
+// along the shortest of a few orthogonal detours (an L, or a Z through the
+// gaps beside the boxes in the way) that crosses fewest boxes. Zones that
+// contain either end (parents) and zones inside either end are not in the
+// way: a line must cross them.
+
+// routeGap is how far (screen units) a detour keeps from the box it avoids.
+const routeGap = 12
+
+// zoneBoxes are the zones' screen rectangles of one redraw, for routing.
+type zoneBoxes struct {
+	ids   []model.ID
+	rects []rectF
+}
+
+// boxesOf returns the screen rectangles of all zones (built once a redraw).
+func (c *zoneCanvas) boxesOf(zs map[model.ID]*model.Zone) *zoneBoxes {
+	b := &zoneBoxes{ids: make([]model.ID, 0, len(zs)), rects: make([]rectF, 0, len(zs))}
+	for _, id := range c.zoneOrder {
+		z, ok := zs[id]
+		if !ok {
+			continue
+		}
+		tl := c.toScreen(z.Bounds.X, z.Bounds.Y)
+		b.ids = append(b.ids, id)
+		b.rects = append(b.rects, rectF{tl.X, tl.Y, float32(z.Bounds.W) * c.zoom, float32(z.Bounds.H) * c.zoom})
+	}
+	return b
+}
+
+// routeHub places the hub of a conduit joining three or more zones (ids,
+// boxes rects) where no box is, near their centre and with the fewest
+// boxes between it and the zones, and routes a spoke from each zone to it.
+func routeHub(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ids []model.ID, rects []rectF) (fyne.Position, [][]fyne.Position) {
+	var cx, cy float32
+	for _, r := range rects {
+		cx, cy = cx+r.centre().X, cy+r.centre().Y
+	}
+	cx, cy = cx/float32(len(rects)), cy/float32(len(rects))
+	step := float32(40)
+	for _, r := range rects {
+		step = min(step, max(r.w, r.h)/4)
+	}
+	step = max(step, 8)
+	inside := func(p fyne.Position) bool {
+		for _, r := range boxes.rects {
+			if r.contains(p) {
+				return true
+			}
+		}
+		return false
+	}
+	best, bestScore := fyne.NewPos(cx, cy), float32(-1)
+	for dy := -3; dy <= 3; dy++ {
+		for dx := -3; dx <= 3; dx++ {
+			p := fyne.NewPos(cx+float32(dx)*step, cy+float32(dy)*step)
+			if inside(p) {
+				continue
+			}
+			hub := rectF{p.X - 1, p.Y - 1, 2, 2}
+			score := float32(0)
+			for i, r := range rects {
+				pts := route(zs, boxes, ids[i], "", r, hub)
+				score += pathLen(pts) + 1e6*float32(crossingsExcept(pts, boxes, ids[i], zs))
+			}
+			if bestScore < 0 || score < bestScore {
+				best, bestScore = p, score
+			}
+		}
+	}
+	hub := rectF{best.X - 1, best.Y - 1, 2, 2}
+	spokes := make([][]fyne.Position, len(rects))
+	for i, r := range rects {
+		spokes[i] = route(zs, boxes, ids[i], "", r, hub)
+		spokes[i][len(spokes[i])-1] = best
+	}
+	return best, spokes
+}
+
+// crossingsExcept counts the boxes a path crosses other than zone id's
+// and those of its parents and children.
+func crossingsExcept(pts []fyne.Position, boxes *zoneBoxes, id model.ID, zs map[model.ID]*model.Zone) int {
+	n := 0
+	for i, bid := range boxes.ids {
+		if bid == id || related(zs, bid, id) {
+			continue
+		}
+		for j := 1; j < len(pts); j++ {
+			if segHits(pts[j-1], pts[j], boxes.rects[i]) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// related reports whether zone a contains b or b contains a (directly or
+// further up).
+func related(zs map[model.ID]*model.Zone, a, b model.ID) bool {
+	within := func(in, out model.ID) bool {
+		for z, n := zs[in], 0; z != nil && n < 64; n++ {
+			if z.ParentID == out {
+				return true
+			}
+			z = zs[z.ParentID]
+		}
+		return false
+	}
+	return within(a, b) || within(b, a)
+}
+
+// route returns the points of a conduit's line from zone box ra (ID ia) to
+// rb (ib), starting and ending on the boxes' borders.
+func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, rb rectF) []fyne.Position {
+	ca, cb := ra.centre(), rb.centre()
+	straight := trimEnds([]fyne.Position{ca, cb}, ra, rb)
+	if straight == nil { // overlapping boxes
+		return []fyne.Position{ra.clip(ca, cb), rb.clip(cb, ca)}
+	}
+	// The boxes that may be in the way: those near both ends (a detour
+	// never goes far), leaving out the ends and their parents and children.
+	x0, y0 := min(ra.x, rb.x), min(ra.y, rb.y)
+	x1, y1 := max(ra.x+ra.w, rb.x+rb.w), max(ra.y+ra.h, rb.y+rb.h)
+	m := max(ra.w, ra.h, rb.w, rb.h)/2 + routeGap
+	near := rectF{x0 - m, y0 - m, x1 - x0 + 2*m, y1 - y0 + 2*m}
+	var in []rectF
+	for i, id := range boxes.ids {
+		r := boxes.rects[i]
+		if r.x > near.x+near.w || r.x+r.w < near.x || r.y > near.y+near.h || r.y+r.h < near.y {
+			continue
+		}
+		if id == ia || id == ib || related(zs, id, ia) || (ib != "" && related(zs, id, ib)) {
+			continue
+		}
+		in = append(in, r)
+	}
+	hits := crossings(straight, in)
+	if hits == 0 {
+		return straight
+	}
+	// Candidate bends: the two Ls and Zs through the middle and through
+	// the gaps beside each box the straight line crosses.
+	xs := []float32{(ca.X + cb.X) / 2}
+	ys := []float32{(ca.Y + cb.Y) / 2}
+	for _, r := range in {
+		if segHits(straight[0], straight[1], r) {
+			xs = append(xs, r.x-routeGap, r.x+r.w+routeGap)
+			ys = append(ys, r.y-routeGap, r.y+r.h+routeGap)
+		}
+	}
+	// ... and the gaps beside the end boxes themselves
+	xs = append(xs, ra.x-routeGap, ra.x+ra.w+routeGap, rb.x-routeGap, rb.x+rb.w+routeGap)
+	ys = append(ys, ra.y-routeGap, ra.y+ra.h+routeGap, rb.y-routeGap, rb.y+rb.h+routeGap)
+	cands := [][]fyne.Position{
+		{ca, fyne.NewPos(ca.X, cb.Y), cb},
+		{ca, fyne.NewPos(cb.X, ca.Y), cb},
+	}
+	for _, x := range xs {
+		cands = append(cands, []fyne.Position{ca, fyne.NewPos(x, ca.Y), fyne.NewPos(x, cb.Y), cb})
+	}
+	for _, y := range ys {
+		cands = append(cands, []fyne.Position{ca, fyne.NewPos(ca.X, y), fyne.NewPos(cb.X, y), cb})
+	}
+	best, bestHits, bestLen := straight, hits, pathLen(straight)
+	// A detour much longer than the straight line (around a whole row of
+	// boxes) confuses more than it helps: then the line crosses.
+	longest := bestLen*1.8 + 4*routeGap
+	for _, c := range cands {
+		pts := trimEnds(c, ra, rb)
+		if pts == nil {
+			continue
+		}
+		h := crossings(pts, in)
+		// the ends' own boxes must not be crossed again either
+		if crossesAgain(pts, ra, rb) {
+			h++
+		}
+		l := pathLen(pts) + float32(len(pts)-2)*20 // a bend costs a little
+		if l > longest {
+			continue
+		}
+		if h < bestHits || (h == bestHits && l < bestLen) {
+			best, bestHits, bestLen = pts, h, l
+		}
+	}
+	return best
+}
+
+// trimEnds cuts a path from inside ra to inside rb down to the part between
+// the borders: it starts where it last leaves ra and ends where it first
+// enters rb. nil when it never leaves ra or never reaches rb.
+func trimEnds(pts []fyne.Position, ra, rb rectF) []fyne.Position {
+	// the last point still inside ra
+	first := -1
+	for i, p := range pts {
+		if ra.contains(p) {
+			first = i
+		}
+	}
+	if first < 0 || first == len(pts)-1 {
+		return nil
+	}
+	last := -1
+	for i := first + 1; i < len(pts); i++ {
+		if rb.contains(pts[i]) {
+			last = i
+			break
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	out := make([]fyne.Position, 0, last-first+1)
+	out = append(out, ra.clip(pts[first], pts[first+1]))
+	out = append(out, pts[first+1:last]...)
+	out = append(out, rb.clip(pts[last], pts[last-1]))
+	return out
+}
+
+// crossings counts the boxes a path crosses.
+func crossings(pts []fyne.Position, boxes []rectF) int {
+	n := 0
+	for _, r := range boxes {
+		for i := 1; i < len(pts); i++ {
+			if segHits(pts[i-1], pts[i], r) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// crossesAgain reports whether a trimmed path runs through its own end
+// boxes between its ends (an L that leaves a box and turns back over it).
+func crossesAgain(pts []fyne.Position, ra, rb rectF) bool {
+	shrink := func(r rectF) rectF { return rectF{r.x + 1, r.y + 1, r.w - 2, r.h - 2} }
+	sa, sb := shrink(ra), shrink(rb)
+	for i := 1; i < len(pts); i++ {
+		if (i > 1 && segHits(pts[i-1], pts[i], sa)) || (i < len(pts)-1 && segHits(pts[i-1], pts[i], sb)) {
+			return true
+		}
+	}
+	return false
+}
+
+func pathLen(pts []fyne.Position) float32 {
+	l := float32(0)
+	for i := 1; i < len(pts); i++ {
+		l += dist(pts[i-1], pts[i])
+	}
+	return l
+}
+
+// segHits reports whether the segment a-b passes through the inside of r
+// (Liang–Barsky clipping).
+func segHits(a, b fyne.Position, r rectF) bool {
+	t0, t1 := float32(0), float32(1)
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, e := range [4][2]float32{{-dx, a.X - r.x}, {dx, r.x + r.w - a.X}, {-dy, a.Y - r.y}, {dy, r.y + r.h - a.Y}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q <= 0 {
+				return false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 >= t1 {
+			return false
+		}
+	}
+	return true
+}
+
+// reversed returns pts in reverse order (a new slice).
+func reversed(pts []fyne.Position) []fyne.Position {
+	out := make([]fyne.Position, len(pts))
+	for i, p := range pts {
+		out[len(pts)-1-i] = p
+	}
+	return out
+}
+
+// spanInView reports whether the rectangle spanning rs is (partly) in view:
+// conduits off screen are not routed.
+func (c *zoneCanvas) spanInView(rs []rectF) bool {
+	x0, y0, x1, y1 := rs[0].x, rs[0].y, rs[0].x+rs[0].w, rs[0].y+rs[0].h
+	for _, r := range rs[1:] {
+		x0, y0, x1, y1 = min(x0, r.x), min(y0, r.y), max(x1, r.x+r.w), max(y1, r.y+r.h)
+	}
+	return c.inView(fyne.NewPos(x0, y0), fyne.NewSize(x1-x0, y1-y0))
+}
