@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
+	"zonewise/render/document"
 )
 
 // Exit codes of the command-line contract.
@@ -58,12 +60,12 @@ var commands []command
 func init() {
 	commands = []command{
 		{"open", "FILE", "open FILE in the GUI", nil},
-		{"sample", "[-o FILE]", "write the built-in sample plant project (stdout without -o)", runSample},
-		{"validate", "FILE", "exit 0 when valid; else exit 1, one line per problem", runValidate},
-		{"assess", "[--json] FILE", "SL-T/SL-C/SL-A/gap per zone and conduit, risks, proposals", runAssess},
-		{"requirements", "--sl V [--component CLASS] [--json]", "requirements selected by SL vector V (\"2,2,2,1,3,2,2\"); CLASS: application|embedded|host|network", runRequirements},
-		{"render", "FILE -o OUT", "zone/conduit diagram; format from extension: .svg .png .dot .drawio", runRender},
-		{"export", "FILE --doc KIND -o OUT", "KIND: risk-report | crs | policies | procedures | self-assessment | registers | all (then OUT is a folder)", runExport},
+		{"sample", "[--lang en|de] [-o FILE]", "write the built-in sample plant project (stdout without -o)", runSample},
+		{"validate", "[--lang en|de] FILE", "exit 0 when valid; else exit 1, one line per problem", runValidate},
+		{"assess", "[--json] [--lang en|de] FILE", "SL-T/SL-C/SL-A/gap per zone and conduit, risks, proposals", runAssess},
+		{"requirements", "--sl V [--component CLASS] [--json] [--lang en|de]", "requirements selected by SL vector V (\"2,2,2,1,3,2,2\"); CLASS: application|embedded|host|network", runRequirements},
+		{"render", "FILE -o OUT [--zone NAME|ID] [--dpi N] [--lang en|de]", "zone/conduit diagram; format from extension: .svg .png .dot .drawio", runRender},
+		{"export", "FILE --doc KIND -o OUT [--format pdf|docx|both] [--lang en|de] [--since FILE|git:REV] [--templates DIR] [--csv-sep SEP] [--json]", "KIND: " + strings.Join(document.Kinds(), " | ") + " | all (then OUT is a folder); OUT ending in .docx is a Word file", runExport},
 		{"generate", "--zones N --assets M [--seed S] -o FILE", "synthetic plant for scale tests", runGenerate},
 		{"import", "assets|nmap|csaf|drawio|self-assessment FILE --into PROJECT [--map COLUMN=FIELD]... [--sheet NAME] [--dry-run] [--json]", "match an asset inventory (CSV, XLSX) or Nmap XML against the project's assets: update matched, add new; csaf: security advisories (a file or folder) into the vulnerability register; drawio: zones, assets and conduits from a diagrams.net drawing (a new PROJECT is created)", runImport},
 		{"reconcile", "PROJECT --traffic FILE... [--record] [--json]", "model vs observed traffic (pcap, pcapng, Zeek conn.log, CSV flow list); zone suggestions", runReconcile},
@@ -124,16 +126,39 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage:")
-	fmt.Fprintln(w, "  zonewise                 GUI; opens the last project, else the built-in sample plant")
-	width := 0
+	fmt.Fprintln(w, "  zonewise")
+	fmt.Fprintln(w, "      GUI; opens the last project, else the built-in sample plant")
 	for _, c := range commands {
-		width = max(width, len(c.name)+1+len(c.usage))
-	}
-	for _, c := range commands {
-		fmt.Fprintf(w, "  zonewise %-*s  %s\n", width, c.name+" "+c.usage, c.help)
+		fmt.Fprintf(w, "  zonewise %s %s\n", c.name, c.usage)
+		for _, line := range wrapWords(c.help, 72) {
+			fmt.Fprintf(w, "      %s\n", line)
+		}
 	}
 	fmt.Fprintln(w, "  zonewise --version")
 	fmt.Fprintln(w, "exit codes: 0 success, 1 bad input, 2 usage")
+	fmt.Fprintln(w, "zonewise COMMAND -h lists the command's options")
+}
+
+// wrapWords breaks text into lines of at most width characters at spaces
+// (a longer word stands on a line of its own).
+func wrapWords(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // newFlags returns a FlagSet that reports errors through env and allows
