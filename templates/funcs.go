@@ -112,6 +112,9 @@ func FuncsFor(l i18n.Lang) template.FuncMap {
 			}
 			return "—"
 		},
+		// commodityHostSL is the SL-C a hardened host on a general-purpose
+		// operating system is taken to reach (HostProfileSL).
+		"commodityHostSL": func() int { return CommodityHostSL },
 		// slvec formats an SL vector as "2,2,2,1,3,2,2".
 		"slvec": func(v model.SLVector) string { return v.String() },
 		// sl returns the level of FR n (1..7) in a vector.
