@@ -112,6 +112,9 @@ func FuncsFor(l i18n.Lang) template.FuncMap {
 			}
 			return "—"
 		},
+		// detailDrawingAssets is the most assets a zone's detail drawing
+		// names one by one (DetailDrawingAssets).
+		"detailDrawingAssets": func() int { return DetailDrawingAssets },
 		// commodityHostSL is the SL-C a hardened host on a general-purpose
 		// operating system is taken to reach (HostProfileSL).
 		"commodityHostSL": func() int { return CommodityHostSL },

@@ -18,6 +18,12 @@ import (
 // whose SL-C is assessed or declared higher keeps that higher level; a
 // certified product is never capped.
 
+// DetailDrawingAssets is the most assets the detail drawing of a zone
+// names one by one (it counts them per class beyond; package render, card.go,
+// maxDetailAssets): up to it, the CRS names a zone's assets only in its
+// drawing.
+const DetailDrawingAssets = 80
+
 // CommodityHostSL is the SL-C per FR a hardened host on a general-purpose
 // operating system is taken to reach without a product certification.
 const CommodityHostSL = 2
