@@ -108,6 +108,11 @@ func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, err
 	var all []placed
 	cardRect := rect{0, 0, focus.w, focus.h}
 	cx := focus.w / 2
+	// With a right-hand column and nothing below, the column hangs from
+	// the card's top edge and a row above wider than the card starts at
+	// the card's left edge instead of widening the drawing on the left as
+	// well: the row then lies above the column, clear of it.
+	hang := len(beside) > 0 && len(left) == 0 && len(below) == 0
 	row := func(slots []*slot, dir float64) {
 		width, h := -detailSlotGap, 0.0
 		for _, sl := range slots {
@@ -115,10 +120,7 @@ func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, err
 			h = max(h, sl.h)
 		}
 		x := cx - width/2
-		if len(beside) > 0 && len(left) == 0 {
-			// the right column already widens the drawing: a row wider
-			// than the card starts at the card's left edge instead of
-			// widening it on the left as well
+		if hang && dir < 0 {
 			x = max(x, 0)
 		}
 		for _, sl := range slots {
@@ -147,6 +149,9 @@ func DetailDrawing(p *model.Project, r *risk.Result, id model.ID) (*Drawing, err
 			h += sl.h + detailSlotGap
 		}
 		y := focus.h/2 - h/2
+		if right && hang {
+			y = 0
+		}
 		for _, sl := range slots {
 			pl := placed{sl: sl}
 			if right { // label over its stub, next to the card: the

@@ -248,7 +248,7 @@ type ComponentFRRow struct {
 }
 
 // ComponentTitle is the title of the component requirements of one number
-// ("EDR 3.10, HDR 3.10, NDR 3.10") that the CRS cannot refer to the system
+// ("EDR/HDR/NDR 3.10") that the CRS cannot refer to the system
 // requirement of the same number for: IEC 62443-3-3 has none, titles it
 // differently, or the SL-T selects it nowhere.
 type ComponentTitle struct {
@@ -373,20 +373,28 @@ func (b *builder) componentTitles() {
 		}
 	}
 	idx := map[string]int{}
+	var prefixes [][]string
+	var nums []string
 	for _, l := range b.d.ComponentRequirements {
 		for _, r := range l.Requirements {
-			_, num, _ := strings.Cut(string(r.ID), " ")
+			prefix, num, _ := strings.Cut(string(r.ID), " ")
 			if t, ok := inMatrix["SR "+num]; ok && t == r.Title {
 				continue
 			}
 			key := num + "\x00" + string(r.Title)
 			if i, ok := idx[key]; ok {
-				b.d.ComponentTitles[i].IDs += ", " + r.ID
+				prefixes[i] = append(prefixes[i], prefix)
 				continue
 			}
 			idx[key] = len(b.d.ComponentTitles)
-			b.d.ComponentTitles = append(b.d.ComponentTitles, ComponentTitle{IDs: r.ID, Title: dashText(r.Title)})
+			prefixes = append(prefixes, []string{prefix})
+			nums = append(nums, num)
+			b.d.ComponentTitles = append(b.d.ComponentTitles, ComponentTitle{Title: dashText(r.Title)})
 		}
+	}
+	// "EDR/HDR/NDR 3.10 RE 1": the classes that share a number and title
+	for i := range b.d.ComponentTitles {
+		b.d.ComponentTitles[i].IDs = Text(strings.Join(prefixes[i], "/") + " " + nums[i])
 	}
 }
 

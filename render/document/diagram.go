@@ -199,7 +199,7 @@ func (f *zoneFigure) width(w float64) float64 {
 		return w
 	}
 	natural := detailFont / d.MinTextSize() * d.Width * mmPerPoint
-	if natural > w && f.MinWidth() <= w+detailOverhang {
+	if natural > w && f.legibleWidth() <= w+detailOverhang {
 		// a drawing a little wider than the column reaches into the
 		// margins rather than onto a landscape page of its own
 		return min(natural, w+detailOverhang)
@@ -209,17 +209,24 @@ func (f *zoneFigure) width(w float64) float64 {
 
 // detailOverhang is how far, in millimetres, a detail drawing may reach
 // into the side margins of a portrait page (half on each side: the page
-// keeps at least 12 mm on either side).
-const detailOverhang = 15.0
+// keeps at least 10 mm on either side).
+const detailOverhang = 20.0
 
-// MinWidth is the width at which the drawing's smallest text prints at
-// MinPrintedFont (pdf.Shrinker).
-func (f *zoneFigure) MinWidth() float64 {
+// legibleWidth is the printed width at which the drawing's smallest text
+// is MinPrintedFont.
+func (f *zoneFigure) legibleWidth() float64 {
 	d := f.drawing()
 	if d.Width <= 0 || d.MinTextSize() <= 0 {
 		return 0
 	}
 	return MinPrintedFont / d.MinTextSize() * d.Width * mmPerPoint
+}
+
+// MinWidth is the narrowest column the drawing may be placed in and still
+// print its smallest text at MinPrintedFont, reaching into the margins by
+// up to detailOverhang (pdf.Shrinker).
+func (f *zoneFigure) MinWidth() float64 {
+	return max(0, f.legibleWidth()-detailOverhang)
 }
 
 // Height is the drawing's height at width w.
