@@ -185,6 +185,11 @@ func TestDocumentTextQuality(t *testing.T) {
 				}
 			}
 		})
+		t.Run(d.name+" prints no unknown or undemonstrated level as a row of zeros", func(t *testing.T) {
+			if strings.Contains(d.text, "0,0,0,0,0,0,0") {
+				t.Error(`"0,0,0,0,0,0,0" in the PDF: an unknown SL-C or an SL-A of nothing shown reads as a measured level`)
+			}
+		})
 		t.Run(d.name+" doubles no product or protocol name", func(t *testing.T) {
 			if strings.Contains(d.md, "Splunk Splunk") || strings.Contains(d.md, "/TCP/TCP") {
 				t.Error("a product or protocol name is doubled")
