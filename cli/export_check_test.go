@@ -33,10 +33,16 @@ func TestExportReportsTheDocumentCheck(t *testing.T) {
 			t.Errorf("stdout %q, want the file written", stdout)
 		}
 	})
-	t.Run("the CRS has no document check", func(t *testing.T) {
+	t.Run("the CRS warns only about the host profiles held below their zone's SL-T", func(t *testing.T) {
 		_, _, stderr := run(t, "export", project, "--doc", "crs", "-o", filepath.Join(dir, "c.pdf"))
-		if strings.Contains(stderr, "warning:") {
-			t.Errorf("stderr %q, want no warning", stderr)
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		for _, l := range lines {
+			if !strings.Contains(l, "warning: crs: zone ") || !strings.HasSuffix(l, "(doc-host-profile)") {
+				t.Errorf("unexpected line %q", l)
+			}
+		}
+		if !strings.Contains(stderr, "zone SIS Chlorgasanlage: the component profile of SIS-Engineering-Station asks for SL 2,2,2,1,2,2,2") {
+			t.Errorf("stderr lacks the SIS engineering station:\n%s", stderr)
 		}
 	})
 	t.Run("--json lists the files and the policies' adjustments", func(t *testing.T) {

@@ -115,6 +115,11 @@ func DetailDrawingIn(p *model.Project, r *risk.Result, id model.ID, l i18n.Lang)
 	var all []placed
 	cardRect := rect{0, 0, focus.w, focus.h}
 	cx := focus.w / 2
+	// With a right-hand column and nothing below, the column hangs from
+	// the card's top edge and a row above wider than the card starts at
+	// the card's left edge instead of widening the drawing on the left as
+	// well: the row then lies above the column, clear of it.
+	hang := len(beside) > 0 && len(left) == 0 && len(below) == 0
 	row := func(slots []*slot, dir float64) {
 		width, h := -detailSlotGap, 0.0
 		for _, sl := range slots {
@@ -122,6 +127,9 @@ func DetailDrawingIn(p *model.Project, r *risk.Result, id model.ID, l i18n.Lang)
 			h = max(h, sl.h)
 		}
 		x := cx - width/2
+		if hang && dir < 0 {
+			x = max(x, 0)
+		}
 		for _, sl := range slots {
 			pl := placed{sl: sl}
 			sx := x + (sl.w-sl.stub.w)/2
@@ -144,18 +152,19 @@ func DetailDrawingIn(p *model.Project, r *risk.Result, id model.ID, l i18n.Lang)
 	column := func(slots []*slot, right bool) {
 		h := -detailSlotGap
 		for _, sl := range slots {
-			sl.h = max(sl.label.h, sl.stub.h)
-			if !right {
-				sl.h = sl.stub.h + 4 + sl.label.h
-			}
+			sl.h = sl.stub.h + 4 + sl.label.h
 			h += sl.h + detailSlotGap
 		}
 		y := focus.h/2 - h/2
+		if right && hang {
+			y = 0
+		}
 		for _, sl := range slots {
 			pl := placed{sl: sl}
-			if right { // label, then stub
-				pl.label = rect{focus.w + detailGap, y + (sl.h-sl.label.h)/2, sl.label.w, sl.label.h}
-				pl.stub = rect{pl.label.x + sl.label.w + 10, y + (sl.h-sl.stub.h)/2, sl.stub.w, sl.stub.h}
+			if right { // label over its stub, next to the card: the
+				// drawing stays narrow enough for a portrait page
+				pl.label = rect{focus.w + detailGap, y, sl.label.w, sl.label.h}
+				pl.stub = rect{focus.w + detailGap, y + sl.label.h + 4, sl.stub.w, sl.stub.h}
 			} else { // stub over its label, right-aligned towards the card
 				pl.stub = rect{-detailGap - sl.stub.w, y, sl.stub.w, sl.stub.h}
 				pl.label = rect{-detailGap - sl.label.w, y + sl.stub.h + 4, sl.label.w, sl.label.h}

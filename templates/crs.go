@@ -235,17 +235,43 @@ type ComponentGroup struct {
 type ComponentRequirements struct {
 	Prefix, Class Text
 	Requirements  []RequirementData
+	// ByFR is the list as a table of IDs: one row per FR with a
+	// requirement, the IDs in the column of the SL they apply from.
+	ByFR []ComponentFRRow
+}
+
+// ComponentFRRow is one FR of a ComponentRequirements table: BySL[i] are
+// the IDs that apply from SL i+1, comma-separated ("" for none).
+type ComponentFRRow struct {
+	FR   FRData
+	BySL [4]Text
+}
+
+// ComponentTitle is the title of the component requirements of one number
+// ("EDR/HDR/NDR 3.10") that the CRS cannot refer to the system
+// requirement of the same number for: IEC 62443-3-3 has none, titles it
+// differently, or the SL-T selects it nowhere.
+type ComponentTitle struct {
+	IDs, Title Text
 }
 
 // componentViews fills ComponentGroups and ComponentRequirements from the
 // profiles.
 func (b *builder) componentViews() {
 	for _, p := range b.d.Profiles {
+		if p.Capped {
+			b.d.CappedProfiles = append(b.d.CappedProfiles, p)
+			for _, pl := range p.Platforms {
+				if !slices.Contains(b.d.CappedPlatforms, pl) {
+					b.d.CappedPlatforms = append(b.d.CappedPlatforms, pl)
+				}
+			}
+		}
 		for _, a := range p.Assets {
 			switch {
 			case a.SLCUnknown:
 				p.UnknownSLC++
-			case a.HasGap:
+			case !p.SLT.Gap(a.SLC).IsZero():
 				p.WithGap++
 			}
 		}
@@ -300,8 +326,83 @@ func (b *builder) componentViews() {
 		slices.SortStableFunc(l.Requirements, func(x, y RequirementData) int {
 			return cmp.Compare(order[string(x.ID)], order[string(y.ID)])
 		})
+		l.ByFR = b.componentByFR(l.Requirements)
 		b.d.ComponentRequirements = append(b.d.ComponentRequirements, *l)
 	}
+	b.componentTitles()
+}
+
+// componentByFR lays a requirement list out as FR rows × SL columns of IDs.
+func (b *builder) componentByFR(reqs []RequirementData) []ComponentFRRow {
+	var out []ComponentFRRow
+	for _, f := range model.AllFRs {
+		var row ComponentFRRow
+		var ids [4][]string
+		any := false
+		for _, r := range reqs {
+			if r.FR == int(f) && r.MinSL >= 1 && r.MinSL <= 4 {
+				// a no-break space keeps "CR 1.1 RE 1" on one line
+				ids[r.MinSL-1] = append(ids[r.MinSL-1], strings.ReplaceAll(string(r.ID), " ", "\u00a0"))
+				any = true
+			}
+		}
+		if !any {
+			continue
+		}
+		row.FR = b.frData(f)
+		for i := range ids {
+			row.BySL[i] = Text(strings.Join(ids[i], ", "))
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// componentTitles lists the titles a reader cannot take from the system
+// requirement matrix: a component requirement "CR 1.1 RE 1" (or SAR, EDR,
+// HDR, NDR) reads as the SR of the same number there, unless IEC 62443-3-3
+// has no such SR, titles it differently, or no zone or conduit needs it.
+// Requirements of several classes with one number and title share a row.
+func (b *builder) componentTitles() {
+	inMatrix := map[string]Text{}
+	for _, m := range b.d.RequirementMatrices {
+		for _, r := range m.Rows {
+			if r.Title != "" {
+				inMatrix[string(r.ID)] = r.Title
+			}
+		}
+	}
+	idx := map[string]int{}
+	var prefixes [][]string
+	var nums []string
+	for _, l := range b.d.ComponentRequirements {
+		for _, r := range l.Requirements {
+			prefix, num, _ := strings.Cut(string(r.ID), " ")
+			if t, ok := inMatrix["SR "+num]; ok && t == r.Title {
+				continue
+			}
+			key := num + "\x00" + string(r.Title)
+			if i, ok := idx[key]; ok {
+				prefixes[i] = append(prefixes[i], prefix)
+				continue
+			}
+			idx[key] = len(b.d.ComponentTitles)
+			prefixes = append(prefixes, []string{prefix})
+			nums = append(nums, num)
+			b.d.ComponentTitles = append(b.d.ComponentTitles, ComponentTitle{Title: dashText(r.Title)})
+		}
+	}
+	// "EDR/HDR/NDR 3.10 RE 1": the classes that share a number and title
+	for i := range b.d.ComponentTitles {
+		b.d.ComponentTitles[i].IDs = Text(strings.Join(prefixes[i], "/") + " " + nums[i])
+	}
+}
+
+func dashText(t Text) Text {
+	if strings.TrimSpace(string(t)) == "" {
+		return "—"
+	}
+	return t
 }
 
 func boolInt(b bool) int {

@@ -125,6 +125,14 @@ type Data struct {
 	// then per class.
 	ComponentGroups       []*ComponentGroup
 	ComponentRequirements []ComponentRequirements
+	// CappedProfiles are the profiles of hosts on a general-purpose
+	// operating system held below their zone's SL-T (HostProfileSL), with
+	// the operating systems of their assets.
+	CappedProfiles  []*ProfileData
+	CappedPlatforms []Text
+	// ComponentTitles are the component requirements whose title the
+	// system requirement matrix does not give (see componentTitles).
+	ComponentTitles []ComponentTitle
 	// ResidualRisks are the scenarios above the tolerable line today or
 	// after the planned countermeasures, for explicit acceptance (ZCR 7).
 	ResidualRisks []*ResidualRiskItem
@@ -450,6 +458,12 @@ type AssetData struct {
 	FocusPoints            []FocusData
 	// Profile is the ID of the asset's component requirement profile.
 	Profile Text
+	// ProfileSL is the SL vector its profile asks for: SLT, or for a host on
+	// a general-purpose operating system (Platform) what such a host can
+	// reach (HostProfileSL); the zone compensates for the rest.
+	ProfileSL model.SLVector
+	Platform  Text
+	Capped    bool
 
 	c *i18n.Catalog // the document language, for SLCText and GapText
 }
@@ -697,6 +711,12 @@ type ProfileData struct {
 	// UnknownSLC and WithGap count the profile's assets of unknown SL-C and
 	// those whose known SL-C falls short of the SL-T.
 	UnknownSLC, WithGap int
+	// Capped marks a profile of hosts on a general-purpose operating system
+	// whose zone's SL-T (ZoneSLT, the highest per FR) is above what they can
+	// reach (SLT); Platforms names their operating systems.
+	Capped    bool
+	ZoneSLT   model.SLVector
+	Platforms []Text
 }
 
 // ExclusionGroup is the measures excluded on one target because of one

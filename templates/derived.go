@@ -139,9 +139,20 @@ func (b *builder) profiles() {
 				prefix = "CR"
 			}
 			count[prefix]++
-			pd = &ProfileData{ID: Text(fmt.Sprintf("%s-%d", prefix, count[prefix])), Class: a.Class, Prefix: a.Prefix, SLT: a.SLT, Requirements: a.Requirements}
+			slt := a.SLT
+			if a.Capped {
+				slt = a.ProfileSL
+			}
+			pd = &ProfileData{ID: Text(fmt.Sprintf("%s-%d", prefix, count[prefix])), Class: a.Class, Prefix: a.Prefix, SLT: slt, Requirements: a.Requirements}
 			byKey[key] = pd
 			b.d.Profiles = append(b.d.Profiles, pd)
+		}
+		if a.Capped {
+			pd.Capped = true
+			pd.ZoneSLT = pd.ZoneSLT.Max(a.SLT)
+			if !slices.Contains(pd.Platforms, a.Platform) {
+				pd.Platforms = append(pd.Platforms, a.Platform)
+			}
 		}
 		pd.Assets = append(pd.Assets, a)
 		if !slices.Contains(pd.Zones, a.Zone) {

@@ -113,6 +113,12 @@ func FuncsFor(l i18n.Lang) template.FuncMap {
 			}
 			return "—"
 		},
+		// detailDrawingAssets is the most assets a zone's detail drawing
+		// names one by one (DetailDrawingAssets).
+		"detailDrawingAssets": func() int { return DetailDrawingAssets },
+		// commodityHostSL is the SL-C a hardened host on a general-purpose
+		// operating system is taken to reach (HostProfileSL).
+		"commodityHostSL": func() int { return CommodityHostSL },
 		// slvec formats an SL vector as "2,2,2,1,3,2,2".
 		"slvec": func(v model.SLVector) string { return v.String() },
 		// sl returns the level of FR n (1..7) in a vector.

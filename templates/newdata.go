@@ -444,7 +444,17 @@ func (b *builder) buildAssets() {
 		}
 		if ar := b.assetRes[a.ID]; ar != nil {
 			ad.SLT, ad.SLC, ad.Gap, ad.SLCUnknown = ar.SLT, ar.SLC, ar.Gap, ar.SLCUnknown
-			ad.Requirements = b.requirements(ar.Requirements)
+			ad.ProfileSL, ad.Capped = HostProfileSL(a, ar.SLT)
+			if ad.Capped {
+				ad.Platform = name(CommodityPlatform(a))
+				var ids []string
+				for _, r := range b.cat.SelectComponent(ad.ProfileSL, a.Class) {
+					ids = append(ids, r.ID)
+				}
+				ad.Requirements = b.requirements(ids)
+			} else {
+				ad.Requirements = b.requirements(ar.Requirements)
+			}
 		} else {
 			ad.Gap = ad.SLT.Gap(ad.SLC)
 		}

@@ -28,6 +28,9 @@ const (
 	CheckRemoteAccess = "doc-remote-access"
 	// CheckSupplierLaptops: the ban on supplier laptops.
 	CheckSupplierLaptops = "doc-supplier-laptops"
+	// CheckHostProfile: a component profile at the zone's SL-T for a host
+	// on a general-purpose operating system (HostProfileSL).
+	CheckHostProfile = "doc-host-profile"
 )
 
 // Adjustment is one rule a document left out or softened because the model
@@ -281,6 +284,7 @@ func CheckDocuments(p *model.Project, r *risk.Result) []Adjustment {
 				"doccheck.supplierLaptops", map[string]any{}))
 		}
 	}
+	out = append(out, hostProfileChecks(p, r)...)
 	slices.SortStableFunc(out, func(x, y Adjustment) int {
 		return cmp.Or(strings.Compare(x.Document, y.Document), strings.Compare(x.Kind, y.Kind),
 			strings.Compare(x.Object, y.Object), strings.Compare(x.Rule, y.Rule))
@@ -299,4 +303,59 @@ func kindWords(p risk.FlowProfile) string {
 		out[i] = strings.ToLower(k.Label())
 	}
 	return strings.Join(out, ", ")
+}
+
+// hostProfileChecks reports, per zone, the hosts on a general-purpose
+// operating system whose component profile the CRS holds below the zone's
+// SL-T (HostProfileSL).
+func hostProfileChecks(p *model.Project, r *risk.Result) []Adjustment {
+	if r == nil {
+		return nil
+	}
+	type zoneHosts struct {
+		names, platforms []string
+		slt, profile     model.SLVector
+	}
+	byZone := map[model.ID]*zoneHosts{}
+	var order []model.ID
+	assets := make(map[model.ID]*model.Asset, len(p.Assets))
+	for i := range p.Assets {
+		assets[p.Assets[i].ID] = &p.Assets[i]
+	}
+	for i := range r.Assets {
+		ar := &r.Assets[i]
+		a := assets[ar.AssetID]
+		if a == nil {
+			continue
+		}
+		v, capped := HostProfileSL(a, ar.SLT)
+		if !capped {
+			continue
+		}
+		zh := byZone[a.ZoneID]
+		if zh == nil {
+			zh = &zoneHosts{slt: ar.SLT}
+			byZone[a.ZoneID] = zh
+			order = append(order, a.ZoneID)
+		}
+		zh.names = append(zh.names, a.Name)
+		zh.profile = zh.profile.Max(v)
+		if pl := CommodityPlatform(a); !slices.Contains(zh.platforms, pl) {
+			zh.platforms = append(zh.platforms, pl)
+		}
+	}
+	var out []Adjustment
+	for _, id := range order {
+		zh, z := byZone[id], p.Zone(id)
+		if z == nil {
+			continue
+		}
+		key, data := "doccheck.hostProfile.one", map[string]any{"Host": zh.names[0]}
+		if len(zh.names) > 1 {
+			key, data = "doccheck.hostProfile.many", map[string]any{"N": len(zh.names)}
+		}
+		data["Platforms"], data["SLT"], data["Profile"], data["SL"] = strings.Join(zh.platforms, ", "), zh.slt.String(), zh.profile.String(), CommodityHostSL
+		out = append(out, adjust("crs", CheckHostProfile, "softened", model.TargetZone, z.ID, z.Name, key, data))
+	}
+	return out
 }

@@ -193,7 +193,7 @@ func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
 // is printed at when the text column would make it larger: a small zone is
 // not blown up to the column width (which costs pages and reads as a
 // poster).
-const detailFont = 9.0
+const detailFont = 7.5
 
 // width is the printed width of the drawing in a column w wide.
 func (f *zoneFigure) width(w float64) float64 {
@@ -202,7 +202,34 @@ func (f *zoneFigure) width(w float64) float64 {
 		return w
 	}
 	natural := detailFont / d.MinTextSize() * d.Width * mmPerPoint
+	if natural > w && f.legibleWidth() <= w+detailOverhang {
+		// a drawing a little wider than the column reaches into the
+		// margins rather than onto a landscape page of its own
+		return min(natural, w+detailOverhang)
+	}
 	return min(w, natural)
+}
+
+// detailOverhang is how far, in millimetres, a detail drawing may reach
+// into the side margins of a portrait page (half on each side: the page
+// keeps at least 10 mm on either side).
+const detailOverhang = 20.0
+
+// legibleWidth is the printed width at which the drawing's smallest text
+// is MinPrintedFont.
+func (f *zoneFigure) legibleWidth() float64 {
+	d := f.drawing()
+	if d.Width <= 0 || d.MinTextSize() <= 0 {
+		return 0
+	}
+	return MinPrintedFont / d.MinTextSize() * d.Width * mmPerPoint
+}
+
+// MinWidth is the narrowest column the drawing may be placed in and still
+// print its smallest text at MinPrintedFont, reaching into the margins by
+// up to detailOverhang (pdf.Shrinker).
+func (f *zoneFigure) MinWidth() float64 {
+	return max(0, f.legibleWidth()-detailOverhang)
 }
 
 // Height is the drawing's height at width w.
@@ -211,9 +238,10 @@ func (f *zoneFigure) Height(w float64) float64 {
 }
 
 // Landscape asks for a landscape page when the drawing would print its
-// smallest text below MinPrintedFont across the text width.
+// smallest text below MinPrintedFont across the text width and the
+// overhang into the margins.
 func (f *zoneFigure) Landscape(textWidth float64) bool {
-	return !legibleAt(f.drawing(), textWidth, 250)
+	return !legibleAt(f.drawing(), textWidth+detailOverhang, 250)
 }
 
 // PageSize is A4 landscape, or A3 when that is too small to stay legible.

@@ -27,9 +27,21 @@ type printProbe struct {
 
 func (p printProbe) Draw(f *fpdf.Fpdf, x, y, w float64) float64 {
 	if p.d.Width > 0 {
-		p.seen[p.name] = p.d.MinTextSize() * w / mmPerPoint / p.d.Width
+		printed := w
+		if z, ok := p.fig.(*zoneFigure); ok {
+			printed = z.width(w) // its own size, or reaching into the margins
+		}
+		p.seen[p.name] = p.d.MinTextSize() * printed / mmPerPoint / p.d.Width
 	}
 	return p.fig.Draw(f, x, y, w)
+}
+
+// MinWidth passes the figure's shrinking limit on to the PDF engine.
+func (p printProbe) MinWidth() float64 {
+	if s, ok := p.fig.(pdf.Shrinker); ok {
+		return s.MinWidth()
+	}
+	return 0
 }
 
 func (p printProbe) Height(w float64) float64 { return p.fig.(pdf.Sizer).Height(w) }
@@ -84,7 +96,7 @@ func TestDiagramsPrintLegibly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []*model.Project{model.Sample(), model.Generate(50, 1000, 1)} {
+	for _, p := range []*model.Project{model.Sample(), model.Generate(10, 100, 1), model.Generate(50, 1000, 1)} {
 		r := risk.Assess(p, cat)
 		t.Run(p.Name+": every drawing prints its smallest text at 7 pt or more", func(t *testing.T) {
 			over, err := Diagram(context.Background(), p, r)

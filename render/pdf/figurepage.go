@@ -13,6 +13,15 @@ type Landscaper interface {
 	Landscape(textWidth float64) bool
 }
 
+// Shrinker may be implemented by an inline Figure that stays legible when
+// printed narrower than the text column: MinWidth is the narrowest width in
+// millimetres it may be printed at. A Shrinker that does not fit the rest
+// of the page at full width is printed smaller there, down to MinWidth,
+// rather than moved to the next page.
+type Shrinker interface {
+	MinWidth() float64
+}
+
 // PageSizer may be implemented by a landscape Figure: its page is
 // PageSize() millimetres (width > height; 420 × 297 is A3) instead of
 // landscape A4.

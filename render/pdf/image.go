@@ -68,6 +68,9 @@ func (r *renderer) figure(fig Figure, caption string) {
 		w = w * maxH / h
 		h = maxH
 	}
+	if rest := r.bottom() - r.y - capH - 2; h > rest && !r.atTop() {
+		w, h = shrinkInto(fig, w, h, rest)
+	}
 	r.ensure(h + capH + 2)
 	x := r.x + (r.w-w)/2
 	r.resetStyle()
@@ -78,6 +81,35 @@ func (r *renderer) figure(fig Figure, caption string) {
 	}
 	r.y += h + 2
 	r.caption(capLines, capH)
+}
+
+// shrinkInto returns the largest width, down to the figure's MinWidth, at
+// which a Shrinker fig is at most rest millimetres high, so that it ends
+// the current page instead of leaving it half empty; else w and h as they
+// are (the figure goes on the next page).
+func shrinkInto(fig Figure, w, h, rest float64) (float64, float64) {
+	s, ok := fig.(Shrinker)
+	if !ok || rest <= 0 {
+		return w, h
+	}
+	lo := s.MinWidth()
+	if lo <= 0 || lo >= w {
+		return w, h
+	}
+	hl := measureFigure(fig, lo)
+	if hl > rest {
+		return w, h
+	}
+	hi := w
+	for range 20 {
+		mid := (lo + hi) / 2
+		if hm := measureFigure(fig, mid); hm <= rest {
+			lo, hl = mid, hm
+		} else {
+			hi = mid
+		}
+	}
+	return lo, hl
 }
 
 // measureFigure returns the height of fig at width w: from its Height

@@ -58,14 +58,103 @@ func (r *renderer) landscapeFigure(fig Figure, caption string) {
 	r.floats = append(r.floats, pendingFigure{fig: fig, capSpans: spans, number: r.figN})
 }
 
-// flushFloats draws each queued landscape figure on a page of its own.
-// The caller starts a portrait page afterwards if more is to come.
+// flushFloats draws the queued landscape figures, each on a page of its
+// own, except that consecutive figures short enough to lie one above the
+// other at full size (wide, flat detail drawings) share a page. The caller
+// starts a portrait page afterwards if more is to come.
 func (r *renderer) flushFloats() {
 	floats := r.floats
 	r.floats = nil
-	for _, fl := range floats {
-		r.drawFloat(fl)
+	for i := 0; i < len(floats); {
+		n := r.floatsThatShare(floats[i:])
+		if n <= 1 {
+			r.drawFloat(floats[i])
+			i++
+			continue
+		}
+		r.drawStacked(floats[i : i+n])
+		i += n
 	}
+}
+
+// floatGap is the space between figures stacked on one landscape page.
+const floatGap = 8.0
+
+// floatBox is the width, height and caption of a landscape figure on its
+// page, and the page's size.
+func (r *renderer) floatBox(fl pendingFigure) (w, h float64, capLines []line, pw, ph float64) {
+	pw, ph = landscapePage(fl.fig)
+	areaW := pw - 2*landMarginX
+	capLines = r.layout(r.frags(fl.capSpans, sizeSmall, colMuted, 0), areaW)
+	capH := float64(len(capLines))*lineSmall + 2
+	maxH := ph - (pageW - landBottom) - landTop - capH
+	w = areaW
+	h = measureFigure(fl.fig, w)
+	if h > maxH && h > 0 {
+		w = w * maxH / h
+		h = maxH
+	}
+	return w, h, capLines, pw, ph
+}
+
+// floatsThatShare counts how many of floats, from the first, fit one above
+// the other on one page of the first's size at the size each would have on
+// a page of its own (never smaller).
+func (r *renderer) floatsThatShare(floats []pendingFigure) int {
+	_, _, _, pw, ph := r.floatBox(floats[0])
+	avail := ph - (pageW - landBottom) - landTop
+	used := 0.0
+	for i, fl := range floats {
+		_, h, capLines, w2, h2 := r.floatBox(fl)
+		if w2 != pw || h2 != ph {
+			return i
+		}
+		need := h + 2 + float64(len(capLines))*lineSmall
+		if i > 0 {
+			need += floatGap
+		}
+		if used+need > avail {
+			return i
+		}
+		used += need
+	}
+	return len(floats)
+}
+
+// drawStacked draws several landscape figures one above the other on one
+// landscape page, each with its caption, the block centred on the page.
+func (r *renderer) drawStacked(floats []pendingFigure) {
+	_, _, _, pw, ph := r.floatBox(floats[0])
+	r.f.AddPageFormat("L", fpdf.SizeType{Wd: ph, Ht: pw})
+	r.curSize = 0 // a new page forgets the font
+	areaW := pw - 2*landMarginX
+	bottom := ph - (pageW - landBottom)
+	total := 0.0
+	for i, fl := range floats {
+		_, h, capLines, _, _ := r.floatBox(fl)
+		total += h + 2 + float64(len(capLines))*lineSmall
+		if i > 0 {
+			total += floatGap
+		}
+	}
+	y := landTop + max(0, (bottom-landTop-total)/2)
+	for _, fl := range floats {
+		w, h, capLines, _, _ := r.floatBox(fl)
+		x := landMarginX + (areaW-w)/2
+		r.resetStyle()
+		drawn := fl.fig.Draw(r.f, x, y, w)
+		r.resetStyle()
+		if drawn >= 0 && drawn == drawn && drawn <= ph {
+			h = drawn
+		}
+		cy := y + h + 2
+		for _, l := range capLines {
+			r.drawLine(l, landMarginX+(areaW-l.w)/2, cy, lineSmall)
+			cy += lineSmall
+		}
+		y = cy + floatGap
+	}
+	r.y = ph // nothing more goes on this page
 }
 
 // drawFloat adds a landscape A4 page and draws the figure on it as large

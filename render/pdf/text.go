@@ -134,7 +134,9 @@ func clean(s string, fc face) string {
 			} else {
 				b.WriteRune(placeholder)
 			}
-		case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r == '\u00a0' && !covered(fc, r):
 			b.WriteByte(' ')
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r):
 			// dropped: invisible, and some (U+202E) would reorder text
