@@ -126,11 +126,15 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 		} else if _, err := f.NewSheet(sheet); err != nil {
 			return nil, fmt.Errorf("registers workbook: sheet %q: %w", sheet, err)
 		}
-		if err := writeSheet(f, sheet, reg, st); err != nil {
-			return nil, fmt.Errorf("registers workbook: sheet %q: %w", sheet, err)
+	}
+	// Before the sheets are streamed: SetActiveSheet reads every sheet
+	// back, a streamed one from its XML.
+	f.SetActiveSheet(0)
+	for _, reg := range regs {
+		if err := writeSheet(f, reg.Title, reg, st); err != nil {
+			return nil, fmt.Errorf("registers workbook: sheet %q: %w", reg.Title, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("registers workbook: write: %w", err)
