@@ -214,6 +214,6 @@ func langOption(s string) (i18n.Lang, error) {
 // stays within a few hundred megabytes more than it needs.
 // The GOMEMLIMIT environment variable, when set, is used instead.
 func exportMemoryLimit(assets int) int64 {
-	const base, perThousand = 224 << 20, 26 << 20
-	return base + int64(assets)*perThousand/1000
+	const least, base, perThousand = 256 << 20, 120 << 20, 36 << 20
+	return max(least, base+int64(assets)*perThousand/1000)
 }

@@ -85,10 +85,11 @@ func TestExportMemoryLimit(t *testing.T) {
 		assets int
 		want   int64
 	}{
-		{0, 224 << 20},
-		{1000, 250 << 20},
-		{10000, 484 << 20},
-		{30000, 1004 << 20},
+		{0, 256 << 20},
+		{1000, 256 << 20},
+		{4000, 264 << 20},
+		{10000, 480 << 20},
+		{30000, 1200 << 20},
 	} {
 		if got := exportMemoryLimit(c.assets); got != c.want {
 			t.Errorf("%d assets: limit %d MiB, want %d MiB", c.assets, got>>20, c.want>>20)
