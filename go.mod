@@ -63,4 +63,7 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 )
 
-replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
+replace (
+	codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+	github.com/goccy/go-graphviz => ./third_party/go-graphviz
+)

@@ -79,3 +79,20 @@ func TestExportBrokenUserTemplate(t *testing.T) {
 		t.Error("a PDF was written from a broken template")
 	}
 }
+
+func TestExportMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		assets int
+		want   int64
+	}{
+		{0, 256 << 20},
+		{1000, 256 << 20},
+		{4000, 264 << 20},
+		{10000, 480 << 20},
+		{30000, 1200 << 20},
+	} {
+		if got := exportMemoryLimit(c.assets); got != c.want {
+			t.Errorf("%d assets: limit %d MiB, want %d MiB", c.assets, got>>20, c.want>>20)
+		}
+	}
+}

@@ -55,6 +55,11 @@ type builder struct {
 	zoneRes   map[model.ID]*risk.ZoneResult
 	condRes   map[model.ID]*risk.ConduitResult
 	assetRes  map[model.ID]*risk.AssetResult
+
+	// assetReqs shares the component requirement lists of assets: the
+	// assets of one class at one SL-T have the same list, and a plant of
+	// 10,000 assets would otherwise hold 10,000 copies (read only).
+	assetReqs map[string][]RequirementData
 }
 
 // NewData builds the template data model from a project, its assessment and
@@ -328,6 +333,20 @@ func (b *builder) requirements(ids []string) []RequirementData {
 	return out
 }
 
+// assetRequirements is requirements(ids), the same slice for the same ids.
+func (b *builder) assetRequirements(ids []string) []RequirementData {
+	key := strings.Join(ids, "\x00")
+	if out, ok := b.assetReqs[key]; ok {
+		return out
+	}
+	out := slices.Clip(b.requirements(ids))
+	if b.assetReqs == nil {
+		b.assetReqs = map[string][]RequirementData{}
+	}
+	b.assetReqs[key] = out
+	return out
+}
+
 func (b *builder) groups(reqs []RequirementData, slt model.SLVector) []RequirementGroup {
 	var out []RequirementGroup
 	for _, f := range model.AllFRs {
@@ -451,9 +470,9 @@ func (b *builder) buildAssets() {
 				for _, r := range b.cat.SelectComponent(ad.ProfileSL, a.Class) {
 					ids = append(ids, r.ID)
 				}
-				ad.Requirements = b.requirements(ids)
+				ad.Requirements = b.assetRequirements(ids)
 			} else {
-				ad.Requirements = b.requirements(ar.Requirements)
+				ad.Requirements = b.assetRequirements(ar.Requirements)
 			}
 		} else {
 			ad.Gap = ad.SLT.Gap(ad.SLC)

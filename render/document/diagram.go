@@ -162,29 +162,41 @@ func compareText(a, b string) int {
 
 // zoneFigure is the detail drawing of one zone (render.DetailDrawing),
 // laid out when the document first measures or draws it: a CRS names
-// every zone, other documents none.
+// every zone, other documents none. Once drawn (PDF) or rasterised (Word)
+// the layout is dropped, so that a document of 500 zones does not hold
+// 500 drawings; a later use lays it out again, with the same result.
 type zoneFigure struct {
 	p    *model.Project
 	r    *risk.Result
 	id   model.ID
 	lang i18n.Lang
-	once sync.Once // documents are rendered in parallel
+	mu   sync.Mutex // documents are rendered in parallel
 	d    *render.Drawing
 }
 
 func (f *zoneFigure) drawing() *render.Drawing {
-	f.once.Do(func() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.d == nil {
 		d, err := render.DetailDrawingIn(f.p, f.r, f.id, cmp.Or(f.lang, i18n.EN))
 		if err != nil { // the zone was looked up when the figure was made
 			d = &render.Drawing{}
 		}
 		f.d = d
-	})
+	}
 	return f.d
+}
+
+// release drops the layout after the figure has been placed.
+func (f *zoneFigure) release() {
+	f.mu.Lock()
+	f.d = nil
+	f.mu.Unlock()
 }
 
 // Draw paints the drawing at (x, y), w wide, and returns its height.
 func (f *zoneFigure) Draw(p *fpdf.Fpdf, x, y, w float64) float64 {
+	defer f.release()
 	ww := f.width(w)
 	return f.drawing().DrawPDF(p, x+(w-ww)/2, y, ww)
 }
@@ -269,6 +281,7 @@ func ZoneFiguresIn(p *model.Project, r *risk.Result, l i18n.Lang) map[string]pdf
 
 // PNG draws the zone's detail drawing for Word.
 func (f *zoneFigure) PNG(widthMM float64, dpi int) ([]byte, error) {
+	defer f.release()
 	return diagramFigure{d: f.drawing()}.PNG(widthMM, dpi)
 }
 

@@ -387,17 +387,32 @@ func writeAll(dir string, jobs []job, outs [][]byte) ([]string, error) {
 	return paths, nil
 }
 
+// bigPlant is the number of assets from which ExportAll lays out one
+// document (PDF or DOCX) at a time: each holds its Markdown, syntax tree and
+// pages until written, some 100 MB for the CRS of 10,000 assets, while the
+// registers, which need little memory, go on beside it.
+const bigPlant = 2000
+
 // renderAll renders the jobs on up to GOMAXPROCS goroutines and returns
 // the outputs in the order of jobs, or the first error in that order.
 func renderAll(ctx context.Context, p *model.Project, ds *dataSet, jobs []job, opts Options) ([][]byte, error) {
 	outs := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	procs := max(runtime.GOMAXPROCS(0), 1)
+	sem := make(chan struct{}, procs)
+	docs := sem // documents share the slots with the registers
+	if len(p.Assets) >= bigPlant {
+		docs = make(chan struct{}, 1)
+	}
 	var wg sync.WaitGroup
 	for i, j := range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if templates.Title(j.kind) != "" && docs != sem {
+				docs <- struct{}{}
+				defer func() { <-docs }()
+			}
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			if errs[i] = ctx.Err(); errs[i] == nil {

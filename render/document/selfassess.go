@@ -98,7 +98,7 @@ func SelfAssessmentRows(d *templates.Data) []SelfAssessmentRow {
 // left blank for the people who answer. Answers already recorded in p are
 // filled in, so that a workbook exported again keeps them.
 func WriteSelfAssessmentXLSX(p *model.Project, d *templates.Data, info WorkbookInfo) ([]byte, error) {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	wrap := func(err error) error { return fmt.Errorf("self-assessment workbook: %w", err) }
 	if err := setProps(f, info); err != nil {
@@ -122,14 +122,16 @@ func WriteSelfAssessmentXLSX(p *model.Project, d *templates.Data, info WorkbookI
 	if err := writeLists(f); err != nil {
 		return nil, wrap(err)
 	}
+	// The questionnaire is the active sheet; set before it is streamed,
+	// which writes its sheet view first.
+	idx, _ := f.GetSheetIndex(SelfAssessmentSheet)
+	f.SetActiveSheet(idx)
 	if err := writeQuestionnaire(f, p, SelfAssessmentRows(d), st); err != nil {
 		return nil, wrap(err)
 	}
 	if err := writeSignOff(f, st); err != nil {
 		return nil, wrap(err)
 	}
-	idx, _ := f.GetSheetIndex(SelfAssessmentSheet)
-	f.SetActiveSheet(idx)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, wrap(err)
@@ -180,75 +182,80 @@ func writeLists(f *excelize.File) error {
 	return f.SetSheetVisible(listsSheet, false)
 }
 
+// writeQuestionnaire writes the questions through excelize's StreamWriter:
+// one row at a time to the sheet's XML, instead of a cell object for every
+// cell of a plant's tens of thousands of rows. Sheet properties, panes and
+// column widths go first, the rows in order, the filter, validations and
+// print setup before Flush (the stream writer's rules).
 func writeQuestionnaire(f *excelize.File, p *model.Project, rows []SelfAssessmentRow, st styles) error {
 	sh := SelfAssessmentSheet
+	last := len(rows) + 1
+	lastCol, _ := excelize.ColumnNumberToName(len(saColumns))
+	// The sheet's properties and filter are written when the stream starts.
+	if err := f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", lastCol, max(last, 1)), nil); err != nil {
+		return err
+	}
+	if err := printSetup(f, sh); err != nil { // after the filter, which replaces the sheet properties
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 3, YSplit: 1, TopLeftCell: "D2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := sw.SetColVisible(len(saColumns), len(saColumns), false); err != nil {
+		return err
+	}
+	if err := streamColWidths(sw, len(saColumns), func(c int) float64 { return saColumns[c].width }); err != nil {
+		return err
+	}
+	styleOf := make([]int, len(saColumns)) // the body style of each column
+	header := make([]any, len(saColumns))
 	for c, col := range saColumns {
-		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
-		if err := f.SetCellStr(sh, cell, col.name); err != nil {
-			return err
+		header[c] = excelize.Cell{StyleID: st.header, Value: col.name}
+		styleOf[c] = st.body
+		if col.input {
+			styleOf[c] = st.input
+			if col.name == colDate {
+				styleOf[c] = st.date
+			}
 		}
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, name, name, col.width); err != nil {
-			return err
-		}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
 	}
 	answers := map[string]*model.RequirementAnswer{}
 	for i := range p.Answers {
 		a := &p.Answers[i]
 		answers[string(a.TargetID)+"\x00"+a.Requirement] = a
 	}
+	vals := make([]any, len(saColumns))
 	for i, r := range rows {
 		q, _ := templates.QuestionFor(string(r.Req.ID))
-		vals := []any{r.Target, string(r.TargetKind), string(r.Req.ID), r.Req.FR, r.Req.MinSL, string(r.Req.Title), q.Ask, q.Evidence,
+		v := []any{r.Target, string(r.TargetKind), string(r.Req.ID), r.Req.FR, r.Req.MinSL, string(r.Req.Title), q.Ask, q.Evidence,
 			string(r.Req.Status), "", "", "", "", nil, string(r.TargetID)}
 		if a := answers[string(r.TargetID)+"\x00"+string(r.Req.ID)]; a != nil {
-			vals[9], vals[11], vals[12] = a.Status.Label(), a.Evidence, a.AnsweredBy
+			v[9], v[11], v[12] = a.Status.Label(), a.Evidence, a.AnsweredBy
 			if t, err := time.Parse("2006-01-02", a.Date); err == nil {
-				vals[13] = t
+				v[13] = t
 			}
+		}
+		for c := range vals {
+			vals[c] = excelize.Cell{StyleID: styleOf[c], Value: v[c]}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sh, cell, &vals); err != nil {
+		if err := sw.SetRow(cell, vals); err != nil {
 			return err
 		}
-	}
-	last := len(rows) + 1
-	lastCol, _ := excelize.ColumnNumberToName(len(saColumns))
-	if err := f.SetCellStyle(sh, "A1", lastCol+"1", st.header); err != nil {
-		return err
 	}
 	if len(rows) > 0 {
-		if err := f.SetCellStyle(sh, "A2", fmt.Sprintf("%s%d", lastCol, last), st.body); err != nil {
-			return err
-		}
-		for c, col := range saColumns {
-			if !col.input {
-				continue
-			}
-			name, _ := excelize.ColumnNumberToName(c + 1)
-			s := st.input
-			if col.name == colDate {
-				s = st.date
-			}
-			if err := f.SetCellStyle(sh, name+"2", fmt.Sprintf("%s%d", name, last), s); err != nil {
-				return err
-			}
-		}
 		if err := validations(f, last); err != nil {
 			return err
 		}
 	}
-	idCol, _ := excelize.ColumnNumberToName(len(saColumns))
-	if err := f.SetColVisible(sh, idCol, false); err != nil {
-		return err
-	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 1, TopLeftCell: "D2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	if err := f.AutoFilter(sh, fmt.Sprintf("A1:%s%d", lastCol, max(last, 1)), nil); err != nil {
-		return err
-	}
-	return printSetup(f, sh)
+	return sw.Flush()
 }
 
 func validations(f *excelize.File, last int) error {

@@ -1,8 +1,17 @@
 package document
 
 import (
+	"archive/zip"
 	"bytes"
+	"cmp"
+	"compress/flate"
+	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -99,7 +108,7 @@ func printSetup(f *excelize.File, sheet string) error {
 // are typed: numbers as numbers, dates (time.Time) as dates, text as text
 // cells — never a formula, so no apostrophe is needed to defuse one.
 func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	if err := setProps(f, info); err != nil {
 		return nil, fmt.Errorf("registers workbook: %w", err)
@@ -117,11 +126,15 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 		} else if _, err := f.NewSheet(sheet); err != nil {
 			return nil, fmt.Errorf("registers workbook: sheet %q: %w", sheet, err)
 		}
-		if err := writeSheet(f, sheet, reg, st); err != nil {
-			return nil, fmt.Errorf("registers workbook: sheet %q: %w", sheet, err)
+	}
+	// Before the sheets are streamed: SetActiveSheet reads every sheet
+	// back, a streamed one from its XML.
+	f.SetActiveSheet(0)
+	for _, reg := range regs {
+		if err := writeSheet(f, reg.Title, reg, st); err != nil {
+			return nil, fmt.Errorf("registers workbook: sheet %q: %w", reg.Title, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return nil, fmt.Errorf("registers workbook: write: %w", err)
@@ -129,68 +142,71 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// writeSheet streams a register onto its sheet (excelize's StreamWriter):
+// the XML of one row at a time, not a cell object for each of a large
+// plant's hundreds of thousands of cells. The sheet's properties, filter,
+// panes and column widths are set before the first row, as the stream
+// writer requires.
 func writeSheet(f *excelize.File, sheet string, reg Register, st styles) error {
-	for c, h := range reg.Header {
-		cell, _ := excelize.CoordinatesToCellName(c+1, 1)
-		if err := f.SetCellStr(sheet, cell, h); err != nil {
-			return err
-		}
-	}
-	var dates []string
-	for r, row := range reg.Rows {
-		for c, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(c+1, r+2)
-			var err error
-			switch x := v.(type) {
-			case int:
-				err = f.SetCellInt(sheet, cell, int64(x))
-			case float64:
-				err = f.SetCellFloat(sheet, cell, x, -1, 64)
-			case time.Time:
-				err = f.SetCellValue(sheet, cell, x)
-				dates = append(dates, cell)
-			case string:
-				err = f.SetCellStr(sheet, cell, x)
-			case nil:
-			default:
-				err = f.SetCellStr(sheet, cell, fmt.Sprint(x))
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
 	last, _ := excelize.CoordinatesToCellName(len(reg.Header), max(len(reg.Rows)+1, 1))
-	lastCol, _ := excelize.ColumnNumberToName(len(reg.Header))
-	if err := f.SetCellStyle(sheet, "A1", lastCol+"1", st.header); err != nil {
-		return err
-	}
-	if len(reg.Rows) > 0 {
-		if err := f.SetCellStyle(sheet, "A2", last, st.body); err != nil {
-			return err
-		}
-	}
-	for _, cell := range dates {
-		if err := f.SetCellStyle(sheet, cell, cell, st.plainDate); err != nil {
-			return err
-		}
-	}
-	if err := f.SetRowHeight(sheet, 1, 30); err != nil {
-		return err
-	}
-	for c, w := range reg.Widths {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
 	if err := f.AutoFilter(sheet, "A1:"+last, nil); err != nil {
 		return err
 	}
-	return printSetup(f, sheet)
+	if err := printSetup(f, sheet); err != nil { // after the filter, which replaces the sheet properties
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := streamColWidths(sw, len(reg.Widths), func(c int) float64 { return reg.Widths[c] }); err != nil {
+		return err
+	}
+	row := make([]any, len(reg.Header))
+	for c, h := range reg.Header {
+		row[c] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	for r, cells := range reg.Rows {
+		clear(row)
+		for c := range reg.Header {
+			var v any
+			if c < len(cells) {
+				v = cells[c]
+			}
+			s := st.body
+			switch x := v.(type) {
+			case int, float64, string, nil:
+			case time.Time:
+				s = st.plainDate
+			default:
+				v = fmt.Sprint(x)
+			}
+			row[c] = excelize.Cell{StyleID: s, Value: v}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// streamColWidths sets the widths of columns 1..n of a streamed sheet.
+// excelize puts each column set before those set earlier, and a
+// spreadsheet wants them in ascending order: so from the last to the first.
+func streamColWidths(sw *excelize.StreamWriter, n int, width func(c int) float64) error {
+	for c := n - 1; c >= 0; c-- {
+		if err := sw.SetColWidth(c+1, c+1, width(c)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // workbookLanguage is the language tag of the workbook properties.
@@ -199,4 +215,86 @@ func workbookLanguage(l i18n.Lang) string {
 		return "de-DE"
 	}
 	return "en-GB"
+}
+
+// newWorkbook is an empty workbook that writes its parts in a fixed order
+// (sortedZip), so that the same registers give the same bytes.
+func newWorkbook() *excelize.File {
+	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} })
+	return f
+}
+
+// sortedZip is the ZIP writer of the workbooks. excelize writes the sheets
+// of its stream writers in map order; sortedZip compresses each part as it
+// comes and writes the archive on Close with the parts sorted by name
+// (descending, as excelize orders the others), so that the file does not
+// depend on that order. It holds the compressed parts only.
+type sortedZip struct {
+	w       io.Writer
+	entries []*zipEntry
+}
+
+type zipEntry struct {
+	name string
+	buf  bytes.Buffer
+	fw   *flate.Writer
+	crc  hash.Hash32
+	n    uint64
+}
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.n += uint64(len(p))
+	return e.fw.Write(p)
+}
+
+// Create starts the part name.
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&e.buf, flate.DefaultCompression)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	z.entries = append(z.entries, e)
+	return e, nil
+}
+
+// finish closes the compressor of the last part.
+func (z *sortedZip) finish() error {
+	if n := len(z.entries); n > 0 && z.entries[n-1].fw != nil {
+		e := z.entries[n-1]
+		err := e.fw.Close()
+		e.fw = nil
+		return err
+	}
+	return nil
+}
+
+// AddFS is not used by the workbooks.
+func (z *sortedZip) AddFS(fs.FS) error { return errors.New("xlsx: AddFS not supported") }
+
+// Close writes the archive.
+func (z *sortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int { return cmp.Compare(b.name, a.name) })
+	zw := zip.NewWriter(z.w)
+	for _, e := range z.entries {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
+			CompressedSize64: uint64(e.buf.Len()), UncompressedSize64: e.n})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(e.buf.Bytes()); err != nil {
+			return err
+		}
+		e.buf = bytes.Buffer{}
+	}
+	return zw.Close()
 }

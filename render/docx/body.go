@@ -117,10 +117,12 @@ func (r *renderer) sectPr(landscape bool) string {
 	return b.String()
 }
 
-// documentXML wraps the body with the last section's properties.
-func (r *renderer) documentXML() string {
-	return xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>` +
-		r.body.String() + r.sectPr(false) + `</w:body></w:document>`
+// documentXML wraps the body with the last section's properties, in
+// pieces written one after the other: the body of a large plant's CRS is
+// tens of megabytes, and joining the pieces would copy it.
+func (r *renderer) documentXML() []string {
+	return []string{xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`,
+		r.body.String(), r.sectPr(false) + `</w:body></w:document>`}
 }
 
 var pagebreakRE = regexp.MustCompile(`^<!--\s*pagebreak\s*-->$`)

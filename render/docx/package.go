@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -76,43 +77,52 @@ func (r *renderer) assemble() ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	stamp := docTime(r.doc.Meta.Date)
-	add := func(name string, data []byte) error {
+	// add writes a part from its pieces, without joining or copying them.
+	add := func(name string, data ...string) error {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {
 			return err
 		}
-		_, err = w.Write(data)
-		return err
+		for _, d := range data {
+			if _, err := io.WriteString(w, d); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	lang := r.langTag()
 	parts := []struct {
 		name string
-		data string
+		data []string
 	}{
-		{"[Content_Types].xml", r.contentTypes()},
-		{"_rels/.rels", rootRels},
-		{"docProps/core.xml", r.coreXML()},
-		{"docProps/app.xml", appXML},
+		{"[Content_Types].xml", []string{r.contentTypes()}},
+		{"_rels/.rels", []string{rootRels}},
+		{"docProps/core.xml", []string{r.coreXML()}},
+		{"docProps/app.xml", []string{appXML}},
 		{"word/document.xml", r.documentXML()},
-		{"word/_rels/document.xml.rels", r.documentRels()},
-		{"word/styles.xml", stylesXML(lang)},
-		{"word/numbering.xml", numberingXML(r.ordered)},
-		{"word/settings.xml", settingsXML(lang)},
-		{"word/fontTable.xml", fontTableXML()},
-		{"word/header1.xml", r.headerXML(textWidth)},
-		{"word/footer1.xml", r.footerXML(textWidth)},
-		{"word/header2.xml", r.headerXML(landWidth)},
-		{"word/footer2.xml", r.footerXML(landWidth)},
-		{"word/header3.xml", emptyPart("hdr")},
-		{"word/footer3.xml", emptyPart("ftr")},
+		{"word/_rels/document.xml.rels", []string{r.documentRels()}},
+		{"word/styles.xml", []string{stylesXML(lang)}},
+		{"word/numbering.xml", []string{numberingXML(r.ordered)}},
+		{"word/settings.xml", []string{settingsXML(lang)}},
+		{"word/fontTable.xml", []string{fontTableXML()}},
+		{"word/header1.xml", []string{r.headerXML(textWidth)}},
+		{"word/footer1.xml", []string{r.footerXML(textWidth)}},
+		{"word/header2.xml", []string{r.headerXML(landWidth)}},
+		{"word/footer2.xml", []string{r.footerXML(landWidth)}},
+		{"word/header3.xml", []string{emptyPart("hdr")}},
+		{"word/footer3.xml", []string{emptyPart("ftr")}},
 	}
 	for _, p := range parts {
-		if err := add(p.name, []byte(p.data)); err != nil {
+		if err := add(p.name, p.data...); err != nil {
 			return nil, fmt.Errorf("render docx: write %s: %w", p.name, err)
 		}
 	}
 	for _, m := range r.media {
-		if err := add("word/"+m.name, m.data); err != nil {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "word/" + m.name, Method: zip.Deflate, Modified: stamp})
+		if err == nil {
+			_, err = w.Write(m.data)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("render docx: write %s: %w", m.name, err)
 		}
 	}
