@@ -322,6 +322,8 @@ if [ "$GOBENCH" = 1 ]; then
   gobench ./model/ 10x '^(BenchmarkUnmarshal10k|BenchmarkMarshal10k|BenchmarkValidate10k)$'
   gobench ./render/ 5x '^(BenchmarkFirstRender|BenchmarkSVG)$'
   gobench ./render/document/ 3x '^BenchmarkExportAllSample$'
+  gobench ./render/document/ 1x '^(BenchmarkExportAllGenerated1k|BenchmarkExportAllGenerated10k)$'
+  gobench ./cli/ 5x '^(BenchmarkAssessJSON10k|BenchmarkAssessJSON1k|BenchmarkValidateCommand10k|BenchmarkWriteResultJSON10k)$'
   gobench ./importer/ 5x '^(BenchmarkInventoryImport10k|BenchmarkPcapParse|BenchmarkReconcile10k)$'
   # The GUI (app/): every benchmark but the per-view refreshes (minutes on
   # the 10,000-asset plant; run them by hand).
@@ -342,6 +344,12 @@ if [ "$GOBENCH" = 1 ]; then
   gorow BenchmarkFirstRender "go: first render SVG, fresh process" sample 1500
   gorow BenchmarkSVG "go: render.SVG, later renders" sample 1500
   gorow BenchmarkExportAllSample "go: document.ExportAll" sample 3000
+  gorow BenchmarkExportAllGenerated1k "go: document.ExportAll (pages, allocs/page, peak RSS in the Go output)" p1000 -
+  gorow BenchmarkExportAllGenerated10k "go: document.ExportAll" p10000 5000
+  gorow BenchmarkAssessJSON10k "go: assess --json in process (load, validate, assess, 34 MB JSON)" p10000 200
+  gorow BenchmarkAssessJSON1k "go: assess --json in process" p1000 -
+  gorow BenchmarkValidateCommand10k "go: validate in process" p10000 -
+  gorow BenchmarkWriteResultJSON10k "go: JSON result alone" p10000 -
   gorow BenchmarkInventoryImport10k "go: import 10,000-row inventory (read + match + apply)" p10000 1000
   gorow BenchmarkPcapParse "go: pcap parsing, 64 MB (see MB/s in the Go output)" - -
   gorow BenchmarkReconcile10k "go: reconcile 10,000 assets, 100,000 flows" p10000 1000
