@@ -12,6 +12,9 @@ type fitTarget struct {
 	name string
 	// conduit is the conduit's profile; nil for a zone.
 	conduit *conduitProfile
+	// cellIO marks a conduit that is a cell's own I/O segment (see
+	// isCellIO); false for a zone.
+	cellIO bool
 	// assets are the zone's assets (nil for a conduit).
 	assets []*model.Asset
 	// conduits are the zone's conduits with their profiles (nil for a
@@ -25,6 +28,8 @@ type fitTarget struct {
 type namedProfile struct {
 	name string
 	p    conduitProfile
+	// cellIO marks the cell's own I/O segment (see isCellIO).
+	cellIO bool
 }
 
 // fitRule returns why a measure cannot work on a target, or "" when it can.
@@ -33,6 +38,24 @@ type fitRule func(m *Measure, t *fitTarget) string
 
 // fitRules are checked in order; the first reason found is the one given.
 var fitRules = []fitRule{fitMedium, fitFlowKinds, fitFlowEffect, fitAssetClasses, fitConduitDevices}
+
+// isCellIO reports whether a conduit is a cell's own I/O segment: it runs
+// on a fieldbus or real-time Ethernet layer, or it joins a zone of field
+// devices. Such a conduit lies inside the cell, between a controller and
+// its sensors and actuators: the process cannot run without its flows, and
+// its devices (controllers, field devices, the switch or bridge between
+// them) are assets of the cell's zones (docs/METHOD.md, step 7).
+func isCellIO(c *model.Conduit, medium Medium, zones map[model.ID]*model.Zone) bool {
+	if medium == MediumFieldbus {
+		return true
+	}
+	for _, id := range c.ZoneIDs {
+		if z := zones[id]; z != nil && z.Type == model.ZoneField {
+			return true
+		}
+	}
+	return false
+}
 
 // unfit returns why a measure cannot work on a target, or "" when it fits.
 func unfit(m *Measure, t *fitTarget) string {
@@ -52,6 +75,7 @@ func (a *assessor) newFitTarget(kind model.TargetKind, id model.ID) *fitTarget {
 	case model.TargetConduit:
 		if c := ix.conduits[id]; c != nil {
 			t.name, t.conduit = c.Name, a.profile(c)
+			t.cellIO = isCellIO(c, t.conduit.medium, ix.zones)
 		}
 	case model.TargetZone:
 		if z := ix.zones[id]; z != nil {
@@ -63,7 +87,8 @@ func (a *assessor) newFitTarget(kind model.TargetKind, id model.ID) *fitTarget {
 			t.wireless = t.wireless || a.Exposure.Wireless
 		}
 		for _, c := range ix.zoneConduits[id] {
-			t.conduits = append(t.conduits, namedProfile{name: c.Name, p: *a.profile(c)})
+			p := a.profile(c)
+			t.conduits = append(t.conduits, namedProfile{name: c.Name, p: *p, cellIO: isCellIO(c, p.medium, ix.zones)})
 		}
 	}
 	return t

@@ -10,7 +10,11 @@ import (
 // flows all run one way, with no interactive session and no control write
 // (both need a return path); on a zone, every conduit of the zone must be
 // such. An air gap ("cut") fits a conduit or zone across which no flow is
-// required at all.
+// required at all. Island mode ("island") cuts a zone off from the levels
+// above it while the zone keeps running, so it acts on the zone's boundary
+// toward them: it fits a conduit that is not a cell's own I/O segment (a
+// fieldbus, or a link to a zone of field devices, which the process cannot
+// run without), and a zone with at least one conduit that is not.
 func fitFlowEffect(m *Measure, t *fitTarget) string {
 	switch m.FlowEffect {
 	case FlowOneWay:
@@ -25,6 +29,22 @@ func fitFlowEffect(m *Measure, t *fitTarget) string {
 				return fmt.Sprintf("%s (%s) lets data pass one way only; conduit %s of zone %s requires %s", m.ID, m.Name, c.name, t.name, c.p.twoWay)
 			}
 		}
+	case FlowIsland:
+		if t.conduit != nil {
+			if t.cellIO {
+				return fmt.Sprintf("%s (%s) cuts a zone off from the levels above it; conduit %s is the cell's own I/O segment, which the process cannot run without", m.ID, m.Name, t.name)
+			}
+			return ""
+		}
+		if len(t.conduits) == 0 {
+			return ""
+		}
+		for _, c := range t.conduits {
+			if !c.cellIO {
+				return ""
+			}
+		}
+		return fmt.Sprintf("%s (%s) cuts a zone off from the levels above it; zone %s has no conduit but its own I/O segment", m.ID, m.Name, t.name)
 	case FlowCut:
 		if t.conduit != nil {
 			if t.conduit.flows > 0 {

@@ -11,7 +11,7 @@ import (
 func conduitTarget(typ model.ConduitType, flows ...model.DataFlow) *fitTarget {
 	c := &model.Conduit{Name: "C1", Type: typ, Flows: flows}
 	p := profileOf(c)
-	return &fitTarget{kind: model.TargetConduit, name: c.Name, conduit: &p}
+	return &fitTarget{kind: model.TargetConduit, name: c.Name, conduit: &p, cellIO: isCellIO(c, p.medium, nil)}
 }
 
 func flow(protocol, from, to string, kind model.FlowKind) model.DataFlow {
@@ -37,8 +37,8 @@ func TestFitMedium(t *testing.T) {
 	ids := &Measure{ID: "CM-IDS", Name: "IDS", Media: []Medium{MediumEthernet, MediumFieldbus}}
 	wids := &Measure{ID: "CM-WIDS", Name: "WIDS", Media: []Medium{MediumWireless}}
 	any := &Measure{ID: "CM-ANY", Name: "anywhere"}
-	usbZone := &fitTarget{kind: model.TargetZone, name: "Transient", conduits: []namedProfile{{"USB", conduitProfile{medium: MediumRemovable}}}}
-	radioZone := &fitTarget{kind: model.TargetZone, name: "Well", wireless: true, conduits: []namedProfile{{"LAN", conduitProfile{medium: MediumEthernet}}}}
+	usbZone := &fitTarget{kind: model.TargetZone, name: "Transient", conduits: []namedProfile{{"USB", conduitProfile{medium: MediumRemovable}, false}}}
+	radioZone := &fitTarget{kind: model.TargetZone, name: "Well", wireless: true, conduits: []namedProfile{{"LAN", conduitProfile{medium: MediumEthernet}, false}}}
 	tests := []struct {
 		name string
 		m    *Measure
@@ -80,7 +80,9 @@ func TestFitFlowKinds(t *testing.T) {
 func TestFitFlowEffect(t *testing.T) {
 	diode := &Measure{ID: "CM-DIODE", Name: "diode", FlowEffect: FlowOneWay}
 	airgap := &Measure{ID: "CM-AIRGAP", Name: "air gap", FlowEffect: FlowCut}
+	island := &Measure{ID: "CM-ISLAND", Name: "island mode", FlowEffect: FlowIsland}
 	oneWay := conduitProfile{medium: MediumEthernet, flows: 1, kinds: flowKindBit(model.FlowPolling)}
+	fieldbus := conduitProfile{medium: MediumFieldbus, flows: 1, kinds: flowKindBit(model.FlowControlWrite)}
 	tests := []struct {
 		name string
 		m    *Measure
@@ -95,12 +97,22 @@ func TestFitFlowEffect(t *testing.T) {
 			conduitTarget(model.ConduitFirewall, flow("OPC UA", "a", "b", ""), flow("NTP", "b", "a", "")), "NTP (runs the other way)"},
 		{"a diode does not fit a bidirectional flow", diode,
 			conduitTarget(model.ConduitFirewall, model.DataFlow{Protocol: "OPC UA", From: "a", To: "b", Bidirectional: true}), "(bidirectional)"},
-		{"a diode fits a zone whose conduits all run one way", diode, &fitTarget{kind: model.TargetZone, name: "SIS", conduits: []namedProfile{{"K9", oneWay}, {"K10", oneWay}}}, ""},
+		{"a diode fits a zone whose conduits all run one way", diode, &fitTarget{kind: model.TargetZone, name: "SIS", conduits: []namedProfile{{"K9", oneWay, false}, {"K10", oneWay, false}}}, ""},
 		{"an air gap does not fit a zone whose conduits carry required flows", airgap,
-			&fitTarget{kind: model.TargetZone, name: "SIS", conduits: []namedProfile{{"K9", oneWay}, {"K10", oneWay}}}, "zone SIS needs the flows of K9, K10"},
+			&fitTarget{kind: model.TargetZone, name: "SIS", conduits: []namedProfile{{"K9", oneWay, false}, {"K10", oneWay, false}}}, "zone SIS needs the flows of K9, K10"},
 		{"an air gap fits a zone whose conduits carry no flows", airgap,
-			&fitTarget{kind: model.TargetZone, name: "Lab", conduits: []namedProfile{{"K1", conduitProfile{medium: MediumEthernet}}}}, ""},
+			&fitTarget{kind: model.TargetZone, name: "Lab", conduits: []namedProfile{{"K1", conduitProfile{medium: MediumEthernet}, false}}}, ""},
 		{"an air gap does not fit a conduit with flows", airgap, conduitTarget(model.ConduitFirewall, flow("OPC UA", "a", "b", "")), "conduit C1 carries required flows"},
+		{"island mode fits an uplink from a controller zone to SCADA", island,
+			conduitTarget(model.ConduitFirewall, flow("S7comm-plus", "scada", "plc", model.FlowControlWrite), flow("OPC UA", "scada", "plc", model.FlowPolling)), ""},
+		{"island mode does not fit a PROFINET segment", island,
+			conduitTarget(model.ConduitFirewall, flow("PROFINET RT", "plc", "io", "")), "conduit C1 is the cell's own I/O segment"},
+		{"island mode does not fit a link to a zone of field devices", island, fieldZoneLink(), "the process cannot run without"},
+		{"island mode fits a controller zone with an uplink beside its fieldbus", island,
+			&fitTarget{kind: model.TargetZone, name: "Cell", conduits: []namedProfile{{"K8", fieldbus, true}, {"K6", oneWay, false}}}, ""},
+		{"island mode does not fit a field zone reached only by its fieldbus", island,
+			&fitTarget{kind: model.TargetZone, name: "Field", conduits: []namedProfile{{"K8", fieldbus, true}}}, "zone Field has no conduit but its own I/O segment"},
+		{"island mode fits a zone without conduits recorded", island, &fitTarget{kind: model.TargetZone, name: "New"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkFit(t, fitFlowEffect, tt.m, tt.t, tt.want) })

@@ -39,10 +39,16 @@ const (
 	FlowOneWay FlowEffect = "one-way"
 	// FlowCut lets nothing pass (an air gap, an isolated network).
 	FlowCut FlowEffect = "cut"
+	// FlowIsland cuts a zone off from the levels above it on demand while
+	// the zone keeps running (island mode): the flows it cuts must be ones
+	// the zone can run without, never a cell's own I/O.
+	FlowIsland FlowEffect = "island"
 )
 
 // Valid reports whether e is empty or a known flow effect.
-func (e FlowEffect) Valid() bool { return e == "" || e == FlowOneWay || e == FlowCut }
+func (e FlowEffect) Valid() bool {
+	return e == "" || e == FlowOneWay || e == FlowCut || e == FlowIsland
+}
 
 // Measure is one countermeasure of the library.
 type Measure struct {
@@ -73,8 +79,10 @@ type Measure struct {
 	// with no flows recorded yet is not held against it.
 	FlowKinds []model.FlowKind `json:"flowKinds,omitempty"`
 	// FlowEffect is what the measure does to the flows where it is placed:
-	// "one-way" (a data diode: every required flow must run one way) or
-	// "cut" (an air gap: no required flow may cross); empty: none.
+	// "one-way" (a data diode: every required flow must run one way),
+	// "cut" (an air gap: no required flow may cross) or "island" (island
+	// mode: cuts the uplinks on demand, never a cell's I/O segment); empty:
+	// none.
 	FlowEffect FlowEffect `json:"flowEffect,omitempty"`
 	// Impacts are what the measure may do to essential functions.
 	Impacts []model.Impact `json:"impacts,omitempty"`

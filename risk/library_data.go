@@ -197,7 +197,7 @@ func validateMeasure(m *Measure) []string {
 	p = append(p, checkEnums("media", m.Media, Medium.Valid, Media())...)
 	p = append(p, checkEnums("flowKinds", m.FlowKinds, model.FlowKind.Valid, model.FlowKinds())...)
 	if !m.FlowEffect.Valid() {
-		p = append(p, fmt.Sprintf(`field "flowEffect" is %q, want "one-way", "cut" or none`, m.FlowEffect))
+		p = append(p, fmt.Sprintf(`field "flowEffect" is %q, want "one-way", "cut", "island" or none`, m.FlowEffect))
 	}
 	if len(m.FlowKinds) > 0 && !slices.Contains(m.Targets, model.TargetConduit) {
 		p = append(p, `field "flowKinds" restricts conduit targets, but "targets" has no conduit`)
