@@ -59,7 +59,7 @@ func (u *ui) openStartup(path string) error {
 	if path != "" && isEncryptedFile(path) {
 		// The passphrase is asked once the window is up (afterShow).
 		u.pendingEncrypted = path
-		u.setDocument(newUnsavedDocument(model.Sample()))
+		u.setDocument(newUnsavedDocument(startSample()))
 		return nil
 	}
 	if path != "" {
@@ -69,7 +69,7 @@ func (u *ui) openStartup(path string) error {
 			u.setDocument(doc)
 			return nil
 		}
-		startErr = fmt.Errorf("%w\n\nThe sample plant is shown instead", err)
+		startErr = fmt.Errorf("%w\n\n%s", err, tr("file.sampleShownInstead"))
 	} else if r := u.prefs.recent(); len(r) > 0 {
 		if doc, err := u.readStartup(r[0]); err == nil {
 			u.setDocument(doc)
@@ -77,7 +77,7 @@ func (u *ui) openStartup(path string) error {
 		}
 		// the last project moved or broke: the sample opens silently
 	}
-	u.setDocument(newUnsavedDocument(model.Sample()))
+	u.setDocument(newUnsavedDocument(startSample()))
 	return startErr
 }
 
@@ -376,7 +376,7 @@ func (u *ui) exportSample() {
 		path := w.URI().Path()
 		w.Close()
 		os.Remove(path)
-		if err := model.Save(path, model.Sample()); err != nil {
+		if err := model.Save(path, startSample()); err != nil {
 			u.showError(err)
 			return
 		}

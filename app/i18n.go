@@ -26,6 +26,18 @@ var msgs = i18n.For(i18n.EN)
 // tr is the interface text for a catalogue key (see package i18n).
 func tr(key string, data ...any) string { return msgs.T(key, data...) }
 
+// startSample is the sample plant a new user sees: in a German interface
+// the German sample (its texts and document language German), else the
+// sample as the command line writes it without --lang.
+func startSample() *model.Project {
+	if msgs.Lang() == i18n.DE {
+		if p, err := model.SampleIn(string(i18n.DE)); err == nil {
+			return p
+		}
+	}
+	return model.Sample()
+}
+
 // chooseLanguage is the interface language: the saved choice, else the
 // system locale's.
 func chooseLanguage(saved, systemLocale string) i18n.Lang {

@@ -1,9 +1,11 @@
 package app
 
 import (
+	"reflect"
 	"testing"
 
 	"zonewise/i18n"
+	"zonewise/model"
 )
 
 func TestTheInterfaceLanguage(t *testing.T) {
@@ -63,5 +65,20 @@ func TestTheModelsUndoNamesInGerman(t *testing.T) {
 		if got := commandLabel(in); got != want {
 			t.Errorf("commandLabel(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A German interface starts on the German sample (German texts, German
+// documents); an English one on the sample as `zonewise sample` writes it.
+func TestStartSampleFollowsTheInterfaceLanguage(t *testing.T) {
+	old := msgs
+	t.Cleanup(func() { msgs = old })
+	msgs = i18n.For(i18n.DE)
+	if p := startSample(); p.Info.Language != "de" {
+		t.Errorf("German interface: sample language %q, want de", p.Info.Language)
+	}
+	msgs = i18n.For(i18n.EN)
+	if !reflect.DeepEqual(startSample(), model.Sample()) {
+		t.Error("English interface: the sample differs from `zonewise sample`")
 	}
 }
