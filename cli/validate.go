@@ -39,7 +39,7 @@ func runValidate(e *env, args []string) int {
 		}
 	}
 	if errs > 0 {
-		return e.errorf("%s: %d error(s), %d warning(s)", path, errs, len(problems)-errs)
+		return e.errorf("%s: %s", path, c.T("cli.validate.summary", map[string]any{"Errors": errs, "Warnings": len(problems) - errs}))
 	}
 	return ExitOK
 }
