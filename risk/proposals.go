@@ -227,7 +227,7 @@ func (a *assessor) proposeFor(t *gapTarget) targetProposals {
 // requirement, the profile of every conduit a target's fit looks at)
 // before the targets are worked out in parallel.
 func (a *assessor) prepareProposals(targets []*gapTarget) {
-	a.closeSets(nil)
+	a.closeSets(nil) // builds a.closers
 	for _, t := range targets {
 		switch t.kind {
 		case model.TargetConduit:
@@ -270,13 +270,23 @@ func forEachParallel(n int, f func(i int)) {
 
 // unmetReqs lists a target's unmet requirements whose FR has a gap.
 func unmetReqs(t *gapTarget) []unmetReq {
-	var out []unmetReq
+	unmet := func(st *RequirementStatus) bool {
+		return st.State == StateGap && st.FR.Valid() && t.gap.Get(st.FR) != 0
+	}
+	n := 0
 	for i := range t.status {
-		st := &t.status[i]
-		if st.State != StateGap || !st.FR.Valid() || t.gap.Get(st.FR) == 0 {
-			continue
+		if unmet(&t.status[i]) {
+			n++
 		}
-		out = append(out, unmetReq{id: st.ID, fr: int(st.FR) - 1, status: i})
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]unmetReq, 0, n)
+	for i := range t.status {
+		if st := &t.status[i]; unmet(st) {
+			out = append(out, unmetReq{id: st.ID, fr: int(st.FR) - 1, status: i})
+		}
 	}
 	return out
 }
@@ -288,7 +298,8 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 	var excl []Exclusion
 	var fit *fitTarget // built on first need
 	onTarget := a.ix.onTarget[t.id]
-	sets := a.closeSets(reqs)
+	sets, n := a.closeSets(reqs)
+	cands = make([]candidate, 0, n)
 	for k := range a.ix.cat.Measures {
 		m := &a.ix.cat.Measures[k]
 		closes := sets[k]
@@ -318,10 +329,11 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 	return cands, excl
 }
 
-// closeSets returns, per catalogue measure, the set of the unmet
-// requirements it lists and may close (nil for none). A measure ID listed
-// twice in the catalogue counts once (the first).
-func (a *assessor) closeSets(reqs []unmetReq) map[int]reqSet {
+// closeSets returns, per catalogue measure (by index), the set of the unmet
+// requirements it lists and may close (nil for none), and how many measures
+// close any. A measure ID listed twice in the catalogue counts once (the
+// first).
+func (a *assessor) closeSets(reqs []unmetReq) ([]reqSet, int) {
 	if a.closers == nil {
 		a.closers = map[string][]int{}
 		for k := range a.ix.cat.Measures {
@@ -336,18 +348,23 @@ func (a *assessor) closeSets(reqs []unmetReq) map[int]reqSet {
 			}
 		}
 	}
-	sets := map[int]reqSet{}
+	if len(reqs) == 0 {
+		return nil, 0
+	}
+	sets := make([]reqSet, len(a.ix.cat.Measures))
+	n := 0
 	for i, r := range reqs {
 		for _, k := range a.closers[r.id] {
 			s := sets[k]
 			if s == nil {
 				s = newReqSet(len(reqs))
 				sets[k] = s
+				n++
 			}
 			s.add(i)
 		}
 	}
-	return sets
+	return sets, n
 }
 
 // markClosable sets Closable on every unmet requirement a candidate closes
