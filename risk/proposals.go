@@ -3,8 +3,11 @@ package risk
 import (
 	"cmp"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"zonewise/model"
 )
@@ -175,34 +178,115 @@ func conflict(m *Measure, t *gapTarget) (*model.Zone, *model.EssentialFunction, 
 // Score = requirements closed on their own / effort), the best
 // AlternativesPerGap for each gapped FR of the target. Ties are broken by
 // proposal ID.
+//
+// The targets are independent of each other: each is worked out on its own
+// (on all cores for a large plant) and the results are joined in target
+// order, so the outcome is the same as one target after the other.
 func (a *assessor) propose(targets []*gapTarget) ([]Proposal, []Exclusion, []OpenGap) {
+	a.prepareProposals(targets)
+	per := make([]targetProposals, len(targets))
+	forEachParallel(len(targets), func(i int) { per[i] = a.proposeFor(targets[i]) })
 	var exclusions []Exclusion
-	var cover, alt []Proposal
 	var open []OpenGap
-	for _, t := range targets {
-		reqs := unmetReqs(t)
-		if len(reqs) == 0 {
-			continue
-		}
-		cands, excl := a.candidates(t, reqs)
-		exclusions = append(exclusions, excl...)
-		closable := markClosable(t, reqs, cands)
-		cover = appendCover(cover, t, reqs, cands)
-		alt = appendAlternatives(alt, cands)
-		open = append(open, a.openGaps(t, reqs, closable)...)
+	cover := make([][]Proposal, len(per))
+	alt := make([][]Proposal, len(per))
+	for i := range per {
+		exclusions = append(exclusions, per[i].excl...)
+		open = append(open, per[i].open...)
+		cover[i], alt[i] = per[i].cover, per[i].alt
 	}
 	return rank(cover, alt), exclusions, open
 }
 
+// targetProposals is what propose finds for one target.
+type targetProposals struct {
+	excl       []Exclusion
+	cover, alt []Proposal
+	open       []OpenGap
+}
+
+// proposeFor is propose for one target. It only reads the assessor's
+// caches (filled beforehand by prepareProposals) and writes to t alone, so
+// that targets may be worked out at the same time.
+func (a *assessor) proposeFor(t *gapTarget) targetProposals {
+	reqs := unmetReqs(t)
+	if len(reqs) == 0 {
+		return targetProposals{}
+	}
+	cands, excl := a.candidates(t, reqs)
+	closable := markClosable(t, reqs, cands)
+	return targetProposals{
+		excl:  excl,
+		cover: appendCover(nil, t, reqs, cands),
+		alt:   appendAlternatives(nil, cands),
+		open:  a.openGaps(t, reqs, closable),
+	}
+}
+
+// prepareProposals fills the caches candidates reads (the closers per
+// requirement, the profile of every conduit a target's fit looks at)
+// before the targets are worked out in parallel.
+func (a *assessor) prepareProposals(targets []*gapTarget) {
+	a.closeSets(nil) // builds a.closers
+	for _, t := range targets {
+		switch t.kind {
+		case model.TargetConduit:
+			if c := a.ix.conduits[t.id]; c != nil {
+				a.profile(c)
+			}
+		case model.TargetZone:
+			for _, c := range a.ix.zoneConduits[t.id] {
+				a.profile(c)
+			}
+		}
+	}
+}
+
+// forEachParallel calls f(0) .. f(n-1), spread over the available cores;
+// each f(i) must touch only its own data.
+func forEachParallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // unmetReqs lists a target's unmet requirements whose FR has a gap.
 func unmetReqs(t *gapTarget) []unmetReq {
-	var out []unmetReq
+	unmet := func(st *RequirementStatus) bool {
+		return st.State == StateGap && st.FR.Valid() && t.gap.Get(st.FR) != 0
+	}
+	n := 0
 	for i := range t.status {
-		st := &t.status[i]
-		if st.State != StateGap || !st.FR.Valid() || t.gap.Get(st.FR) == 0 {
-			continue
+		if unmet(&t.status[i]) {
+			n++
 		}
-		out = append(out, unmetReq{id: st.ID, fr: int(st.FR) - 1, status: i})
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]unmetReq, 0, n)
+	for i := range t.status {
+		if st := &t.status[i]; unmet(st) {
+			out = append(out, unmetReq{id: st.ID, fr: int(st.FR) - 1, status: i})
+		}
 	}
 	return out
 }
@@ -214,7 +298,8 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 	var excl []Exclusion
 	var fit *fitTarget // built on first need
 	onTarget := a.ix.onTarget[t.id]
-	sets := a.closeSets(reqs)
+	sets, n := a.closeSets(reqs)
+	cands = make([]candidate, 0, n)
 	for k := range a.ix.cat.Measures {
 		m := &a.ix.cat.Measures[k]
 		closes := sets[k]
@@ -244,10 +329,11 @@ func (a *assessor) candidates(t *gapTarget, reqs []unmetReq) ([]candidate, []Exc
 	return cands, excl
 }
 
-// closeSets returns, per catalogue measure, the set of the unmet
-// requirements it lists and may close (nil for none). A measure ID listed
-// twice in the catalogue counts once (the first).
-func (a *assessor) closeSets(reqs []unmetReq) map[int]reqSet {
+// closeSets returns, per catalogue measure (by index), the set of the unmet
+// requirements it lists and may close (nil for none), and how many measures
+// close any. A measure ID listed twice in the catalogue counts once (the
+// first).
+func (a *assessor) closeSets(reqs []unmetReq) ([]reqSet, int) {
 	if a.closers == nil {
 		a.closers = map[string][]int{}
 		for k := range a.ix.cat.Measures {
@@ -262,18 +348,23 @@ func (a *assessor) closeSets(reqs []unmetReq) map[int]reqSet {
 			}
 		}
 	}
-	sets := map[int]reqSet{}
+	if len(reqs) == 0 {
+		return nil, 0
+	}
+	sets := make([]reqSet, len(a.ix.cat.Measures))
+	n := 0
 	for i, r := range reqs {
 		for _, k := range a.closers[r.id] {
 			s := sets[k]
 			if s == nil {
 				s = newReqSet(len(reqs))
 				sets[k] = s
+				n++
 			}
 			s.add(i)
 		}
 	}
-	return sets
+	return sets, n
 }
 
 // markClosable sets Closable on every unmet requirement a candidate closes
@@ -360,21 +451,31 @@ func appendAlternatives(alt []Proposal, cands []candidate) []Proposal {
 }
 
 // rank orders the cover by score, then the alternatives by score, and
-// numbers them from 1.
-func rank(cover, alt []Proposal) []Proposal {
+// numbers them from 1. cover and alt hold the proposals per target, in
+// target order.
+func rank(cover, alt [][]Proposal) []Proposal {
 	// Sort pointers: a Proposal is too large to swap cheaply.
 	byScore := func(x, y *Proposal) int {
 		return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.ID, y.ID))
 	}
-	order := make([]*Proposal, 0, len(cover)+len(alt))
+	nCover, nAlt := 0, 0
 	for i := range cover {
-		order = append(order, &cover[i])
+		nCover += len(cover[i])
+		nAlt += len(alt[i])
+	}
+	order := make([]*Proposal, 0, nCover+nAlt)
+	for _, ps := range cover {
+		for i := range ps {
+			order = append(order, &ps[i])
+		}
 	}
 	slices.SortFunc(order, byScore)
-	for i := range alt {
-		order = append(order, &alt[i])
+	for _, ps := range alt {
+		for i := range ps {
+			order = append(order, &ps[i])
+		}
 	}
-	slices.SortFunc(order[len(cover):], byScore)
+	slices.SortFunc(order[nCover:], byScore)
 	props := make([]Proposal, len(order))
 	for i, p := range order {
 		props[i] = *p

@@ -274,7 +274,7 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 	}
 	var firstGap [7]*gapAt
 	var met [7][model.MaxSL + 1][4]int // per FR, level, way (capability, countermeasure, compensating, self-assessment)
-	statuses = make([]RequirementStatus, 0, 64)
+	statuses = make([]RequirementStatus, 0, selectedCount(a.ix.cat.System, slt))
 	for k := range a.ix.cat.System {
 		r := &a.ix.cat.System[k]
 		if !r.FR.Valid() || r.MinSL < 1 || r.MinSL > model.MaxSL {
@@ -346,6 +346,20 @@ func (a *assessor) achieve(t *reqTarget, slt model.SLVector) (sla Cells, statuse
 		sla[i] = Cell{SL: sl, Reasons: rs}
 	}
 	return sla, statuses
+}
+
+// selectedCount is how many of the requirements achieve evaluates the SL-T
+// selects: the length of its statuses, allocated once (a RequirementStatus
+// is large and a plant has a thousand zones and conduits).
+func selectedCount(all []Requirement, slt model.SLVector) int {
+	n := 0
+	for k := range all {
+		r := &all[k]
+		if r.FR.Valid() && r.MinSL >= 1 && r.MinSL <= model.MaxSL && r.MinSL <= slt[int(r.FR)-1] {
+			n++
+		}
+	}
+	return n
 }
 
 // plannedReasons says, for one FR, which accepted instances on a target are
