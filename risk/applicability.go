@@ -79,11 +79,15 @@ var mediumRules = []mediumRule{
 }
 
 // ConduitRequirementApplies reports whether an IEC 62443-3-3 SR or RE can
-// apply to a conduit, given its medium and the kinds of its flows. When it
-// cannot, reason says why in a sentence naming the conduit, for the
-// not-applicable status of the requirement (shown, never dropped).
-// Requirements no rule covers always apply.
+// apply to a conduit: it is not one for zones only, and the conduit's medium
+// and the kinds of its flows do not rule it out. When it cannot, reason says
+// why in a sentence naming the conduit, for the not-applicable status of the
+// requirement (shown, never dropped). Requirements no rule covers always
+// apply.
 func ConduitRequirementApplies(id string, c *model.Conduit) (applies bool, reason string) {
+	if g := zoneOnlyRuleOf(id); g >= 0 {
+		return false, zoneOnlyReason(g, id, c.Name).EN()
+	}
 	p := profileOf(c)
 	ok, m := p.requirementApplies(id, c.Name)
 	return ok, m.EN()
@@ -114,14 +118,7 @@ func (p *conduitProfile) applies(id, name string, rules []int) (bool, Msg) {
 	return true, Msg{}
 }
 
-func (r *mediumRule) covers(id string) bool {
-	for _, x := range r.ids {
-		if id == x || (!strings.Contains(x, " RE ") && strings.HasPrefix(id, x+" RE ")) {
-			return true
-		}
-	}
-	return false
-}
+func (r *mediumRule) covers(id string) bool { return coversID(r.ids, id) }
 
 // kindList names the flow kinds of a profile in a fixed order.
 func kindList(p *conduitProfile) string { return kindListArg{p}.text(i18n.For(i18n.EN)) }

@@ -21,6 +21,7 @@ type assessor struct {
 	warnings    []Warning
 	targeted    map[model.ID]bool // zones some scenario targets (itself or an asset)
 	ruled       map[string]bool   // requirement IDs a conduit medium rule covers
+	zoneOnly    map[string]int    // requirement IDs that apply to zones only: their zone-only rule + 1
 	// profiles caches each conduit's medium and flow kinds for the medium
 	// and fit rules, built on first use.
 	profiles map[model.ID]*conduitProfile

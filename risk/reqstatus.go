@@ -49,6 +49,10 @@ type RequirementStatus struct {
 	// Measures names what meets it: library measure IDs for a countermeasure,
 	// compensating-record IDs for a compensating countermeasure.
 	Measures []string `json:"measures,omitempty"`
+	// ZoneOnly marks, on a conduit, a requirement that is not applicable
+	// because it applies to zones only (docs/METHOD.md step 5): the devices
+	// of the zones the conduit joins meet it or not.
+	ZoneOnly bool `json:"zoneOnly,omitempty"`
 	// Reason is a plain sentence: why met, why a gap, why not applicable.
 	Reason string `json:"reason"`
 	// ReasonMsg is Reason as catalogue key and parameters; not in the JSON.

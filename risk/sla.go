@@ -107,18 +107,22 @@ type reqTarget struct {
 	profile *conduitProfile // the conduit's medium and flow kinds, computed once
 	// ruled marks the requirement IDs some medium rule covers; the others
 	// always apply and need no check.
-	ruled  map[string]bool
-	slc    *Cells // zone SL-C; nil for a conduit
-	assets []*model.Asset
-	own    coverage
-	bounds []*model.Conduit
+	ruled map[string]bool
+	// zoneOnly maps the requirement IDs that apply to zones only to their
+	// zone-only rule plus one (docs/METHOD.md step 5); nil for a zone.
+	zoneOnly map[string]int
+	slc      *Cells // zone SL-C; nil for a conduit
+	assets   []*model.Asset
+	own      coverage
+	bounds   []*model.Conduit
 }
 
 // status decides one requirement (docs/METHOD.md step 6), in this order:
-// not applicable to the conduit's medium, met by capability, by an
-// implemented countermeasure on the target, on every asset, on every
-// conduit of the zone (its boundary), by a compensating countermeasure
-// with evidence; otherwise a gap.
+// on a conduit, not applicable because it applies to zones only or because
+// the conduit's medium rules it out; met by capability, by an implemented
+// countermeasure on the target, on every asset, on every conduit of the
+// zone (its boundary; only for a requirement that applies to conduits), by
+// a compensating countermeasure with evidence; otherwise a gap.
 func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementStatus {
 	st := RequirementStatus{ID: r.ID, FR: r.FR, Level: r.MinSL}
 	i := int(r.FR) - 1
@@ -131,6 +135,12 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 		}
 	}
 	if t.conduit != nil {
+		if g := t.zoneOnly[r.ID]; g > 0 {
+			reason := zoneOnlyReason(g-1, r.ID, t.conduit.Name)
+			st.State, st.ZoneOnly = StateNotApplicable, true
+			st.Reason, st.ReasonMsg = reason.EN(), reason
+			return st
+		}
 		if reason, na := t.requirementNotApplicable(r); na {
 			st.State, st.Reason, st.ReasonMsg = StateNotApplicable, reason.EN(), reason
 			return st
@@ -154,10 +164,14 @@ func (a *assessor) status(t *reqTarget, r *Requirement, why bool) RequirementSta
 		say("risk.reason.req.every-asset", "ID", r.ID, "Measures", strings.Join(ms, ", "))
 		return st
 	}
-	if ms, ok := a.everyConduit(t.bounds, r.ID); ok {
-		st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
-		say("risk.reason.req.every-conduit", "ID", r.ID, "Measures", strings.Join(ms, ", "))
-		return st
+	// A measure on the conduits stands at the zone's boundary: it meets
+	// only a requirement on the channel, never one on the zone's devices.
+	if a.zoneOnly[r.ID] == 0 {
+		if ms, ok := a.everyConduit(t.bounds, r.ID); ok {
+			st.State, st.MetBy, st.Measures = StateMet, MetByCountermeasure, ms
+			say("risk.reason.req.every-conduit", "ID", r.ID, "Measures", strings.Join(ms, ", "))
+			return st
+		}
 	}
 	if cs := a.compensatingOf(t.id, r.ID); len(cs) > 0 {
 		st.State, st.MetBy, st.Measures = StateMet, MetByCompensating, cs
@@ -378,10 +392,31 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 	return rs
 }
 
+// scopeRules memoises, per requirement of the catalogue, whether a medium
+// rule covers it and whether it applies to zones only.
+func (a *assessor) scopeRules() {
+	if a.ruled != nil {
+		return
+	}
+	a.ruled, a.zoneOnly = map[string]bool{}, map[string]int{}
+	for k := range a.ix.cat.System {
+		id := a.ix.cat.System[k].ID
+		for j := range mediumRules {
+			if mediumRules[j].covers(id) {
+				a.ruled[id] = true
+			}
+		}
+		if g := zoneOnlyRuleOf(id); g >= 0 {
+			a.zoneOnly[id] = g + 1
+		}
+	}
+}
+
 // zoneSLCA derives a zone's SL-C and, per requirement, its SL-A
 // (docs/METHOD.md step 6).
 func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, statuses []RequirementStatus) {
 	slc = a.zoneSLC(z)
+	a.scopeRules()
 	t := &reqTarget{id: z.ID, name: "risk.term.the-zone", slc: &slc, assets: a.ix.zoneAssets[z.ID],
 		own: a.coverageOf(z.ID), bounds: a.ix.zoneConduits[z.ID]}
 	sla, statuses = a.achieve(t, slt)
@@ -390,18 +425,9 @@ func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, 
 
 // conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
 func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
-	if a.ruled == nil {
-		a.ruled = map[string]bool{}
-		for k := range a.ix.cat.System {
-			id := a.ix.cat.System[k].ID
-			for j := range mediumRules {
-				if mediumRules[j].covers(id) {
-					a.ruled[id] = true
-				}
-			}
-		}
-	}
-	t := &reqTarget{id: c.ID, name: "risk.term.the-conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID), ruled: a.ruled}
+	a.scopeRules()
+	t := &reqTarget{id: c.ID, name: "risk.term.the-conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID),
+		ruled: a.ruled, zoneOnly: a.zoneOnly}
 	return a.achieve(t, slt)
 }
 
