@@ -261,6 +261,13 @@ func TestSLCAndSLA(t *testing.T) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 			b.instance("fw2", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
 		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 4, 0, 0), v(1, 1, 1, 1, 0, 1, 1), map[model.FR]string{model.FR5: RuleRequirements}},
+		// CM-MON lists SR 6.1 and SR 6.2. On the boundary it meets SR 6.2, a
+		// requirement on the channel, but not SR 6.1, audit log access, which
+		// is the zone's (step 5b): FR6 stays at 0 for the SL 1 gap on SR 6.1.
+		{"a measure on every conduit of a zone does not meet a requirement on the zone's devices", func(b *builder) {
+			b.instance("mon1", "CM-MON", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
+			b.instance("mon2", "CM-MON", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
+		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), nil},
 		{"a measure on some conduits of a zone does not credit it", func(b *builder) {
 			b.instance("fw1", "CM-FW", model.TargetConduit, "C-ENT-DMZ", model.StatusImplemented)
 		}, "DMZ", v(0, 0, 0, 0, 0, 0, 0), v(0, 0, 0, 0, 0, 0, 0), v(1, 1, 1, 1, 1, 1, 1), nil},
@@ -287,7 +294,12 @@ func TestSLCAndSLA(t *testing.T) {
 		b := plantA()
 		b.instance("fw", "CM-FW", model.TargetConduit, "C-DMZ-CTL", model.StatusImplemented)
 		c := conduitRes(t, Assess(b.p, testCatalog()), "C-DMZ-CTL")
-		if c.SLA.Vector() != v(0, 0, 0, 0, 4, 0, 0) || c.Gap != v(2, 2, 2, 1, 0, 1, 2) {
+		// SL-T 2,2,2,1,2,1,2. FR5: CM-FW meets SR 5.1 and RE 1, SL-A 4.
+		// FR6 and FR7: SR 6.1 and SR 7.3 (RE 1) are the zones' (step 5b),
+		// not applicable here; nothing else of FR7 is in the catalogue, so
+		// FR7 is reached at every level (SL-A 4), and FR6 up to the gap on
+		// SR 6.2 at SL 2 (SL-A 1, which meets the SL-T 1).
+		if c.SLA.Vector() != v(0, 0, 0, 0, 4, 1, 4) || c.Gap != v(2, 2, 2, 1, 0, 0, 0) {
 			t.Errorf("SL-A %v gap %v", c.SLA.Vector(), c.Gap)
 		}
 	})

@@ -110,7 +110,11 @@ func TestIsCellIO(t *testing.T) {
 // and their field devices gets neither controller backups nor island mode
 // (nor any other measure on devices); the controller zone Rohwasser &
 // Filtration, whose FR7 gap asks for backups (SR 7.3), still gets them, and
-// its uplink K06 to SCADA still gets island mode for its SR 5.2 RE 2 gap.
+// its uplink K06 to SCADA still gets island mode for its SR 5.2 RE 2 gap, and
+// the routed conduit K01 still gets a measure on its network devices (DoS
+// protection for SR 7.1 RE 1). Configuration management lists only
+// requirements on the zones (SR 3.4, SR 7.3, SR 7.6; step 5b) and so is
+// proposed for no conduit at all.
 func TestSampleCellIOSegmentGetsNoDeviceOrIslandMeasure(t *testing.T) {
 	p := model.Sample()
 	cat, err := Builtin()
@@ -136,7 +140,7 @@ func TestSampleCellIOSegmentGetsNoDeviceOrIslandMeasure(t *testing.T) {
 		t.Fatalf("no conduit or zone %q in the sample", prefix)
 		return ""
 	}
-	k08, k06, cell := byName("K08 "), byName("K06 "), byName("Rohwasser & Filtration")
+	k08, k06, k01, cell := byName("K08 "), byName("K06 "), byName("K01 "), byName("Rohwasser & Filtration")
 	proposed := map[model.ID]map[string]bool{}
 	for _, pr := range r.Proposals {
 		if proposed[pr.TargetID] == nil {
@@ -150,6 +154,11 @@ func TestSampleCellIOSegmentGetsNoDeviceOrIslandMeasure(t *testing.T) {
 			t.Errorf("%s (%s) is proposed for the PROFINET conduit K08", m.ID, m.Name)
 		}
 	}
+	for _, c := range p.Conduits {
+		if proposed[c.ID]["CM-CONFIG-MGMT"] {
+			t.Errorf("CM-CONFIG-MGMT is proposed for conduit %s; its requirements are the zones'", c.Name)
+		}
+	}
 	if len(proposed[k08]) == 0 {
 		t.Error("K08 gets no proposal at all; want its conduit measures (firewall rules, monitoring)")
 	}
@@ -159,7 +168,8 @@ func TestSampleCellIOSegmentGetsNoDeviceOrIslandMeasure(t *testing.T) {
 		ids    []string
 	}{
 		{cell, "zone Rohwasser & Filtration", []string{"CM-BACKUP", "CM-CONFIG-MGMT", "CM-ISLAND"}},
-		{k06, "uplink K06", []string{"CM-ISLAND", "CM-CONFIG-MGMT"}},
+		{k06, "uplink K06", []string{"CM-ISLAND"}},
+		{k01, "routed conduit K01", []string{"CM-DOS-PROTECT"}},
 	} {
 		for _, id := range want.ids {
 			if !proposed[want.target][id] {

@@ -10,9 +10,10 @@ import (
 // fitPlant is two zones joined by a firewalled conduit whose only flow is
 // Modbus/TCP reading levels (machine polling), with a scenario on the
 // conduit by a capability-2 actor on FR1. Computed by hand from
-// docs/METHOD.md: the conduit's SL-T FR1 is 2, so SR 1.2 (SL 2), SR 1.4
-// and SR 1.5 (SL 1) are selected; nothing is implemented, so all three
-// are gaps and FR1 SL-A is 0, gap 2.
+// docs/METHOD.md: the conduit's SL-T FR1 is 2, so SR 1.2, SR 1.13 RE 1
+// (SL 2) and SR 1.7 (SL 1) are selected, all three requirements on the
+// channel (step 5b); nothing is implemented, so all three are gaps and FR1
+// SL-A is 0, gap 2.
 func fitPlant() (*model.Project, *Catalog) {
 	b := newBuilder()
 	b.zone("Ops", model.ZoneSupervisory)
@@ -25,8 +26,8 @@ func fitPlant() (*model.Project, *Catalog) {
 	cat := &Catalog{
 		System: []Requirement{
 			{ID: "SR 1.2", FR: model.FR1, MinSL: 2},
-			{ID: "SR 1.4", FR: model.FR1, MinSL: 1},
-			{ID: "SR 1.5", FR: model.FR1, MinSL: 1},
+			{ID: "SR 1.13 RE 1", FR: model.FR1, MinSL: 2},
+			{ID: "SR 1.7", FR: model.FR1, MinSL: 1},
 		},
 		Measures: []Measure{
 			// Lists SR 1.2 but needs a person logging on: unfit.
@@ -35,11 +36,11 @@ func fitPlant() (*model.Project, *Catalog) {
 			// Closes SR 1.2 on routed Ethernet.
 			{ID: "CM-T-PKI", Name: "PKI", Kind: KindTechnical, Requirements: []string{"SR 1.2"}, Max: v(3),
 				Targets: []model.TargetKind{model.TargetConduit}, Media: []Medium{MediumEthernet}, Effort: 2},
-			// Organisational, SR 1.4 is procedural: closes it.
-			{ID: "CM-T-REVIEW", Name: "account review", Kind: KindOrganisational, Requirements: []string{"SR 1.4"}, Max: v(1),
+			// Organisational, SR 1.13 RE 1 (access approval) is procedural: closes it.
+			{ID: "CM-T-REVIEW", Name: "access approval", Kind: KindOrganisational, Requirements: []string{"SR 1.13 RE 1"}, Max: v(1),
 				Targets: []model.TargetKind{model.TargetConduit}, Effort: 1},
-			// Organisational, SR 1.5 is technical: closes nothing.
-			{ID: "CM-T-TRAIN", Name: "training", Kind: KindOrganisational, Requirements: []string{"SR 1.5"}, Max: v(1),
+			// Organisational, SR 1.7 is technical: closes nothing.
+			{ID: "CM-T-TRAIN", Name: "training", Kind: KindOrganisational, Requirements: []string{"SR 1.7"}, Max: v(1),
 				Targets: []model.TargetKind{model.TargetConduit}, Effort: 1},
 		},
 	}
@@ -53,7 +54,7 @@ func TestProposalsOnAHandBuiltPlant(t *testing.T) {
 	if got := link.Gap; got != v(2) {
 		t.Fatalf("conduit gap %v, want FR1 2 (hand-computed)", got)
 	}
-	t.Run("the cover is the account review, then the PKI, by requirements closed per effort", func(t *testing.T) {
+	t.Run("the cover is the access approval, then the PKI, by requirements closed per effort", func(t *testing.T) {
 		var got []string
 		for _, pr := range r.Proposals {
 			if pr.TargetID == cid("Link") {
@@ -71,14 +72,14 @@ func TestProposalsOnAHandBuiltPlant(t *testing.T) {
 	})
 	t.Run("each proposal names the requirements it closes", func(t *testing.T) {
 		for _, pr := range r.Proposals {
-			want := map[string][]string{"CM-T-REVIEW": {"SR 1.4"}, "CM-T-PKI": {"SR 1.2"}}[pr.MeasureID]
+			want := map[string][]string{"CM-T-REVIEW": {"SR 1.13 RE 1"}, "CM-T-PKI": {"SR 1.2"}}[pr.MeasureID]
 			if pr.TargetID == cid("Link") && !slices.Equal(pr.Requirements, want) {
 				t.Errorf("%s closes %v, want %v", pr.ID, pr.Requirements, want)
 			}
 		}
 	})
 	t.Run("closable is set on the requirements a fitting measure closes", func(t *testing.T) {
-		want := map[string]bool{"SR 1.2": true, "SR 1.4": true, "SR 1.5": false}
+		want := map[string]bool{"SR 1.2": true, "SR 1.13 RE 1": true, "SR 1.7": false}
 		for _, st := range link.RequirementStatus {
 			if st.State == StateGap && st.Closable != want[st.ID] {
 				t.Errorf("%s closable %v, want %v", st.ID, st.Closable, want[st.ID])
@@ -90,8 +91,8 @@ func TestProposalsOnAHandBuiltPlant(t *testing.T) {
 		if i < 0 {
 			t.Fatal("no open gap on Link")
 		}
-		if g := r.OpenGaps[i]; g.FR != model.FR1 || g.Gap != 2 || !slices.Equal(g.Requirements, []string{"SR 1.5"}) {
-			t.Errorf("open gap %+v, want FR1 gap 2 with SR 1.5", g)
+		if g := r.OpenGaps[i]; g.FR != model.FR1 || g.Gap != 2 || !slices.Equal(g.Requirements, []string{"SR 1.7"}) {
+			t.Errorf("open gap %+v, want FR1 gap 2 with SR 1.7", g)
 		}
 	})
 	t.Run("once the flow is an RDP session, MFA fits and, cheaper, covers SR 1.2", func(t *testing.T) {

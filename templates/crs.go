@@ -6,7 +6,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/risk"
 )
@@ -196,14 +199,23 @@ func (b *builder) requirementMatrices() {
 			if len(m.Rows) > 0 {
 				b.d.RequirementMatrices = append(b.d.RequirementMatrices, m)
 			}
+			for _, row := range m.Rows {
+				if b.d.ZoneOnly == nil && slices.Contains(row.Cells, "zone-only") {
+					b.d.ZoneOnly = zoneOnlyData(b.c)
+				}
+			}
 		}
 	}
 }
 
 // matrixCell is a requirement's state in a matrix cell as a key the
 // template words in its language: "met", "gap", "gap-open" (no library
-// measure closes it), "not-applicable", or "required" without a status.
+// measure closes it), "not-applicable", "zone-only" (a requirement on the
+// zones, in a conduit column), or "required" without a status.
 func matrixCell(r RequirementData) Text {
+	if r.ZoneOnly {
+		return "zone-only"
+	}
 	switch risk.RequirementState(r.StateKey) {
 	case risk.StateMet:
 		return "met"
@@ -525,4 +537,24 @@ func (b *builder) metBy() {
 		add(c.Key, c.Requirements)
 	}
 	slices.SortStableFunc(b.d.MetBy, func(x, y *MetByData) int { return strings.Compare(string(x.Measure), string(y.Measure)) })
+}
+
+// zoneOnlyData words the method's families of requirements on the zones
+// (docs/METHOD.md step 5b) in the document's language.
+func zoneOnlyData(c *i18n.Catalog) []ZoneOnlyData {
+	var out []ZoneOnlyData
+	for _, g := range risk.ZoneOnlyGroups() {
+		out = append(out, ZoneOnlyData{Topic: Text(upperFirst(g.Topic.Text(c))), IDs: texts(g.IDs), Why: Text(upperFirst(g.Why.Text(c)))})
+	}
+	return out
+}
+
+// upperFirst starts a table cell with a capital: the catalogue's reasons
+// are written to follow a colon.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -139,6 +139,10 @@ type Data struct {
 	// MetBy names the countermeasures behind the met requirements of the
 	// requirement matrix.
 	MetBy []*MetByData
+	// ZoneOnly are the families of requirements on the zones only
+	// (docs/METHOD.md step 5b), with why; set when a conduit column of the
+	// requirement matrix marks one.
+	ZoneOnly []ZoneOnlyData
 	// OpenGapTargets are the OpenGaps by zone or conduit.
 	OpenGapTargets []*OpenGapTarget
 	// AssetZones summarises the assets per zone and ExclusionSets the
@@ -262,6 +266,17 @@ type RequirementData struct {
 	StatusReason Text
 	// Closable marks a gap a library measure can close.
 	Closable bool
+	// ZoneOnly marks, on a conduit, a requirement that is not applicable
+	// because it is one on the zones (docs/METHOD.md step 5b).
+	ZoneOnly bool
+}
+
+// ZoneOnlyData is one family of requirements on the zones only: what it
+// governs, its SRs and REs, and why a conduit is not held to it.
+type ZoneOnlyData struct {
+	Topic Text
+	IDs   []Text
+	Why   Text
 }
 
 // RequirementGroup is the requirements of one FR.
@@ -287,7 +302,8 @@ func (c *ConduitData) NotApplicable() []NotApplicableGroup {
 	idx := map[Text]int{}
 	marker := " does not apply to conduit " + string(c.Name) + ": "
 	for _, r := range c.Requirements {
-		if r.StateKey != string(risk.StateNotApplicable) {
+		// requirements on the zones are explained once, with the matrix
+		if r.StateKey != string(risk.StateNotApplicable) || r.ZoneOnly {
 			continue
 		}
 		why := r.StatusReason

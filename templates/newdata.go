@@ -284,7 +284,7 @@ func (b *builder) withStatus(reqs []RequirementData, statuses []risk.Requirement
 		}
 		r := &reqs[i]
 		r.HasStatus, r.StateKey, r.MetBy = true, string(st.State), string(st.MetBy)
-		r.Measures, r.StatusReason, r.Closable = texts(measures), Text(st.Reason), st.Closable
+		r.Measures, r.StatusReason, r.Closable, r.ZoneOnly = texts(measures), Text(st.Reason), st.Closable, st.ZoneOnly
 		r.Status = statusText(b.c, st.State, st.MetBy, measures, st.Closable, st.Reason)
 	}
 	return reqs
