@@ -81,7 +81,7 @@ func runAssess(e *env, args []string) int {
 		}
 		return ExitOK
 	}
-	writeSummary(e.stdout, p, res)
+	writeSummary(e.stdout, i18n.For(lang), p, res)
 	return ExitOK
 }
 
@@ -89,87 +89,93 @@ func runAssess(e *env, args []string) int {
 const topProposals = 10
 
 // writeSummary prints the readable terminal summary of an assessment, one
-// section per step of docs/METHOD.md.
-func writeSummary(w io.Writer, p *model.Project, r *risk.Result) {
+// section per step of docs/METHOD.md, in the language of catalogue c
+// (headings, labels and the engine's sentences alike).
+func writeSummary(w io.Writer, c *i18n.Catalog, p *model.Project, r *risk.Result) {
 	names := map[model.ID]string{}
-	fmt.Fprintf(w, "%s: %d zones, %d conduits, %d assets, %d threat scenarios\n", nameOr(p.Name, "project"),
-		len(r.Zones), len(r.Conduits), len(r.Assets), len(r.Scenarios))
-	fmt.Fprintf(w, "SL-T method: %s. Vectors are FR1..FR7 (IAC, UC, SI, DC, RDF, TRE, RA); \"?\" is an unknown SL-C.\n", r.Method.Label())
+	fmt.Fprintln(w, c.T("cli.assess.head", map[string]any{"Name": nameOr(p.Name, c.T("cli.assess.project")),
+		"Zones": len(r.Zones), "Conduits": len(r.Conduits), "Assets": len(r.Assets), "Scenarios": len(r.Scenarios)}))
+	fmt.Fprintln(w, c.T("cli.assess.method", map[string]string{"Method": i18n.Label(c, r.Method)}))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	writeZones(w, tw, p, r, names)
-	writeConduits(w, tw, p, r, names)
-	writeWarnings(w, r)
-	writeScenarioRisk(w, tw, r)
-	writeProposals(w, tw, r, names)
+	writeZones(w, tw, c, p, r, names)
+	writeConduits(w, tw, c, p, r, names)
+	writeWarnings(w, c, r)
+	writeScenarioRisk(w, tw, c, r)
+	writeProposals(w, tw, c, r, names)
 }
 
 // writeZones lists each zone's SL-T, SL-C, SL-A and gap, its unmet
 // requirements and initial risk flags, then the zone findings.
-func writeZones(w io.Writer, tw *tabwriter.Writer, p *model.Project, r *risk.Result, names map[model.ID]string) {
+func writeZones(w io.Writer, tw *tabwriter.Writer, c *i18n.Catalog, p *model.Project, r *risk.Result, names map[model.ID]string) {
 	zoneType := map[model.ID]model.ZoneType{}
 	for _, z := range p.Zones {
 		zoneType[z.ID] = z.Type
 	}
-	fmt.Fprintf(w, "\nZones\n")
+	fmt.Fprintf(w, "\n%s\n", c.T("cli.assess.zones"))
 	if len(r.Zones) == 0 {
-		fmt.Fprintf(w, "  none\n")
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.none"))
 	}
+	gap := c.T("cli.assess.gap")
 	for _, z := range r.Zones {
-		names[z.ZoneID] = "zone " + nameOr(z.Name, z.ZoneID.Short())
-		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-C %s\tSL-A %s\tgap %s\t%s%s\n", nameOr(z.Name, z.ZoneID.Short()), zoneType[z.ZoneID].Label(),
-			z.SLT.Vector(), slcText(&z.SLC), z.SLA.Vector(), z.Gap, unmetText(z.RequirementStatus), overrides(&z.SLT))
+		name := nameOr(z.Name, z.ZoneID.Short())
+		names[z.ZoneID] = c.T("cli.assess.zone", map[string]string{"Name": name})
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-C %s\tSL-A %s\t%s %s\t%s%s\n", name, i18n.Label(c, zoneType[z.ZoneID]),
+			z.SLT.Vector(), slcText(&z.SLC), z.SLA.Vector(), gap, z.Gap, unmetText(c, z.RequirementStatus), overrides(c, &z.SLT))
 	}
 	tw.Flush()
 	for _, z := range r.Zones {
 		if z.Initial.NeedsDetailedAssessment {
-			fmt.Fprintf(w, "  needs detailed assessment, zone %s: initial risk %s (worst case if compromised) and no scenario targets it\n",
-				nameOr(z.Name, z.ZoneID.Short()), z.Initial.Level)
+			fmt.Fprintf(w, "  %s\n", c.T("cli.assess.detailed", map[string]string{"Zone": nameOr(z.Name, z.ZoneID.Short()),
+				"Level": lowerLabel(c, z.Initial.Level)}))
 		}
 	}
 	for _, z := range r.Zones {
 		for _, f := range z.Findings {
-			fmt.Fprintf(w, "  finding, zone %s: %s\n", nameOr(z.Name, z.ZoneID.Short()), printable(f, maxLineRunes))
+			fmt.Fprintf(w, "  %s\n", c.T("cli.assess.zone-finding", map[string]string{"Zone": nameOr(z.Name, z.ZoneID.Short()),
+				"Finding": printable(f, maxLineRunes)}))
 		}
 	}
 }
 
 // writeConduits lists each conduit's SL-T, SL-A and gap, then the
 // least-privilege findings.
-func writeConduits(w io.Writer, tw *tabwriter.Writer, p *model.Project, r *risk.Result, names map[model.ID]string) {
+func writeConduits(w io.Writer, tw *tabwriter.Writer, c *i18n.Catalog, p *model.Project, r *risk.Result, names map[model.ID]string) {
 	conduitType := map[model.ID]model.ConduitType{}
-	for _, c := range p.Conduits {
-		conduitType[c.ID] = c.Type
+	for _, x := range p.Conduits {
+		conduitType[x.ID] = x.Type
 	}
-	fmt.Fprintf(w, "\nConduits\n")
+	fmt.Fprintf(w, "\n%s\n", c.T("cli.assess.conduits"))
 	if len(r.Conduits) == 0 {
-		fmt.Fprintf(w, "  none\n")
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.none"))
 	}
-	for _, c := range r.Conduits {
-		names[c.ConduitID] = "conduit " + nameOr(c.Name, c.ConduitID.Short())
-		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\tgap %s\t%s%s\n", nameOr(c.Name, c.ConduitID.Short()), conduitType[c.ConduitID].Label(),
-			c.SLT.Vector(), c.SLA.Vector(), c.Gap, unmetText(c.RequirementStatus), overrides(&c.SLT))
+	gap := c.T("cli.assess.gap")
+	for _, x := range r.Conduits {
+		name := nameOr(x.Name, x.ConduitID.Short())
+		names[x.ConduitID] = c.T("cli.assess.conduit", map[string]string{"Name": name})
+		fmt.Fprintf(tw, "  %s\t%s\tSL-T %s\tSL-A %s\t%s %s\t%s%s\n", name, i18n.Label(c, conduitType[x.ConduitID]),
+			x.SLT.Vector(), x.SLA.Vector(), gap, x.Gap, unmetText(c, x.RequirementStatus), overrides(c, &x.SLT))
 	}
 	tw.Flush()
 	findings := 0
-	for _, c := range r.Conduits {
-		findings += len(c.Findings)
+	for _, x := range r.Conduits {
+		findings += len(x.Findings)
 	}
 	if findings > 0 {
-		fmt.Fprintf(w, "  %d least-privilege finding(s) on conduits:\n", findings)
-		for _, c := range r.Conduits {
-			for _, f := range c.Findings {
-				fmt.Fprintf(w, "  - %s: %s\n", nameOr(c.Name, c.ConduitID.Short()), printable(f, maxLineRunes))
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.conduit-findings", map[string]int{"N": findings}))
+		for _, x := range r.Conduits {
+			for _, f := range x.Findings {
+				fmt.Fprintf(w, "  - %s: %s\n", nameOr(x.Name, x.ConduitID.Short()), printable(f, maxLineRunes))
 			}
 		}
 	}
 }
 
 // writeWarnings lists SL-T values set below the derived ones.
-func writeWarnings(w io.Writer, r *risk.Result) {
+func writeWarnings(w io.Writer, c *i18n.Catalog, r *risk.Result) {
 	if len(r.Warnings) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nWarnings (%d)\n", len(r.Warnings))
+	fmt.Fprintf(w, "\n%s\n", c.T("cli.assess.warnings", map[string]int{"N": len(r.Warnings)}))
 	for _, x := range r.Warnings {
 		fmt.Fprintf(w, "  - %s\n", printable(x.Text, maxLineRunes))
 	}
@@ -177,8 +183,8 @@ func writeWarnings(w io.Writer, r *risk.Result) {
 
 // writeScenarioRisk counts scenarios per risk level, unmitigated, current
 // and target, and lists those intolerable after countermeasures.
-func writeScenarioRisk(w io.Writer, tw *tabwriter.Writer, r *risk.Result) {
-	fmt.Fprintf(w, "\nScenario risk (tolerable line: %s; current: implemented measures, target: also accepted ones)\n", r.Tolerable.Label())
+func writeScenarioRisk(w io.Writer, tw *tabwriter.Writer, c *i18n.Catalog, r *risk.Result) {
+	fmt.Fprintf(w, "\n%s\n", c.T("cli.assess.risk", map[string]string{"Line": i18n.Label(c, r.Tolerable)}))
 	var unmit, cur, tgt [5]int
 	var intolerable []risk.ScenarioResult
 	for _, s := range r.Scenarios {
@@ -189,35 +195,37 @@ func writeScenarioRisk(w io.Writer, tw *tabwriter.Writer, r *risk.Result) {
 			intolerable = append(intolerable, s)
 		}
 	}
-	fmt.Fprintf(tw, "  \tunmitigated\tcurrent\ttarget\n")
+	unmitigated, current, target := c.T("cli.assess.unmitigated"), c.T("cli.assess.current"), c.T("cli.assess.target")
+	fmt.Fprintf(tw, "  \t%s\t%s\t%s\n", unmitigated, current, target)
 	for i, l := range model.RiskLevels() {
-		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\n", l.Label(), unmit[i+1], cur[i+1], tgt[i+1])
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\n", i18n.Label(c, l), unmit[i+1], cur[i+1], tgt[i+1])
 	}
 	if unmit[0]+cur[0]+tgt[0] > 0 {
-		fmt.Fprintf(tw, "  undefined in matrix\t%d\t%d\t%d\n", unmit[0], cur[0], tgt[0])
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\n", c.T("cli.assess.undefined"), unmit[0], cur[0], tgt[0])
 	}
 	tw.Flush()
 	if len(intolerable) == 0 {
-		fmt.Fprintf(w, "  No scenario remains intolerable after countermeasures.\n")
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.none-intolerable"))
 		return
 	}
-	fmt.Fprintf(w, "  Intolerable after countermeasures (%d):\n", len(intolerable))
+	fmt.Fprintf(w, "  %s\n", c.T("cli.assess.intolerable", map[string]int{"N": len(intolerable)}))
 	for _, s := range intolerable {
 		treat := ""
 		if s.Treatment != "" {
-			treat = ", treatment " + string(s.Treatment)
+			treat = c.T("cli.assess.treatment", map[string]string{"Treatment": lowerLabel(c, s.Treatment)})
 		}
-		fmt.Fprintf(tw, "  - %s\tunmitigated %s (L%d × C%d)\tcurrent %s (L%d)\ttarget %s (L%d)%s\n", nameOr(s.Name, s.ScenarioID.Short()),
-			s.Unmitigated, s.Likelihood, s.Consequence, s.Current.Level, s.Current.Likelihood, s.Target.Level, s.Target.Likelihood, treat)
+		fmt.Fprintf(tw, "  - %s\t%s %s (L%d × C%d)\t%s %s (L%d)\t%s %s (L%d)%s\n", nameOr(s.Name, s.ScenarioID.Short()),
+			unmitigated, lowerLabel(c, s.Unmitigated), s.Likelihood, s.Consequence, current, lowerLabel(c, s.Current.Level), s.Current.Likelihood,
+			target, lowerLabel(c, s.Target.Level), s.Target.Likelihood, treat)
 	}
 	tw.Flush()
 }
 
 // writeProposals lists the best proposals and the cover per target.
-func writeProposals(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map[model.ID]string) {
-	fmt.Fprintf(w, "\nCompensating countermeasures\n")
+func writeProposals(w io.Writer, tw *tabwriter.Writer, c *i18n.Catalog, r *risk.Result, names map[model.ID]string) {
+	fmt.Fprintf(w, "\n%s\n", c.T("cli.assess.proposals"))
 	if len(r.Proposals) == 0 {
-		fmt.Fprintf(w, "  No proposals: no gap that a library measure can close.\n")
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.no-proposals"))
 	} else {
 		cover := 0
 		for _, pr := range r.Proposals {
@@ -225,8 +233,8 @@ func writeProposals(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map
 				cover++
 			}
 		}
-		fmt.Fprintf(w, "  %d proposals; the best %d together close every gap the library can close. Top %d:\n",
-			len(r.Proposals), cover, min(topProposals, len(r.Proposals)))
+		fmt.Fprintf(w, "  %s\n", c.T("cli.assess.proposal-count", map[string]int{"N": len(r.Proposals), "Cover": cover,
+			"Top": min(topProposals, len(r.Proposals))}))
 		for _, pr := range r.Proposals[:min(topProposals, len(r.Proposals))] {
 			var frs []string
 			for _, g := range pr.Closes {
@@ -234,40 +242,47 @@ func writeProposals(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map
 			}
 			status := ""
 			if pr.InstanceID != "" {
-				status = ", already " + string(pr.Status)
+				status = c.T("cli.assess.already", map[string]string{"Status": lowerLabel(c, pr.Status)})
 			}
-			fmt.Fprintf(tw, "  %d.\t%s\ton %s\tcloses %s\teffort %s%s\n", pr.Rank, measureName(pr.MeasureID),
-				nameOr(names[pr.TargetID], string(pr.TargetKind)+" "+pr.TargetID.Short()), strings.Join(frs, " "), strings.ToLower(pr.Effort.Label()), status)
+			target := names[pr.TargetID]
+			if target == "" {
+				target = i18n.ArgText(c, i18n.Lower{V: i18n.Enum(pr.TargetKind)}) + " " + pr.TargetID.Short()
+			}
+			fmt.Fprintf(tw, "  %d.\t%s\t%s\t%s\t%s%s\n", pr.Rank, measureName(c, pr.MeasureID),
+				c.T("cli.assess.on", map[string]string{"Target": target}),
+				c.T("cli.assess.closes", map[string]string{"FRs": strings.Join(frs, " ")}),
+				c.T("cli.assess.effort", map[string]string{"Effort": strings.ToLower(c.T("doc.effort." + effortClass(pr.Effort)))}), status)
 		}
 		tw.Flush()
-		writeCover(w, tw, r, names)
+		writeCover(w, tw, c, r, names)
 	}
 	if len(r.OpenGaps) > 0 {
-		fmt.Fprintf(w, "  %d FR gap(s) no library measure closes need a project-specific compensating countermeasure, e.g.:\n  - %s\n",
-			len(r.OpenGaps), printable(r.OpenGaps[0].Reason, maxLineRunes))
+		fmt.Fprintf(w, "  %s\n  - %s\n", c.T("cli.assess.open-gaps", map[string]int{"N": len(r.OpenGaps)}),
+			printable(r.OpenGaps[0].Reason, maxLineRunes))
 	}
 	if len(r.Exclusions) > 0 {
-		fmt.Fprintf(w, "  %d measure(s) excluded to protect essential functions, e.g.:\n  - %s\n", len(r.Exclusions), printable(r.Exclusions[0].Reason, maxLineRunes))
+		fmt.Fprintf(w, "  %s\n  - %s\n", c.T("cli.assess.exclusions", map[string]int{"N": len(r.Exclusions)}),
+			printable(r.Exclusions[0].Reason, maxLineRunes))
 	}
 }
 
 // writeCover prints the cover per zone and conduit, in result order.
-func writeCover(w io.Writer, tw *tabwriter.Writer, r *risk.Result, names map[model.ID]string) {
+func writeCover(w io.Writer, tw *tabwriter.Writer, c *i18n.Catalog, r *risk.Result, names map[model.ID]string) {
 	coverOf := map[model.ID][]string{}
 	for _, pr := range r.Proposals {
 		if pr.Cover {
 			coverOf[pr.TargetID] = append(coverOf[pr.TargetID], pr.MeasureID)
 		}
 	}
-	fmt.Fprintf(w, "  The cover per zone and conduit:\n")
+	fmt.Fprintf(w, "  %s\n", c.T("cli.assess.cover"))
 	for _, z := range r.Zones {
 		if ms := coverOf[z.ZoneID]; len(ms) > 0 {
 			fmt.Fprintf(tw, "  - %s\t%s\n", names[z.ZoneID], strings.Join(ms, ", "))
 		}
 	}
-	for _, c := range r.Conduits {
-		if ms := coverOf[c.ConduitID]; len(ms) > 0 {
-			fmt.Fprintf(tw, "  - %s\t%s\n", names[c.ConduitID], strings.Join(ms, ", "))
+	for _, x := range r.Conduits {
+		if ms := coverOf[x.ConduitID]; len(ms) > 0 {
+			fmt.Fprintf(tw, "  - %s\t%s\n", names[x.ConduitID], strings.Join(ms, ", "))
 		}
 	}
 	tw.Flush()
@@ -288,7 +303,7 @@ func slcText(c *risk.Cells) string {
 }
 
 // unmetText counts the selected requirements in state gap.
-func unmetText(sts []risk.RequirementStatus) string {
+func unmetText(c *i18n.Catalog, sts []risk.RequirementStatus) string {
 	n := 0
 	for _, st := range sts {
 		if st.State == risk.StateGap {
@@ -296,9 +311,9 @@ func unmetText(sts []risk.RequirementStatus) string {
 		}
 	}
 	if n == 0 {
-		return "all requirements met"
+		return c.T("cli.assess.all-met")
 	}
-	return fmt.Sprintf("%d of %d requirements unmet", n, len(sts))
+	return c.T("cli.assess.unmet", map[string]int{"N": n, "Total": len(sts)})
 }
 
 // nameOr returns name made printable (see printable), or fallback if empty.
@@ -310,9 +325,9 @@ func nameOr(name, fallback string) string {
 }
 
 // overrides notes the FRs whose SL-T the user has overridden.
-func overrides(c *risk.Cells) string {
+func overrides(c *i18n.Catalog, cells *risk.Cells) string {
 	var frs []string
-	for i, cell := range c {
+	for i, cell := range cells {
 		if cell.Overridden {
 			frs = append(frs, model.AllFRs[i].String())
 		}
@@ -320,13 +335,32 @@ func overrides(c *risk.Cells) string {
 	if len(frs) == 0 {
 		return ""
 	}
-	return "  (overridden: " + strings.Join(frs, ", ") + ")"
+	return "  " + c.T("cli.assess.overridden", map[string]string{"FRs": strings.Join(frs, ", ")})
 }
 
-func measureName(id string) string {
+// lowerLabel is the label of an adjective-like enumeration value (a risk
+// level, a treatment, a measure status) in the catalogue's language, in lower
+// case, for use inside a sentence ("critical", "kritisch").
+func lowerLabel[T i18n.Labeled](c *i18n.Catalog, v T) string {
+	return strings.ToLower(i18n.Label(c, v))
+}
+
+// effortClass is the catalogue suffix of an effort: 1..3, 0 for unknown.
+func effortClass(e risk.Effort) string {
+	if e >= 1 && e <= 3 {
+		return fmt.Sprint(int(e))
+	}
+	return "0"
+}
+
+// measureName is a library measure's ID and its name in the catalogue's
+// language.
+func measureName(c *i18n.Catalog, id string) string {
 	if cat, err := risk.Builtin(); err == nil {
-		if m, ok := cat.Measure(id); ok && m.Name != "" {
-			return id + " " + m.Name
+		if m, ok := cat.Measure(id); ok {
+			if name := m.LocalName(c.Lang()); name != "" {
+				return id + " " + name
+			}
 		}
 	}
 	return id

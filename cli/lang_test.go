@@ -162,3 +162,33 @@ func TestSampleLang(t *testing.T) {
 		t.Errorf("sample --lang fr: exit %d, want usage", code)
 	}
 }
+
+// The terminal summary of assess --lang de is German throughout: headings,
+// labels and counts, not only the engine's reasons; the English summary
+// keeps its wording (scripts grep it).
+func TestAssessSummaryLang(t *testing.T) {
+	path := writeSample(t, nil)
+	code, de, stderr := run(t, "assess", "--lang", "de", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"\nZonen\n", "\nConduits\n", "Anforderungen nicht erfüllt", "Szenariorisiko (Toleranzgrenze: Mittel;",
+		"\nKompensierende Maßnahmen\n", "Vorschläge; die besten", "Die Auswahl je Zone und Conduit:", "Aufwand mittel", "Lücke 1,1,1,1,1,1,1"} {
+		if !strings.Contains(de, want) {
+			t.Errorf("assess --lang de lacks %q", want)
+		}
+	}
+	for _, english := range []string{"\nZones\n", "requirements unmet", "Scenario risk", "Compensating countermeasures", "proposals; the best",
+		"The cover per zone", "effort medium", "needs detailed assessment", " gap 1,"} {
+		if strings.Contains(de, english) {
+			t.Errorf("assess --lang de still says %q", english)
+		}
+	}
+	_, en, _ := run(t, "assess", "--lang", "en", path)
+	for _, want := range []string{"\nZones\n", "requirements unmet", "Scenario risk (tolerable line: Medium;", "\nCompensating countermeasures\n",
+		"The cover per zone and conduit:", "effort medium", "needs detailed assessment, zone Feldebene Filtration: initial risk critical"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("assess in English lacks %q", want)
+		}
+	}
+}
