@@ -75,7 +75,7 @@ func TestGermanIsTranslated(t *testing.T) {
 		"kind.asset.describeSLC": true, "kind.asset.title": true, "kind.conduit.heading": true, "kind.conduit.title": true,
 		"kind.zone.title": true, "levels.cell.slt": true, "prop.attack": true, "prop.firmware": true, "prop.fr": true,
 		"prop.initiator": true, "prop.motivation": true, "prop.name": true, "prop.organisation": true, "prop.port": true,
-		"prop.slt": true, "prop.transport": true, "prop.zone": true, "requirements.option.conduit": true,
+		"prop.slt": true, "prop.transport": true, "prop.zone": true, "requirements.option.conduit": true, "cli.assess.conduits": true,
 		"requirements.option.zone": true, "threats.col.frs": true}
 	en, de := For(EN), For(DE)
 	enRaw, err := readFile(EN)
