@@ -133,7 +133,7 @@ func newUnsavedDocument(p *model.Project) *model.Document {
 func (u *ui) afterShow(startErr error) {
 	u.win.Canvas().Focus(u.canvas) // Delete, F5 and the arrows work at once
 	if startErr != nil {
-		dialog.ShowError(startErr, u.win)
+		dialog.ShowError(localError(startErr), u.win)
 	}
 	// ZONEWISE_NO_GUIDE=1 and ZONEWISE_VIEW=<view key> are for
 	// make screenshots: no first-run guide, and the window on one view.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"log/slog"
 
 	"fyne.io/fyne/v2"
@@ -58,7 +59,17 @@ func (s *session) do(c model.Command) bool {
 
 func (s *session) showError(err error) {
 	slog.Warn("zonewise", "err", err)
-	dialog.ShowError(err, s.win)
+	dialog.ShowError(localError(err), s.win)
+}
+
+// localError is err in the interface language where the model has its
+// sentence as a catalogue message (a malformed project file names object
+// and field in German too); any other error as it is.
+func localError(err error) error {
+	if t := model.ErrorIn(err, msgs); t != err.Error() {
+		return errors.New(t)
+	}
+	return err
 }
 
 // showInfo shows a message that is not an error of the program.

@@ -46,7 +46,7 @@ func runAssess(e *env, args []string) int {
 	}()
 	p, err := loadProject(path)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.errorf("%s", loadError(err, want))
 	}
 	c := <-catCh
 	if c.err != nil {

@@ -71,7 +71,7 @@ func runExport(e *env, args []string) int {
 	path := pos[0]
 	p, err := loadProject(path)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.errorf("%s", loadError(err, want))
 	}
 	if problems := model.Validate(p); model.HasErrors(problems) {
 		for _, pr := range problems {

@@ -192,3 +192,23 @@ func TestAssessSummaryLang(t *testing.T) {
 		}
 	}
 }
+
+// A malformed project file read with --lang de is reported in German,
+// naming file, object and field; without --lang in English.
+func TestLoadErrorLang(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plant"+model.FileExt)
+	if err := os.WriteFile(path, []byte(`{"schemaVersion": 3, "zones": [{"id": "z1", "name": "Leitwarte", "purdueLevel": "two"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"validate", "assess"} {
+		code, _, stderr := run(t, cmd, "--lang", "de", path)
+		want := path + `: Zone #1 „Leitwarte“ (z1): Feld „purdueLevel“: JSON-Zeichenkette gefunden; erwartet wird eine Zahl`
+		if code == ExitOK || !strings.Contains(stderr, want) {
+			t.Errorf("%s --lang de: exit %d, stderr %q; want %q", cmd, code, stderr, want)
+		}
+		_, _, stderr = run(t, cmd, path)
+		if want := path + `: zone #1 "Leitwarte" (z1): field "purdueLevel": got JSON string, want a number`; !strings.Contains(stderr, want) {
+			t.Errorf("%s: stderr %q; want %q", cmd, stderr, want)
+		}
+	}
+}

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
 
 	"golang.org/x/term"
 
+	"zonewise/i18n"
 	"zonewise/model"
 	"zonewise/vault"
 )
@@ -67,6 +69,13 @@ func loadProject(path string) (*model.Project, error) {
 		keys[path] = k
 	}
 	return p, nil
+}
+
+// loadError is a loadProject error in the language of --lang (English
+// without it): a malformed file is named with its object and field in the
+// user's language (model.ErrorIn).
+func loadError(err error, lang i18n.Lang) string {
+	return model.ErrorIn(err, i18n.For(cmp.Or(lang, i18n.EN)))
 }
 
 // saveProject writes p back to path, encrypted with the key it was read with

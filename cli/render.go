@@ -47,7 +47,7 @@ func runRender(e *env, args []string) int {
 	}
 	p, err := loadProject(pos[0])
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.errorf("%s", loadError(err, want))
 	}
 	v := render.View{Lang: document.ProjectLang(p, want, i18n.EN)}
 	if *zone != "" {

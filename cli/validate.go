@@ -27,7 +27,7 @@ func runValidate(e *env, args []string) int {
 	path := pos[0]
 	p, err := loadProject(path)
 	if err != nil {
-		return e.errorf("%v", err)
+		return e.errorf("%s", loadError(err, want))
 	}
 	problems := model.Validate(p)
 	c := i18n.For(document.ProjectLang(p, want, i18n.EN))

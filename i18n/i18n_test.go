@@ -76,6 +76,8 @@ func TestGermanIsTranslated(t *testing.T) {
 		"kind.zone.title": true, "levels.cell.slt": true, "prop.attack": true, "prop.firmware": true, "prop.fr": true,
 		"prop.initiator": true, "prop.motivation": true, "prop.name": true, "prop.organisation": true, "prop.port": true,
 		"prop.slt": true, "prop.transport": true, "prop.zone": true, "requirements.option.conduit": true, "cli.assess.conduits": true,
+		// a file error around an object, and a parser detail passed through
+		"projectfile.in-object": true, "projectfile.value.other": true,
 		"requirements.option.zone": true, "threats.col.frs": true}
 	en, de := For(EN), For(DE)
 	enRaw, err := readFile(EN)

@@ -14,9 +14,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"zonewise/i18n"
 )
 
 // MaxFileSize is the largest project file Zonewise reads. A 10,000-asset plant
@@ -160,13 +163,13 @@ func nonNil[T any](s []T) []T {
 // Older schema versions are migrated; newer ones are refused.
 func Unmarshal(data []byte) (*Project, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("file is empty, want a Zonewise project (JSON)")
+		return nil, fileErr("projectfile.empty")
 	}
 	if bytes.HasPrefix(data, []byte(EncryptedMagic)) {
 		return nil, ErrEncrypted
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes, larger than the %d MiB limit", len(data), MaxFileSize>>20)
+		return nil, fileErr("projectfile.too-large", "Size", len(data), "Limit", MaxFileSize>>20)
 	}
 	orig := data
 	version, ok := sniffSchemaVersion(data)
@@ -177,7 +180,7 @@ func Unmarshal(data []byte) (*Project, error) {
 			SchemaVersion json.RawMessage `json:"schemaVersion"`
 		}
 		if err := json.Unmarshal(data, &head); err != nil {
-			return nil, describeJSONError(data, err, "project")
+			return nil, describeJSONError(data, err)
 		}
 		v, err := schemaVersionOf(head.SchemaVersion)
 		if err != nil {
@@ -188,9 +191,9 @@ func Unmarshal(data []byte) (*Project, error) {
 	var err error
 	switch {
 	case version > SchemaVersion:
-		return nil, fmt.Errorf("schemaVersion is %d: the file was written by a newer Zonewise (this build reads up to %d); update Zonewise to open it", version, SchemaVersion)
+		return nil, fileErr("projectfile.schema-newer", "V", version, "Max", SchemaVersion)
 	case version < 1:
-		return nil, fmt.Errorf("schemaVersion is %d, want 1..%d", version, SchemaVersion)
+		return nil, fileErr("projectfile.schema-range", "V", version, "Max", SchemaVersion)
 	case version < SchemaVersion:
 		data, err = migrate(data, version)
 		if err != nil {
@@ -206,7 +209,7 @@ func Unmarshal(data []byte) (*Project, error) {
 		}
 	}
 	if p.SchemaVersion != SchemaVersion {
-		return nil, fmt.Errorf(`field "schemaVersion" is given more than once (%d and %d)`, version, p.SchemaVersion)
+		return nil, fileErr("projectfile.schema-twice", "A", version, "B", p.SchemaVersion)
 	}
 	// encoding/json silently turns invalid UTF-8 inside strings into U+FFFD,
 	// and the next save would change the user's text without a word.
@@ -214,7 +217,7 @@ func Unmarshal(data []byte) (*Project, error) {
 	// reported as malformed JSON; on the bytes as read, before migration.)
 	if !utf8.Valid(orig) {
 		line, col := lineCol(orig, int64(firstInvalidUTF8(orig)))
-		return nil, fmt.Errorf("invalid UTF-8 at line %d, column %d: a project file must be UTF-8 text", line, col)
+		return nil, fileErr("projectfile.utf8", "Line", line, "Col", col)
 	}
 	return &p, nil
 }
@@ -257,7 +260,7 @@ func decodeStrict(data []byte, p *Project) error {
 		if e := syntaxError(data); e != nil {
 			return e
 		}
-		return errors.New("unexpected data after the project object")
+		return fileErr("projectfile.trailing")
 	}
 	return nil
 }
@@ -266,7 +269,7 @@ func decodeStrict(data []byte, p *Project) error {
 func syntaxError(data []byte) error {
 	var v struct{}
 	if err := json.Unmarshal(data, &v); err != nil {
-		return describeJSONError(data, err, "project")
+		return describeJSONError(data, err)
 	}
 	return nil
 }
@@ -300,11 +303,11 @@ func sniffSchemaVersion(data []byte) (int, bool) {
 
 func schemaVersionOf(raw json.RawMessage) (int, error) {
 	if raw == nil {
-		return 0, errors.New(`field "schemaVersion" is missing: not a Zonewise project file`)
+		return 0, fileErr("projectfile.schema-missing")
 	}
 	var v int
 	if err := json.Unmarshal(raw, &v); err != nil {
-		return 0, fmt.Errorf(`field "schemaVersion" is %s, want a whole number`, truncate(string(raw), 40))
+		return 0, fileErr("projectfile.schema-not-number", "Value", truncate(string(raw), 40))
 	}
 	return v, nil
 }
@@ -343,52 +346,59 @@ func locateDecodeError(data []byte, err error) error {
 			}
 			var items []json.RawMessage
 			if e := json.Unmarshal(raw, &items); e != nil {
-				return fmt.Errorf("field %q: %s", c.key, describeValueError(e, "an array of "+c.kind+"s"))
+				return fileErr("projectfile.in-field", "Field", c.key,
+					"Problem", describeValueError(e, i18n.M("projectfile.want.array-of", "Kind", kindArg(c.kind))))
 			}
 			for i, item := range items {
 				if e := c.decode(item); e != nil {
-					return fmt.Errorf("%s: %s", objectLabel(c.kind, i, item), describeValueError(e, "an object"))
+					return fileErr("projectfile.in-object", "Object", objectLabel(c.kind, i, item),
+						"Problem", describeValueError(e, i18n.Term("projectfile.want.object")))
 				}
 			}
 		}
 	}
-	return fmt.Errorf("project: %s", describeValueError(err, "an object"))
+	return fileErr("projectfile.in-project", "Problem", describeValueError(err, i18n.Term("projectfile.want.object")))
 }
 
 // objectLabel names element i of a collection: kind, position, name and short ID.
-func objectLabel(kind string, i int, item []byte) string {
+func objectLabel(kind string, i int, item []byte) objectArg {
 	var head struct {
 		ID   any `json:"id"`
 		Name any `json:"name"`
 	}
 	_ = json.Unmarshal(item, &head)
-	label := fmt.Sprintf("%s #%d", kind, i+1)
+	o := objectArg{kind: kind, n: i + 1}
 	if name, ok := head.Name.(string); ok && name != "" {
-		label += fmt.Sprintf(" %q", truncate(name, 60))
+		o.name = truncate(name, 60)
 	}
 	if id, ok := head.ID.(string); ok && id != "" {
-		label += fmt.Sprintf(" (%s)", ID(id).Short())
+		o.id = ID(id).Short()
 	}
-	return label
+	return o
 }
 
-// describeValueError turns encoding/json errors into "field X: ..." text.
-func describeValueError(err error, want string) string {
+// describeValueError turns encoding/json errors into "field X: ..." text;
+// want is what a value without a field should have been.
+func describeValueError(err error, want any) i18n.Msg {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
 	msg := err.Error()
 	switch {
 	case errors.As(err, &te):
 		if te.Field == "" {
-			return fmt.Sprintf("got JSON %s, want %s", te.Value, want)
+			return i18n.M("projectfile.value.type", "Value", jsonValue(te.Value), "Want", want)
 		}
-		return fmt.Sprintf("field %q: got JSON %s, want %s", fieldPath(te.Field), te.Value, goTypeName(te.Type))
+		return i18n.M("projectfile.value.type-field", "Field", fieldPath(te.Field), "Value", jsonValue(te.Value), "Want", goTypeName(te.Type))
 	case errors.As(err, &se):
-		return "malformed JSON: " + se.Error()
+		return i18n.M("projectfile.malformed", "Detail", se.Error())
 	case strings.HasPrefix(msg, "json: unknown field "):
-		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ") + " (not part of the Zonewise format)"
+		field := strings.TrimPrefix(msg, "json: unknown field ")
+		if u, err := strconv.Unquote(field); err == nil {
+			field = u
+		}
+		return i18n.M("projectfile.value.unknown-field", "Field", field)
 	}
-	return strings.TrimPrefix(msg, "json: ")
+	return i18n.M("projectfile.value.other", "Detail", strings.TrimPrefix(msg, "json: "))
 }
 
 // fieldPath drops the collection prefix that encoding/json puts in front of
@@ -402,43 +412,45 @@ func fieldPath(f string) string {
 	return f
 }
 
-func goTypeName(t reflect.Type) string {
+// goTypeName is what a field of Go type t holds, as a catalogue term (the
+// Go type itself for a type no term describes).
+func goTypeName(t reflect.Type) any {
 	if t == slVectorType {
-		return "an array of 7 whole numbers 0..4 (FR1..FR7)"
+		return i18n.Term("projectfile.want.sl-vector")
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return "text"
+		return i18n.Term("projectfile.want.text")
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
+		return i18n.Term("projectfile.want.whole-number")
 	case reflect.Float32, reflect.Float64:
-		return "a number"
+		return i18n.Term("projectfile.want.number")
 	case reflect.Bool:
-		return "true or false"
+		return i18n.Term("projectfile.want.bool")
 	case reflect.Slice, reflect.Array:
-		return "an array"
+		return i18n.Term("projectfile.want.array")
 	case reflect.Struct, reflect.Map:
-		return "an object"
+		return i18n.Term("projectfile.want.object")
 	}
 	return t.String()
 }
 
 // describeJSONError reports a syntax error with line and column.
-func describeJSONError(data []byte, err error, what string) error {
+func describeJSONError(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineCol(data, se.Offset)
-		return fmt.Errorf("malformed JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(se.Error(), "json: "))
+		return fileErr("projectfile.malformed-at", "Line", line, "Col", col, "Detail", strings.TrimPrefix(se.Error(), "json: "))
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Errorf("%s: got JSON %s, want a JSON object", what, te.Value)
+		return fileErr("projectfile.not-object", "Value", jsonValue(te.Value))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return errors.New("malformed JSON: the file ends early (truncated?)")
+		return fileErr("projectfile.truncated")
 	}
-	return fmt.Errorf("malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	return fileErr("projectfile.malformed", "Detail", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // firstInvalidUTF8 returns the offset of the first byte of data that does not
@@ -480,7 +492,7 @@ func Load(path string) (*Project, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
+		return nil, fmt.Errorf("%s: %w", path, fileErr("projectfile.too-large", "Size", st.Size(), "Limit", MaxFileSize>>20))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {

@@ -19,7 +19,8 @@ func migrate(data []byte, from int) ([]byte, error) {
 	dec.UseNumber() // keep numbers exactly as written
 	var doc map[string]any
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("migrate from schema %d: %w", from, err)
+		// the file is not JSON: say so as for a file of today's schema
+		return nil, describeJSONError(data, err)
 	}
 	if doc == nil {
 		return nil, fmt.Errorf("migrate from schema %d: got JSON null, want an object", from)
