@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
 	"zonewise/model"
@@ -46,7 +45,7 @@ func (u *ui) exportMenu() *fyne.MenuItem {
 // saveDialog asks where to write an export named name and writes what
 // produce returns there, atomically.
 func (u *ui) saveDialog(name, ext string, produce func() ([]byte, error), done func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			if err != nil {
 				u.showError(err)

@@ -221,7 +221,7 @@ func projectFilter() storage.FileFilter {
 
 func (u *ui) openDialog() {
 	u.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		d := newFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -307,7 +307,7 @@ func (u *ui) saveTo(path string, then func()) {
 }
 
 func (u *ui) saveAsDialog(then func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
 			return
@@ -366,7 +366,7 @@ func fileNameFor(name string) string {
 
 // exportSample writes the built-in sample plant to a file of the user's choice.
 func (u *ui) exportSample() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			if err != nil {
 				u.showError(err)

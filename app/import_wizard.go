@@ -50,7 +50,7 @@ func (u *ui) importMenu() *fyne.MenuItem {
 // chooseImport asks for the file (or folder) to import.
 func (u *ui) chooseImport(s importSource) {
 	if s.kind == importCSAFFolder {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		d := newFolderOpen(func(l fyne.ListableURI, err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -65,7 +65,7 @@ func (u *ui) chooseImport(s importSource) {
 		showFileDialog(d)
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
 			return

@@ -344,7 +344,7 @@ func (u *ui) compareWith(label string, old *model.Project) {
 
 // compareFileDialog chooses the project file to compare with.
 func (u *ui) compareFileDialog() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	fd := newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
 			return

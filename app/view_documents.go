@@ -344,7 +344,7 @@ func (v *documentsView) format() document.Format {
 
 // onExport asks for a folder and exports the picked documents into it.
 func (v *documentsView) onExport() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+	d := newFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			v.sess.showError(err)
 			return
