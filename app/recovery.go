@@ -47,8 +47,14 @@ func newRecovery() *recovery {
 	return r
 }
 
-// pathFor is the recovery file of a project file ("" for one never saved).
-func (r *recovery) pathFor(project string) string {
+// pathFor is the recovery file of a project file ("" for one never saved)
+// when the copy is plain JSON; fileFor names either kind.
+func (r *recovery) pathFor(project string) string { return r.fileFor(project, false) }
+
+// fileFor is the recovery file of a project file ("" for one never saved),
+// named for what it holds: "….zonewise.json" for a plain copy,
+// "….zonewise.age" for a copy encrypted like its project (package vault).
+func (r *recovery) fileFor(project string, encrypted bool) string {
 	if r.dir == "" {
 		return ""
 	}
@@ -60,7 +66,20 @@ func (r *recovery) pathFor(project string) string {
 		sum := sha256.Sum256([]byte(project))
 		key = hex.EncodeToString(sum[:8])
 	}
-	return filepath.Join(r.dir, key+model.FileExt)
+	ext := model.FileExt
+	if encrypted {
+		ext = vault.FileExt
+	}
+	return filepath.Join(r.dir, key+ext)
+}
+
+// files are both names a recovery copy of project may have: the plain one
+// (also that of an encrypted copy an older Zonewise wrote), the encrypted.
+func (r *recovery) files(project string) []string {
+	if r.dir == "" {
+		return nil
+	}
+	return []string{r.fileFor(project, false), r.fileFor(project, true)}
 }
 
 // start autosaves u's document every r.every (autosaveEvery, or
@@ -95,9 +114,11 @@ func (r *recovery) stop() {
 
 // write stores doc's project as the recovery file of its project file,
 // encrypted when the project is (model.Document.Bytes).
+// The copy is named for its content (fileFor), and a copy under the other
+// name (the project was encrypted, or decrypted, since) is removed, so
+// that one recovery copy of a project exists at a time.
 func (r *recovery) write(doc *model.Document) error {
-	f := r.pathFor(doc.Path)
-	if f == "" {
+	if r.dir == "" {
 		return nil
 	}
 	data, err := doc.Bytes()
@@ -107,33 +128,43 @@ func (r *recovery) write(doc *model.Document) error {
 	if err := os.MkdirAll(r.dir, 0o700); err != nil {
 		return fmt.Errorf("autosave: %w", err)
 	}
-	return model.WriteFileAtomic(f, data, false)
+	encrypted := vault.IsEncrypted(data)
+	if err := model.WriteFileAtomic(r.fileFor(doc.Path, encrypted), data, false); err != nil {
+		return err
+	}
+	os.Remove(r.fileFor(doc.Path, !encrypted))
+	return nil
 }
 
-// remove deletes the recovery file of path, if any.
+// remove deletes the recovery file of path, under either name, if any.
 func (r *recovery) remove(path string) {
-	if f := r.pathFor(path); f != "" {
+	for _, f := range r.files(path) {
 		os.Remove(f)
 	}
 }
 
 // pending returns the recovery file for path when it exists and is newer
-// than the project file (or the project was never saved).
+// than the project file (or the project was never saved); of two copies
+// (plain and encrypted), the newer. vault.Load reads either by its
+// content, so an encrypted copy under the plain name, as older Zonewise
+// versions wrote it, is found and opened too.
 func (r *recovery) pending(path string) (string, time.Time, bool) {
-	f := r.pathFor(path)
+	var f string
+	var when time.Time
+	for _, c := range r.files(path) {
+		if st, err := os.Stat(c); err == nil && (f == "" || st.ModTime().After(when)) {
+			f, when = c, st.ModTime()
+		}
+	}
 	if f == "" {
 		return "", time.Time{}, false
 	}
-	st, err := os.Stat(f)
-	if err != nil {
-		return "", time.Time{}, false
-	}
 	if path != "" {
-		if pst, err := os.Stat(path); err == nil && !st.ModTime().After(pst.ModTime()) {
+		if pst, err := os.Stat(path); err == nil && !when.After(pst.ModTime()) {
 			return "", time.Time{}, false
 		}
 	}
-	return f, st.ModTime(), true
+	return f, when, true
 }
 
 // autosave writes the recovery file when the document is dirty.
