@@ -18,7 +18,7 @@ import (
 func runAssess(e *env, args []string) int {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print the complete assessment as JSON")
-	langFlag := fs.String("lang", "", "language of the explanations `en|de` (default: the project's language, else en)")
+	langFlag := fs.String("lang", "", "language of the summary and explanations `en|de` (default: the project's language, else en)")
 	pos, code, ok := e.parse(fs, args)
 	if !ok {
 		return code
