@@ -235,6 +235,13 @@ type sortedZip struct {
 	entries []*zipEntry
 }
 
+// zipLevel is the compression of the workbooks' parts: deflate's fastest
+// level. On the 10,000-asset plant it takes some 0.5 s less CPU time than
+// the default level for both workbooks together, for files about a quarter
+// larger (registers 2.0 -> 2.6 MB, self-assessment 6.8 -> 8.3 MB); the
+// cells are the same.
+const zipLevel = flate.BestSpeed
+
 type zipEntry struct {
 	name string
 	buf  bytes.Buffer
@@ -255,7 +262,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.buf, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&e.buf, zipLevel)
 	if err != nil {
 		return nil, err
 	}
