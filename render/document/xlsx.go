@@ -135,9 +135,19 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 			return nil, fmt.Errorf("registers workbook: sheet %q: %w", reg.Title, err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	out, err := workbookBytes(f)
+	if err != nil {
 		return nil, fmt.Errorf("registers workbook: write: %w", err)
+	}
+	return out, nil
+}
+
+// workbookBytes is the file of workbook f: the buffer excelize writes it
+// into, not a copy (File.Write copies it into another).
+func workbookBytes(f *excelize.File) ([]byte, error) {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }
@@ -291,6 +301,13 @@ func (z *sortedZip) Close() error {
 		return err
 	}
 	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int { return cmp.Compare(b.name, a.name) })
+	if buf, ok := z.w.(*bytes.Buffer); ok { // excelize's: grown once, not doubling
+		n := 0
+		for _, e := range z.entries {
+			n += e.buf.Len() + 2*len(e.name) + 128 // part, local and central headers
+		}
+		buf.Grow(n)
+	}
 	zw := zip.NewWriter(z.w)
 	for _, e := range z.entries {
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
