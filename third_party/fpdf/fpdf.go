@@ -3897,7 +3897,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// Zonewise: the page's content buffer starts at the size of the page
+	// before (pages of a long document are alike), not empty and doubling.
+	var hint int
+	if last := f.pages[len(f.pages)-1]; last != nil {
+		hint = min(last.Len()+last.Len()/8, 1<<20)
+	}
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, hint)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
