@@ -261,11 +261,11 @@ func exportPDF(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte
 	if t.Warning != "" {
 		ds.warn(t.Warning)
 	}
-	md, err := t.Execute(ds.get(t.Lang))
+	md, err := t.ExecuteBytes(ds.get(t.Lang))
 	if err != nil {
 		return nil, err
 	}
-	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: []byte(md)}
+	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: md}
 	doc.Figures = figures(opts)
 	out, err := renderPDF(doc)
 	if err != nil {
