@@ -104,3 +104,67 @@ func FuzzFastDecode(f *testing.F) {
 		checkFastDecode(t, data)
 	})
 }
+
+// TestParallelDecodeChunks: with lists cut into chunks of two elements,
+// the parallel decode of assets and threat scenarios (decodeParallel) still
+// gives exactly what encoding/json makes of each file, and leaves the files
+// it cannot decode the same way (a list given twice, a null element, a
+// misplaced field in a late chunk) to the strict decode.
+func TestParallelDecodeChunks(t *testing.T) {
+	defer func(n int) { parallelChunk = n }(parallelChunk)
+	parallelChunk = 2
+	for name, p := range map[string]*Project{"sample": Sample(), "generated 50/1000": Generate(50, 1000, 1)} {
+		data, err := Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !checkFastDecode(t, data) {
+			t.Fatalf("%s: the fast decoder refused a file Zonewise wrote", name)
+		}
+	}
+	tests := []struct {
+		name, src string
+		fast      bool // whether the fast path must take the file
+	}{
+		{"strings with brackets, braces and escaped quotes",
+			`{"schemaVersion": 3, "assets": [{"id": "a\"]}\\", "name": "x\\"}, {"id": "b", "name": "[{,"}, {"id": "c", "name": "\\\"}"}], "threatScenarios": [{"id": "s1"}, {"id": "s2"}, {"id": "s3"}]}`, true},
+		{"the list given twice, names in another case", `{"schemaVersion": 3, "assets": [{"id": "a", "name": "x"}], "Assets": [{"id": "b"}]}`, false},
+		{"a null element", `{"schemaVersion": 3, "assets": [{"id": "a"}, null, {"id": "b"}]}`, false},
+		{"an unknown field in a late chunk", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d", "bogus": 1}]}`, false},
+		{"a wrong type in a late chunk", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c", "name": 5}]}`, false},
+		{"a string for the list", `{"schemaVersion": 3, "assets": "x"}`, false},
+		{"null for the list", `{"schemaVersion": 3, "assets": null}`, true},
+		{"an empty list", `{"schemaVersion": 3, "assets": [ ]}`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := checkFastDecode(t, []byte(tc.src)); got != tc.fast {
+				t.Errorf("fast path %v, want %v", got, tc.fast)
+			}
+		})
+	}
+}
+
+// TestArrayElements: the element bounds of a well-formed array of objects,
+// past strings holding brackets and escaped quotes.
+func TestArrayElements(t *testing.T) {
+	src := ` [ {"a": "]\"}"} , {"b": [1, {"c": "\\"}]}, {} ] `
+	raw := []byte(strings.TrimSpace(src))
+	got, ok := arrayElements(raw)
+	if !ok {
+		t.Fatal("not taken for an array")
+	}
+	var elems []string
+	for i := 0; i < len(got); i += 2 {
+		elems = append(elems, string(raw[got[i]:got[i+1]]))
+	}
+	want := []string{`{"a": "]\"}"}`, `{"b": [1, {"c": "\\"}]}`, `{}`}
+	if !reflect.DeepEqual(elems, want) {
+		t.Errorf("elements %q, want %q", elems, want)
+	}
+	for _, bad := range []string{`{}`, `[1, 2]`, `["a"]`, `[{}`, `[null]`} {
+		if _, ok := arrayElements([]byte(bad)); ok {
+			t.Errorf("%s taken for an array of objects", bad)
+		}
+	}
+}

@@ -13,8 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -237,9 +240,147 @@ var fastDecodeOptions = jsonv2.JoinOptions(
 )
 
 // decodeFast decodes a project file with the JSON v2 decoder (see
-// fastDecodeOptions); any error leaves p in an undefined state.
+// fastDecodeOptions); any error leaves p in an undefined state. The long
+// lists (assets, threat scenarios) are decoded on all cores: see
+// decodeParallel.
 func decodeFast(data []byte, p *Project) error {
-	return jsonv2.Unmarshal(data, p, fastDecodeOptions)
+	return jsonv2.Unmarshal(data, p, fastDecodeTopOptions)
+}
+
+// fastDecodeTopOptions are fastDecodeOptions with the long lists of a
+// project decoded in parallel.
+var fastDecodeTopOptions = jsonv2.JoinOptions(fastDecodeOptions, jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
+	jsonv2.UnmarshalFunc(decodeParallel[Asset]),
+	jsonv2.UnmarshalFunc(decodeParallel[ThreatScenario]),
+)))
+
+// parallelChunk is how many elements of a list one goroutine of
+// decodeParallel decodes at a time (a variable, so that tests can cut short
+// lists into many chunks).
+var parallelChunk = 256
+
+// errDecodeAgain sends a file to the strict decode of encoding/json.
+var errDecodeAgain = errors.New("decode again with encoding/json")
+
+// decodeParallel decodes a JSON array (raw, already checked to be one
+// well-formed JSON value by the decoder that hands it over) into *out:
+// the elements are counted, the list is allocated once at its size, and
+// chunks of elements are decoded with fastDecodeOptions on all cores, each
+// into its own part of the list. The result is what the one-pass decoder
+// makes of the array: every element is decoded by the same decoder with the
+// same options, in its own slot. A list that is given twice (the same
+// field under names in another case) would be merged by encoding/json's
+// rules; such a file goes to the strict decode instead, as does anything
+// that is not an array or null.
+func decodeParallel[T any](raw []byte, out *[]T) error {
+	if *out != nil {
+		return errDecodeAgain
+	}
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if bytes.Equal(raw, []byte("null")) {
+		return nil
+	}
+	bounds, ok := arrayElements(raw)
+	if !ok {
+		return errDecodeAgain
+	}
+	n := len(bounds) / 2
+	list := make([]T, n)
+	if n <= parallelChunk {
+		if err := jsonv2.Unmarshal(raw, &list, fastDecodeOptions); err != nil {
+			return err
+		}
+		*out = list
+		return nil
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+		bad  atomic.Bool
+	)
+	chunks := (n + parallelChunk - 1) / parallelChunk
+	for range min(runtime.GOMAXPROCS(0), chunks) {
+		wg.Go(func() {
+			var buf []byte
+			for !bad.Load() {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				i, j := c*parallelChunk, min((c+1)*parallelChunk, n)
+				buf = append(append(append(buf[:0], '['), raw[bounds[2*i]:bounds[2*j-1]]...), ']')
+				part := list[i:i:j]
+				if jsonv2.Unmarshal(buf, &part, fastDecodeOptions) != nil || len(part) != j-i || &part[0] != &list[i] {
+					bad.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if bad.Load() {
+		return errDecodeAgain
+	}
+	*out = list
+	return nil
+}
+
+// arrayElements finds the elements of a well-formed JSON array: start and
+// end offsets of each, in pairs. False when raw is not an array.
+func arrayElements(raw []byte) ([]int, bool) {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, false
+	}
+	var bounds []int
+	depth := 0
+	start := -1
+	for i := 1; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '"':
+			if depth == 0 {
+				return nil, false // a string element: not a list of objects
+			}
+			// Skip the string: to its closing quote, past escaped ones.
+			for {
+				k := bytes.IndexByte(raw[i+1:], '"')
+				if k < 0 {
+					return nil, false
+				}
+				i += k + 1
+				bs := 0
+				for b := i - 1; raw[b] == '\\'; b-- {
+					bs++
+				}
+				if bs%2 == 0 {
+					break
+				}
+			}
+		case '{', '[':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 { // the array's own closing bracket
+				if start >= 0 {
+					return nil, false // an element that never ended
+				}
+				return bounds, true
+			}
+			depth--
+			if depth == 0 {
+				bounds = append(bounds, start, i+1)
+				start = -1
+			}
+		case ',':
+		default:
+			if depth == 0 {
+				return nil, false // a scalar element: not a list of objects
+			}
+		}
+	}
+	return nil, false
 }
 
 // decodeStrict decodes a project file with encoding/json, unknown fields
