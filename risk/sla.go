@@ -26,6 +26,9 @@ func (a *assessor) coverageOf(id model.ID) coverage {
 	if c, ok := a.covers[id]; ok {
 		return c
 	}
+	if len(a.ix.onTarget[id]) == 0 {
+		return nil // not memoised: prepareLevels fills the map for the others
+	}
 	var c coverage
 	for _, ci := range a.ix.onTarget[id] {
 		m := a.ix.measure(ci)
@@ -378,6 +381,29 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 	return rs
 }
 
+// prepareLevels fills the caches that zoneSLCA and conduitSLA read (the
+// coverage of every target with countermeasure instances, every conduit's
+// profile, the requirements a medium rule covers) before the zones and
+// conduits are worked out in parallel: after it, neither writes to the
+// assessor.
+func (a *assessor) prepareLevels() {
+	for id := range a.ix.onTarget {
+		a.coverageOf(id)
+	}
+	for _, c := range a.ix.conduitOrder {
+		a.profile(c)
+	}
+	a.ruled = map[string]bool{}
+	for k := range a.ix.cat.System {
+		id := a.ix.cat.System[k].ID
+		for j := range mediumRules {
+			if mediumRules[j].covers(id) {
+				a.ruled[id] = true
+			}
+		}
+	}
+}
+
 // zoneSLCA derives a zone's SL-C and, per requirement, its SL-A
 // (docs/METHOD.md step 6).
 func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, statuses []RequirementStatus) {
@@ -390,17 +416,6 @@ func (a *assessor) zoneSLCA(z *model.Zone, slt model.SLVector) (slc, sla Cells, 
 
 // conduitSLA derives a conduit's SL-A per requirement; conduits have no SL-C.
 func (a *assessor) conduitSLA(c *model.Conduit, slt model.SLVector) (sla Cells, statuses []RequirementStatus) {
-	if a.ruled == nil {
-		a.ruled = map[string]bool{}
-		for k := range a.ix.cat.System {
-			id := a.ix.cat.System[k].ID
-			for j := range mediumRules {
-				if mediumRules[j].covers(id) {
-					a.ruled[id] = true
-				}
-			}
-		}
-	}
 	t := &reqTarget{id: c.ID, name: "risk.term.the-conduit", conduit: c, profile: a.profile(c), own: a.coverageOf(c.ID), ruled: a.ruled}
 	return a.achieve(t, slt)
 }
