@@ -153,6 +153,9 @@ func appendElements(b []byte, v reflect.Value, i, j int) ([]byte, error) {
 		}
 		return b, nil
 	}
+	if out, ok := appendByHand(b, v.Interface(), i, j); ok {
+		return out, nil
+	}
 	buf := bytes.NewBuffer(b)
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
@@ -238,6 +241,16 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a second look (a control
+		// character, a quote, a backslash or a byte of a multi-byte rune):
+		// most text is plain ASCII.
+		for i+8 <= len(s) && plain8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
@@ -283,4 +296,17 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether none of the eight bytes packed in x is below
+// 0x20, a quote, a backslash or 0x80 and above (the classic "has a byte
+// less than n" and "has a zero byte" bit tricks, exact for bytes below 0x80).
+func plain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (x - ones*0x20) &^ x
+	quote := x ^ (ones * '"')
+	quote = (quote - ones) &^ quote
+	slash := x ^ (ones * '\\')
+	slash = (slash - ones) &^ slash
+	return (below|quote|slash|x)&highs == 0
 }
