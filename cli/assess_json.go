@@ -61,9 +61,9 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 				queue <- &chunk{head: head, field: fv, j: -1, done: closed}
 				continue
 			}
-			n := fv.Len()
-			for i := 0; i < n; i += chunkElements {
-				c := &chunk{head: ",", field: fv, i: i, j: min(i+chunkElements, n), done: make(chan struct{})}
+			n, per := fv.Len(), elementsPerChunk(fv.Interface())
+			for i := 0; i < n; i += per {
+				c := &chunk{head: ",", field: fv, i: i, j: min(i+per, n), done: make(chan struct{})}
 				if i == 0 {
 					c.head = head + "["
 				}
@@ -116,6 +116,22 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 // chunkElements is how many list elements one chunk of writeResultJSON
 // holds (a variable, so that tests can cut lists into many chunks).
 var chunkElements = 64
+
+// elementsPerChunk is how many elements of the list v one chunk holds:
+// chunkElements scaled by the size of an element, so that each chunk
+// writes about 100 KB and fits the pooled buffers (a zone's result is
+// about 15 KB, a proposal's 300 bytes).
+func elementsPerChunk(v any) int {
+	switch v.(type) {
+	case []risk.ZoneResult, []risk.ConduitResult:
+		return max(1, chunkElements/8)
+	case []risk.AssetResult:
+		return 2 * chunkElements
+	case []risk.Proposal, []risk.Exclusion, []risk.OpenGap:
+		return 4 * chunkElements
+	}
+	return chunkElements
+}
 
 // closed is a channel that is already closed.
 var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
@@ -204,19 +220,22 @@ func appendAsset(b []byte, a *risk.AssetResult, done map[reqKey][]byte) []byte {
 		b = append(b, "[]"...)
 	default:
 		k := reqKey{&a.Requirements[0], len(a.Requirements)}
-		enc, ok := done[k]
-		if !ok {
-			enc = append([]byte{'['}, nil...)
-			for j, id := range a.Requirements {
-				if j > 0 {
-					enc = append(enc, ',')
-				}
-				enc = appendString(enc, id)
-			}
-			enc = append(enc, ']')
-			done[k] = enc
+		if enc, ok := done[k]; ok {
+			b = append(b, enc...)
+			break
 		}
-		b = append(b, enc...)
+		// Written in place; the map keeps the bytes (which a later growth
+		// of b copies but never changes) for the next asset of the chunk.
+		start := len(b)
+		b = append(b, '[')
+		for j, id := range a.Requirements {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, id)
+		}
+		b = append(b, ']')
+		done[k] = b[start:len(b):len(b)]
 	}
 	return append(b, '}')
 }
