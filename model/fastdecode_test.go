@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -94,9 +95,13 @@ func TestFastDecodeMatchesEncodingJSON(t *testing.T) {
 }
 
 // FuzzFastDecode: on any input the fast decoder accepts, encoding/json
-// decodes the same project.
+// decodes the same project. Lists are cut into chunks of two and the
+// assets split from the file whatever their size, so that the parallel
+// paths see the fuzzer's inputs too.
 func FuzzFastDecode(f *testing.F) {
 	addTestdataSeeds(f)
+	defer func(n, m int) { parallelChunk, splitAssetsMin = n, m }(parallelChunk, splitAssetsMin)
+	parallelChunk, splitAssetsMin = 2, 0
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {
 			return
@@ -111,8 +116,15 @@ func FuzzFastDecode(f *testing.F) {
 // it cannot decode the same way (a list given twice, a null element, a
 // misplaced field in a late chunk) to the strict decode.
 func TestParallelDecodeChunks(t *testing.T) {
-	defer func(n int) { parallelChunk = n }(parallelChunk)
+	defer func(n, m int) { parallelChunk, splitAssetsMin = n, m }(parallelChunk, splitAssetsMin)
 	parallelChunk = 2
+	for _, split := range []int{1 << 30, 0} { // the assets through decodeParallel, then cut out by splitAssets
+		splitAssetsMin = split
+		t.Run(fmt.Sprintf("assets split from %d bytes", split), func(t *testing.T) { checkParallelDecode(t) })
+	}
+}
+
+func checkParallelDecode(t *testing.T) {
 	for name, p := range map[string]*Project{"sample": Sample(), "generated 50/1000": Generate(50, 1000, 1)} {
 		data, err := Marshal(p)
 		if err != nil {
@@ -134,6 +146,15 @@ func TestParallelDecodeChunks(t *testing.T) {
 		{"a wrong type in a late chunk", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c", "name": 5}]}`, false},
 		{"a string for the list", `{"schemaVersion": 3, "assets": "x"}`, false},
 		{"null for the list", `{"schemaVersion": 3, "assets": null}`, true},
+		{"a missing comma between chunks", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"} {"id": "c"}]}`, false},
+		{"a double comma between chunks", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"},, {"id": "c"}]}`, false},
+		{"a trailing comma", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"},]}`, false},
+		{"the list given twice", `{"schemaVersion": 3, "assets": [{"id": "a"}], "assets": [{"id": "b"}]}`, false},
+		{"the list before, names in another case", `{"schemaVersion": 3, "ASSETS": [{"id": "a", "name": "n"}], "assets": [{"id": "b"}]}`, false},
+		{"the list under an escaped name", `{"schemaVersion": 3, "\u0061ssets": [{"id": "a", "name": "n"}, {"id": "b"}, {"id": "c"}]}`, true},
+		{"members after the list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "name": "x", "zones": [{"id": "z", "name": "[\"{"}]}`, true},
+		{"garbage after the list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}] x}`, false},
+		{"an unterminated list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}`, false},
 		{"an empty list", `{"schemaVersion": 3, "assets": [ ]}`, true},
 	}
 	for _, tc := range tests {
@@ -150,9 +171,9 @@ func TestParallelDecodeChunks(t *testing.T) {
 func TestArrayElements(t *testing.T) {
 	src := ` [ {"a": "]\"}"} , {"b": [1, {"c": "\\"}]}, {} ] `
 	raw := []byte(strings.TrimSpace(src))
-	got, ok := arrayElements(raw)
-	if !ok {
-		t.Fatal("not taken for an array")
+	got, end, ok := arrayElements(raw)
+	if !ok || end != len(raw) {
+		t.Fatalf("not taken for an array (end %d of %d)", end, len(raw))
 	}
 	var elems []string
 	for i := 0; i < len(got); i += 2 {
@@ -162,8 +183,8 @@ func TestArrayElements(t *testing.T) {
 	if !reflect.DeepEqual(elems, want) {
 		t.Errorf("elements %q, want %q", elems, want)
 	}
-	for _, bad := range []string{`{}`, `[1, 2]`, `["a"]`, `[{}`, `[null]`} {
-		if _, ok := arrayElements([]byte(bad)); ok {
+	for _, bad := range []string{`{}`, `[1, 2]`, `["a"]`, `[{}`, `[null]`, `[{} {}]`, `[{},, {}]`, `[{},]`, `[, {}]`, `[{}}`} {
+		if _, _, ok := arrayElements([]byte(bad)); ok {
 			t.Errorf("%s taken for an array of objects", bad)
 		}
 	}
