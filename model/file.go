@@ -543,6 +543,7 @@ func arrayElements(raw []byte) (bounds []int, end int, ok bool) {
 	}
 	return nil, 0, false
 }
+
 // decodeStrict decodes a project file with encoding/json, unknown fields
 // refused, its errors located for the user.
 func decodeStrict(data []byte, p *Project) error {
