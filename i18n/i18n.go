@@ -104,6 +104,11 @@ type parsedMsg struct {
 	t      *template.Template // nil when the message does not parse
 	segs   []segment
 	simple bool
+	// text is the whole message when it has no placeholder at all (a
+	// term such as "risk.term.tolerable"): T returns it without running
+	// the template.
+	text  string
+	plain bool
 }
 
 // message returns the parsed message of key and whether the catalogue
@@ -120,6 +125,15 @@ func (c *Catalog) message(key string) (*parsedMsg, bool) {
 	if t, err := template.New(key).Option("missingkey=error").Parse(msg); err == nil {
 		p.t = t
 		p.segs, p.simple = segments(t)
+		if p.simple {
+			p.plain = true
+			var b strings.Builder
+			for _, sg := range p.segs {
+				p.plain = p.plain && sg.field == ""
+				b.WriteString(sg.text)
+			}
+			p.text = b.String()
+		}
 	}
 	actual, _ := c.parsed.LoadOrStore(key, p)
 	return actual.(*parsedMsg), true
@@ -272,6 +286,9 @@ func (c *Catalog) T(key string, data ...any) string {
 		}
 		if p.t == nil {
 			return "[" + key + "]"
+		}
+		if p.plain {
+			return p.text
 		}
 		t := p.t
 		var d any
