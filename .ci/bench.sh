@@ -222,13 +222,16 @@ for p in "${plants[@]}"; do
   nodraw "process: validate" "$p" - $BIN validate "$f"
   nodraw "process: assess --json (load incl.)" "$p" "$ab" $BIN assess --json "$f"
   if [ "$p" = p10000 ] && command -v "$PYTHON" >/dev/null; then
-    assess_cpu=$LAST_CPU
+    assess_cpu=$LAST_CPU assess_ms=$LAST_MS
     measure "process: python3 json.load of the same file" "$p" - - "$PYTHON" -c "import json,sys; json.load(open(sys.argv[1]))" "$f"
     if [ -n "$assess_cpu" ] && [ -n "$LAST_CPU" ]; then
+      # The budget speaks of being faster: the wall-time ratio decides on a
+      # quiet machine; the CPU-time ratio is the steadier one on a loaded one.
       ratio=$(awk -v a="$assess_cpu" -v b="$LAST_CPU" 'BEGIN{ if (a > 0) printf "%.2f", b/a; else print "?" }')
-      ok=$(awk -v r="$ratio" 'BEGIN{print (r >= 3) ? "ok" : "**OVER**"}')
+      wratio=$(awk -v a="$assess_ms" -v b="$LAST_MS" 'BEGIN{ if (a > 0) printf "%.2f", b/a; else print "?" }')
+      ok=$(awk -v r="$wratio" -v c="$ratio" 'BEGIN{print (r >= 3) ? "ok" : (c >= 3) ? "over in wall time only (CPU within; machine loaded)" : "**OVER**"}')
       last=${rows[-1]}
-      rows[-1]="${last%| — |}| $ok: CPU of json.load ÷ CPU of assess --json = $ratio (budget ≥ 3) |"
+      rows[-1]="${last%| — |}| $ok: json.load ÷ assess --json = $wratio in wall time, $ratio in CPU time (budget ≥ 3) |"
     fi
   fi
   measure "process: render SVG (first render)" "$p" "$rb" - $BIN render "$f" -o "$work/$p.svg"

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -31,6 +33,7 @@ func runAssess(e *env, args []string) int {
 		return e.usagef("%v", err)
 	}
 	path := pos[0]
+	defer collectLess(path)()
 
 	// A 10,000-asset plant must load, validate, assess and print within
 	// 300 ms (docs/PERFORMANCE.md): the catalogue is decoded while the project
@@ -83,6 +86,34 @@ func runAssess(e *env, args []string) int {
 	}
 	writeSummary(e.stdout, i18n.For(lang), p, res)
 	return ExitOK
+}
+
+// collectLess turns the garbage collector off for one assessment of the
+// project file at path, with a soft memory limit of 20 times the file's
+// size (at least 512 MiB) instead: the command runs once and exits, and
+// nearly everything it allocates (the project, the result, the JSON
+// chunks) lives until the end, so collections found little to free and
+// cost a tenth of the CPU time of assess --json on 10,000 assets (each
+// also scans the binary's globals). The heap then peaks near the total
+// allocated: about 220 MB for 10,000 assets (185 MB with collections).
+// Should the heap reach the limit, the collector runs as usual. GOGC or
+// GOMEMLIMIT in the environment are left to rule. It returns the function
+// that restores the previous settings (the command line also runs in
+// process, in tests).
+func collectLess(path string) (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limit := int64(512 << 20)
+	if st, err := os.Stat(path); err == nil {
+		limit = max(limit, 20*st.Size())
+	}
+	oldLimit := debug.SetMemoryLimit(limit)
+	oldPercent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // topProposals is how many proposals the terminal summary lists.

@@ -61,9 +61,9 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 				queue <- &chunk{head: head, field: fv, j: -1, done: closed}
 				continue
 			}
-			n := fv.Len()
-			for i := 0; i < n; i += chunkElements {
-				c := &chunk{head: ",", field: fv, i: i, j: min(i+chunkElements, n), done: make(chan struct{})}
+			n, per := fv.Len(), elementsPerChunk(fv.Interface())
+			for i := 0; i < n; i += per {
+				c := &chunk{head: ",", field: fv, i: i, j: min(i+per, n), done: make(chan struct{})}
 				if i == 0 {
 					c.head = head + "["
 				}
@@ -117,6 +117,22 @@ func writeResultJSON(w io.Writer, r *risk.Result) error {
 // holds (a variable, so that tests can cut lists into many chunks).
 var chunkElements = 64
 
+// elementsPerChunk is how many elements of the list v one chunk holds:
+// chunkElements scaled by the size of an element, so that each chunk
+// writes about 100 KB and fits the pooled buffers (a zone's result is
+// about 15 KB, a proposal's 300 bytes).
+func elementsPerChunk(v any) int {
+	switch v.(type) {
+	case []risk.ZoneResult, []risk.ConduitResult:
+		return max(1, chunkElements/8)
+	case []risk.AssetResult:
+		return 2 * chunkElements
+	case []risk.Proposal, []risk.Exclusion, []risk.OpenGap:
+		return 4 * chunkElements
+	}
+	return chunkElements
+}
+
 // closed is a channel that is already closed.
 var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
@@ -152,6 +168,9 @@ func appendElements(b []byte, v reflect.Value, i, j int) ([]byte, error) {
 			b = appendAsset(b, &assets[k], done)
 		}
 		return b, nil
+	}
+	if out, ok := appendByHand(b, v.Interface(), i, j); ok {
+		return out, nil
 	}
 	buf := bytes.NewBuffer(b)
 	enc := json.NewEncoder(buf)
@@ -201,19 +220,22 @@ func appendAsset(b []byte, a *risk.AssetResult, done map[reqKey][]byte) []byte {
 		b = append(b, "[]"...)
 	default:
 		k := reqKey{&a.Requirements[0], len(a.Requirements)}
-		enc, ok := done[k]
-		if !ok {
-			enc = append([]byte{'['}, nil...)
-			for j, id := range a.Requirements {
-				if j > 0 {
-					enc = append(enc, ',')
-				}
-				enc = appendString(enc, id)
-			}
-			enc = append(enc, ']')
-			done[k] = enc
+		if enc, ok := done[k]; ok {
+			b = append(b, enc...)
+			break
 		}
-		b = append(b, enc...)
+		// Written in place; the map keeps the bytes (which a later growth
+		// of b copies but never changes) for the next asset of the chunk.
+		start := len(b)
+		b = append(b, '[')
+		for j, id := range a.Requirements {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, id)
+		}
+		b = append(b, ']')
+		done[k] = b[start:len(b):len(b)]
 	}
 	return append(b, '}')
 }
@@ -238,6 +260,16 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a second look (a control
+		// character, a quote, a backslash or a byte of a multi-byte rune):
+		// most text is plain ASCII.
+		for i+8 <= len(s) && plain8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
@@ -283,4 +315,17 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether none of the eight bytes packed in x is below
+// 0x20, a quote, a backslash or 0x80 and above (the classic "has a byte
+// less than n" and "has a zero byte" bit tricks, exact for bytes below 0x80).
+func plain8(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (x - ones*0x20) &^ x
+	quote := x ^ (ones * '"')
+	quote = (quote - ones) &^ quote
+	slash := x ^ (ones * '\\')
+	slash = (slash - ones) &^ slash
+	return (below|quote|slash|x)&highs == 0
 }

@@ -11,14 +11,17 @@
 package i18n
 
 import (
+	"bytes"
 	"embed"
-	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
 	"text/template"
 	"text/template/parse"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Lang is a supported interface and document language.
@@ -101,6 +104,11 @@ type parsedMsg struct {
 	t      *template.Template // nil when the message does not parse
 	segs   []segment
 	simple bool
+	// text is the whole message when it has no placeholder at all (a
+	// term such as "risk.term.tolerable"): T returns it without running
+	// the template.
+	text  string
+	plain bool
 }
 
 // message returns the parsed message of key and whether the catalogue
@@ -117,26 +125,71 @@ func (c *Catalog) message(key string) (*parsedMsg, bool) {
 	if t, err := template.New(key).Option("missingkey=error").Parse(msg); err == nil {
 		p.t = t
 		p.segs, p.simple = segments(t)
+		if p.simple {
+			p.plain = true
+			var b strings.Builder
+			for _, sg := range p.segs {
+				p.plain = p.plain && sg.field == ""
+				b.WriteString(sg.text)
+			}
+			p.text = b.String()
+		}
 	}
 	actual, _ := c.parsed.LoadOrStore(key, p)
 	return actual.(*parsedMsg), true
 }
 
-var (
-	loadOnce sync.Once
-	loaded   map[Lang]*Catalog
-	loadErr  error
-)
+// catalogs holds each language's catalogue, read from its file on first
+// use: a command that writes English never reads the German file, and the
+// English one costs about a millisecond (every process pays it, the command
+// line included).
+var catalogs = func() map[Lang]*lazyCatalog {
+	m := make(map[Lang]*lazyCatalog, len(Langs))
+	for _, l := range Langs {
+		m[l] = &lazyCatalog{lang: l}
+	}
+	return m
+}()
+
+// lazyCatalog is one language's catalogue, loaded once.
+type lazyCatalog struct {
+	lang Lang
+	once sync.Once
+	c    *Catalog
+	err  error
+}
+
+func (lc *lazyCatalog) get() (*Catalog, error) {
+	lc.once.Do(func() {
+		raw, err := readFile(lc.lang)
+		if err != nil {
+			lc.err = err
+			return
+		}
+		c := &Catalog{lang: lc.lang, msgs: raw}
+		if lc.lang != EN {
+			en, err := catalogs[EN].get()
+			if err != nil {
+				lc.err = err
+				return
+			}
+			c.fallback = en
+		}
+		lc.c = c
+	})
+	return lc.c, lc.err
+}
 
 // For returns the catalogue of l (English for an unknown language). The
 // embedded files are checked by Check in the package tests; should they
 // still fail to load, every message shows as its key in brackets.
 func For(l Lang) *Catalog {
-	loadOnce.Do(func() { loaded, loadErr = loadAll() })
-	if c, ok := loaded[l]; ok {
-		return c
+	if lc, ok := catalogs[l]; ok {
+		if c, err := lc.get(); err == nil {
+			return c
+		}
 	}
-	if c, ok := loaded[EN]; ok {
+	if c, err := catalogs[EN].get(); err == nil {
 		return c
 	}
 	return &Catalog{lang: l}
@@ -146,12 +199,11 @@ func For(l Lang) *Catalog {
 // a file that is not one JSON object of strings, a duplicate key or a
 // message that is not a valid template.
 func Check() error {
-	For(EN)
-	if loadErr != nil {
-		return loadErr
-	}
 	for _, l := range Langs {
-		c := loaded[l]
+		c, err := catalogs[l].get()
+		if err != nil {
+			return err
+		}
 		for _, k := range c.Keys() {
 			if _, err := template.New(k).Option("missingkey=error").Parse(c.msgs[k]); err != nil {
 				return fmt.Errorf("locales/%s.json: message %q: %w", l, k, err)
@@ -159,23 +211,6 @@ func Check() error {
 		}
 	}
 	return nil
-}
-
-func loadAll() (map[Lang]*Catalog, error) {
-	out := map[Lang]*Catalog{}
-	for _, l := range Langs {
-		raw, err := readFile(l)
-		if err != nil {
-			return nil, err
-		}
-		out[l] = &Catalog{lang: l, msgs: raw}
-	}
-	for _, l := range Langs {
-		if l != EN {
-			out[l].fallback = out[EN]
-		}
-	}
-	return out, nil
 }
 
 // readFile reads one language file, refusing duplicate keys (which JSON
@@ -190,31 +225,36 @@ func readFile(l Lang) (map[string]string, error) {
 }
 
 // parseFile reads a catalogue file's bytes; name is for error messages.
+// It reads tokens with jsontext (the token layer of encoding/json/v2), a
+// tenth of the cost of encoding/json's Decoder.Token.
 func parseFile(name string, data []byte) (map[string]string, error) {
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return nil, fmt.Errorf("%s: want one JSON object of key to message", name)
 	}
-	out := map[string]string{}
-	for dec.More() {
-		tok, err := dec.Token()
+	out := make(map[string]string, bytes.Count(data, []byte{'\n'}))
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		key, _ := tok.(string)
-		var msg string
-		if err := dec.Decode(&msg); err != nil {
+		key := tok.String()
+		tok, err = dec.ReadToken()
+		if err != nil {
 			return nil, fmt.Errorf("%s: message %q: %w", name, key, err)
+		}
+		if tok.Kind() != '"' {
+			return nil, fmt.Errorf("%s: message %q: got JSON %s, want a string", name, key, tok.Kind())
 		}
 		if _, dup := out[key]; dup {
 			return nil, fmt.Errorf("%s: message %q appears twice", name, key)
 		}
-		out[key] = msg
+		out[key] = tok.String()
 	}
-	if _, err := dec.Token(); err != nil { // the closing brace
+	if _, err := dec.ReadToken(); err != nil { // the closing brace
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if dec.More() {
+	if _, err := dec.ReadToken(); err != io.EOF {
 		return nil, fmt.Errorf("%s: text after the JSON object", name)
 	}
 	return out, nil
@@ -246,6 +286,9 @@ func (c *Catalog) T(key string, data ...any) string {
 		}
 		if p.t == nil {
 			return "[" + key + "]"
+		}
+		if p.plain {
+			return p.text
 		}
 		t := p.t
 		var d any

@@ -200,3 +200,21 @@ func TestDatesAndNumbersFollowTheLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestTermWithoutTemplate: a message without placeholders comes back as
+// written, with or without data, as the template engine writes it (an
+// empty one too).
+func TestTermWithoutTemplate(t *testing.T) {
+	c := &Catalog{lang: EN, msgs: map[string]string{"plain": "the zone's SL-T & <more>", "empty": "", "filled": "zone {{.Name}}"}}
+	for _, data := range [][]any{nil, {map[string]string{"Name": "x"}}} {
+		if got := c.T("plain", data...); got != "the zone's SL-T & <more>" {
+			t.Errorf("T(plain, %v) = %q", data, got)
+		}
+	}
+	if got := c.T("empty"); got != "" {
+		t.Errorf("T(empty) = %q, want nothing", got)
+	}
+	if got := c.T("filled", map[string]string{"Name": "Z1"}); got != "zone Z1" {
+		t.Errorf("T(filled) = %q, want zone Z1", got)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -94,13 +95,97 @@ func TestFastDecodeMatchesEncodingJSON(t *testing.T) {
 }
 
 // FuzzFastDecode: on any input the fast decoder accepts, encoding/json
-// decodes the same project.
+// decodes the same project. Lists are cut into chunks of two and the
+// assets split from the file whatever their size, so that the parallel
+// paths see the fuzzer's inputs too.
 func FuzzFastDecode(f *testing.F) {
 	addTestdataSeeds(f)
+	defer func(n, m int) { parallelChunk, splitAssetsMin = n, m }(parallelChunk, splitAssetsMin)
+	parallelChunk, splitAssetsMin = 2, 0
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {
 			return
 		}
 		checkFastDecode(t, data)
 	})
+}
+
+// TestParallelDecodeChunks: with lists cut into chunks of two elements,
+// the parallel decode of assets and threat scenarios (decodeParallel) still
+// gives exactly what encoding/json makes of each file, and leaves the files
+// it cannot decode the same way (a list given twice, a null element, a
+// misplaced field in a late chunk) to the strict decode.
+func TestParallelDecodeChunks(t *testing.T) {
+	defer func(n, m int) { parallelChunk, splitAssetsMin = n, m }(parallelChunk, splitAssetsMin)
+	parallelChunk = 2
+	for _, split := range []int{1 << 30, 0} { // the assets through decodeParallel, then cut out by splitAssets
+		splitAssetsMin = split
+		t.Run(fmt.Sprintf("assets split from %d bytes", split), func(t *testing.T) { checkParallelDecode(t) })
+	}
+}
+
+func checkParallelDecode(t *testing.T) {
+	for name, p := range map[string]*Project{"sample": Sample(), "generated 50/1000": Generate(50, 1000, 1)} {
+		data, err := Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !checkFastDecode(t, data) {
+			t.Fatalf("%s: the fast decoder refused a file Zonewise wrote", name)
+		}
+	}
+	tests := []struct {
+		name, src string
+		fast      bool // whether the fast path must take the file
+	}{
+		{"strings with brackets, braces and escaped quotes",
+			`{"schemaVersion": 3, "assets": [{"id": "a\"]}\\", "name": "x\\"}, {"id": "b", "name": "[{,"}, {"id": "c", "name": "\\\"}"}], "threatScenarios": [{"id": "s1"}, {"id": "s2"}, {"id": "s3"}]}`, true},
+		{"the list given twice, names in another case", `{"schemaVersion": 3, "assets": [{"id": "a", "name": "x"}], "Assets": [{"id": "b"}]}`, false},
+		{"a null element", `{"schemaVersion": 3, "assets": [{"id": "a"}, null, {"id": "b"}]}`, false},
+		{"an unknown field in a late chunk", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d", "bogus": 1}]}`, false},
+		{"a wrong type in a late chunk", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c", "name": 5}]}`, false},
+		{"a string for the list", `{"schemaVersion": 3, "assets": "x"}`, false},
+		{"null for the list", `{"schemaVersion": 3, "assets": null}`, true},
+		{"a missing comma between chunks", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"} {"id": "c"}]}`, false},
+		{"a double comma between chunks", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"},, {"id": "c"}]}`, false},
+		{"a trailing comma", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"},]}`, false},
+		{"the list given twice", `{"schemaVersion": 3, "assets": [{"id": "a"}], "assets": [{"id": "b"}]}`, false},
+		{"the list before, names in another case", `{"schemaVersion": 3, "ASSETS": [{"id": "a", "name": "n"}], "assets": [{"id": "b"}]}`, false},
+		{"the list under an escaped name", `{"schemaVersion": 3, "\u0061ssets": [{"id": "a", "name": "n"}, {"id": "b"}, {"id": "c"}]}`, true},
+		{"members after the list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "name": "x", "zones": [{"id": "z", "name": "[\"{"}]}`, true},
+		{"garbage after the list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}] x}`, false},
+		{"an unterminated list", `{"schemaVersion": 3, "assets": [{"id": "a"}, {"id": "b"}, {"id": "c"}`, false},
+		{"an empty list", `{"schemaVersion": 3, "assets": [ ]}`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := checkFastDecode(t, []byte(tc.src)); got != tc.fast {
+				t.Errorf("fast path %v, want %v", got, tc.fast)
+			}
+		})
+	}
+}
+
+// TestArrayElements: the element bounds of a well-formed array of objects,
+// past strings holding brackets and escaped quotes.
+func TestArrayElements(t *testing.T) {
+	src := ` [ {"a": "]\"}"} , {"b": [1, {"c": "\\"}]}, {} ] `
+	raw := []byte(strings.TrimSpace(src))
+	got, end, ok := arrayElements(raw)
+	if !ok || end != len(raw) {
+		t.Fatalf("not taken for an array (end %d of %d)", end, len(raw))
+	}
+	var elems []string
+	for i := 0; i < len(got); i += 2 {
+		elems = append(elems, string(raw[got[i]:got[i+1]]))
+	}
+	want := []string{`{"a": "]\"}"}`, `{"b": [1, {"c": "\\"}]}`, `{}`}
+	if !reflect.DeepEqual(elems, want) {
+		t.Errorf("elements %q, want %q", elems, want)
+	}
+	for _, bad := range []string{`{}`, `[1, 2]`, `["a"]`, `[{}`, `[null]`, `[{} {}]`, `[{},, {}]`, `[{},]`, `[, {}]`, `[{}}`} {
+		if _, _, ok := arrayElements([]byte(bad)); ok {
+			t.Errorf("%s taken for an array of objects", bad)
+		}
+	}
 }

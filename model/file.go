@@ -13,9 +13,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -240,9 +243,308 @@ var fastDecodeOptions = jsonv2.JoinOptions(
 )
 
 // decodeFast decodes a project file with the JSON v2 decoder (see
-// fastDecodeOptions); any error leaves p in an undefined state.
+// fastDecodeOptions); any error leaves p in an undefined state. The long
+// lists are decoded on all cores: the assets beside the rest of the file
+// (see splitAssets), the threat scenarios in chunks (decodeParallel).
 func decodeFast(data []byte, p *Project) error {
-	return jsonv2.Unmarshal(data, p, fastDecodeOptions)
+	if rest, raw, bounds, ok := splitAssets(data); ok {
+		var assets []Asset
+		var aerr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			assets, aerr = decodeElements[Asset](raw, bounds)
+		}()
+		err := jsonv2.Unmarshal(rest, p, fastDecodeTopOptions)
+		<-done
+		switch {
+		case err != nil:
+			return err
+		case aerr != nil:
+			return aerr
+		case p.Assets != nil:
+			return errDecodeAgain
+		}
+		p.Assets = assets
+		return nil
+	}
+	return jsonv2.Unmarshal(data, p, fastDecodeTopOptions)
+}
+
+// splitAssetsMin is the size of an assets list below which splitAssets
+// leaves the file whole (a variable, so that tests can split small ones).
+var splitAssetsMin = 1 << 20
+
+// splitAssets cuts the assets list out of a project file: rest is the file
+// with null in its place, raw the list and bounds its elements (see
+// arrayElements). It declines (false) a short list, a file whose top level
+// it cannot read as an object, and any file where encoding/json could
+// match another member to the assets field (a name in another case,
+// with an escape, or given twice): such files are decoded whole.
+func splitAssets(data []byte) (rest, raw []byte, bounds []int, ok bool) {
+	const name = "assets"
+	start, end := -1, -1
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, nil, nil, false
+	}
+	i = skipSpace(data, i+1)
+	for i < len(data) && data[i] != '}' {
+		if data[i] != '"' {
+			return nil, nil, nil, false
+		}
+		k := stringEnd(data, i)
+		if k < 0 {
+			return nil, nil, nil, false
+		}
+		key := data[i+1 : k-1]
+		i = skipSpace(data, k)
+		if i >= len(data) || data[i] != ':' {
+			return nil, nil, nil, false
+		}
+		i = skipSpace(data, i+1)
+		switch {
+		case string(key) == name:
+			if start >= 0 || i >= len(data) || data[i] != '[' {
+				return nil, nil, nil, false
+			}
+			b, e, ok := arrayElements(data[i:])
+			if !ok {
+				return nil, nil, nil, false
+			}
+			start, end, bounds = i, i+e, b
+			i = end
+		case bytes.IndexByte(key, '\\') >= 0 || strings.EqualFold(strings.NewReplacer("_", "", "-", "").Replace(string(key)), name):
+			return nil, nil, nil, false
+		default:
+			if i = valueEnd(data, i); i < 0 {
+				return nil, nil, nil, false
+			}
+		}
+		i = skipSpace(data, i)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	if start < 0 || end-start < splitAssetsMin {
+		return nil, nil, nil, false
+	}
+	rest = make([]byte, 0, len(data)-(end-start)+4)
+	rest = append(append(append(rest, data[:start]...), "null"...), data[end:]...)
+	return rest, data[start:end], bounds, true
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the offset just past the string that starts with the
+// quote at data[i], or -1.
+func stringEnd(data []byte, i int) int {
+	for {
+		k := bytes.IndexByte(data[i+1:], '"')
+		if k < 0 {
+			return -1
+		}
+		i += k + 1
+		bs := 0
+		for b := i - 1; data[b] == '\\'; b-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return i + 1
+		}
+	}
+}
+
+// valueEnd returns the offset just past the JSON value that starts at
+// data[i] (strings and nesting followed, nothing else checked), or -1.
+func valueEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			if i = stringEnd(data, i); i < 0 {
+				return -1
+			}
+			i--
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of a scalar just before
+			}
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case ',', ' ', '\t', '\r', '\n':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	if depth == 0 {
+		return i
+	}
+	return -1
+}
+
+// fastDecodeTopOptions are fastDecodeOptions with the threat scenarios
+// (and the assets, where splitAssets declines the file) decoded in
+// parallel.
+var fastDecodeTopOptions = jsonv2.JoinOptions(fastDecodeOptions, jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
+	jsonv2.UnmarshalFunc(decodeParallel[Asset]),
+	jsonv2.UnmarshalFunc(decodeParallel[ThreatScenario]),
+)))
+
+// parallelChunk is how many elements of a list one goroutine of
+// decodeElements decodes at a time (a variable, so that tests can cut
+// short lists into many chunks).
+var parallelChunk = 256
+
+// errDecodeAgain sends a file to the strict decode of encoding/json.
+var errDecodeAgain = errors.New("decode again with encoding/json")
+
+// decodeParallel decodes a JSON array (raw, already checked to be one
+// well-formed JSON value by the decoder that hands it over) into *out with
+// decodeElements. A list that is given twice (the same field under names
+// in another case) would be merged by encoding/json's rules; such a file
+// goes to the strict decode instead, as does anything that is not an
+// array or null.
+func decodeParallel[T any](raw []byte, out *[]T) error {
+	if *out != nil {
+		return errDecodeAgain
+	}
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if bytes.Equal(raw, []byte("null")) {
+		return nil
+	}
+	bounds, end, ok := arrayElements(raw)
+	if !ok || end != len(raw) {
+		return errDecodeAgain
+	}
+	list, err := decodeElements[T](raw, bounds)
+	if err != nil {
+		return err
+	}
+	*out = list
+	return nil
+}
+
+// decodeElements decodes the JSON array raw, whose elements arrayElements
+// found at bounds: the list is allocated once at its size, and chunks of
+// elements are decoded with fastDecodeOptions on all cores, each into its
+// own part of the list. The result is what the one-pass decoder makes of
+// the array: each element is read by the same decoder with the same
+// options, which also checks its syntax (arrayElements checked the commas
+// between elements).
+func decodeElements[T any](raw []byte, bounds []int) ([]T, error) {
+	n := len(bounds) / 2
+	list := make([]T, n)
+	if n <= parallelChunk {
+		if err := jsonv2.Unmarshal(raw, &list, fastDecodeOptions); err != nil {
+			return nil, err
+		}
+		if len(list) != n {
+			return nil, errDecodeAgain
+		}
+		return list, nil
+	}
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+		bad  atomic.Bool
+	)
+	chunks := (n + parallelChunk - 1) / parallelChunk
+	for range min(runtime.GOMAXPROCS(0), chunks) {
+		wg.Go(func() {
+			var buf []byte
+			for !bad.Load() {
+				c := int(next.Add(1) - 1)
+				if c >= chunks {
+					return
+				}
+				i, j := c*parallelChunk, min((c+1)*parallelChunk, n)
+				buf = append(append(append(buf[:0], '['), raw[bounds[2*i]:bounds[2*j-1]]...), ']')
+				part := list[i:i:j]
+				if jsonv2.Unmarshal(buf, &part, fastDecodeOptions) != nil || len(part) != j-i || &part[0] != &list[i] {
+					bad.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if bad.Load() {
+		return nil, errDecodeAgain
+	}
+	return list, nil
+}
+
+// arrayElements finds the elements of a JSON array of objects or arrays
+// that starts at raw[0]: start and end offsets of each, in pairs, and the
+// offset just past its closing bracket. Between the elements it checks
+// the commas; inside them it follows only strings and nesting (their
+// decoder checks the rest). False when raw does not start such an array.
+func arrayElements(raw []byte) (bounds []int, end int, ok bool) {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, 0, false
+	}
+	const (
+		first = iota // an element or the closing bracket
+		next         // a comma or the closing bracket
+		elem         // an element, after a comma
+	)
+	depth, start, want := 0, -1, first
+	for i := 1; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case ' ', '\t', '\r', '\n':
+		case '"':
+			if depth == 0 {
+				return nil, 0, false // a string element: not a list of objects
+			}
+			if i = stringEnd(raw, i); i < 0 {
+				return nil, 0, false
+			}
+			i--
+		case '{', '[':
+			if depth == 0 {
+				if want == next {
+					return nil, 0, false
+				}
+				start = i
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				if c != ']' || want == elem {
+					return nil, 0, false
+				}
+				return bounds, i + 1, true
+			}
+			if depth--; depth == 0 {
+				bounds = append(bounds, start, i+1)
+				want = next
+			}
+		case ',':
+			if depth == 0 {
+				if want != next {
+					return nil, 0, false
+				}
+				want = elem
+			}
+		default:
+			if depth == 0 {
+				return nil, 0, false // a scalar element: not a list of objects
+			}
+		}
+	}
+	return nil, 0, false
 }
 
 // decodeStrict decodes a project file with encoding/json, unknown fields

@@ -61,8 +61,6 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	res := &Result{
 		Method:     a.method,
 		Tolerable:  ix.matrix.m.Tolerable,
-		Zones:      make([]ZoneResult, 0, len(p.Zones)),
-		Conduits:   make([]ConduitResult, 0, len(p.Conduits)),
 		Assets:     make([]AssetResult, 0, len(p.Assets)),
 		Scenarios:  make([]ScenarioResult, 0, len(p.Scenarios)),
 		Proposals:  []Proposal{},
@@ -88,43 +86,71 @@ func Assess(p *model.Project, cat *Catalog) *Result {
 	sysReq := newReqCache(cat)
 	var targets []*gapTarget
 
-	// Steps 3, 5, 6 for zones.
-	for _, z := range ix.zoneOrder {
-		slt := a.zoneSLT(z)
-		slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
-		zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: []string{}, FindingMsgs: zoneFindings(z),
-			RequirementStatus: statuses, Initial: a.initialRisk(z)}
-		zr.Findings = msgsEN(zr.FindingMsgs)
-		zr.Gap = slt.Vector().Gap(sla.Vector())
-		zr.Requirements = sysReq.system(slt.Vector())
-		res.Zones = append(res.Zones, zr)
-		if !zr.Gap.IsZero() {
-			targets = append(targets, &gapTarget{kind: model.TargetZone, id: z.ID, zoneType: z.Type,
-				need: slt.Vector(), gap: zr.Gap, zones: []*model.Zone{z}, unmet: unmetIDs(statuses), status: statuses})
-		}
+	// Steps 3 and 4: the SL-T of every zone, then of every conduit. Each is
+	// memoised and may ask for another zone's first (the parent, the
+	// control zones of a safety zone), and lowering warnings are written in
+	// zone then conduit order, so this runs in order.
+	zoneSLTs := make([]*Cells, len(ix.zoneOrder))
+	for i, z := range ix.zoneOrder {
+		zoneSLTs[i] = a.zoneSLT(z)
 	}
-
-	// Steps 4, 5, 6 for conduits.
-	for _, c := range ix.conduitOrder {
+	conduitZones := make([][]*model.Zone, len(ix.conduitOrder))
+	conduitSLTs := make([]*Cells, len(ix.conduitOrder))
+	for i, c := range ix.conduitOrder {
 		var zones []*model.Zone
 		for _, id := range c.ZoneIDs {
 			if z := ix.zones[id]; z != nil && !containsZone(zones, z) {
 				zones = append(zones, z)
 			}
 		}
-		slt := a.conduitSLT(c, zones)
+		conduitZones[i] = zones
+		conduitSLTs[i] = a.conduitSLT(c, zones)
+	}
+
+	// Steps 5 and 6 (SL-C, SL-A per requirement) for zones and conduits:
+	// each only reads the project, the SL-Ts and the caches filled first,
+	// so they are worked out on all cores, each into its own slot.
+	a.prepareLevels()
+	zoneRes := make([]ZoneResult, len(ix.zoneOrder))
+	conduitRes := make([]ConduitResult, len(ix.conduitOrder))
+	forEachParallel(len(zoneRes)+len(conduitRes), func(k int) {
+		if k < len(zoneRes) {
+			z, slt := ix.zoneOrder[k], zoneSLTs[k]
+			slc, sla, statuses := a.zoneSLCA(z, slt.Vector())
+			zr := ZoneResult{ZoneID: z.ID, Name: z.Name, SLT: *slt, SLC: slc, SLA: sla, Findings: []string{}, FindingMsgs: zoneFindings(z),
+				RequirementStatus: statuses, Initial: a.initialRisk(z)}
+			zr.Findings = msgsEN(zr.FindingMsgs)
+			zr.Gap = slt.Vector().Gap(sla.Vector())
+			zoneRes[k] = zr
+			return
+		}
+		k -= len(zoneRes)
+		c, slt := ix.conduitOrder[k], conduitSLTs[k]
 		sla, statuses := a.conduitSLA(c, slt.Vector())
 		cr := ConduitResult{ConduitID: c.ID, Name: c.Name, SLT: *slt, SLA: sla, Findings: []string{}, FindingMsgs: ix.conduitFindings(c),
 			RequirementStatus: statuses}
 		cr.Findings = msgsEN(cr.FindingMsgs)
 		cr.Gap = slt.Vector().Gap(sla.Vector())
-		cr.Requirements = sysReq.system(slt.Vector())
-		res.Conduits = append(res.Conduits, cr)
-		if !cr.Gap.IsZero() {
-			targets = append(targets, &gapTarget{kind: model.TargetConduit, id: c.ID, conduitType: c.Type,
-				need: slt.Vector(), gap: cr.Gap, zones: zones, unmet: unmetIDs(statuses), status: statuses})
+		conduitRes[k] = cr
+	})
+	for i, z := range ix.zoneOrder {
+		zr := &zoneRes[i]
+		zr.Requirements = sysReq.system(zr.SLT.Vector())
+		if !zr.Gap.IsZero() {
+			targets = append(targets, &gapTarget{kind: model.TargetZone, id: z.ID, zoneType: z.Type,
+				need: zr.SLT.Vector(), gap: zr.Gap, zones: []*model.Zone{z}, unmet: unmetIDs(zr.RequirementStatus), status: zr.RequirementStatus})
 		}
 	}
+	res.Zones = zoneRes
+	for i, c := range ix.conduitOrder {
+		cr := &conduitRes[i]
+		cr.Requirements = sysReq.system(cr.SLT.Vector())
+		if !cr.Gap.IsZero() {
+			targets = append(targets, &gapTarget{kind: model.TargetConduit, id: c.ID, conduitType: c.Type,
+				need: cr.SLT.Vector(), gap: cr.Gap, zones: conduitZones[i], unmet: unmetIDs(cr.RequirementStatus), status: cr.RequirementStatus})
+		}
+	}
+	res.Conduits = conduitRes
 
 	// Step 5 for assets: the component view.
 	for _, as := range ix.assetOrder {

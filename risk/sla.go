@@ -26,6 +26,9 @@ func (a *assessor) coverageOf(id model.ID) coverage {
 	if c, ok := a.covers[id]; ok {
 		return c
 	}
+	if len(a.ix.onTarget[id]) == 0 {
+		return nil // not memoised: prepareLevels fills the map for the others
+	}
 	var c coverage
 	for _, ci := range a.ix.onTarget[id] {
 		m := a.ix.measure(ci)
@@ -390,6 +393,21 @@ func (a *assessor) plannedReasons(id model.ID, i int) []Reason {
 		rs = append(rs, r)
 	}
 	return rs
+}
+
+// prepareLevels fills the caches that zoneSLCA and conduitSLA read (the
+// coverage of every target with countermeasure instances, every conduit's
+// profile, the requirements a medium rule covers or that apply to zones
+// only) before the zones and conduits are worked out in parallel: after it,
+// neither writes to the assessor.
+func (a *assessor) prepareLevels() {
+	for id := range a.ix.onTarget {
+		a.coverageOf(id)
+	}
+	for _, c := range a.ix.conduitOrder {
+		a.profile(c)
+	}
+	a.scopeRules()
 }
 
 // scopeRules memoises, per requirement of the catalogue, whether a medium
