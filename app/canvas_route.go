@@ -180,20 +180,48 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 		if pts == nil {
 			continue
 		}
-		h := crossings(pts, in)
-		// the ends' own boxes must not be crossed again either
-		if crossesAgain(pts, ra, rb) {
-			h++
-		}
 		l := pathLen(pts) + float32(len(pts)-2)*20 // a bend costs a little
 		if l > longest {
 			continue
 		}
-		if h < bestHits || (h == bestHits && l < bestLen) {
+		// A candidate wins with fewer crossings, or as many and shorter:
+		// counting stops once it cannot win (most candidates on the
+		// overview of a large plant).
+		limit := bestHits - 1
+		if l < bestLen {
+			limit = bestHits
+		}
+		h := 0
+		// the ends' own boxes must not be crossed again either
+		if crossesAgain(pts, ra, rb) {
+			h++
+		}
+		if h > limit {
+			continue
+		}
+		h = crossingsUpTo(pts, in, h, limit)
+		if h <= limit {
 			best, bestHits, bestLen = pts, h, l
 		}
 	}
 	return best
+}
+
+// crossingsUpTo is n plus the number of boxes the path crosses, counted
+// only until it passes limit (then it is limit+1).
+func crossingsUpTo(pts []fyne.Position, boxes []rectF, n, limit int) int {
+	for _, r := range boxes {
+		for i := 1; i < len(pts); i++ {
+			if segHits(pts[i-1], pts[i], r) {
+				n++
+				if n > limit {
+					return n
+				}
+				break
+			}
+		}
+	}
+	return n
 }
 
 // trimEnds cuts a path from inside ra to inside rb down to the part between
@@ -265,6 +293,11 @@ func pathLen(pts []fyne.Position) float32 {
 // segHits reports whether the segment a-b passes through the inside of r
 // (Liang–Barsky clipping).
 func segHits(a, b fyne.Position, r rectF) bool {
+	// outside the box's span on either axis: no hit (most boxes a path is
+	// tested against)
+	if max(a.X, b.X) < r.x || min(a.X, b.X) > r.x+r.w || max(a.Y, b.Y) < r.y || min(a.Y, b.Y) > r.y+r.h {
+		return false
+	}
 	t0, t1 := float32(0), float32(1)
 	dx, dy := b.X-a.X, b.Y-a.Y
 	for _, e := range [4][2]float32{{-dx, a.X - r.x}, {dx, r.x + r.w - a.X}, {-dy, a.Y - r.y}, {dy, r.y + r.h - a.Y}} {
