@@ -479,14 +479,19 @@ func Load(path string) (*Project, error) {
 		return nil, fmt.Errorf("open project: %w", err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil {
+		if st.Size() > MaxFileSize {
+			return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
+		}
+		// read into one buffer of the file's size, not a growing one (a
+		// large plant's file is copied over and over otherwise)
+		buf.Grow(int(st.Size()) + bytes.MinRead)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("%s: read: %w", path, err)
 	}
-	p, err := Unmarshal(data)
+	p, err := Unmarshal(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
