@@ -161,12 +161,13 @@ func newUI(a fyne.App) *ui {
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
 	u.views = u.buildViews()
-	u.tabs = container.NewAppTabs()
-	for _, v := range u.views {
+	items := make([]*container.TabItem, len(u.views))
+	for i, v := range u.views {
 		// A view never pushes the properties panel aside: what it cannot
 		// fit scrolls inside it.
-		u.tabs.Append(container.NewTabItem(v.title(), capMin(v.object(), viewMin)))
+		items[i] = container.NewTabItem(v.title(), capMin(v.object(), viewMin))
 	}
+	u.tabs = container.NewAppTabs(items...) // at once: each Append lays out every tab again
 	u.tabs.OnSelected = func(*container.TabItem) { u.onViewShown() }
 	u.guide.goTo = u.onGuideStep
 
@@ -180,7 +181,9 @@ func newUI(a fyne.App) *ui {
 	main.Offset, right.Offset, body.Offset = 0.18, 0.74, 0.87
 	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
-	u.layoutPanels()
+	// Every panel starts shown (nothing folded yet): no layoutPanels, whose
+	// refresh of the splits would build and theme every part three times
+	// before the window first lays them out.
 	toolbar := container.NewHScroll(u.buildToolbar())
 	u.win.SetContent(capMin(container.NewBorder(toolbar, u.status, nil, nil, body), func() fyne.Size { return contentMinCap }))
 	u.win.SetMainMenu(u.buildMenu())

@@ -61,7 +61,10 @@ func newQuickGuide(prefs *settings) *quickGuide {
 		widget.NewSeparator(),
 	)
 	g.box.Hide()
-	g.showStep(0)
+	// step 0 marked without refreshing: the hidden guide's parts are
+	// built when it is first shown, not while the window opens
+	g.detail.Text = g.stepText(0)
+	g.steps[0].Importance = widget.HighImportance
 	return g
 }
 
@@ -70,9 +73,7 @@ func (g *quickGuide) object() fyne.CanvasObject { return g.box }
 // showStep marks step i and shows its text.
 func (g *quickGuide) showStep(i int) {
 	g.current = i
-	g.detail.SetText(tr("room.guide.detail", map[string]any{
-		"N": i + 1, "Of": len(guideSteps), "Title": tr(guideSteps[i].key + ".title"), "Text": tr(guideSteps[i].key + ".text"),
-	}))
+	g.detail.SetText(g.stepText(i))
 	for j, b := range g.steps {
 		imp := widget.LowImportance
 		if j == i {
@@ -83,6 +84,13 @@ func (g *quickGuide) showStep(i int) {
 			b.Refresh()
 		}
 	}
+}
+
+// stepText is the heading and text of step i.
+func (g *quickGuide) stepText(i int) string {
+	return tr("room.guide.detail", map[string]any{
+		"N": i + 1, "Of": len(guideSteps), "Title": tr(guideSteps[i].key + ".title"), "Text": tr(guideSteps[i].key + ".text"),
+	})
 }
 
 // onStepTapped shows a step and opens its view.
