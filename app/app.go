@@ -215,8 +215,11 @@ func (u *ui) setDocument(doc *model.Document) {
 	// large plant sooner.
 	p, cat := doc.Project, u.cat
 	ch := make(chan assessment, 1)
-	if a, ok := u.assessedAhead(doc, cat); ok { // assessed while the window was built
-		ch <- a
+	if f := u.assessingAhead(doc, cat); f != nil { // assessed while the window was built
+		go func() {
+			<-f.assessed
+			ch <- f.a
+		}()
 	} else {
 		go func() { ch <- runAssessment(p, cat) }()
 	}

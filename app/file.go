@@ -127,17 +127,16 @@ func prefetchDocument(path string, s *settings) *prefetch {
 	return f
 }
 
-// assessedAhead returns the assessment the start-up prefetch made of doc
-// with cat, waiting for it, or false when there is none (another
-// document, catalogue or language).
-func (u *ui) assessedAhead(doc *model.Document, cat *risk.Catalog) (assessment, bool) {
+// assessingAhead returns the start-up prefetch that assesses doc with cat
+// (wait for its assessed), or nil when there is none (another document,
+// catalogue or language).
+func (u *ui) assessingAhead(doc *model.Document, cat *risk.Catalog) *prefetch {
 	f := u.ahead
 	u.ahead = nil
 	if f == nil || f.doc != doc || f.cat != cat {
-		return assessment{}, false
+		return nil
 	}
-	<-f.assessed
-	return f.a, true
+	return f
 }
 
 // readStartup opens path for openStartup, taking the prefetched document
