@@ -41,7 +41,10 @@ type quickGuide struct {
 }
 
 func newQuickGuide(prefs *settings) *quickGuide {
-	g := &quickGuide{prefs: prefs, detail: widget.NewLabel("")}
+	// Step 1 is marked as the parts are made, not by showStep: refreshing
+	// them would build the hidden guide while the window opens.
+	g := &quickGuide{prefs: prefs}
+	g.detail = widget.NewLabel(g.stepText(0))
 	g.detail.Wrapping = fyne.TextWrapWord
 	// The steps take their own widths in one row, which leaves a 1280 px
 	// window's side panels their width; the heading, the long text of the
@@ -50,6 +53,9 @@ func newQuickGuide(prefs *settings) *quickGuide {
 	for i, s := range guideSteps {
 		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key + ".title")}), func() { g.onStepTapped(i) })
 		b.Importance = widget.LowImportance
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
 		b.Alignment = widget.ButtonAlignLeading
 		g.steps = append(g.steps, b)
 		row.Add(b)
@@ -61,10 +67,6 @@ func newQuickGuide(prefs *settings) *quickGuide {
 		widget.NewSeparator(),
 	)
 	g.box.Hide()
-	// step 0 marked without refreshing: the hidden guide's parts are
-	// built when it is first shown, not while the window opens
-	g.detail.Text = g.stepText(0)
-	g.steps[0].Importance = widget.HighImportance
 	return g
 }
 
