@@ -479,23 +479,30 @@ func Load(path string) (*Project, error) {
 		return nil, fmt.Errorf("open project: %w", err)
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if st, err := f.Stat(); err == nil {
-		if st.Size() > MaxFileSize {
-			return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
-		}
-		// read into one buffer of the file's size, not a growing one (a
-		// large plant's file is copied over and over otherwise)
-		buf.Grow(int(st.Size()) + bytes.MinRead)
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %d bytes, larger than the %d MiB limit", path, st.Size(), MaxFileSize>>20)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+	data, err := readWhole(f)
+	if err != nil {
 		return nil, fmt.Errorf("%s: read: %w", path, err)
 	}
-	p, err := Unmarshal(buf.Bytes())
+	p, err := Unmarshal(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
+}
+
+// readWhole reads f (up to one byte over MaxFileSize) into one buffer of
+// the file's size, not a growing one: a large plant's file would be copied
+// over and over.
+func readWhole(f *os.File) ([]byte, error) {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil {
+		buf.Grow(int(min(st.Size(), MaxFileSize)) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return buf.Bytes(), err
 }
 
 // Save writes p to path atomically: the new content goes to a temporary file
