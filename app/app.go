@@ -181,9 +181,7 @@ func newUI(a fyne.App) *ui {
 	main.Offset, right.Offset, body.Offset = 0.18, 0.74, 0.87
 	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
-	// Every panel starts shown (nothing folded yet): no layoutPanels, whose
-	// refresh of the splits would build and theme every part three times
-	// before the window first lays them out.
+	u.layoutPanels()
 	toolbar := container.NewHScroll(u.buildToolbar())
 	u.win.SetContent(capMin(container.NewBorder(toolbar, u.status, nil, nil, body), func() fyne.Size { return contentMinCap }))
 	u.win.SetMainMenu(u.buildMenu())
