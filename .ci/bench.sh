@@ -240,8 +240,9 @@ done
 nodraw "process: requirements --sl 2,2,2,1,3,2,2" - - $BIN requirements --sl 2,2,2,1,3,2,2
 
 # gui_probe PLANT BUDGET_MS [FILE]: the real binary under Xvfb, from launch
-# to its first painted frame (ZONEWISE_STARTUP_PROBE=1 prints the time and
-# quits; app/startup_probe.go), in a fresh HOME so that no recent project
+# to its first frame painted at the window's final size with the plant
+# drawn (ZONEWISE_STARTUP_PROBE=1 waits until no repaint is pending, prints
+# the time and quits; app/startup_probe.go), in a fresh HOME so that no recent project
 # or guide opens. CPU and RSS are those of the whole process, which quits
 # right after that frame.
 gui_probe() {

@@ -52,11 +52,15 @@ func Run(a fyne.App, path string) {
 	pending := prefetchDocument(path, &settings{p: a.Preferences()})
 	u := newUI(a)
 	u.prefetched = pending
+	// The canvas is drawn once the window has its size on this screen.
+	u.canvas.sizing = true
 	startErr := u.openStartup(path)
 	u.win.Show()
 	if s, ok := primaryScreen(u.win); ok {
 		u.fitToScreen(s)
 	}
+	u.canvas.sizing = false
+	u.canvas.fitSoon()
 	u.afterShow(startErr)
 	probeStartup(a, u.win)
 	a.Run()
@@ -109,8 +113,9 @@ type ui struct {
 	pendingEncrypted string
 
 	// prefetched is the start-up project being read in the background
-	// (Run, openStartup), nil once taken.
-	prefetched *prefetch
+	// (Run, openStartup), nil once taken; ahead is it once taken, until
+	// setDocument takes its assessment.
+	prefetched, ahead *prefetch
 
 	// layoutRunning is set while Graphviz lays the plant out; afterLayout,
 	// when set (by tests), runs when it has finished.
@@ -156,12 +161,13 @@ func newUI(a fyne.App) *ui {
 	u.status.Truncation = fyne.TextTruncateEllipsis
 
 	u.views = u.buildViews()
-	u.tabs = container.NewAppTabs()
-	for _, v := range u.views {
+	items := make([]*container.TabItem, len(u.views))
+	for i, v := range u.views {
 		// A view never pushes the properties panel aside: what it cannot
 		// fit scrolls inside it.
-		u.tabs.Append(container.NewTabItem(v.title(), capMin(v.object(), viewMin)))
+		items[i] = container.NewTabItem(v.title(), capMin(v.object(), viewMin))
 	}
+	u.tabs = container.NewAppTabs(items...) // at once: each Append lays out every tab again
 	u.tabs.OnSelected = func(*container.TabItem) { u.onViewShown() }
 	u.guide.goTo = u.onGuideStep
 
@@ -207,7 +213,14 @@ func (u *ui) setDocument(doc *model.Document) {
 	// large plant sooner.
 	p, cat := doc.Project, u.cat
 	ch := make(chan assessment, 1)
-	go func() { ch <- runAssessment(p, cat) }()
+	if f := u.assessingAhead(doc, cat); f != nil { // assessed while the window was built
+		go func() {
+			<-f.assessed
+			ch <- f.a
+		}()
+	} else {
+		go func() { ch <- runAssessment(p, cat) }()
+	}
 	u.tree.refresh()
 	u.canvas.relayout()
 	u.applyAssessment(<-ch)

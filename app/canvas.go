@@ -54,6 +54,10 @@ type zoneCanvas struct {
 	// plant too large for minZoom can still be zoomed out to whole.
 	fitZoom float32
 	fitted  bool // fit to window once the widget has a size
+	// sizing is set while the window opens and is sized to the screen
+	// (Run): the canvas neither fits nor draws until it has its final
+	// size, so that a large plant is routed and drawn once.
+	sizing bool
 	// userView is set once the user pans or zooms: until then the plant
 	// is fitted to the window whenever the window's size changes.
 	userView bool
@@ -146,7 +150,7 @@ type zoneCanvasRenderer struct{ c *zoneCanvas }
 func (r *zoneCanvasRenderer) Layout(s fyne.Size) {
 	r.c.bg.Resize(s)
 	r.c.layer.Resize(s)
-	if (!r.c.fitted || !r.c.userView) && s.Width > 50 && s.Height > 50 {
+	if (!r.c.fitted || !r.c.userView) && s.Width > 50 && s.Height > 50 && !r.c.sizing {
 		r.c.fitted = true
 		r.c.fit()
 	}
@@ -200,7 +204,7 @@ func (c *zoneCanvas) resetView() {
 // fitSoon fits the plant to the window now or as soon as it has a size.
 func (c *zoneCanvas) fitSoon() {
 	c.fitted = false
-	if s := c.Size(); s.Width > 50 && s.Height > 50 {
+	if s := c.Size(); s.Width > 50 && s.Height > 50 && !c.sizing {
 		c.fitted = true
 		c.fit()
 	}
@@ -322,6 +326,9 @@ func (c *zoneCanvas) relayout() {
 // the back), then conduits, then assets, then the rubber band and the
 // connect line on top.
 func (c *zoneCanvas) redraw() {
+	if c.sizing {
+		return
+	}
 	p := c.sess.doc.Project
 	if c.zs == nil || len(c.zs) != len(p.Zones) {
 		c.refresh()

@@ -113,3 +113,22 @@ func BenchmarkSelectOn10000AssetPlant(b *testing.B) {
 	}
 	testtool.ReportCPU(b, cpu)
 }
+
+// BenchmarkCanvasFit10000Assets measures the canvas's first frame when the
+// generated 500-zone, 10,000-asset plant opens as saved (zone boxes in a
+// grid, no Layout): fitting it to a 1366×768 window's canvas and drawing
+// every zone, its summary and every conduit routed around the boxes in its
+// way. Opening the plant pays it once for every size the canvas takes
+// before the window shows.
+func BenchmarkCanvasFit10000Assets(b *testing.B) {
+	b.Setenv("ZONEWISE_RECOVERY_DIR", b.TempDir())
+	u := newUI(test.NewTempApp(b))
+	b.Cleanup(u.recovery.stop)
+	u.setDocument(newUnsavedDocument(model.Generate(500, 10000, 1)))
+	u.canvas.Resize(fyne.NewSize(810, 390))
+	cpu := testtool.CPUTime()
+	for b.Loop() {
+		u.canvas.fit()
+	}
+	testtool.ReportCPU(b, cpu)
+}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 
 	"zonewise/model"
@@ -20,6 +22,107 @@ const routeGap = 12
 type zoneBoxes struct {
 	ids   []model.ID
 	rects []rectF
+	// grid finds the boxes near a segment (built on first use)
+	grid *boxGrid
+}
+
+// boxGrid buckets the boxes by the cells of a uniform grid they overlap,
+// so that a path is tested only against the boxes along it: on the
+// overview of a 500-zone plant a conduit's detours pass a few dozen boxes
+// of the hundreds near its ends. The marks are per box: tested (by the
+// segment under test), counted (crossed by the path under test) and
+// whether the box is in the way of the route under test.
+type boxGrid struct {
+	x0, y0, cell float32
+	cols, rows   int
+	cells        [][]int32
+	tested       []uint32
+	counted      []uint32
+	wayGen       []uint32
+	way          []bool
+	segGen       uint32
+	pathGen      uint32
+	routeGen     uint32
+}
+
+// index returns the boxes' grid, building it the first time.
+func (b *zoneBoxes) index() *boxGrid {
+	if b.grid != nil {
+		return b.grid
+	}
+	g := &boxGrid{cell: 1}
+	n := len(b.rects)
+	g.tested, g.counted, g.wayGen, g.way = make([]uint32, n), make([]uint32, n), make([]uint32, n), make([]bool, n)
+	b.grid = g
+	if n == 0 {
+		return g
+	}
+	x0, y0, x1, y1 := b.rects[0].x, b.rects[0].y, b.rects[0].x, b.rects[0].y
+	var sw, sh float32
+	for _, r := range b.rects {
+		x0, y0 = min(x0, r.x), min(y0, r.y)
+		x1, y1 = max(x1, r.x+r.w), max(y1, r.y+r.h)
+		sw, sh = sw+r.w, sh+r.h
+	}
+	// cells about the size of an average box, at most 128 a side
+	g.cell = max(sw/float32(n), sh/float32(n), (x1-x0)/128, (y1-y0)/128, 1)
+	g.x0, g.y0 = x0, y0
+	g.cols, g.rows = int((x1-x0)/g.cell)+1, int((y1-y0)/g.cell)+1
+	g.cells = make([][]int32, g.cols*g.rows)
+	for i, r := range b.rects {
+		c0, r0, c1, r1 := g.span(r.x, r.y, r.x+r.w, r.y+r.h)
+		for y := r0; y <= r1; y++ {
+			for x := c0; x <= c1; x++ {
+				g.cells[y*g.cols+x] = append(g.cells[y*g.cols+x], int32(i))
+			}
+		}
+	}
+	return g
+}
+
+// span is the range of cells (columns, rows) that the rectangle x0,y0 –
+// x1,y1 overlaps, clamped to the grid.
+func (g *boxGrid) span(x0, y0, x1, y1 float32) (c0, r0, c1, r1 int) {
+	cl := func(v float32, n int) int { return min(max(int(v/g.cell), 0), n-1) }
+	return cl(x0-g.x0, g.cols), cl(y0-g.y0, g.rows), cl(x1-g.x0, g.cols), cl(y1-g.y0, g.rows)
+}
+
+// crossings is n plus the number of boxes the path crosses among those
+// inWay reports, counted only until it passes limit (then limit+1; a
+// negative limit counts all). hit, when not nil, is called with each box
+// counted.
+func (g *boxGrid) crossings(b *zoneBoxes, pts []fyne.Position, inWay func(int) bool, n, limit int, hit func(int)) int {
+	if len(g.cells) == 0 {
+		return n
+	}
+	g.pathGen++
+	for j := 1; j < len(pts); j++ {
+		a, e := pts[j-1], pts[j]
+		g.segGen++
+		c0, r0, c1, r1 := g.span(min(a.X, e.X), min(a.Y, e.Y), max(a.X, e.X), max(a.Y, e.Y))
+		for y := r0; y <= r1; y++ {
+			for x := c0; x <= c1; x++ {
+				for _, i := range g.cells[y*g.cols+x] {
+					if g.tested[i] == g.segGen || g.counted[i] == g.pathGen {
+						continue
+					}
+					g.tested[i] = g.segGen
+					if !inWay(int(i)) || !segHits(a, e, b.rects[i]) {
+						continue
+					}
+					g.counted[i] = g.pathGen
+					n++
+					if hit != nil {
+						hit(int(i))
+					}
+					if limit >= 0 && n > limit {
+						return n
+					}
+				}
+			}
+		}
+	}
+	return n
 }
 
 // boxesOf returns the screen rectangles of all zones (built once a redraw).
@@ -133,30 +236,32 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 	x1, y1 := max(ra.x+ra.w, rb.x+rb.w), max(ra.y+ra.h, rb.y+rb.h)
 	m := max(ra.w, ra.h, rb.w, rb.h)/2 + routeGap
 	near := rectF{x0 - m, y0 - m, x1 - x0 + 2*m, y1 - y0 + 2*m}
-	var in []rectF
-	for i, id := range boxes.ids {
-		r := boxes.rects[i]
-		if r.x > near.x+near.w || r.x+r.w < near.x || r.y > near.y+near.h || r.y+r.h < near.y {
-			continue
+	g := boxes.index()
+	g.routeGen++
+	inWay := func(i int) bool {
+		if g.wayGen[i] == g.routeGen {
+			return g.way[i]
 		}
-		if id == ia || id == ib || related(zs, id, ia) || (ib != "" && related(zs, id, ib)) {
-			continue
-		}
-		in = append(in, r)
+		r, id := boxes.rects[i], boxes.ids[i]
+		w := !(r.x > near.x+near.w || r.x+r.w < near.x || r.y > near.y+near.h || r.y+r.h < near.y) &&
+			!(id == ia || id == ib || related(zs, id, ia) || (ib != "" && related(zs, id, ib)))
+		g.wayGen[i], g.way[i] = g.routeGen, w
+		return w
 	}
-	hits := crossings(straight, in)
+	var crossed []int // the boxes in the way the straight line crosses
+	hits := g.crossings(boxes, straight, inWay, 0, -1, func(i int) { crossed = append(crossed, i) })
 	if hits == 0 {
 		return straight
 	}
 	// Candidate bends: the two Ls and Zs through the middle and through
-	// the gaps beside each box the straight line crosses.
+	// the gaps beside each box the straight line crosses (in drawing order).
+	slices.Sort(crossed)
 	xs := []float32{(ca.X + cb.X) / 2}
 	ys := []float32{(ca.Y + cb.Y) / 2}
-	for _, r := range in {
-		if segHits(straight[0], straight[1], r) {
-			xs = append(xs, r.x-routeGap, r.x+r.w+routeGap)
-			ys = append(ys, r.y-routeGap, r.y+r.h+routeGap)
-		}
+	for _, i := range crossed {
+		r := boxes.rects[i]
+		xs = append(xs, r.x-routeGap, r.x+r.w+routeGap)
+		ys = append(ys, r.y-routeGap, r.y+r.h+routeGap)
 	}
 	// ... and the gaps beside the end boxes themselves
 	xs = append(xs, ra.x-routeGap, ra.x+ra.w+routeGap, rb.x-routeGap, rb.x+rb.w+routeGap)
@@ -180,16 +285,27 @@ func route(zs map[model.ID]*model.Zone, boxes *zoneBoxes, ia, ib model.ID, ra, r
 		if pts == nil {
 			continue
 		}
-		h := crossings(pts, in)
-		// the ends' own boxes must not be crossed again either
-		if crossesAgain(pts, ra, rb) {
-			h++
-		}
 		l := pathLen(pts) + float32(len(pts)-2)*20 // a bend costs a little
 		if l > longest {
 			continue
 		}
-		if h < bestHits || (h == bestHits && l < bestLen) {
+		// A candidate wins with fewer crossings, or as many and shorter:
+		// counting stops once it cannot win (most candidates on the
+		// overview of a large plant).
+		limit := bestHits - 1
+		if l < bestLen {
+			limit = bestHits
+		}
+		h := 0
+		// the ends' own boxes must not be crossed again either
+		if crossesAgain(pts, ra, rb) {
+			h++
+		}
+		if h > limit {
+			continue
+		}
+		h = g.crossings(boxes, pts, inWay, h, limit, nil)
+		if h <= limit {
 			best, bestHits, bestLen = pts, h, l
 		}
 	}
@@ -265,6 +381,11 @@ func pathLen(pts []fyne.Position) float32 {
 // segHits reports whether the segment a-b passes through the inside of r
 // (Liang–Barsky clipping).
 func segHits(a, b fyne.Position, r rectF) bool {
+	// outside the box's span on either axis: no hit (most boxes a path is
+	// tested against)
+	if max(a.X, b.X) < r.x || min(a.X, b.X) > r.x+r.w || max(a.Y, b.Y) < r.y || min(a.Y, b.Y) > r.y+r.h {
+		return false
+	}
 	t0, t1 := float32(0), float32(1)
 	dx, dy := b.X-a.X, b.Y-a.Y
 	for _, e := range [4][2]float32{{-dx, a.X - r.x}, {dx, r.x + r.w - a.X}, {-dy, a.Y - r.y}, {dy, r.y + r.h - a.Y}} {

@@ -671,6 +671,10 @@ func conduitShort(t model.ConduitType) string {
 	return tr("canvas.conduit.routed")
 }
 
+// minDashPeriod is the shortest dash period (screen units) when zoomed
+// out below 60 %.
+const minDashPeriod = 16
+
 // stroke draws a-b solid or dashed with pooled lines.
 func (s *conduitShape) stroke(a, b fyne.Position, t model.ConduitType, col color.Color, width, zoom float32) {
 	s.segs = append(s.segs, [2]fyne.Position{a, b})
@@ -681,7 +685,16 @@ func (s *conduitShape) stroke(a, b fyne.Position, t model.ConduitType, col color
 		setLine(s.line(), a, b, col, width)
 		return
 	}
-	dash, gap = dash*max(zoom, 0.6), gap*max(zoom, 0.6)
+	// The pattern scales with the zoom down to 60 %; zoomed further out
+	// it keeps its proportions at a period of at least minDashPeriod, so
+	// that the overview of a large plant is not thousands of tiny dashes
+	// (each a primitive to paint) and serial and media lines stay dotted
+	// rather than grey.
+	sc := max(zoom, 0.6)
+	if zoom < 0.6 {
+		sc = max(sc, minDashPeriod/(dash+gap))
+	}
+	dash, gap = dash*sc, gap*sc
 	period := dash + gap
 	if length/period > 300 { // keep the number of primitives bounded
 		period = length / 300

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
+	"zonewise/risk"
 	"zonewise/vault"
 )
 
@@ -81,12 +82,18 @@ func (u *ui) openStartup(path string) error {
 	return startErr
 }
 
-// prefetch is a project file being read and decoded off the UI goroutine.
+// prefetch is a project file being read, decoded and then assessed off
+// the UI goroutine.
 type prefetch struct {
 	path string
 	done chan struct{}
 	doc  *model.Document
 	err  error
+	// assessed is closed once a (doc's assessment with cat) is ready;
+	// never when the file could not be read.
+	assessed chan struct{}
+	cat      *risk.Catalog
+	a        assessment
 }
 
 // prefetchDocument starts reading the project the window will open at
@@ -101,11 +108,34 @@ func prefetchDocument(path string, s *settings) *prefetch {
 	if path == "" || isEncryptedFile(path) {
 		return nil
 	}
-	f := &prefetch{path: path, done: make(chan struct{})}
+	f := &prefetch{path: path, done: make(chan struct{}), assessed: make(chan struct{})}
 	go func() {
 		f.doc, f.err = model.OpenDocument(path)
 		close(f.done)
+		if f.err != nil {
+			return
+		}
+		// The assessment follows while the window is still being built:
+		// nothing can change the project before setDocument, which takes
+		// this result (ahead) instead of assessing again.
+		if cat, err := risk.Builtin(); err == nil {
+			f.cat = cat.Localized(msgs.Lang())
+		}
+		f.a = runAssessment(f.doc.Project, f.cat)
+		close(f.assessed)
 	}()
+	return f
+}
+
+// assessingAhead returns the start-up prefetch that assesses doc with cat
+// (wait for its assessed), or nil when there is none (another document,
+// catalogue or language).
+func (u *ui) assessingAhead(doc *model.Document, cat *risk.Catalog) *prefetch {
+	f := u.ahead
+	u.ahead = nil
+	if f == nil || f.doc != doc || f.cat != cat {
+		return nil
+	}
 	return f
 }
 
@@ -115,6 +145,9 @@ func (u *ui) readStartup(path string) (*model.Document, error) {
 	if f := u.prefetched; f != nil && f.path == path {
 		u.prefetched = nil
 		<-f.done
+		if f.err == nil {
+			u.ahead = f
+		}
 		return f.doc, f.err
 	}
 	return model.OpenDocument(path)

@@ -41,7 +41,10 @@ type quickGuide struct {
 }
 
 func newQuickGuide(prefs *settings) *quickGuide {
-	g := &quickGuide{prefs: prefs, detail: widget.NewLabel("")}
+	// Step 1 is marked as the parts are made, not by showStep: refreshing
+	// them would build the hidden guide while the window opens.
+	g := &quickGuide{prefs: prefs}
+	g.detail = widget.NewLabel(g.stepText(0))
 	g.detail.Wrapping = fyne.TextWrapWord
 	// The steps take their own widths in one row, which leaves a 1280 px
 	// window's side panels their width; the heading, the long text of the
@@ -50,6 +53,9 @@ func newQuickGuide(prefs *settings) *quickGuide {
 	for i, s := range guideSteps {
 		b := widget.NewButton(tr("room.guide.step", map[string]any{"N": i + 1, "Title": tr(s.key + ".title")}), func() { g.onStepTapped(i) })
 		b.Importance = widget.LowImportance
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
 		b.Alignment = widget.ButtonAlignLeading
 		g.steps = append(g.steps, b)
 		row.Add(b)
@@ -61,7 +67,6 @@ func newQuickGuide(prefs *settings) *quickGuide {
 		widget.NewSeparator(),
 	)
 	g.box.Hide()
-	g.showStep(0)
 	return g
 }
 
@@ -70,9 +75,7 @@ func (g *quickGuide) object() fyne.CanvasObject { return g.box }
 // showStep marks step i and shows its text.
 func (g *quickGuide) showStep(i int) {
 	g.current = i
-	g.detail.SetText(tr("room.guide.detail", map[string]any{
-		"N": i + 1, "Of": len(guideSteps), "Title": tr(guideSteps[i].key + ".title"), "Text": tr(guideSteps[i].key + ".text"),
-	}))
+	g.detail.SetText(g.stepText(i))
 	for j, b := range g.steps {
 		imp := widget.LowImportance
 		if j == i {
@@ -83,6 +86,13 @@ func (g *quickGuide) showStep(i int) {
 			b.Refresh()
 		}
 	}
+}
+
+// stepText is the heading and text of step i.
+func (g *quickGuide) stepText(i int) string {
+	return tr("room.guide.detail", map[string]any{
+		"N": i + 1, "Of": len(guideSteps), "Title": tr(guideSteps[i].key + ".title"), "Text": tr(guideSteps[i].key + ".text"),
+	})
 }
 
 // onStepTapped shows a step and opens its view.

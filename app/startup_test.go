@@ -1,12 +1,15 @@
 package app
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zonewise/model"
 )
@@ -108,6 +111,31 @@ func TestFirstRunGuide(t *testing.T) {
 	v.guide.show()
 	if !v.guide.box.Visible() {
 		t.Error("Help ▸ Quick guide does not reopen it")
+	}
+}
+
+func TestTheGuideMarksItsFirstStepWhenItFirstShows(t *testing.T) {
+	u := newBareUI(t)
+	u.openStartup("")
+	u.afterShow(nil)
+	// what the buttons draw, not only their fields: the guide's parts are
+	// made while the window opens and drawn only when it shows
+	fills := func(b *widget.Button) []color.Color {
+		var out []color.Color
+		for _, o := range test.WidgetRenderer(b).Objects() {
+			if r, ok := o.(*canvas.Rectangle); ok {
+				out = append(out, r.FillColor)
+			}
+		}
+		return out
+	}
+	first, second := fills(u.guide.steps[0]), fills(u.guide.steps[1])
+	same := len(first) == len(second)
+	for i := 0; same && i < len(first); i++ {
+		same = sameColor(first[i], second[i])
+	}
+	if same {
+		t.Errorf("step 1 is drawn like step 2 (%v): the current step is not marked", first)
 	}
 }
 

@@ -796,7 +796,7 @@ func Load(path string) (*Project, error) {
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w", path, fileErr("projectfile.too-large", "Size", st.Size(), "Limit", MaxFileSize>>20))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readWhole(f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: read: %w", path, err)
 	}
@@ -805,6 +805,18 @@ func Load(path string) (*Project, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
+}
+
+// readWhole reads f (up to one byte over MaxFileSize) into one buffer of
+// the file's size, not a growing one: a large plant's file would be copied
+// over and over.
+func readWhole(f *os.File) ([]byte, error) {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil {
+		buf.Grow(int(min(st.Size(), MaxFileSize)) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return buf.Bytes(), err
 }
 
 // Save writes p to path atomically: the new content goes to a temporary file
