@@ -347,3 +347,31 @@ func TestTheGuideFollowsTheViewAndOpensIt(t *testing.T) {
 		}
 	})
 }
+
+func TestPresentationModeHidesTheChromeARoomDoesNotNeed(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.togglePanel(panelTree) // the user's own choice before presenting
+	press(t, u, fyne.KeyF5, 0)
+	for name, o := range map[string]fyne.CanvasObject{
+		"toolbar": u.bar.row, "tree": u.panelObject(panelTree), "properties": u.panelObject(panelProps),
+		"problems": u.panelObject(panelProblems), "status line": u.status,
+	} {
+		if o.Visible() {
+			t.Errorf("presentation mode still shows the %s", name)
+		}
+	}
+	// the properties can be brought back while presenting (explaining a cell)
+	press(t, u, panelKeys[panelProps], fyne.KeyModifierControl)
+	if !u.panelObject(panelProps).Visible() {
+		t.Error("Ctrl+2 did not bring the properties back in presentation mode")
+	}
+	press(t, u, fyne.KeyF5, 0)
+	if !u.bar.row.Visible() || !u.panelObject(panelProps).Visible() || !u.panelObject(panelProblems).Visible() {
+		t.Errorf("leaving presentation mode: toolbar %v, properties %v, problems %v, want all shown",
+			u.bar.row.Visible(), u.panelObject(panelProps).Visible(), u.panelObject(panelProblems).Visible())
+	}
+	if u.panelObject(panelTree).Visible() {
+		t.Error("the tree the user had folded away came back after presentation mode")
+	}
+}
