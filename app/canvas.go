@@ -83,11 +83,13 @@ type zoneCanvas struct {
 	zoneOrder []model.ID
 
 	// the model as laid out by the last refresh: zones by ID and where
-	// every chip goes (assetModel is plan.rects)
+	// every chip goes
 	zs         map[model.ID]*model.Zone
 	stamp      uint64 // projectStamp of zs and plan
-	plan       assetPlan
-	assetModel map[model.ID]model.Rect
+	plan assetPlan
+	// shown are the selected assets drawn in place of a chip of their
+	// zone's, out from behind "+N more" (chipRect)
+	shown shownChips
 
 	// geometry of the last redraw, in screen coordinates, for hit tests:
 	// the chips in view
@@ -260,10 +262,16 @@ func (c *zoneCanvas) floorZoom() float32 {
 	return minZoom
 }
 
-// reveal pans so that the zone, asset or conduit r is in view.
+// reveal pans so that the zone, asset or conduit r is in view; an asset
+// whose chip is not drawn at the current zoom (semantic zoom) is zoomed to
+// as Find does, so that its name can be read.
 func (c *zoneCanvas) reveal(r ref) {
 	b, ok := c.boundsOf(r)
 	if !ok {
+		return
+	}
+	if r.Kind == kindAsset && !c.detailed() {
+		c.zoomTo(r)
 		return
 	}
 	s := c.Size()
@@ -313,7 +321,6 @@ func (c *zoneCanvas) relayout() {
 			c.zs[p.Zones[i].ID] = &p.Zones[i]
 		}
 		c.plan = planAssets(p, c.zs)
-		c.assetModel = c.plan.rects
 	}
 }
 
@@ -329,6 +336,7 @@ func (c *zoneCanvas) redraw() {
 	}
 	zs := c.zs
 	ink := c.ink()
+	c.shown.update(&c.plan, p, c.selectedAssets())
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
 	c.placeAssets(p, zs)
@@ -473,7 +481,7 @@ func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) 
 			continue
 		}
 		s.hideSummary()
-		if n := c.plan.more[id]; n > 0 {
+		if n := c.plan.more[id]; n > 0 && !c.shown.moreGone[id] {
 			tl, size := c.screenRect(c.plan.moreAt[id])
 			s.showMore(tl, size, n, c.zoom, fg)
 		} else {
@@ -486,7 +494,7 @@ func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) 
 	clear(c.assetRects)
 	for i := range p.Assets {
 		a := &p.Assets[i]
-		r, ok := c.plan.rects[a.ID]
+		r, ok := c.chipRect(a.ID)
 		if !ok || !detail {
 			continue // behind its zone's "+N more", or zoomed out
 		}
@@ -551,6 +559,21 @@ func (c *zoneCanvas) summaryLines(z *model.Zone) []string {
 		}
 	}
 	return lines
+}
+
+// chipRect is the model rectangle asset id's chip is drawn in; false when
+// the chip is behind its zone's "+N more".
+func (c *zoneCanvas) chipRect(id model.ID) (model.Rect, bool) { return c.shown.rect(&c.plan, id) }
+
+// selectedAssets are the IDs of the selected assets.
+func (c *zoneCanvas) selectedAssets() []model.ID {
+	var ids []model.ID
+	for _, r := range c.sess.sel.items {
+		if r.Kind == kindAsset {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // screenRect is the top-left corner and size on screen of a model rectangle.

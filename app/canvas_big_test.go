@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,6 +266,73 @@ func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
 			again.add(box)
 			if q := labelAlong(path, m, &again); q == p {
 				t.Error("a second label went on top of the first")
+			}
+		})
+	}
+}
+
+// hiddenAsset is an asset of the plant whose chip is behind its zone's
+// "+N more", and that zone's count.
+func hiddenAsset(t *testing.T, u *ui) (model.ID, int) {
+	t.Helper()
+	for _, a := range u.doc.Project.Assets {
+		if _, drawn := u.canvas.plan.rects[a.ID]; !drawn && u.canvas.plan.more[a.ZoneID] > 0 {
+			return a.ID, u.canvas.plan.more[a.ZoneID]
+		}
+	}
+	t.Fatal("no asset of the plant is behind “+N more”")
+	return "", 0
+}
+
+func TestFindAndTreeShowAnAssetHiddenBehindMore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		pick func(u *ui, id model.ID)
+	}{
+		{"chosen in Find", func(u *ui, id model.ID) {
+			x := buildFindIndex(u.doc.Project, u.cat)
+			i := slices.IndexFunc(x.entries, func(e findEntry) bool { return e.r.ID == id })
+			u.goToFound(x.entries[i])
+		}},
+		{"selected in the tree", func(u *ui, id model.ID) { u.tree.onNodeSelected("a:" + string(id)) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.setDocument(newUnsavedDocument(model.Generate(50, 1000, 1)))
+			u.canvas.Resize(fyne.NewSize(900, 600))
+			u.canvas.fit()
+			id, n := hiddenAsset(t, u)
+			a := u.doc.Project.Asset(id)
+			tc.pick(u, id)
+			if u.sel.primary() != (ref{kindAsset, id}) {
+				t.Fatalf("selection %+v, want asset %q", u.sel.primary(), a.Name)
+			}
+			r, drawn := u.canvas.assetRects[id]
+			if !drawn || !u.canvas.assets[id].rect.Visible() {
+				t.Fatalf("asset %q is still hidden behind “+%d more”", a.Name, n)
+			}
+			if !strings.HasPrefix(a.Name, strings.TrimSuffix(u.canvas.assets[id].name.Text, "…")) {
+				t.Errorf("the chip reads %q, want %q", u.canvas.assets[id].name.Text, a.Name)
+			}
+			mid, s := fyne.NewPos((r[0].X+r[1].X)/2, (r[0].Y+r[1].Y)/2), u.canvas.Size()
+			if d := mid.Subtract(fyne.NewPos(s.Width/2, s.Height/2)); d.X*d.X+d.Y*d.Y > 4 {
+				t.Errorf("the chip is at %v, want the centre of the %v canvas", mid, s)
+			}
+			// the zone still says how many it does not show: one shown chip
+			// made room for the found one
+			more := u.canvas.zones[a.ZoneID].more
+			if want := tr("canvas.more", map[string]any{"N": n}); !more.Visible() || more.Text != want {
+				t.Errorf("the zone's count reads %q (shown %v), want %q", more.Text, more.Visible(), want)
+			}
+			for other, o := range u.canvas.assetRects {
+				if other != id && o[0].X < r[1].X && r[0].X < o[1].X && o[0].Y < r[1].Y && r[0].Y < o[1].Y {
+					t.Errorf("the found chip covers %q", u.doc.Project.Asset(other).Name)
+				}
+			}
+			// selecting something else puts it back behind "+N more"
+			u.selectOnly(ref{kindZone, a.ZoneID})
+			if _, drawn := u.canvas.assetRects[id]; drawn {
+				t.Error("the asset stays out after it is no longer selected")
 			}
 		})
 	}
