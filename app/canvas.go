@@ -84,9 +84,9 @@ type zoneCanvas struct {
 
 	// the model as laid out by the last refresh: zones by ID and where
 	// every chip goes
-	zs         map[model.ID]*model.Zone
-	stamp      uint64 // projectStamp of zs and plan
-	plan assetPlan
+	zs    map[model.ID]*model.Zone
+	stamp uint64 // projectStamp of zs and plan
+	plan  assetPlan
 	// shown are the selected assets drawn in place of a chip of their
 	// zone's, out from behind "+N more" (chipRect)
 	shown shownChips
