@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -251,7 +252,10 @@ func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
 			for _, r := range tc.chips {
 				obs.add(r)
 			}
-			p := labelAlong(path, m, &obs)
+			p, ok := labelAlong(path, m, &obs)
+			if !ok {
+				t.Fatal("no clear place found on a line with room to the sides")
+			}
 			box := rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4}
 			for _, r := range tc.chips {
 				if box.x < r.x+r.w && r.x < box.x+box.w && box.y < r.y+r.h && r.y < box.y+box.h {
@@ -264,7 +268,7 @@ func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
 			var again obstacles
 			again.reset()
 			again.add(box)
-			if q := labelAlong(path, m, &again); q == p {
+			if q, _ := labelAlong(path, m, &again); q == p {
 				t.Error("a second label went on top of the first")
 			}
 		})
@@ -333,6 +337,77 @@ func TestFindAndTreeShowAnAssetHiddenBehindMore(t *testing.T) {
 			u.selectOnly(ref{kindZone, a.ZoneID})
 			if _, drawn := u.canvas.assetRects[id]; drawn {
 				t.Error("the asset stays out after it is no longer selected")
+			}
+		})
+	}
+}
+
+func TestConduitLabelsGoOnlyWhereThereIsRoom(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  func() *model.Project
+		zoom float32 // times the fit
+	}{
+		{"the sample, fitted", model.Sample, 1},
+		{"the sample, zoomed out", model.Sample, 0.5},
+		{"a 1,000-asset plant, fitted", func() *model.Project { return model.Generate(50, 1000, 1) }, 1},
+		{"a 1,000-asset plant, zoomed in", func() *model.Project { return model.Generate(50, 1000, 1) }, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.setDocument(newUnsavedDocument(tc.doc()))
+			c := u.canvas
+			c.Resize(fyne.NewSize(1000, 450)) // the canvas at 1366×768
+			c.fit()
+			if tc.zoom != 1 {
+				c.zoomBy(tc.zoom, fyne.NewPos(500, 225))
+			}
+			type named struct {
+				what string
+				r    rectF
+			}
+			textRect := func(o *canvas.Text) rectF {
+				m := o.MinSize()
+				return rectF{o.Position().X, o.Position().Y, m.Width, m.Height}
+			}
+			var shapes []named
+			for id, s := range c.zones {
+				z := u.doc.Project.Zone(id)
+				if z == nil || !s.rect.Visible() {
+					continue
+				}
+				for _, o := range append([]*canvas.Text{s.name, s.kind, s.more}, s.summary[:]...) {
+					if o.Visible() {
+						shapes = append(shapes, named{"“" + o.Text + "” of zone " + z.Name, textRect(o)})
+					}
+				}
+				if s.badgeBg.Visible() {
+					shapes = append(shapes, named{"the SL-T badge of zone " + z.Name, rectF{s.badgeBg.Position().X, s.badgeBg.Position().Y, s.badgeBg.Size().Width, s.badgeBg.Size().Height}})
+				}
+			}
+			for id, r := range c.assetRects {
+				shapes = append(shapes, named{"the chip of " + u.doc.Project.Asset(id).Name, rectF{r[0].X, r[0].Y, r[1].X - r[0].X, r[1].Y - r[0].Y}})
+			}
+			shown := 0
+			var labels []named
+			for id, s := range c.conduits {
+				if s.labelBg == nil || !s.labelBg.Visible() {
+					continue
+				}
+				shown++
+				bg := rectF{s.labelBg.Position().X, s.labelBg.Position().Y, s.labelBg.Size().Width, s.labelBg.Size().Height}
+				// a pixel of slack: the label's frame may touch a neighbour
+				in := rectF{bg.x + 1, bg.y + 1, bg.w - 2, bg.h - 2}
+				name := u.doc.Project.Conduit(id).Name
+				for _, o := range append(shapes, labels...) {
+					if in.x < o.r.x+o.r.w && o.r.x < in.x+in.w && in.y < o.r.y+o.r.h && o.r.y < in.y+in.h {
+						t.Errorf("the label of conduit %s covers %s", name, o.what)
+					}
+				}
+				labels = append(labels, named{"the label of conduit " + name, bg})
+			}
+			if shown == 0 {
+				t.Error("no conduit label is shown at all")
 			}
 		})
 	}

@@ -632,7 +632,15 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelFor, s.labelTS, s.labelSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{})
 	}
 	m := s.labelSize
-	mid := labelAlong(path, m, &c.obs)
+	mid, free := labelAlong(path, m, &c.obs)
+	if !free && !selected {
+		// nowhere near its line is free: no label rather than one on a
+		// name, a badge, a chip or another label (the pointer's hint and
+		// zooming in show it); a selected conduit's label always shows
+		s.label.Hide()
+		s.labelBg.Hide()
+		return
+	}
 	pos := fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2-2)
 	setRect(s.labelBg, pos, fyne.NewSize(m.Width+8, m.Height+4), withAlpha(invert(fg), 225), col, 1, 4)
 	setText(s.label, text, pos.Add(fyne.NewPos(4, 2)), ts, fg, selected)
