@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -150,6 +151,12 @@ func TestColumnWidths(t *testing.T) {
 		got := columnWidths(cols, least, 100)
 		if !slices.Equal(got, least) {
 			t.Errorf("widths %v, want %v", got, least)
+		}
+	})
+	t.Run("a table that scrolls anyway gives its name column 42 % of the view", func(t *testing.T) {
+		got := columnWidths(cols, []float32{100, 150, 140}, 300)
+		if want := []float32{126, 150, 140}; math.Abs(float64(got[0]-want[0])) > 0.01 || !slices.Equal(got[1:], want[1:]) {
+			t.Errorf("widths %v, want %v", got, want)
 		}
 	})
 }
