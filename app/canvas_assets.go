@@ -92,7 +92,8 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 	}
 	placed := map[model.ID][]model.Rect{}
 	autos := map[model.ID]int{}
-	for _, z := range zs { // a nested zone covers cells of its parent's grid
+	var stacked map[model.ID]bool // placed on another chip: on the grid
+	for _, z := range zs {        // a nested zone covers cells of its parent's grid
 		if _, ok := zs[z.ParentID]; ok && z.ParentID != z.ID {
 			placed[z.ParentID] = append(placed[z.ParentID], z.Bounds)
 		}
@@ -112,12 +113,20 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 			cl[k]++
 		}
 		if a.Position != (model.Point{}) {
-			r := placedRect(z, a)
-			pl.rects[a.ID] = r
-			placed[z.ID] = append(placed[z.ID], r)
-		} else {
-			autos[z.ID]++
+			// a chip placed on top of another (two assets of an imported
+			// or hand-edited file at the same spot) goes to the grid
+			// instead: it must not hide the other
+			if r := placedRect(z, a); !overlapsAny(r, placed[z.ID]) {
+				pl.rects[a.ID] = r
+				placed[z.ID] = append(placed[z.ID], r)
+				continue
+			}
+			if stacked == nil {
+				stacked = map[model.ID]bool{}
+			}
+			stacked[a.ID] = true
 		}
+		autos[z.ID]++
 	}
 	type cursor struct {
 		g    assetGrid
@@ -127,7 +136,7 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 	cursors := map[model.ID]*cursor{}
 	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
 		z, ok := zs[a.ZoneID]
-		if !ok || a.Position != (model.Point{}) {
+		if !ok || (a.Position != (model.Point{}) && !stacked[a.ID]) {
 			continue
 		}
 		cu := cursors[z.ID]

@@ -412,3 +412,31 @@ func TestConduitLabelsGoOnlyWhereThereIsRoom(t *testing.T) {
 		})
 	}
 }
+
+func TestAssetsPlacedOnTheSameSpotInAFileDoNotStack(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	ent := zoneNamed(t, p, "Enterprise")
+	spot := model.Point{X: 20, Y: 60}
+	var ids []model.ID
+	for i := range p.Assets {
+		if p.Assets[i].ZoneID == ent.ID {
+			p.Assets[i].Position = spot // as a hand-edited or imported file may have it
+			ids = append(ids, p.Assets[i].ID)
+		}
+	}
+	p.Assets = append(p.Assets, model.Asset{ID: "a-twin", Name: "ERP twin", ZoneID: ent.ID, Class: model.ClassHost, Position: spot})
+	ids = append(ids, "a-twin")
+	u.setDocument(newUnsavedDocument(p))
+	var rs []model.Rect
+	for _, id := range ids {
+		r, ok := u.canvas.plan.rects[id]
+		if !ok {
+			t.Fatalf("asset %s has no chip", id)
+		}
+		if overlapsAny(r, rs) {
+			t.Errorf("the chip of %s %+v lies on another of the same spot", id, r)
+		}
+		rs = append(rs, r)
+	}
+}
