@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -415,10 +416,13 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 		}
 		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
 		room := float32(0)
+		var compact [3]string
 		if c.detailed() {
 			room = zoneHeader*c.zoom - 1 // the chips' first row starts there
+		} else {
+			compact = c.compactSummary(z)
 		}
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room)
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room, compact)
 	}
 	return order
 }
@@ -574,6 +578,27 @@ func (c *zoneCanvas) selectedAssets() []model.ID {
 		}
 	}
 	return ids
+}
+
+// compactSummary is what a zone too small for its summary lines says on
+// its header's second line: its asset count and largest gap, the count,
+// and the bare number; nothing for a zone without assets.
+func (c *zoneCanvas) compactSummary(z *model.Zone) [3]string {
+	cl := c.plan.classes[z.ID]
+	if cl == nil {
+		return [3]string{}
+	}
+	n := cl[0] + cl[1] + cl[2] + cl[3]
+	short := tr("canvas.summary.assets", map[string]any{"N": n})
+	long := short
+	if zr := c.sess.zoneResult(z.ID); zr != nil {
+		if g := maxOf(zr.Gap); g > 0 {
+			long = tr("canvas.summary.compact", map[string]any{"N": n, "Gap": g})
+		} else {
+			long = tr("canvas.summary.compactNoGap", map[string]any{"N": n})
+		}
+	}
+	return [3]string{long, short, strconv.Itoa(n)}
 }
 
 // screenRect is the top-left corner and size on screen of a model rectangle.

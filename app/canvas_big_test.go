@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -352,7 +353,15 @@ func TestConduitLabelsGoOnlyWhereThereIsRoom(t *testing.T) {
 		{"the sample, zoomed out", model.Sample, 0.5},
 		{"a 1,000-asset plant, fitted", func() *model.Project { return model.Generate(50, 1000, 1) }, 1},
 		{"a 1,000-asset plant, zoomed in", func() *model.Project { return model.Generate(50, 1000, 1) }, 4},
+		{"a 1,000-asset plant after Layout, fitted", func() *model.Project {
+			p := model.Generate(50, 1000, 1)
+			if err := layoutCommand(p).Apply(p); err != nil {
+				panic(err)
+			}
+			return p
+		}, 1},
 	} {
+		overview := strings.Contains(tc.name, "Layout")
 		t.Run(tc.name, func(t *testing.T) {
 			u := newTestUI(t)
 			u.setDocument(newUnsavedDocument(tc.doc()))
@@ -406,8 +415,31 @@ func TestConduitLabelsGoOnlyWhereThereIsRoom(t *testing.T) {
 				}
 				labels = append(labels, named{"the label of conduit " + name, bg})
 			}
-			if shown == 0 {
+			if shown == 0 && !overview {
 				t.Error("no conduit label is shown at all")
+			}
+			if overview { // every zone says what it holds instead of unreadable chips
+				for _, z := range u.doc.Project.Zones {
+					s := c.zones[z.ID]
+					if s == nil {
+						t.Fatalf("zone %q is not drawn", z.Name)
+					}
+					below := s.summary[0].Visible() && strings.HasSuffix(s.summary[0].Text, " assets")
+					n := 0
+					for _, a := range u.doc.Project.Assets {
+						if a.ZoneID == z.ID {
+							n++
+						}
+					}
+					inHeader := s.kind.Visible() && (strings.HasPrefix(s.kind.Text, fmt.Sprintf("%d assets", n)) || s.kind.Text == fmt.Sprint(n))
+					// on the smallest boxes the SL-T badge keeps the line
+					if !below && !inHeader && !s.badge.Visible() {
+						t.Errorf("zone %q shows neither its asset count nor its SL-T on the overview (type line %q)", z.Name, s.kind.Text)
+					}
+				}
+				if len(c.assetRects) != 0 {
+					t.Errorf("%d chips drawn on the overview", len(c.assetRects))
+				}
 			}
 		})
 	}
