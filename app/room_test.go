@@ -382,3 +382,23 @@ func TestPresentationModeHidesTheChromeARoomDoesNotNeed(t *testing.T) {
 		t.Error("the tree the user had folded away came back after presentation mode")
 	}
 }
+
+func TestTheSLGridNamesTakeTheSpareWidth(t *testing.T) {
+	u := newViewsTestUI(t, "levels")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.setPresentation(true)
+	v := viewOf[*levelsView](t, u)
+	v.columns.box.Refresh()
+	w := v.columns.widths
+	if len(w) != 8 {
+		t.Fatalf("%d column widths, want 8", len(w))
+	}
+	var frs float32
+	for _, x := range w[1:] {
+		frs += x
+	}
+	// the seven FR columns at their width, the names get the rest
+	if spare := v.columns.forSize.Width - frs - em(11); spare > em(2) && w[0] < em(11)+spare/2 {
+		t.Errorf("the names column is %v px with %v px spare beside the grid", w[0], spare)
+	}
+}
