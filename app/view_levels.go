@@ -39,9 +39,9 @@ type levelsView struct {
 	sess    *session
 	content fyne.CanvasObject
 
-	table    *widget.Table
-	rows     []levelRow
-	pick     levelPick
+	table *widget.Table
+	rows  []levelRow
+	pick  levelPick
 	// columns fits the names column into the width the FR columns leave
 	columns *fitColumns
 	// followed is the selected zone or conduit the grid last scrolled to,
