@@ -14,6 +14,8 @@
 #   OUT=dir            where the PNGs go (default out/screenshots)
 #   WAIT=8             seconds from the window to the screenshot
 #   XDISPLAY=68        X display number to use (default: a free one of :90..:98)
+#   FILE=plant.zw      open this project instead of the sample (a generated
+#                      plant: zonewise generate --zones 50 --assets 1000 -o plant.zw)
 #
 # make screenshots; docs/screenshots/ holds the README's picture, copied by
 # hand from out/screenshots/1366x768/ after a look.
@@ -45,9 +47,12 @@ for size in $sizes; do
       rm -rf "$home"/.config "$home"/.cache "$home"/.local
       mkdir -p "$home"/.config "$home"/.cache "$home"/.local/share
       name=$v${pres:+-presentation}
+      # a fresh copy each time: the killed window leaves its lock file behind
+      open=()
+      if [ -n "${FILE:-}" ]; then cp "$FILE" "$home/.local/plant.zw"; open=(open "$home/.local/plant.zw"); fi
       HOME=$home XDG_CONFIG_HOME=$home/.config XDG_CACHE_HOME=$home/.cache XDG_DATA_HOME=$home/.local/share \
         DISPLAY=$display LANG=${LANG:-en_US.UTF-8} ZONEWISE_VIEW=$v ZONEWISE_NO_GUIDE=1 ZONEWISE_PRESENTATION=$pres \
-        ./zonewise >"$home/log-$name" 2>&1 &
+        ./zonewise "${open[@]}" >"$home/log-$name" 2>&1 &
       pid=$!
       win=''
       for _ in $(seq 100); do

@@ -181,8 +181,9 @@ func newUI(a fyne.App) *ui {
 	main.Offset, right.Offset, body.Offset = 0.18, 0.74, 0.87
 	u.problemsOffset = body.Offset
 	u.splits.main, u.splits.right, u.splits.body = main, right, body
-	u.layoutPanels()
 	toolbar := container.NewHScroll(u.buildToolbar())
+	u.bar.row = toolbar
+	u.layoutPanels()
 	u.win.SetContent(capMin(container.NewBorder(toolbar, u.status, nil, nil, body), func() fyne.Size { return contentMinCap }))
 	u.win.SetMainMenu(u.buildMenu())
 	u.addShortcuts()

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -87,11 +88,13 @@ type zoneCanvas struct {
 	zoneOrder []model.ID
 
 	// the model as laid out by the last refresh: zones by ID and where
-	// every chip goes (assetModel is plan.rects)
-	zs         map[model.ID]*model.Zone
-	stamp      uint64 // projectStamp of zs and plan
-	plan       assetPlan
-	assetModel map[model.ID]model.Rect
+	// every chip goes
+	zs    map[model.ID]*model.Zone
+	stamp uint64 // projectStamp of zs and plan
+	plan  assetPlan
+	// shown are the selected assets drawn in place of a chip of their
+	// zone's, out from behind "+N more" (chipRect)
+	shown shownChips
 
 	// geometry of the last redraw, in screen coordinates, for hit tests:
 	// the chips in view
@@ -264,10 +267,16 @@ func (c *zoneCanvas) floorZoom() float32 {
 	return minZoom
 }
 
-// reveal pans so that the zone, asset or conduit r is in view.
+// reveal pans so that the zone, asset or conduit r is in view; an asset
+// whose chip is not drawn at the current zoom (semantic zoom) is zoomed to
+// as Find does, so that its name can be read.
 func (c *zoneCanvas) reveal(r ref) {
 	b, ok := c.boundsOf(r)
 	if !ok {
+		return
+	}
+	if r.Kind == kindAsset && !c.detailed() {
+		c.zoomTo(r)
 		return
 	}
 	s := c.Size()
@@ -317,7 +326,6 @@ func (c *zoneCanvas) relayout() {
 			c.zs[p.Zones[i].ID] = &p.Zones[i]
 		}
 		c.plan = planAssets(p, c.zs)
-		c.assetModel = c.plan.rects
 	}
 }
 
@@ -336,6 +344,7 @@ func (c *zoneCanvas) redraw() {
 	}
 	zs := c.zs
 	ink := c.ink()
+	c.shown.update(&c.plan, p, c.selectedAssets())
 	var order []fyne.CanvasObject
 	order = c.drawZones(zs, ink, order)
 	c.placeAssets(p, zs)
@@ -414,10 +423,13 @@ func (c *zoneCanvas) drawZones(zs map[model.ID]*model.Zone, ink canvasInk, order
 		}
 		selected := c.sess.sel.hasID(z.ID) || c.connectFrom == z.ID
 		room := float32(0)
+		var compact [3]string
 		if c.detailed() {
 			room = zoneHeader*c.zoom - 1 // the chips' first row starts there
+		} else {
+			compact = c.compactSummary(z)
 		}
-		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room)
+		s.update(c.zoom, tl, size, z, gapFill(maxOf(gap), z.OutOfScope, ink.dark), ink.fg, ink.sel, selected, badge, room, compact)
 	}
 	return order
 }
@@ -480,7 +492,7 @@ func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) 
 			continue
 		}
 		s.hideSummary()
-		if n := c.plan.more[id]; n > 0 {
+		if n := c.plan.more[id]; n > 0 && !c.shown.moreGone[id] {
 			tl, size := c.screenRect(c.plan.moreAt[id])
 			s.showMore(tl, size, n, c.zoom, fg)
 		} else {
@@ -493,7 +505,7 @@ func (c *zoneCanvas) placeAssets(p *model.Project, zs map[model.ID]*model.Zone) 
 	clear(c.assetRects)
 	for i := range p.Assets {
 		a := &p.Assets[i]
-		r, ok := c.plan.rects[a.ID]
+		r, ok := c.chipRect(a.ID)
 		if !ok || !detail {
 			continue // behind its zone's "+N more", or zoomed out
 		}
@@ -558,6 +570,42 @@ func (c *zoneCanvas) summaryLines(z *model.Zone) []string {
 		}
 	}
 	return lines
+}
+
+// chipRect is the model rectangle asset id's chip is drawn in; false when
+// the chip is behind its zone's "+N more".
+func (c *zoneCanvas) chipRect(id model.ID) (model.Rect, bool) { return c.shown.rect(&c.plan, id) }
+
+// selectedAssets are the IDs of the selected assets.
+func (c *zoneCanvas) selectedAssets() []model.ID {
+	var ids []model.ID
+	for _, r := range c.sess.sel.items {
+		if r.Kind == kindAsset {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+// compactSummary is what a zone too small for its summary lines says on
+// its header's second line: its asset count and largest gap, the count,
+// and the bare number; nothing for a zone without assets.
+func (c *zoneCanvas) compactSummary(z *model.Zone) [3]string {
+	cl := c.plan.classes[z.ID]
+	if cl == nil {
+		return [3]string{}
+	}
+	n := cl[0] + cl[1] + cl[2] + cl[3]
+	short := tr("canvas.summary.assets", map[string]any{"N": n})
+	long := short
+	if zr := c.sess.zoneResult(z.ID); zr != nil {
+		if g := maxOf(zr.Gap); g > 0 {
+			long = tr("canvas.summary.compact", map[string]any{"N": n, "Gap": g})
+		} else {
+			long = tr("canvas.summary.compactNoGap", map[string]any{"N": n})
+		}
+	}
+	return [3]string{long, short, strconv.Itoa(n)}
 }
 
 // screenRect is the top-left corner and size on screen of a model rectangle.

@@ -64,6 +64,9 @@ type assetPlan struct {
 	// more counts each zone's hidden chips, moreAt is the cell that says so.
 	more   map[model.ID]int
 	moreAt map[model.ID]model.Rect
+	// lastShown is the last chip a zone with "+N more" shows on its grid:
+	// the one that makes room when a hidden asset is selected (shownChips).
+	lastShown map[model.ID]model.ID
 	// classes counts each zone's assets by class (AssetClasses order), for
 	// the summary a zone shows when zoomed out.
 	classes map[model.ID]*[4]int
@@ -85,10 +88,12 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 	pl := assetPlan{
 		rects: make(map[model.ID]model.Rect, len(p.Assets)), more: map[model.ID]int{},
 		moreAt: map[model.ID]model.Rect{}, classes: make(map[model.ID]*[4]int, len(zs)),
+		lastShown: map[model.ID]model.ID{},
 	}
 	placed := map[model.ID][]model.Rect{}
 	autos := map[model.ID]int{}
-	for _, z := range zs { // a nested zone covers cells of its parent's grid
+	var stacked map[model.ID]bool // placed on another chip: on the grid
+	for _, z := range zs {        // a nested zone covers cells of its parent's grid
 		if _, ok := zs[z.ParentID]; ok && z.ParentID != z.ID {
 			placed[z.ParentID] = append(placed[z.ParentID], z.Bounds)
 		}
@@ -108,12 +113,20 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 			cl[k]++
 		}
 		if a.Position != (model.Point{}) {
-			r := placedRect(z, a)
-			pl.rects[a.ID] = r
-			placed[z.ID] = append(placed[z.ID], r)
-		} else {
-			autos[z.ID]++
+			// a chip placed on top of another (two assets of an imported
+			// or hand-edited file at the same spot) goes to the grid
+			// instead: it must not hide the other
+			if r := placedRect(z, a); !overlapsAny(r, placed[z.ID]) {
+				pl.rects[a.ID] = r
+				placed[z.ID] = append(placed[z.ID], r)
+				continue
+			}
+			if stacked == nil {
+				stacked = map[model.ID]bool{}
+			}
+			stacked[a.ID] = true
 		}
+		autos[z.ID]++
 	}
 	type cursor struct {
 		g    assetGrid
@@ -123,7 +136,7 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 	cursors := map[model.ID]*cursor{}
 	for _, a := range sortedByName(p.Assets, func(a *model.Asset) string { return a.Name }) {
 		z, ok := zs[a.ZoneID]
-		if !ok || a.Position != (model.Point{}) {
+		if !ok || (a.Position != (model.Point{}) && !stacked[a.ID]) {
 			continue
 		}
 		cu := cursors[z.ID]
@@ -146,8 +159,65 @@ func planAssets(p *model.Project, zs map[model.ID]*model.Zone) assetPlan {
 			continue
 		}
 		pl.rects[a.ID] = cu.g.cell(cu.free[k])
+		if autos[z.ID] > len(cu.free) && k == len(cu.free)-2 {
+			pl.lastShown[z.ID] = a.ID
+		}
 	}
 	return pl
+}
+
+// shownChips brings selected assets out from behind their zone's "+N
+// more": each takes the cell of the zone's last shown chip, which goes
+// behind "+N more" in its stead (the count stays right), or, when the zone
+// shows no chip but "+N more", that cell. One per zone (the first
+// selected); the chips are drawn where they are found (Find, the tree).
+type shownChips struct {
+	in       map[model.ID]model.Rect // hidden asset → the cell it is drawn in
+	out      map[model.ID]bool       // chips hidden to make room
+	moreGone map[model.ID]bool       // zones whose "+N more" cell shows the asset instead
+}
+
+// update works out the swaps for the selected asset IDs.
+func (sc *shownChips) update(pl *assetPlan, p *model.Project, selected []model.ID) {
+	if sc.in == nil {
+		sc.in, sc.out, sc.moreGone = map[model.ID]model.Rect{}, map[model.ID]bool{}, map[model.ID]bool{}
+	}
+	clear(sc.in)
+	clear(sc.out)
+	clear(sc.moreGone)
+	if len(selected) == 0 {
+		return
+	}
+	done := map[model.ID]bool{}
+	for _, id := range selected {
+		if _, drawn := pl.rects[id]; drawn {
+			continue
+		}
+		a := p.Asset(id)
+		if a == nil || pl.more[a.ZoneID] == 0 || done[a.ZoneID] {
+			continue
+		}
+		if last, ok := pl.lastShown[a.ZoneID]; ok {
+			sc.in[id], sc.out[last] = pl.rects[last], true
+		} else if at, ok := pl.moreAt[a.ZoneID]; ok {
+			sc.in[id], sc.moreGone[a.ZoneID] = at, true
+		} else {
+			continue // the zone has no cell at all: its box stands for it
+		}
+		done[a.ZoneID] = true
+	}
+}
+
+// rect is where the chip of asset id is drawn, false when it is not.
+func (sc *shownChips) rect(pl *assetPlan, id model.ID) (model.Rect, bool) {
+	if r, ok := sc.in[id]; ok {
+		return r, true
+	}
+	if sc.out[id] {
+		return model.Rect{}, false
+	}
+	r, ok := pl.rects[id]
+	return r, ok
 }
 
 // freeSlot is the Position (relative to z) of the grid cell nearest to the

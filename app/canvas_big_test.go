@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -250,7 +253,10 @@ func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
 			for _, r := range tc.chips {
 				obs.add(r)
 			}
-			p := labelAlong(path, m, &obs)
+			p, ok := labelAlong(path, m, &obs)
+			if !ok {
+				t.Fatal("no clear place found on a line with room to the sides")
+			}
 			box := rectF{p.X - m.Width/2 - 4, p.Y - m.Height/2 - 2, m.Width + 8, m.Height + 4}
 			for _, r := range tc.chips {
 				if box.x < r.x+r.w && r.x < box.x+box.w && box.y < r.y+r.h && r.y < box.y+box.h {
@@ -263,9 +269,206 @@ func TestConduitLabelsKeepClearOfChipsAndHeaders(t *testing.T) {
 			var again obstacles
 			again.reset()
 			again.add(box)
-			if q := labelAlong(path, m, &again); q == p {
+			if q, _ := labelAlong(path, m, &again); q == p {
 				t.Error("a second label went on top of the first")
 			}
 		})
+	}
+}
+
+// hiddenAsset is an asset of the plant whose chip is behind its zone's
+// "+N more", and that zone's count.
+func hiddenAsset(t *testing.T, u *ui) (model.ID, int) {
+	t.Helper()
+	for _, a := range u.doc.Project.Assets {
+		if _, drawn := u.canvas.plan.rects[a.ID]; !drawn && u.canvas.plan.more[a.ZoneID] > 0 {
+			return a.ID, u.canvas.plan.more[a.ZoneID]
+		}
+	}
+	t.Fatal("no asset of the plant is behind “+N more”")
+	return "", 0
+}
+
+func TestFindAndTreeShowAnAssetHiddenBehindMore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		pick func(u *ui, id model.ID)
+	}{
+		{"chosen in Find", func(u *ui, id model.ID) {
+			x := buildFindIndex(u.doc.Project, u.cat)
+			i := slices.IndexFunc(x.entries, func(e findEntry) bool { return e.r.ID == id })
+			u.goToFound(x.entries[i])
+		}},
+		{"selected in the tree", func(u *ui, id model.ID) { u.tree.onNodeSelected("a:" + string(id)) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.setDocument(newUnsavedDocument(model.Generate(50, 1000, 1)))
+			u.canvas.Resize(fyne.NewSize(900, 600))
+			u.canvas.fit()
+			id, n := hiddenAsset(t, u)
+			a := u.doc.Project.Asset(id)
+			tc.pick(u, id)
+			if u.sel.primary() != (ref{kindAsset, id}) {
+				t.Fatalf("selection %+v, want asset %q", u.sel.primary(), a.Name)
+			}
+			r, drawn := u.canvas.assetRects[id]
+			if !drawn || !u.canvas.assets[id].rect.Visible() {
+				t.Fatalf("asset %q is still hidden behind “+%d more”", a.Name, n)
+			}
+			if !strings.HasPrefix(a.Name, strings.TrimSuffix(u.canvas.assets[id].name.Text, "…")) {
+				t.Errorf("the chip reads %q, want %q", u.canvas.assets[id].name.Text, a.Name)
+			}
+			mid, s := fyne.NewPos((r[0].X+r[1].X)/2, (r[0].Y+r[1].Y)/2), u.canvas.Size()
+			if d := mid.Subtract(fyne.NewPos(s.Width/2, s.Height/2)); d.X*d.X+d.Y*d.Y > 4 {
+				t.Errorf("the chip is at %v, want the centre of the %v canvas", mid, s)
+			}
+			// the zone still says how many it does not show: one shown chip
+			// made room for the found one
+			more := u.canvas.zones[a.ZoneID].more
+			if want := tr("canvas.more", map[string]any{"N": n}); !more.Visible() || more.Text != want {
+				t.Errorf("the zone's count reads %q (shown %v), want %q", more.Text, more.Visible(), want)
+			}
+			for other, o := range u.canvas.assetRects {
+				if other != id && o[0].X < r[1].X && r[0].X < o[1].X && o[0].Y < r[1].Y && r[0].Y < o[1].Y {
+					t.Errorf("the found chip covers %q", u.doc.Project.Asset(other).Name)
+				}
+			}
+			// selecting something else puts it back behind "+N more"
+			u.selectOnly(ref{kindZone, a.ZoneID})
+			if _, drawn := u.canvas.assetRects[id]; drawn {
+				t.Error("the asset stays out after it is no longer selected")
+			}
+		})
+	}
+}
+
+func TestConduitLabelsGoOnlyWhereThereIsRoom(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  func() *model.Project
+		zoom float32 // times the fit
+	}{
+		{"the sample, fitted", model.Sample, 1},
+		{"the sample, zoomed out", model.Sample, 0.5},
+		{"a 1,000-asset plant, fitted", func() *model.Project { return model.Generate(50, 1000, 1) }, 1},
+		{"a 1,000-asset plant, zoomed in", func() *model.Project { return model.Generate(50, 1000, 1) }, 4},
+		{"a 1,000-asset plant after Layout, fitted", func() *model.Project {
+			p := model.Generate(50, 1000, 1)
+			if err := layoutCommand(p).Apply(p); err != nil {
+				panic(err)
+			}
+			return p
+		}, 1},
+	} {
+		overview := strings.Contains(tc.name, "Layout")
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.setDocument(newUnsavedDocument(tc.doc()))
+			c := u.canvas
+			c.Resize(fyne.NewSize(1000, 450)) // the canvas at 1366×768
+			c.fit()
+			if tc.zoom != 1 {
+				c.zoomBy(tc.zoom, fyne.NewPos(500, 225))
+			}
+			type named struct {
+				what string
+				r    rectF
+			}
+			textRect := func(o *canvas.Text) rectF {
+				m := o.MinSize()
+				return rectF{o.Position().X, o.Position().Y, m.Width, m.Height}
+			}
+			var shapes []named
+			for id, s := range c.zones {
+				z := u.doc.Project.Zone(id)
+				if z == nil || !s.rect.Visible() {
+					continue
+				}
+				for _, o := range append([]*canvas.Text{s.name, s.kind, s.more}, s.summary[:]...) {
+					if o.Visible() {
+						shapes = append(shapes, named{"“" + o.Text + "” of zone " + z.Name, textRect(o)})
+					}
+				}
+				if s.badgeBg.Visible() {
+					shapes = append(shapes, named{"the SL-T badge of zone " + z.Name, rectF{s.badgeBg.Position().X, s.badgeBg.Position().Y, s.badgeBg.Size().Width, s.badgeBg.Size().Height}})
+				}
+			}
+			for id, r := range c.assetRects {
+				shapes = append(shapes, named{"the chip of " + u.doc.Project.Asset(id).Name, rectF{r[0].X, r[0].Y, r[1].X - r[0].X, r[1].Y - r[0].Y}})
+			}
+			shown := 0
+			var labels []named
+			for id, s := range c.conduits {
+				if s.labelBg == nil || !s.labelBg.Visible() {
+					continue
+				}
+				shown++
+				bg := rectF{s.labelBg.Position().X, s.labelBg.Position().Y, s.labelBg.Size().Width, s.labelBg.Size().Height}
+				// a pixel of slack: the label's frame may touch a neighbour
+				in := rectF{bg.x + 1, bg.y + 1, bg.w - 2, bg.h - 2}
+				name := u.doc.Project.Conduit(id).Name
+				for _, o := range append(shapes, labels...) {
+					if in.x < o.r.x+o.r.w && o.r.x < in.x+in.w && in.y < o.r.y+o.r.h && o.r.y < in.y+in.h {
+						t.Errorf("the label of conduit %s covers %s", name, o.what)
+					}
+				}
+				labels = append(labels, named{"the label of conduit " + name, bg})
+			}
+			if shown == 0 && !overview {
+				t.Error("no conduit label is shown at all")
+			}
+			if overview { // every zone says what it holds instead of unreadable chips
+				for _, z := range u.doc.Project.Zones {
+					s := c.zones[z.ID]
+					if s == nil {
+						t.Fatalf("zone %q is not drawn", z.Name)
+					}
+					below := s.summary[0].Visible() && strings.HasSuffix(s.summary[0].Text, " assets")
+					n := 0
+					for _, a := range u.doc.Project.Assets {
+						if a.ZoneID == z.ID {
+							n++
+						}
+					}
+					inHeader := s.kind.Visible() && (strings.HasPrefix(s.kind.Text, fmt.Sprintf("%d assets", n)) || s.kind.Text == fmt.Sprint(n))
+					// on the smallest boxes the SL-T badge keeps the line
+					if !below && !inHeader && !s.badge.Visible() {
+						t.Errorf("zone %q shows neither its asset count nor its SL-T on the overview (type line %q)", z.Name, s.kind.Text)
+					}
+				}
+				if len(c.assetRects) != 0 {
+					t.Errorf("%d chips drawn on the overview", len(c.assetRects))
+				}
+			}
+		})
+	}
+}
+
+func TestAssetsPlacedOnTheSameSpotInAFileDoNotStack(t *testing.T) {
+	u := newTestUI(t)
+	p := u.doc.Project
+	ent := zoneNamed(t, p, "Enterprise")
+	spot := model.Point{X: 20, Y: 60}
+	var ids []model.ID
+	for i := range p.Assets {
+		if p.Assets[i].ZoneID == ent.ID {
+			p.Assets[i].Position = spot // as a hand-edited or imported file may have it
+			ids = append(ids, p.Assets[i].ID)
+		}
+	}
+	p.Assets = append(p.Assets, model.Asset{ID: "a-twin", Name: "ERP twin", ZoneID: ent.ID, Class: model.ClassHost, Position: spot})
+	ids = append(ids, "a-twin")
+	u.setDocument(newUnsavedDocument(p))
+	var rs []model.Rect
+	for _, id := range ids {
+		r, ok := u.canvas.plan.rects[id]
+		if !ok {
+			t.Fatalf("asset %s has no chip", id)
+		}
+		if overlapsAny(r, rs) {
+			t.Errorf("the chip of %s %+v lies on another of the same spot", id, r)
+		}
+		rs = append(rs, r)
 	}
 }

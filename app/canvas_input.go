@@ -523,7 +523,7 @@ func (c *zoneCanvas) dropAsset(id model.ID, p fyne.Position, dx, dy float64) {
 	if zid == "" {
 		return // dropped outside every zone: it stays where it was
 	}
-	abs, ok := c.plan.rects[id]
+	abs, ok := c.chipRect(id)
 	if !ok {
 		return
 	}

@@ -53,24 +53,35 @@ func (o *obstacles) hits(r rectF) bool {
 	return false
 }
 
-// collectObstacles fills c.obs from the chips and zone headers of the last
-// placeAssets and drawZones.
+// collectObstacles fills c.obs from the chips, "+N more" cells, zone
+// headers and summaries of the last placeAssets and drawZones.
 func (c *zoneCanvas) collectObstacles() {
 	c.obs.reset()
 	for _, r := range c.assetRects {
 		c.obs.add(rectF{r[0].X, r[0].Y, r[1].X - r[0].X, r[1].Y - r[0].Y})
 	}
-	for _, s := range c.zones {
+	for id, s := range c.zones {
+		if s.more.Visible() { // the "+N more" cell is a chip's
+			tl, size := c.screenRect(c.plan.moreAt[id])
+			c.obs.add(rectF{tl.X, tl.Y, size.Width, size.Height})
+		}
 		if s.rect.Visible() && s.name.Visible() {
 			c.obs.add(rectF{s.tl.X, s.tl.Y, s.size.Width, s.headerTo - s.tl.Y})
+		}
+		for i, t := range s.summary {
+			if t.Visible() {
+				w := min(s.summaryFit[i].unit*t.TextSize, s.size.Width)
+				c.obs.add(rectF{t.Position().X, t.Position().Y, w, t.TextSize * 1.3})
+			}
 		}
 	}
 }
 
 // labelAlong is where a label of size m goes on the path pts: the first of
 // a few points along it, from the middle outwards, where the label covers
-// no chip, zone header or other label; the middle when none is clear.
-func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) fyne.Position {
+// no chip, zone header or summary or other label, else beside its middle;
+// the middle and false when nothing near the line is clear.
+func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) (fyne.Position, bool) {
 	total := float32(0)
 	for i := 1; i < len(pts); i++ {
 		total += dist(pts[i-1], pts[i])
@@ -96,7 +107,7 @@ func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) fyne.Position 
 	for _, f := range []float32{0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8} {
 		if p := at(f); !obs.hits(box(p)) {
 			obs.add(box(p))
-			return p
+			return p, true
 		}
 	}
 	// Nothing clear along the line: beside its middle, above, below, left
@@ -105,11 +116,11 @@ func labelAlong(pts []fyne.Position, m fyne.Size, obs *obstacles) fyne.Position 
 	for _, d := range []fyne.Position{{X: 0, Y: -(m.Height + 6)}, {X: 0, Y: m.Height + 6}, {X: -(m.Width + 10), Y: 0}, {X: m.Width + 10, Y: 0}} {
 		if q := p.Add(d); !obs.hits(box(q)) {
 			obs.add(box(q))
-			return q
+			return q, true
 		}
 	}
 	obs.add(box(p))
-	return p
+	return p, false
 }
 
 func dist(a, b fyne.Position) float32 {

@@ -108,9 +108,12 @@ type zoneShape struct {
 	summary          [3]*canvas.Text
 	summaryFit       [3]fitted
 	nameFit, kindFit fitted
-	badgeFor         string
-	badgeTS          float32
-	badgeSize        fyne.Size
+	// compactFit fits the short summary (count only) when the long one
+	// does not fit on the type line
+	compactFit fitted
+	badgeFor   string
+	badgeTS    float32
+	badgeSize  fyne.Size
 	// where the last update drew the zone (screen), and the bottom of its
 	// header text, for the summary below it and for conduit labels
 	tl       fyne.Position
@@ -131,10 +134,13 @@ func newZoneShape() *zoneShape {
 	}
 }
 
+// summaryTS is the text size of a zone's summary lines.
+func summaryTS() float32 { return min(max(13*presentScale(), canvasMinText), 18*presentScale()) }
+
 // showSummary writes lines below the zone's header, as many as fit, at a
 // size that stays readable when zoomed out.
 func (s *zoneShape) showSummary(lines []string, fg color.Color) {
-	ts := min(max(13*presentScale(), canvasMinText), 18*presentScale())
+	ts := summaryTS()
 	y := s.headerTo + ts*0.3
 	for i, t := range s.summary {
 		if i >= len(lines) || y+ts*1.3 > s.tl.Y+s.size.Height || s.size.Width < 4*ts {
@@ -176,7 +182,12 @@ func (s *zoneShape) objects() []fyne.CanvasObject {
 // update draws the zone at tl, size (screen). headerRoom, when not 0, is
 // the height its header (name line, type and badge line) must fit in: the
 // chips start below it.
-func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string, headerRoom float32) {
+//
+// compact, when given, is what the zone holds in a few words (zoomed out):
+// on a box too small for the summary lines below the header it takes the
+// place of the type and Purdue level on the header's second line, the
+// long form when it fits, else the short one, else the bare count.
+func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *model.Zone, fill, fg, sel color.Color, selected bool, badge string, headerRoom float32, compact [3]string) {
 	stroke, width := withAlpha(fg, 190), float32(1.5)
 	if z.IsSafety() {
 		stroke = color.NRGBA{200, 30, 30, 220}
@@ -268,8 +279,23 @@ func (s *zoneShape) update(zoom float32, tl fyne.Position, size fyne.Size, z *mo
 	if kindRight-tl.X-pad < ks*2 || size.Height < ts*1.4+ks*1.6 {
 		s.kind.Hide()
 	} else {
-		s.kindFit.set(kind, kindRight-tl.X-pad, ks, fyne.TextStyle{})
-		setText(s.kind, s.kindFit.text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
+		text, w := kind, kindRight-tl.X-pad
+		if compact[0] != "" && s.headerTo+summaryTS()*1.6 > tl.Y+size.Height {
+			// no room for the summary below: the gist on this line
+			s.kindFit.set(compact[0], w, ks, fyne.TextStyle{})
+			text = s.kindFit.text
+			if text != compact[0] {
+				s.compactFit.set(compact[1], w, ks, fyne.TextStyle{})
+				text = s.compactFit.text
+			}
+			if text != compact[1] {
+				text = compact[2] // the count alone rather than "17 ass…"
+			}
+		} else {
+			s.kindFit.set(kind, w, ks, fyne.TextStyle{})
+			text = s.kindFit.text
+		}
+		setText(s.kind, text, fyne.NewPos(tl.X+pad, line2), ks, withAlpha(fg, 200), false)
 	}
 	if selected {
 		hs := max(10, 12*zoom)
@@ -632,7 +658,15 @@ func (s *conduitShape) update(c *zoneCanvas, cd *model.Conduit, zs map[model.ID]
 		s.labelFor, s.labelTS, s.labelSize = text, ts, fyne.MeasureText(text, ts, fyne.TextStyle{})
 	}
 	m := s.labelSize
-	mid := labelAlong(path, m, &c.obs)
+	mid, free := labelAlong(path, m, &c.obs)
+	if !free && !selected {
+		// nowhere near its line is free: no label rather than one on a
+		// name, a badge, a chip or another label (the pointer's hint and
+		// zooming in show it); a selected conduit's label always shows
+		s.label.Hide()
+		s.labelBg.Hide()
+		return
+	}
 	pos := fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2-2)
 	setRect(s.labelBg, pos, fyne.NewSize(m.Width+8, m.Height+4), withAlpha(invert(fg), 225), col, 1, 4)
 	setText(s.label, text, pos.Add(fyne.NewPos(4, 2)), ts, fg, selected)

@@ -26,7 +26,7 @@ func (c *zoneCanvas) boundsOf(r ref) (model.Rect, bool) {
 			return z.Bounds, true
 		}
 	case kindAsset:
-		if b, ok := c.assetModel[r.ID]; ok {
+		if b, ok := c.chipRect(r.ID); ok {
 			return b, true
 		}
 		if a := p.Asset(r.ID); a != nil {

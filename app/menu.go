@@ -182,6 +182,8 @@ func (u *ui) redo() {
 // toolbar holds the buttons above the window whose state follows the document.
 type toolbar struct {
 	undo, redo, del, save *widget.Button
+	// row is the toolbar as placed in the window (presentation mode hides it)
+	row fyne.CanvasObject
 }
 
 // buildToolbar is the row of large buttons a workshop needs most.

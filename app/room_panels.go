@@ -42,7 +42,7 @@ func (u *ui) togglePanel(p panel) {
 }
 
 // layoutPanels shows the panels that are not folded away and, in
-// presentation mode, hides the status line. Split positions are left as the user dragged
+// presentation mode, hides the toolbar and the status line. Split positions are left as the user dragged
 // them: a folded panel gives its whole side to its neighbour.
 func (u *ui) layoutPanels() {
 	show := func(o fyne.CanvasObject, on bool) {
@@ -56,6 +56,9 @@ func (u *ui) layoutPanels() {
 		show(u.panelObject(p), !u.folded[p])
 	}
 	show(u.status, !u.themeState.presentation)
+	if u.bar.row != nil {
+		show(u.bar.row, !u.themeState.presentation)
+	}
 	u.splits.main.Refresh()
 	u.splits.right.Refresh()
 	u.splits.body.Refresh()
@@ -83,9 +86,11 @@ func (u *ui) fitProblems() {
 	u.splits.body.SetOffset(u.problemsOffset)
 }
 
-// setPresentation switches presentation mode: on, it folds the tree and
-// the problems away and hides the quick guide and the status line, chrome a
-// room does not need; off, it restores them as they were. Text and the
+// setPresentation switches presentation mode: on, it folds the tree, the
+// properties and the problems away and hides the toolbar, the quick guide
+// and the status line, chrome a room does not need (the menus and the
+// panel keys still reach everything); off, it restores them as the user
+// had them, whatever was folded or unfolded while presenting. Text and the
 // canvas contents scale (themeState.apply sets canvasTextScale); the window
 // keeps its size because its content never asks for more than
 // contentMinCap.
@@ -95,7 +100,7 @@ func (u *ui) setPresentation(on bool) {
 	}
 	if on {
 		u.foldedBefore = u.folded
-		u.folded[panelTree], u.folded[panelProblems] = true, true
+		u.folded[panelTree], u.folded[panelProps], u.folded[panelProblems] = true, true, true
 		u.guide.box.Hide()
 	} else {
 		u.folded = u.foldedBefore

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -150,6 +151,12 @@ func TestColumnWidths(t *testing.T) {
 		got := columnWidths(cols, least, 100)
 		if !slices.Equal(got, least) {
 			t.Errorf("widths %v, want %v", got, least)
+		}
+	})
+	t.Run("a table that scrolls anyway gives its name column 42 % of the view", func(t *testing.T) {
+		got := columnWidths(cols, []float32{100, 150, 140}, 300)
+		if want := []float32{126, 150, 140}; math.Abs(float64(got[0]-want[0])) > 0.01 || !slices.Equal(got[1:], want[1:]) {
+			t.Errorf("widths %v, want %v", got, want)
 		}
 	})
 }
@@ -346,4 +353,52 @@ func TestTheGuideFollowsTheViewAndOpensIt(t *testing.T) {
 			t.Errorf("the guide needs %v px", w)
 		}
 	})
+}
+
+func TestPresentationModeHidesTheChromeARoomDoesNotNeed(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.togglePanel(panelTree) // the user's own choice before presenting
+	press(t, u, fyne.KeyF5, 0)
+	for name, o := range map[string]fyne.CanvasObject{
+		"toolbar": u.bar.row, "tree": u.panelObject(panelTree), "properties": u.panelObject(panelProps),
+		"problems": u.panelObject(panelProblems), "status line": u.status,
+	} {
+		if o.Visible() {
+			t.Errorf("presentation mode still shows the %s", name)
+		}
+	}
+	// the properties can be brought back while presenting (explaining a cell)
+	press(t, u, panelKeys[panelProps], fyne.KeyModifierControl)
+	if !u.panelObject(panelProps).Visible() {
+		t.Error("Ctrl+2 did not bring the properties back in presentation mode")
+	}
+	press(t, u, fyne.KeyF5, 0)
+	if !u.bar.row.Visible() || !u.panelObject(panelProps).Visible() || !u.panelObject(panelProblems).Visible() {
+		t.Errorf("leaving presentation mode: toolbar %v, properties %v, problems %v, want all shown",
+			u.bar.row.Visible(), u.panelObject(panelProps).Visible(), u.panelObject(panelProblems).Visible())
+	}
+	if u.panelObject(panelTree).Visible() {
+		t.Error("the tree the user had folded away came back after presentation mode")
+	}
+}
+
+func TestTheSLGridNamesTakeTheSpareWidth(t *testing.T) {
+	u := newViewsTestUI(t, "levels")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	u.setPresentation(true)
+	v := viewOf[*levelsView](t, u)
+	v.columns.box.Refresh()
+	w := v.columns.widths
+	if len(w) != 8 {
+		t.Fatalf("%d column widths, want 8", len(w))
+	}
+	var frs float32
+	for _, x := range w[1:] {
+		frs += x
+	}
+	// the seven FR columns at their width, the names get the rest
+	if spare := v.columns.forSize.Width - frs - em(11); spare > em(2) && w[0] < em(11)+spare/2 {
+		t.Errorf("the names column is %v px with %v px spare beside the grid", w[0], spare)
+	}
 }

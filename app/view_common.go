@@ -264,9 +264,27 @@ func columnWidths(cols []column, least []float32, width float32) []float32 {
 		for i, c := range cols {
 			out[i] += spare * c.grow / shares
 		}
+	} else if spare < 0 {
+		// The table scrolls sideways anyway (a narrow window, presentation
+		// mode's larger text): the name column, the one growing most, gets
+		// up to readShare of the view, so that names can be read; the
+		// other columns are a scroll away.
+		first := -1
+		for i, c := range cols {
+			if c.grow > 0 && (first < 0 || c.grow > cols[first].grow) {
+				first = i
+			}
+		}
+		if first >= 0 {
+			out[first] = max(out[first], width*readShare)
+		}
 	}
 	return out
 }
+
+// readShare is the part of a table's width its name column takes when the
+// columns do not all fit.
+const readShare = 0.42
 
 // Layout implements fyne.Layout.
 func (l *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {

@@ -39,10 +39,11 @@ type levelsView struct {
 	sess    *session
 	content fyne.CanvasObject
 
-	table    *widget.Table
-	rows     []levelRow
-	pick     levelPick
-	textSize float32
+	table *widget.Table
+	rows  []levelRow
+	pick  levelPick
+	// columns fits the names column into the width the FR columns leave
+	columns *fitColumns
 	// followed is the selected zone or conduit the grid last scrolled to,
 	// at row followedRow
 	followed    model.ID
@@ -95,7 +96,10 @@ func newSecurityLevelsView(sess *session) *levelsView {
 		container.NewVScroll(v.explain))
 
 	top := container.NewVBox(levelsLegend(), v.notAssesed)
-	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.table), below)
+	// the zone and conduit names take the width the seven FR columns leave
+	cols := []column{{11, 1}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}}
+	v.columns = newFitColumns(v.table, cols, nil)
+	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.columns.box), below)
 	split.Offset = 0.72
 	v.content = split
 	return v
@@ -121,13 +125,6 @@ func (v *levelsView) object() fyne.CanvasObject { return v.content }
 
 func (v *levelsView) refresh() {
 	p := v.sess.doc.Project
-	if ts := theme.TextSize(); ts != v.textSize {
-		v.textSize = ts
-		v.table.SetColumnWidth(0, em(11))
-		for c := 1; c <= 7; c++ {
-			v.table.SetColumnWidth(c, em(6))
-		}
-	}
 	v.rows = v.rows[:0]
 	if r := v.sess.result; r != nil {
 		for _, z := range r.Zones {
