@@ -108,7 +108,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 				fEd("status", func(p *model.FocusPoint) { p.Status = s })
 			}),
 			evidence,
-		), 300))
+		), fieldWidth))
 	}
 	return box
 }
@@ -219,7 +219,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		for _, c := range m.Consequences {
 			labels = append(labels, fmt.Sprintf("%d %s", c.Level, c.Name))
 		}
-		cons.Append(uiLabel(cat), f.choice(func() []string { return labels }, func() string {
+		cons.AppendItem(item(uiLabel(cat), f.choice(func() []string { return labels }, func() string {
 			for _, c := range s().Consequences {
 				if c.Category == cat && c.Level >= 1 && c.Level < len(labels) {
 					return labels[c.Level]
@@ -239,7 +239,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 					s.Consequences = append(s.Consequences, model.Consequence{Category: cat, Level: level})
 				}
 			})
-		}))
+		})))
 	}
 	box.Add(cons)
 	treatments := append([]model.Treatment{""}, model.Treatments()...)
