@@ -131,6 +131,16 @@ func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusP
 // wording of SL 1..4).
 func capabilityName(n int) string { return tr("actor.capability." + strconv.Itoa(n)) }
 
+// actorLabel names a threat actor with its capability for a picker: the
+// standard profiles of a new project already carry "(SL n)" in their
+// names, which is then not repeated ("… (SL 3) (SL 3)").
+func actorLabel(a *model.ThreatActor) string {
+	if strings.Contains(a.Name, "(SL "+strconv.Itoa(a.Capability)+")") {
+		return a.Name
+	}
+	return tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})
+}
+
 func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	sess, f := pp.sess, pp.f
 	a := func() *model.ThreatActor {
@@ -191,7 +201,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		var ls []string
 		var is []model.ID
 		for _, a := range sortedByName(sess.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-			ls, is = append(ls, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})), append(is, a.ID)
+			ls, is = append(ls, actorLabel(a)), append(is, a.ID)
 		}
 		return ls, is
 	}

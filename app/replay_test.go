@@ -1,11 +1,14 @@
 package app
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"zonewise/i18n"
+	"zonewise/model"
 )
 
 // TestThePropertiesFitTheirPanel: at the laptop sizes a workshop runs on,
@@ -58,5 +61,30 @@ func propertiesFit(t *testing.T, lang i18n.Lang, size fyne.Size) {
 				t.Errorf("%s %v: the properties of the %s ask for %v px in a panel %v px wide", lang, size, name, need, avail)
 			}
 		}
+	}
+}
+
+// TestActorChoicesNameTheCapabilityOnce: the standard profiles of a new
+// project carry "(SL n)" in their names; the threat library's and the
+// scenario's actor choices do not repeat it ("… (SL 3) (SL 3)").
+func TestActorChoicesNameTheCapabilityOnce(t *testing.T) {
+	u := newViewsTestUI(t, "threats")
+	u.newProject()
+	v := viewOf[*threatsView](t, u)
+	lp := v.newLibraryPick()
+	if len(lp.actorNames) != 4 {
+		t.Fatalf("the library offers %d actors, want the 4 standard ones", len(lp.actorNames))
+	}
+	for i, n := range lp.actorNames {
+		a := u.doc.Project.Actor(lp.actorIDs[i])
+		sl := "(SL " + strconv.Itoa(a.Capability) + ")"
+		if c := strings.Count(n, sl); c != 1 {
+			t.Errorf("library actor choice %q names %s %d times, want once", n, sl, c)
+		}
+	}
+	// An actor the user named without a level still shows it.
+	a := model.ThreatActor{Name: "Insider", Capability: 2}
+	if got, want := actorLabel(&a), "Insider (SL 2)"; got != want {
+		t.Errorf("actorLabel of a plain name = %q, want %q", got, want)
 	}
 }
