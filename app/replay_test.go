@@ -88,3 +88,31 @@ func TestActorChoicesNameTheCapabilityOnce(t *testing.T) {
 		t.Errorf("actorLabel of a plain name = %q, want %q", got, want)
 	}
 }
+
+// TestAnExplainedCellGetsRoomToBeRead: on a 1366×768 laptop the
+// explanation of a tapped SL-T cell showed four lines under the grid; a
+// tap gives it the lower part of the view, keeps the tapped row in view,
+// and leaves a divider the user moved further down alone.
+func TestAnExplainedCellGetsRoomToBeRead(t *testing.T) {
+	u := newViewsTestUI(t, "levels")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	needEngine(t, u)
+	v := viewOf[*levelsView](t, u)
+	view := v.content.Size().Height
+	if view <= 0 {
+		t.Fatal("the levels view has no height")
+	}
+	last := u.result.Zones[len(u.result.Zones)-1]
+	v.onCellTapped(levelPick{model.TargetZone, last.ZoneID, model.FR1})
+	if got := v.explainBox.Size().Height; got < view/2 {
+		t.Errorf("the explanation is %v px high in a view of %v px, want at least half", got, view)
+	}
+	if !shown(v.table, last.Name) {
+		t.Errorf("the tapped zone %q is out of view", last.Name)
+	}
+	v.split.SetOffset(0.2)
+	v.onCellTapped(levelPick{model.TargetZone, last.ZoneID, model.FR2})
+	if v.split.Offset != 0.2 {
+		t.Errorf("a tap moved the divider the user set to 0.2 to %v", v.split.Offset)
+	}
+}
