@@ -116,3 +116,25 @@ func TestAnExplainedCellGetsRoomToBeRead(t *testing.T) {
 		t.Errorf("a tap moved the divider the user set to 0.2 to %v", v.split.Offset)
 	}
 }
+
+// TestGUITextsNameNoCommandLine: a workshop stays in the window; no text of
+// the interface sends the user to a command or its JSON output (the
+// countermeasures view pointed at "assess --json, openGaps").
+func TestGUITextsNameNoCommandLine(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.DE} {
+		c := i18n.For(lang)
+		for _, k := range c.Keys() {
+			area, _, _ := strings.Cut(k, ".")
+			switch area {
+			case "cli", "usage", "doc", "register", "risk", "problem", "validate":
+				continue // the command line's own texts and the documents
+			}
+			s := c.T(k)
+			for _, bad := range []string{"--json", "openGaps", "assess --", "zonewise assess"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("%s %s: %q names the command line (%q)", lang, k, s, bad)
+				}
+			}
+		}
+	}
+}
