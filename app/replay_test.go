@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"io/fs"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -147,5 +148,24 @@ func TestGUITextsNameNoCommandLine(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAHandledProposalLeavesNoHighlightBehind: after Mark implemented the
+// handled row leaves the list; the row that moved into its place was shown
+// highlighted while Accept, Reject and Mark implemented were disabled. The
+// table now shows no selection until the user taps the next row.
+func TestAHandledProposalLeavesNoHighlightBehind(t *testing.T) {
+	u := newViewsTestUI(t, "countermeasures")
+	needEngine(t, u)
+	v := viewOf[*measuresView](t, u)
+	pickProposal(t, v)
+	v.onProposal(model.StatusImplemented)
+	if v.acceptB.Disabled() != (v.proposal() == nil) {
+		t.Errorf("Accept enabled %v with picked proposal %v", !v.acceptB.Disabled(), v.proposal() != nil)
+	}
+	sel := reflect.ValueOf(v.proposals).Elem().FieldByName("selectedCell")
+	if !sel.IsNil() && v.proposal() == nil {
+		t.Errorf("the table highlights row %v while no proposal is picked", sel.Elem().FieldByName("Row"))
 	}
 }
