@@ -3,12 +3,14 @@ package app
 import (
 	"encoding/json"
 	"io/fs"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -167,5 +169,33 @@ func TestAHandledProposalLeavesNoHighlightBehind(t *testing.T) {
 	sel := reflect.ValueOf(v.proposals).Elem().FieldByName("selectedCell")
 	if !sel.IsNil() && v.proposal() == nil {
 		t.Errorf("the table highlights row %v while no proposal is picked", sel.Elem().FieldByName("Row"))
+	}
+}
+
+// TestTheExportSummaryShowsItsFiles: the "Export finished" dialog listed the
+// files in a scroll one line high ("9 files written" and nothing else).
+func TestTheExportSummaryShowsItsFiles(t *testing.T) {
+	u := newViewsTestUI(t, "documents")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	v := viewOf[*documentsView](t, u)
+	var files []string
+	for i := range 9 {
+		files = append(files, filepath.Join("/tmp/out", "file"+strconv.Itoa(i)+".pdf"))
+	}
+	v.exportDone("/tmp/out", files, nil, nil)
+	var sc *container.Scroll
+	for _, o := range u.win.Canvas().Overlays().List() {
+		walk(o, func(x fyne.CanvasObject) bool {
+			if s, ok := x.(*container.Scroll); ok && sc == nil {
+				sc = s
+			}
+			return false
+		})
+	}
+	if sc == nil {
+		t.Fatal("no dialog with the list of files")
+	}
+	if got, need := sc.Size().Height, sc.Content.MinSize().Height; got < need {
+		t.Errorf("the list of 9 files shows %v px of its %v", got, need)
 	}
 }
