@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -197,5 +198,43 @@ func TestTheExportSummaryShowsItsFiles(t *testing.T) {
 	}
 	if got, need := sc.Size().Height, sc.Content.MinSize().Height; got < need {
 		t.Errorf("the list of 9 files shows %v px of its %v", got, need)
+	}
+}
+
+// TestThePaletteShowsTheKeysThatPickTheClasses: the asset class buttons
+// read "A App", "E Embedded", "H Host", "N Network" (the chips' letters),
+// but the keys are 1–4 and H picks the hand. Each button now shows the key
+// that picks its class, and the canvas hint names the keys within what a
+// 1366×768 screen shows of it.
+func TestThePaletteShowsTheKeysThatPickTheClasses(t *testing.T) {
+	u := newViewsTestUI(t, "canvas")
+	u.win.Resize(fyne.NewSize(1366, 768))
+	cv := viewOf[*canvasView](t, u)
+	for i, cl := range model.AssetClasses() {
+		key := strconv.Itoa(i + 1)
+		if label := cv.classes[cl].Text; !strings.HasPrefix(label, key+" ") {
+			t.Errorf("the %s button reads %q, want it to start with its key %s", cl, label, key)
+		}
+		u.canvas.TypedRune(rune('1' + i))
+		if u.canvas.assetClass != cl || u.canvas.tool != toolAsset {
+			t.Errorf("key %s picks class %s (tool %v), want %s", key, u.canvas.assetClass, u.canvas.tool, cl)
+		}
+	}
+	u.canvas.setTool(toolSelect)
+	u.canvas.refresh()
+	hint := u.canvas.hint
+	if hint.Size().Width <= 0 {
+		t.Fatal("the hint line has no width")
+	}
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.DE} {
+		text := i18n.For(lang).T("canvas.hint.select")
+		i := strings.Index(text, "1–4")
+		if i < 0 {
+			t.Fatalf("%s: the hint %q names no tool keys", lang, text)
+		}
+		shown := text[:i+len("1–4")]
+		if w := fyne.MeasureText(shown, theme.TextSize(), hint.TextStyle).Width; w > hint.Size().Width-2*theme.InnerPadding() {
+			t.Errorf("%s: the tool keys end %v px into a hint line %v px wide: cut off", lang, w, hint.Size().Width)
+		}
 	}
 }
