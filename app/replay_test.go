@@ -238,3 +238,29 @@ func TestThePaletteShowsTheKeysThatPickTheClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestTheProblemCountAgreesWithItsNumber: the problems pane read "0 errors,
+// 1 warnings" after the first conduit of a new project.
+func TestTheProblemCountAgreesWithItsNumber(t *testing.T) {
+	u := newTestUI(t)
+	for _, c := range []struct {
+		errs, warns int
+		want        string
+	}{
+		{0, 1, "Problems: 0 errors, 1 warning"},
+		{1, 0, "Problems: 1 error, 0 warnings"},
+		{2, 24, "Problems: 2 errors, 24 warnings"},
+	} {
+		u.problems = nil
+		for range c.errs {
+			u.problems = append(u.problems, model.Problem{Severity: model.SeverityError})
+		}
+		for range c.warns {
+			u.problems = append(u.problems, model.Problem{Severity: model.SeverityWarning})
+		}
+		u.problemL.refresh()
+		if got := u.problemL.title.Text; got != c.want {
+			t.Errorf("%d errors, %d warnings: title %q, want %q", c.errs, c.warns, got, c.want)
+		}
+	}
+}
