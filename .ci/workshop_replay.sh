@@ -171,9 +171,10 @@ fit_window() {
 }
 
 # underline: "x y w" of the selected tab's underline (primary colour, 2-3 px
-# high, in the upper third of the screen).
+# high, in the top UNDERLINE_H pixels: above the canvas's zones, whose
+# blue top edges look the same).
 underline() {
-  import -display "$DISPLAY" -window root png:- 2>/dev/null | convert png:- -crop "${SCREEN_W}x150+0+0" +repage \
+  import -display "$DISPLAY" -window root png:- 2>/dev/null | convert png:- -crop "${SCREEN_W}x${UNDERLINE_H:-150}+0+0" +repage \
     -fuzz 20% -fill white -opaque 'rgb(41,111,246)' -fill black +opaque white \
     -define connected-components:verbose=true -connected-components 8 null: 2>/dev/null |
     awk 'NR > 1 && $NF !~ /\(0,0,0\)|gray\(0\)/ { split($2, g, /[x+]/); if (g[2] <= 3 && g[1] >= 30 && !found) { print g[3], g[4], g[1]; found = 1 } }' || true
@@ -266,6 +267,9 @@ start() {
   WIN=''
   find_window() { WIN=$(xdotool search --name 'Zonewise' 2>/dev/null | head -n1); [ -n "$WIN" ]; }
   wait_for "the main window" find_window
+  # The application sizes its window to the screen once it is shown; let
+  # that happen before the window is stretched like a maximised one.
+  sleep 3
 }
 
 stop() {
@@ -459,10 +463,14 @@ presentation() {
   wait_for "the sample plant in the title" title_is "Wasserwerk Nordhafen — Zonewise"
   wait_for "the window to take the screen" fit_window
   click $((SCREEN_W / 2)) $((SCREEN_H - 12))
+  wait_for "the window to take the screen" fit_window
+  local g0 g
+  g0=$(geometry)
   act "presentation mode" keys F5
-  local g
+  sleep 1
   g=$(geometry)
-  [ "$g" = "${SCREEN_W}x$SCREEN_H" ] || fail "presentation mode resized the window to $g"
+  [ "$g" = "$g0" ] || fail "presentation mode resized the window from $g0 to $g"
+  UNDERLINE_H=240 # larger text: the tabs sit lower
   step "every view in presentation mode"
   find_tabs
   tab $VIEW_LEVELS
@@ -470,8 +478,10 @@ presentation() {
   shot levels-explained
   tab $VIEW_CANVAS
   act "presentation mode to end" keys F5
+  sleep 1
   g=$(geometry)
-  [ "$g" = "${SCREEN_W}x$SCREEN_H" ] || fail "leaving presentation mode resized the window to $g"
+  [ "$g" = "$g0" ] || fail "leaving presentation mode resized the window from $g0 to $g"
+  UNDERLINE_H=150
   shot after-presentation
   stop
 }
