@@ -255,6 +255,15 @@ start() {
     sleep 0.1
   done
   export DISPLAY=:$(head -n1 "$tmp/display")
+  x_up() { xprop -root >/dev/null 2>&1; }
+  wait_for_x() {
+    local end=$((SECONDS + WAIT))
+    until x_up; do
+      [ $SECONDS -lt $end ] || { echo "replay: display $DISPLAY does not answer" >&2; exit 1; }
+      sleep 0.2
+    done
+  }
+  wait_for_x
   local envs=() args=()
   while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
   [ $# -gt 0 ] && shift && args=("$@")
@@ -474,7 +483,7 @@ presentation() {
   step "every view in presentation mode"
   find_tabs
   tab $VIEW_LEVELS
-  click $((TAB_X[0] + 200)) $((TAB_Y + 140))
+  click $((TAB_X[0] + 230)) $((TAB_Y + 190))
   shot levels-explained
   tab $VIEW_CANVAS
   act "presentation mode to end" keys F5

@@ -75,14 +75,16 @@ func (l *formsFit) apply() {
 	if l.width <= 0 {
 		return
 	}
-	orient := widget.Horizontal
-	if l.width < em(formsSideBySide) {
-		orient = widget.Vertical
-	}
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *widget.Form:
+			// Side by side only when the longest label and a field fit
+			// (presentation mode's larger text needs more than em(22)).
+			orient := widget.Horizontal
+			if l.width < max(em(formsSideBySide), formLabelWidth(v)+fieldWidth+4*theme.Padding()) {
+				orient = widget.Vertical
+			}
 			if v.Orientation != orient {
 				v.Orientation = orient
 				v.Refresh()
@@ -94,6 +96,16 @@ func (l *formsFit) apply() {
 		}
 	}
 	walk(l.scroll.Content)
+}
+
+// formLabelWidth is the width of a form's longest label (bold, as Fyne
+// draws them).
+func formLabelWidth(f *widget.Form) float32 {
+	var w float32
+	for _, it := range f.Items {
+		w = max(w, fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	return w
 }
 
 // MinSize implements fyne.Layout.

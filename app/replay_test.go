@@ -27,16 +27,24 @@ func TestThePropertiesFitTheirPanel(t *testing.T) {
 		msgs = i18n.For(lang)
 		localiseKinds()
 		for _, size := range []fyne.Size{fyne.NewSize(1280, 720), fyne.NewSize(1366, 768)} {
-			propertiesFit(t, lang, size)
+			propertiesFit(t, lang, size, false)
 		}
+		propertiesFit(t, lang, fyne.NewSize(1920, 1080), true)
 	}
 }
 
-func propertiesFit(t *testing.T, lang i18n.Lang, size fyne.Size) {
+func propertiesFit(t *testing.T, lang i18n.Lang, size fyne.Size, present bool) {
 	t.Helper()
 	{
 		u := newViewsTestUI(t, "canvas")
 		u.win.Resize(size)
+		if present {
+			u.setPresentation(true)
+			defer u.setPresentation(false)
+			if u.folded[panelProps] {
+				u.togglePanel(panelProps) // a user who opens them in the room
+			}
+		}
 		p := u.doc.Project
 		refs := map[string]ref{"project": {Kind: kindProject}}
 		refs["zone"] = ref{kindZone, p.Zones[0].ID}
@@ -64,7 +72,7 @@ func propertiesFit(t *testing.T, lang i18n.Lang, size fyne.Size) {
 				t.Fatalf("%v: the properties panel has no width", size)
 			}
 			if need := u.props.scroll.Content.MinSize().Width; need > avail {
-				t.Errorf("%s %v: the properties of the %s ask for %v px in a panel %v px wide", lang, size, name, need, avail)
+				t.Errorf("%s %v (presentation %v): the properties of the %s ask for %v px in a panel %v px wide", lang, size, present, name, need, avail)
 			}
 		}
 	}
