@@ -21,8 +21,8 @@
 # It exits non-zero, naming the step and keeping a screenshot, when a
 # window or dialog does not appear, a file is not written or the
 # application dies. What it cannot judge (cut-off labels, overlaps) is in
-# the screenshots. About 4 minutes of wall time on an idle 2-core machine
-# (about 1.5 minutes of CPU).
+# the screenshots. All five runs take about 11 minutes of wall time on a
+# loaded 2-core machine (about 4 minutes of CPU); one workshop run about 3.
 #
 #   RUNS="1366x768 1280x720 1920x1080-present 1366x768-p1k 1366x768-de"
 #   BIN=./zonewise  the binary (default: built into a temporary folder)
