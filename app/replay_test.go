@@ -11,7 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"zonewise/i18n"
 	"zonewise/model"
@@ -271,4 +273,19 @@ func TestTheProblemCountAgreesWithItsNumber(t *testing.T) {
 			t.Errorf("%d errors, %d warnings: title %q, want %q", c.errs, c.warns, got, c.want)
 		}
 	}
+}
+
+// TestTheExportFolderDialogSaysExport: Fyne's folder dialog said "Open
+// Folder" and "Open" for the folder the documents are exported into.
+func TestTheExportFolderDialogSaysExport(t *testing.T) {
+	u := newViewsTestUI(t, "documents")
+	viewOf[*documentsView](t, u).onExport()
+	dialogButton(t, u, "Export here")
+	if !walk(topDialog(t, u), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && l.Text == "Export documents to a folder"
+	}) {
+		t.Error("the folder dialog's title is not 'Export documents to a folder'")
+	}
+	test.Tap(dialogButton(t, u, "Cancel"))
 }
