@@ -268,13 +268,28 @@ start() {
   while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
   [ $# -gt 0 ] && shift && args=("$@")
   step "start the application ${args[*]:-}"
-  (cd "$HOMEDIR" && exec env HOME="$HOMEDIR" XDG_CONFIG_HOME="$HOMEDIR/.config" \
-    XDG_CACHE_HOME="$HOMEDIR/.cache" XDG_DATA_HOME="$HOMEDIR/.local/share" \
-    XDG_RUNTIME_DIR="$tmp/run" ZONEWISE_RECOVERY_DIR="$tmp/recovery" \
-    ZONEWISE_NO_GUIDE=1 LANG=en_US.UTF-8 "${envs[@]}" "$BIN" "${args[@]}" >"$LOG" 2>&1) &
-  PID=$!
   WIN=''
   find_window() { WIN=$(xdotool search --name 'Zonewise' 2>/dev/null | head -n1); [ -n "$WIN" ]; }
+  local attempt
+  for attempt in 1 2 3; do
+    (cd "$HOMEDIR" && exec env HOME="$HOMEDIR" XDG_CONFIG_HOME="$HOMEDIR/.config" \
+      XDG_CACHE_HOME="$HOMEDIR/.cache" XDG_DATA_HOME="$HOMEDIR/.local/share" \
+      XDG_RUNTIME_DIR="$tmp/run" ZONEWISE_RECOVERY_DIR="$tmp/recovery" \
+      ZONEWISE_NO_GUIDE=1 LANG=en_US.UTF-8 "${envs[@]}" "$BIN" "${args[@]}" >"$LOG" 2>&1) &
+    PID=$!
+    local end2=$((SECONDS + WAIT))
+    while ! find_window && alive && [ $SECONDS -lt $end2 ]; do sleep 0.2; done
+    [ -n "$WIN" ] && break
+    # A fresh Xvfb now and then is not ready for GLFW although it answers
+    # xprop ("Failed to detect any supported platform"): start again.
+    if ! alive && grep -q 'failed to initialise GLFW' "$LOG" && [ $attempt -lt 3 ]; then
+      echo "replay: [$RUN] GLFW found no display yet; starting again" >&2
+      wait "$PID" 2>/dev/null || true
+      sleep 2
+      continue
+    fi
+    break
+  done
   wait_for "the main window" find_window
   # The application sizes its window to the screen once it is shown; let
   # that happen before the window is stretched like a maximised one.
