@@ -29,7 +29,7 @@ TEST_DEBS  := xvfb imagemagick poppler-utils xauth xdotool x11-utils libgl1-mesa
 
 DOMAIN_PKGS := ./i18n/... ./model/... ./risk/... ./render/... ./templates/... ./assets/... ./importer/... ./rules/... ./changes/... ./vault/... ./cli/...
 
-.PHONY: all build run test deps test-deps vet importcheck selftest golden smoke bench screenshots fuzz dist clean
+.PHONY: all build run test deps test-deps vet importcheck selftest golden smoke replay bench screenshots fuzz dist clean
 
 all: build
 
@@ -81,6 +81,14 @@ test: test-deps vet importcheck
 # screen size only; a failed step leaves a screenshot in out/smoke/).
 smoke: test-deps
 	GO=$(GO) ./.ci/smoke.sh
+
+# A workshop replayed on the real window under Xvfb with xdotool (new
+# project, zones, conduits, assets, threats, an SL-T cell explained,
+# countermeasures, a decision, export, save and reopen; the sample in
+# presentation mode, a 1,000-asset plant, German), a screenshot per step in
+# out/replay/<run>/. Several minutes: not part of make test.
+replay: test-deps
+	GO=$(GO) ./.ci/workshop_replay.sh
 
 # The performance budgets of docs/PERFORMANCE.md: whole-process timings of the command line and
 # the Go benchmarks of the same paths, in one table (about 3 to 5 minutes).

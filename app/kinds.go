@@ -192,7 +192,7 @@ func init() {
 			branch: nodeActors, heading: tr("kind.actor.heading"), headIcon: theme.AccountIcon,
 			rows: namedRows(func(p *model.Project) []model.ThreatActor { return p.Actors }, func(a *model.ThreatActor) string { return a.Name },
 				func(a *model.ThreatActor) string {
-					return tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})
+					return actorLabel(a)
 				}),
 		}),
 		objectKind(kindDecision, tr("kind.decision.title"), func(d *model.Decision) string { return d.Subject }, &kindInfo{

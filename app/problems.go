@@ -68,10 +68,22 @@ func (pp *problemsPanel) onProblemSelected(i widget.ListItemID) {
 	}
 }
 
+// problemsTitle counts errors and warnings in words that agree with the
+// number ("1 warning", not "1 warnings").
+func problemsTitle(errs, warns int) string {
+	count := func(n int, key string) string {
+		if n == 1 {
+			return tr(key + ".one")
+		}
+		return tr(key+".many", map[string]int{"N": n})
+	}
+	return tr("problems.title", map[string]string{"Errors": count(errs, "problems.errors"), "Warnings": count(warns, "problems.warnings")})
+}
+
 func (pp *problemsPanel) refresh() {
 	pp.rows = append(slices.Clip(pp.sess.problems), observedProblems(pp.sess.doc.Project)...)
 	errs := countErrors(pp.sess.problems)
-	pp.title.SetText(tr("problems.title", map[string]int{"Errors": errs, "Warnings": len(pp.sess.problems) - errs}))
+	pp.title.SetText(problemsTitle(errs, len(pp.sess.problems)-errs))
 	pp.list.Refresh()
 }
 

@@ -75,14 +75,16 @@ func (l *formsFit) apply() {
 	if l.width <= 0 {
 		return
 	}
-	orient := widget.Horizontal
-	if l.width < em(formsSideBySide) {
-		orient = widget.Vertical
-	}
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *widget.Form:
+			// Side by side only when the longest label and a field fit
+			// (presentation mode's larger text needs more than em(22)).
+			orient := widget.Horizontal
+			if l.width < max(em(formsSideBySide), formLabelWidth(v)+fieldWidth+4*theme.Padding()) {
+				orient = widget.Vertical
+			}
 			if v.Orientation != orient {
 				v.Orientation = orient
 				v.Refresh()
@@ -94,6 +96,16 @@ func (l *formsFit) apply() {
 		}
 	}
 	walk(l.scroll.Content)
+}
+
+// formLabelWidth is the width of a form's longest label (bold, as Fyne
+// draws them).
+func formLabelWidth(f *widget.Form) float32 {
+	var w float32
+	for _, it := range f.Items {
+		w = max(w, fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	return w
 }
 
 // MinSize implements fyne.Layout.
@@ -335,7 +347,7 @@ func (f *fieldSet) slVector(get func() model.SLVector, set func(fr model.FR, sl 
 		s := f.intChoice(0, model.MaxSL, nil, func() int { return get().Get(fr) }, func(sl int) { set(fr, sl) })
 		grid.Add(container.NewBorder(widget.NewLabelWithStyle(fr.Abbrev(), fyne.TextAlignCenter, fyne.TextStyle{}), nil, nil, nil, s))
 	}
-	return narrow(grid, 300)
+	return narrow(grid, fieldWidth)
 }
 
 // frChecks edits a set of FRs as seven checks.
@@ -358,13 +370,22 @@ func (f *fieldSet) frChecks(get func() []model.FR, set func([]model.FR)) fyne.Ca
 // form lays out labelled fields.
 func form(items ...*widget.FormItem) *widget.Form { return widget.NewForm(items...) }
 
+// fieldWidth is the most a field of the properties panel asks for: less
+// than the panel is wide at 1280×720, so that no field is cut at the
+// screen's edge (a wider widget shrinks to the panel).
+const fieldWidth = 220
+
 // item is one labelled row; its widget may shrink to the panel's width.
 func item(label string, w fyne.CanvasObject) *widget.FormItem {
-	return widget.NewFormItem(label, narrow(w, 220))
+	return widget.NewFormItem(label, narrow(w, fieldWidth))
 }
 
+// heading is a bold title over a group of fields; a long one wraps rather
+// than widening the panel.
 func heading(s string) fyne.CanvasObject {
-	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), l)
 }
 
 // readOnly is a label refreshed from the model on every load.

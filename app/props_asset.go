@@ -108,7 +108,7 @@ func (pp *propertiesPanel) buildAsset(id model.ID) fyne.CanvasObject {
 				fEd("status", func(p *model.FocusPoint) { p.Status = s })
 			}),
 			evidence,
-		), 300))
+		), fieldWidth))
 	}
 	return box
 }
@@ -130,6 +130,16 @@ func mergeFocusPoints(c model.AssetClass, old []model.FocusPoint) []model.FocusP
 // capabilityName names a threat actor capability level (IEC 62443-3-3's
 // wording of SL 1..4).
 func capabilityName(n int) string { return tr("actor.capability." + strconv.Itoa(n)) }
+
+// actorLabel names a threat actor with its capability for a picker: the
+// standard profiles of a new project already carry "(SL n)" in their
+// names, which is then not repeated ("… (SL 3) (SL 3)").
+func actorLabel(a *model.ThreatActor) string {
+	if strings.Contains(a.Name, "(SL "+strconv.Itoa(a.Capability)+")") {
+		return a.Name
+	}
+	return tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})
+}
 
 func (pp *propertiesPanel) buildActor(id model.ID) fyne.CanvasObject {
 	sess, f := pp.sess, pp.f
@@ -191,7 +201,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		var ls []string
 		var is []model.ID
 		for _, a := range sortedByName(sess.doc.Project.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-			ls, is = append(ls, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability})), append(is, a.ID)
+			ls, is = append(ls, actorLabel(a)), append(is, a.ID)
 		}
 		return ls, is
 	}
@@ -219,7 +229,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 		for _, c := range m.Consequences {
 			labels = append(labels, fmt.Sprintf("%d %s", c.Level, c.Name))
 		}
-		cons.Append(uiLabel(cat), f.choice(func() []string { return labels }, func() string {
+		cons.AppendItem(item(uiLabel(cat), f.choice(func() []string { return labels }, func() string {
 			for _, c := range s().Consequences {
 				if c.Category == cat && c.Level >= 1 && c.Level < len(labels) {
 					return labels[c.Level]
@@ -239,7 +249,7 @@ func (pp *propertiesPanel) buildScenario(id model.ID) fyne.CanvasObject {
 					s.Consequences = append(s.Consequences, model.Consequence{Category: cat, Level: level})
 				}
 			})
-		}))
+		})))
 	}
 	box.Add(cons)
 	treatments := append([]model.Treatment{""}, model.Treatments()...)

@@ -354,6 +354,10 @@ func (v *documentsView) onExport() {
 		}
 		v.exportTo(dir.Path(), nil)
 	}, v.sess.win)
+	// Fyne's folder dialog says "Open Folder" and "Open"; here the folder
+	// is where the documents go.
+	d.SetTitleText(tr("documents.exportFolderTitle"))
+	d.SetConfirmText(tr("documents.exportHere"))
 	showFileDialog(d)
 }
 
@@ -421,7 +425,11 @@ func (v *documentsView) exportDone(dir string, written []string, err error, done
 			names[i] = filepath.Base(w)
 		}
 		l := wrapLabel(tr("documents.filesWritten", map[string]any{"N": len(written), "Dir": dir, "Files": strings.Join(names, "\n")}))
-		dialog.ShowCustom(tr("documents.exportFinished"), tr("common.ok"), container.NewVScroll(l), v.sess.win)
+		// Sized for the list of files: Fyne sizes a custom dialog to its
+		// content's minimum, and a scroll's minimum is one line.
+		d := dialog.NewCustom(tr("documents.exportFinished"), tr("common.ok"), container.NewVScroll(l), v.sess.win)
+		d.Show()
+		d.Resize(fyne.NewSize(em(36), l.MinSize().Height+em(8)).Min(v.sess.win.Canvas().Size()))
 	}
 	if done != nil {
 		done(written, err)

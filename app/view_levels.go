@@ -50,6 +50,8 @@ type levelsView struct {
 	followedRow int
 
 	explain    *fyne.Container // the side panel's text
+	explainBox *container.Scroll
+	split      *container.Split // the grid over the explanation
 	overrideB  *widget.Button
 	removeB    *widget.Button
 	notAssesed *widget.Label
@@ -92,17 +94,38 @@ func newSecurityLevelsView(sess *session) *levelsView {
 	v.overrideB = widget.NewButtonWithIcon(tr("levels.override"), theme.DocumentCreateIcon(), v.onOverride)
 	v.removeB = widget.NewButtonWithIcon(tr("prop.removeOverride"), theme.ContentUndoIcon(), v.onRemoveOverride)
 	// The explanation sits below the grid so that all seven FRs fit the width.
-	below := container.NewBorder(nil, nil, nil, container.NewVBox(v.overrideB, v.removeB),
-		container.NewVScroll(v.explain))
+	v.explainBox = container.NewVScroll(v.explain)
+	below := container.NewBorder(nil, nil, nil, container.NewVBox(v.overrideB, v.removeB), v.explainBox)
 
 	top := container.NewVBox(levelsLegend(), v.notAssesed)
 	// the zone and conduit names take the width the seven FR columns leave
 	cols := []column{{11, 1}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}, {6, 0}}
 	v.columns = newFitColumns(v.table, cols, nil)
-	split := container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.columns.box), below)
-	split.Offset = 0.72
-	v.content = split
+	v.split = container.NewVSplit(container.NewBorder(top, nil, nil, nil, v.columns.box), below)
+	v.split.Offset = 0.72
+	v.content = v.split
 	return v
+}
+
+// explainShare is the grid's share of the view once a cell is explained:
+// the explanation of an SL-T cell (its scenarios, actors, SL-C, SL-A, gap
+// and requirements) then gets room to be read out to a workshop, not four
+// lines of a 1366×768 screen.
+const explainShare = 0.45
+
+// makeRoomForExplain lowers the grid to explainShare of the view (never
+// raises it: a user who dragged the divider keeps it) and keeps the picked
+// row in view.
+func (v *levelsView) makeRoomForExplain() {
+	if v.split.Offset > explainShare {
+		v.split.SetOffset(explainShare)
+	}
+	for i, r := range v.rows {
+		if r.id == v.pick.id && r.kind == v.pick.kind {
+			v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			break
+		}
+	}
 }
 
 // levelsLegend explains the colours and the override mark.
@@ -233,6 +256,7 @@ func (v *levelsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 func (v *levelsView) onCellTapped(p levelPick) {
 	v.pick = p
 	k := kindOfTarget(p.kind)
+	defer v.makeRoomForExplain()
 	if v.sess.sel.primary() != (ref{k, p.id}) {
 		v.sess.selectOnly(ref{k, p.id}) // refreshes this view
 		return

@@ -357,6 +357,11 @@ func (v *measuresView) onProposal(status model.MeasureStatus) {
 			}
 		}
 		v.showHandled(tr("room.measures.handled", map[string]string{"Measure": name, "Target": target, "Status": uiLabel(status)}))
+		// The handled row has left the list: no other row takes over its
+		// highlight while the buttons are off.
+		v.propPick = ""
+		v.proposals.UnselectAll()
+		v.refreshProposalActions()
 	}
 	if status == model.StatusRejected {
 		v.askReason(v.sess.measureName(pr2.MeasureID), apply)

@@ -89,7 +89,7 @@ func (v *threatsView) newLibraryPick() *libraryPick {
 		names[i] = z.Name
 	}
 	for _, a := range sortedByName(p.Actors, func(a *model.ThreatActor) string { return a.Name }) {
-		lp.actorNames = append(lp.actorNames, tr("room.lib.actor", map[string]any{"Name": orUntitled(a.Name), "SL": a.Capability}))
+		lp.actorNames = append(lp.actorNames, actorLabel(a))
 		lp.actorIDs = append(lp.actorIDs, a.ID)
 	}
 	lp.zone = widget.NewSelect(names, lp.onZone)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -80,9 +82,10 @@ func newCanvasView(c *zoneCanvas, autoLayout func()) *canvasView {
 		toolButton(tr("canvas.tool.connect"), theme.MoreHorizontalIcon(), toolConnect),
 		widget.NewSeparator(),
 	)
-	for _, cl := range model.AssetClasses() {
-		letter, _ := classGlyph(cl)
-		b := widget.NewButton(letter+"  "+shortClass(cl), func() {
+	for i, cl := range model.AssetClasses() {
+		// The key that picks the class (the canvas's TypedRune), not the
+		// chip's letter: "H Host" read as "press H", which picks the hand.
+		b := widget.NewButton(tr("canvas.tool.classKey", map[string]string{"Key": strconv.Itoa(i + 1), "Class": shortClass(cl)}), func() {
 			c.assetClass = cl
 			c.setTool(toolAsset)
 		})
