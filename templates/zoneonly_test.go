@@ -79,7 +79,7 @@ func TestCRSMarksRequirementsOnTheZones(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"| Z | a requirement on the zones the conduit joins", "| SR 3.3, SR 7.3, SR 7.4, SR 7.5, SR 7.6, SR 7.8 | Each device"} {
+	for _, want := range []string{"**Z** a requirement on the zones the conduit joins", "every device, a conduit's firewall included, is an asset of a zone"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("CRS lacks %q", want)
 		}

@@ -84,7 +84,7 @@ func TestExportAllSample(t *testing.T) {
 			"Regulatory requirements", "Zones", "Conduits", "System requirements (IEC 62443-3-3)", "Component requirements (IEC 62443-4-2)",
 			"Accountable organisation", "Logical boundary", "Physical boundary", "Safety designation", "Access points", "External dependencies",
 			"B3S Wasser/Abwasser", "SR 1.1", "CR 1.1", "Approval"},
-			[]string{zone}, 20, 46},
+			[]string{zone}, 20, 45},
 		{"policies.pdf", []string{"OT security policy", "Access control and remote access policy", "Network segmentation and conduit policy",
 			"Patch and malware management policy", "Backup and recovery policy", "Removable media and transient devices policy", "Multi-factor authentication"},
 			[]string{zone}, 6, 40},
