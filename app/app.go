@@ -214,9 +214,13 @@ func (u *ui) setDocument(doc *model.Document) {
 	// large plant sooner.
 	p, cat := doc.Project, u.cat
 	ch := make(chan assessment, 1)
-	if f := u.assessingAhead(doc, cat); f != nil { // assessed while the window was built
+	if f := u.assessingAhead(doc); f != nil { // assessed while the window was built
 		go func() {
 			<-f.assessed
+			if f.cat != cat {
+				ch <- runAssessment(p, cat)
+				return
+			}
 			ch <- f.a
 		}()
 	} else {
@@ -346,9 +350,17 @@ func (u *ui) windowTitle() string {
 
 func (u *ui) updateTitle() { u.win.SetTitle(u.windowTitle()) }
 
+// statusCounts says how many zones, conduits, assets and threat scenarios p
+// has, each in words that agree with its number ("1 conduit", "2 assets").
+func statusCounts(p *model.Project) string {
+	return tr("status.counts", map[string]string{"Zones": countWords(len(p.Zones), "status.zones"),
+		"Conduits": countWords(len(p.Conduits), "status.conduits"), "Assets": countWords(len(p.Assets), "status.assets"),
+		"Scenarios": countWords(len(p.Scenarios), "status.scenarios")})
+}
+
 func (u *ui) updateStatus() {
 	p := u.doc.Project
-	s := tr("status.counts", map[string]int{"Zones": len(p.Zones), "Conduits": len(p.Conduits), "Assets": len(p.Assets), "Scenarios": len(p.Scenarios)})
+	s := statusCounts(p)
 	if n := countErrors(u.problems); n > 0 {
 		s += " · " + tr("status.errors", map[string]int{"N": n})
 	}

@@ -127,13 +127,14 @@ func prefetchDocument(path string, s *settings) *prefetch {
 	return f
 }
 
-// assessingAhead returns the start-up prefetch that assesses doc with cat
-// (wait for its assessed), or nil when there is none (another document,
-// catalogue or language).
-func (u *ui) assessingAhead(doc *model.Document, cat *risk.Catalog) *prefetch {
+// assessingAhead returns the start-up prefetch that assesses doc, or nil
+// when there is none (another document). Its catalogue is known only once
+// it has assessed: wait for assessed, then compare cat (another catalogue
+// or language means assessing again).
+func (u *ui) assessingAhead(doc *model.Document) *prefetch {
 	f := u.ahead
 	u.ahead = nil
-	if f == nil || f.doc != doc || f.cat != cat {
+	if f == nil || f.doc != doc {
 		return nil
 	}
 	return f

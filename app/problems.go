@@ -71,13 +71,16 @@ func (pp *problemsPanel) onProblemSelected(i widget.ListItemID) {
 // problemsTitle counts errors and warnings in words that agree with the
 // number ("1 warning", not "1 warnings").
 func problemsTitle(errs, warns int) string {
-	count := func(n int, key string) string {
-		if n == 1 {
-			return tr(key + ".one")
-		}
-		return tr(key+".many", map[string]int{"N": n})
+	return tr("problems.title", map[string]string{"Errors": countWords(errs, "problems.errors"), "Warnings": countWords(warns, "problems.warnings")})
+}
+
+// countWords says n of something in words that agree with the number: the
+// catalogue's key+".one" for 1, key+".many" with N otherwise.
+func countWords(n int, key string) string {
+	if n == 1 {
+		return tr(key + ".one")
 	}
-	return tr("problems.title", map[string]string{"Errors": count(errs, "problems.errors"), "Warnings": count(warns, "problems.warnings")})
+	return tr(key+".many", map[string]int{"N": n})
 }
 
 func (pp *problemsPanel) refresh() {

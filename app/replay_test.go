@@ -275,6 +275,20 @@ func TestTheProblemCountAgreesWithItsNumber(t *testing.T) {
 	}
 }
 
+// TestTheStatusLineCountsAgreeWithTheirNumbers: the status line read
+// "1 conduits · 1 assets" while a new plant was being built.
+func TestTheStatusLineCountsAgreeWithTheirNumbers(t *testing.T) {
+	p := &model.Project{Zones: make([]model.Zone, 2), Conduits: make([]model.Conduit, 1), Assets: make([]model.Asset, 1)}
+	if got, want := statusCounts(p), "2 zones · 1 conduit · 1 asset · 0 threat scenarios"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	p.Scenarios = make([]model.ThreatScenario, 1)
+	p.Assets = make([]model.Asset, 3)
+	if got, want := statusCounts(p), "2 zones · 1 conduit · 3 assets · 1 threat scenario"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+}
+
 // TestTheExportFolderDialogSaysExport: Fyne's folder dialog said "Open
 // Folder" and "Open" for the folder the documents are exported into.
 func TestTheExportFolderDialogSaysExport(t *testing.T) {

@@ -148,6 +148,9 @@ func (e *jsonEncoder) requirementStatus(s *risk.RequirementStatus) {
 		e.raw(`,"measures":`)
 		strs(e, s.Measures)
 	}
+	if s.ZoneOnly {
+		e.raw(`,"zoneOnly":true`)
+	}
 	e.raw(`,"reason":`)
 	e.str(s.Reason)
 	e.raw(`,"closable":`)
