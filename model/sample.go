@@ -233,6 +233,14 @@ func sampleFlow(protocol, port, transport, from, to, purpose string, init ...str
 	return f
 }
 
+// sampleTunnel marks a VPN tunnel flow that carries people's remote
+// sessions as interactive: its protocol alone (IPsec) says nothing about
+// what runs inside, and the requirements on people logging on apply to it.
+func sampleTunnel(f DataFlow) DataFlow {
+	f.Kind = FlowInteractive
+	return f
+}
+
 func addSampleConduits(p *Project) {
 	type cdef struct {
 		name   string
@@ -261,7 +269,8 @@ func addSampleConduits(p *Project) {
 			"IPsec VPN of vendors and on-call staff from the Internet edge to the remote-access zone, with MFA.", []string{"Cisco Secure Firewall 1120"},
 			[]DataFlow{
 				sampleFlow("IKEv2", "500", "UDP", szEnterprise, szRemote, "VPN key exchange"),
-				sampleFlow("IPsec NAT-T", "4500", "UDP", szEnterprise, szRemote, "VPN tunnel"),
+				sampleTunnel(sampleFlow("IPsec NAT-T", "4500", "UDP", szEnterprise, szRemote,
+					"VPN tunnel carrying the remote sessions of vendors and on-call staff")),
 			}},
 		{"K04 Jump-Host-Zugang", ConduitGateway, []string{szRemote, szSiteOps},
 			"Sessions only through the recorded jump host; no routed path from the VPN into the OT.", []string{"Jump host JMP01"},

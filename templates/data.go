@@ -264,6 +264,10 @@ type RequirementData struct {
 	Measures []Text
 	// StatusReason is the engine's sentence: why met, why a gap, why not applicable.
 	StatusReason Text
+	// NotApplicableWhy is, for a requirement not applicable on a conduit
+	// by a medium rule, only the rule's reason ("no person logs on across
+	// it"), in the document language; documents group requirements by it.
+	NotApplicableWhy Text
 	// Closable marks a gap a library measure can close.
 	Closable bool
 	// ZoneOnly marks, on a conduit, a requirement that is not applicable
@@ -295,8 +299,9 @@ type NotApplicableGroup struct {
 
 // NotApplicable groups the conduit's not-applicable requirements by reason,
 // in catalogue order of their first requirement. The engine's sentence
-// "ID (topic) does not apply to conduit NAME: why" is shortened to "why";
-// a reason of another form is kept whole.
+// "ID (topic) does not apply to conduit NAME: why" is shortened to "why"
+// (NotApplicableWhy, in any document language); a reason of another form
+// is kept whole.
 func (c *ConduitData) NotApplicable() []NotApplicableGroup {
 	var out []NotApplicableGroup
 	idx := map[Text]int{}
@@ -307,7 +312,9 @@ func (c *ConduitData) NotApplicable() []NotApplicableGroup {
 			continue
 		}
 		why := r.StatusReason
-		if i := strings.Index(string(why), marker); i >= 0 {
+		if r.NotApplicableWhy != "" {
+			why = r.NotApplicableWhy
+		} else if i := strings.Index(string(why), marker); i >= 0 {
 			why = why[i+len(marker):]
 		}
 		if why == "" {

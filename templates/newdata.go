@@ -286,6 +286,11 @@ func (b *builder) withStatus(reqs []RequirementData, statuses []risk.Requirement
 		r.HasStatus, r.StateKey, r.MetBy = true, string(st.State), string(st.MetBy)
 		r.Measures, r.StatusReason, r.Closable, r.ZoneOnly = texts(measures), Text(st.Reason), st.Closable, st.ZoneOnly
 		r.Status = statusText(b.c, st.State, st.MetBy, measures, st.Closable, st.Reason)
+		if st.ReasonMsg.Key == "risk.reason.na.conduit" {
+			if why, ok := st.ReasonMsg.Arg("Why"); ok {
+				r.NotApplicableWhy = Text(i18n.ArgText(b.c, why))
+			}
+		}
 	}
 	return reqs
 }
