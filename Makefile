@@ -73,7 +73,7 @@ golden:
 	$(GO) test -count=1 $$pkgs -update
 
 test: test-deps vet importcheck
-	$(GO) test -race -count=1 -timeout 30m ./...
+	$(GO) test -race -count=1 -timeout 60m ./...
 	GO=$(GO) ./.ci/smoke.sh
 
 # The built binary in a real window under Xvfb, driven with xdotool through
